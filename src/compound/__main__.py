@@ -1,0 +1,5 @@
+"""`python -m compound`."""
+
+from compound.cli import main
+
+raise SystemExit(main())
