@@ -1,0 +1,1 @@
+"""Pure domain logic: the standard library and python-dateutil only."""

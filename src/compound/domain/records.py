@@ -1,0 +1,154 @@
+"""The plain objects the store hands out: detached, immutable, no database attached."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from compound.domain.errors import InputError
+
+
+class BookStatus(StrEnum):
+    TO_READ = "to-read"
+    READING = "reading"
+    FINISHED = "finished"
+    ABANDONED = "abandoned"
+
+
+class SessionKind(StrEnum):
+    COURSE = "course"
+    WORKSHOP = "workshop"
+    TALK = "talk"
+    PODCAST = "podcast"
+    ARTICLE = "article"
+    PRACTICE = "practice"
+    OTHER = "other"
+
+
+class GoalKind(StrEnum):
+    DAILY_PAGES = "daily-pages"
+    WEEKLY_PAGES = "weekly-pages"
+    YEARLY_BOOKS = "yearly-books"
+    DAILY_MINUTES = "daily-minutes"
+    WEEKLY_SESSIONS = "weekly-sessions"
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Book:
+    id: int
+    title: str
+    author: str | None
+    total_pages: int | None
+    isbn: str | None
+    status: BookStatus
+    started_on: date | None
+    finished_on: date | None
+    source: str
+    pages_read: int = 0
+
+    @property
+    def pages_left(self) -> int | None:
+        if self.total_pages is None:
+            return None
+        return max(self.total_pages - self.pages_read, 0)
+
+    @property
+    def progress(self) -> float | None:
+        """Share of the book read, 0.0 to 1.0, when its length is known."""
+        if not self.total_pages:
+            return None
+        return min(self.pages_read / self.total_pages, 1.0)
+
+    def label(self) -> str:
+        return f"{self.title} ({self.author})" if self.author else self.title
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingLog:
+    id: int
+    day: date
+    pages: int
+    book_id: int | None
+    book_title: str | None
+    minutes: int | None
+    note: str | None
+    created_at: datetime
+
+    @property
+    def ref(self) -> str:
+        """The id people type for this entry: r for reading."""
+        return f"r{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class LearningSession:
+    id: int
+    day: date
+    minutes: int
+    kind: SessionKind
+    topic: str | None
+    note: str | None
+    created_at: datetime
+
+    @property
+    def ref(self) -> str:
+        """The id people type for this entry: s for session."""
+        return f"s{self.id}"
+
+
+Entry = ReadingLog | LearningSession
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    id: int
+    kind: GoalKind
+    target: int
+    schedule: str | None
+    since: date
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    id: int
+    day: date
+    reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedPages:
+    """What logging pages did: the entry, and the book it moved along."""
+
+    log: ReadingLog
+    book: Book | None
+    started_book: bool = False
+    finished_book: bool = False
+    pages_that_day: int = 0  # all pages logged on the log's day, this one included
+    pages_goal: int | None = None  # the daily pages goal in force that day
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedEntry:
+    """An entry that was deleted, and what that did to its book."""
+
+    entry: Entry
+    reopened_book: Book | None = None  # finished by the entry, now being read again
+    reshelved_book: Book | None = None  # started by the entry, now back to to-read
+
+
+def parse_ref(text: str) -> tuple[type[ReadingLog] | type[LearningSession], int]:
+    """Read an entry id as shown in history: r12 is a reading log, s7 a learning session."""
+    raw = (text or "").strip().lower()
+    kinds = {"r": ReadingLog, "s": LearningSession}
+    if len(raw) >= 2 and raw[0] in kinds and raw[1:].isdigit() and raw.isascii() and len(raw) < 12:
+        return kinds[raw[0]], int(raw[1:])
+    if raw.isdigit():
+        raise InputError(f"entry ids start with r (reading) or s (session): r{raw} or s{raw}?")
+    raise InputError(f"{text!r} is not an entry id like r12 or s7 (see `compound history`)")

@@ -1,0 +1,50 @@
+"""Checks for the free text people type: titles, authors, topics, notes, ISBNs."""
+
+from __future__ import annotations
+
+from compound.domain.errors import InputError
+
+MAX_TITLE = 500
+MAX_NOTE = 2_000
+
+
+def clean_text(value: str | None, what: str, *, required: bool = False,
+               limit: int = MAX_TITLE, multiline: bool = False) -> str | None:
+    """Trim `value`; refuse it when blank but required, too long, or holding control
+    characters. Only `multiline` text (notes) may hold line breaks and tabs."""
+    text = (value or "").strip()
+    if not text:
+        if required:
+            raise InputError(f"{what} cannot be empty")
+        return None
+    if len(text) > limit:
+        raise InputError(f"{what} is {len(text):,} characters long; the limit is {limit:,}")
+    # C0 (below 32), DEL and C1 (0x80-0x9f, which holds the 8-bit CSI escape) are all controls.
+    allowed = "\t\n" if multiline else ""
+    if any((ord(ch) < 32 or 0x7f <= ord(ch) <= 0x9f) and ch not in allowed for ch in text):
+        raise InputError(f"{what} contains control characters")
+    return text
+
+
+def normalise_isbn(value: str | None) -> str | None:
+    """An ISBN-10 or ISBN-13 without hyphens or spaces, its check digit verified."""
+    if value is None or not value.strip():
+        return None
+    isbn = value.strip().replace("-", "").replace(" ", "").upper()
+    if not isbn.isascii():
+        raise InputError(f"ISBN {value.strip()!r} must have 10 or 13 digits")
+    if len(isbn) == 10 and isbn[:9].isdigit() and (isbn[9].isdigit() or isbn[9] == "X"):
+        digits = [10 if ch == "X" else int(ch) for ch in isbn]
+        if sum((10 - i) * d for i, d in enumerate(digits)) % 11 == 0:
+            return isbn
+    elif len(isbn) == 13 and isbn.isdigit():
+        if sum((3 if i % 2 else 1) * int(d) for i, d in enumerate(isbn)) % 10 == 0:
+            return isbn
+    else:
+        raise InputError(f"ISBN {value.strip()!r} must have 10 or 13 digits")
+    raise InputError(f"ISBN {value.strip()!r} has a wrong check digit; is there a typo?")
+
+
+def title_key(title: str) -> str:
+    """How titles are compared when a person names a book: case and spacing ignored."""
+    return " ".join(title.casefold().split())
