@@ -1,0 +1,155 @@
+"""The schema: SQLModel table classes, the one source of truth for every column.
+
+Rules the data must keep live in the database too (CHECK and FOREIGN KEY), so a
+second client, a hand-written query or a future bug cannot store a negative page
+count. Enumerations are plain strings under a CHECK rather than database ENUM
+types, which keeps migrations identical on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import CheckConstraint, DateTime, Index, UniqueConstraint, false
+from sqlmodel import Field, SQLModel
+
+from compound.domain.records import BookStatus, GoalKind, SessionKind
+
+# Deterministic constraint names: Alembic's batch mode on SQLite recreates tables
+# and can only drop or alter a constraint it can name.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _one_of(column: str, values: type) -> str:
+    listed = ", ".join(f"'{member.value}'" for member in values)
+    return f"{column} IN ({listed})"
+
+
+def _created_at() -> datetime:
+    return Field(default_factory=utcnow, sa_type=DateTime(timezone=True), nullable=False)
+
+
+class Profile(SQLModel, table=True):
+    """A person whose check-ins are kept apart from everyone else's."""
+
+    __tablename__ = "profile"
+    __table_args__ = (
+        UniqueConstraint("name"),
+        CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    created_at: datetime = _created_at()
+
+
+class Book(SQLModel, table=True):
+    __tablename__ = "book"
+    __table_args__ = (
+        CheckConstraint("length(trim(title)) > 0", name="title_not_blank"),
+        CheckConstraint("total_pages IS NULL OR total_pages > 0", name="total_pages_positive"),
+        CheckConstraint(_one_of("status", BookStatus), name="status_known"),
+        Index(None, "profile_id", "status"),
+        # Never reuse an id: "#12" or "r12" seen in yesterday's output must not come
+        # to mean a different row after a delete.
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    profile_id: int = Field(foreign_key="profile.id", ondelete="CASCADE")
+    title: str
+    author: str | None = None
+    total_pages: int | None = None
+    isbn: str | None = None
+    status: str = BookStatus.TO_READ.value
+    started_on: date | None = None
+    finished_on: date | None = None
+    source: str = "manual"
+    created_at: datetime = _created_at()
+
+
+class ReadingLog(SQLModel, table=True):
+    """Pages read on one logical day, optionally in one book."""
+
+    __tablename__ = "reading_log"
+    __table_args__ = (
+        CheckConstraint("pages > 0", name="pages_positive"),
+        CheckConstraint("minutes IS NULL OR minutes > 0", name="minutes_positive"),
+        Index(None, "profile_id", "day"),
+        Index(None, "book_id"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    profile_id: int = Field(foreign_key="profile.id", ondelete="CASCADE")
+    day: date
+    pages: int
+    # Removing a book keeps the pages that were read in it.
+    book_id: int | None = Field(default=None, foreign_key="book.id", ondelete="SET NULL")
+    minutes: int | None = None
+    note: str | None = None
+    # True when this log moved its book off the to-read shelf, so that undoing the
+    # log can put it back.
+    started_book: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+    created_at: datetime = _created_at()
+
+
+class LearningSession(SQLModel, table=True):
+    """A course, workshop, talk, podcast, article or practice session on one day."""
+
+    __tablename__ = "learning_session"
+    __table_args__ = (
+        CheckConstraint("minutes > 0", name="minutes_positive"),
+        CheckConstraint(_one_of("kind", SessionKind), name="kind_known"),
+        Index(None, "profile_id", "day"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    profile_id: int = Field(foreign_key="profile.id", ondelete="CASCADE")
+    day: date
+    minutes: int
+    kind: str = SessionKind.OTHER.value
+    topic: str | None = None
+    note: str | None = None
+    created_at: datetime = _created_at()
+
+
+class Goal(SQLModel, table=True):
+    """A target from a day on; a newer goal of the same kind supersedes it."""
+
+    __tablename__ = "goal"
+    __table_args__ = (
+        CheckConstraint("target > 0", name="target_positive"),
+        CheckConstraint(_one_of("kind", GoalKind), name="kind_known"),
+        UniqueConstraint("profile_id", "kind", "since"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    profile_id: int = Field(foreign_key="profile.id", ondelete="CASCADE")
+    kind: str
+    target: int
+    schedule: str | None = None  # an RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR
+    since: date
+
+
+class Skip(SQLModel, table=True):
+    """A planned rest day: it neither breaks nor lengthens a streak."""
+
+    __tablename__ = "skip"
+    __table_args__ = (UniqueConstraint("profile_id", "day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    profile_id: int = Field(foreign_key="profile.id", ondelete="CASCADE")
+    day: date
+    reason: str | None = None
