@@ -1,0 +1,215 @@
+"""Books: finding one by what a person types, adding, editing, and moving it between shelves.
+
+Plain functions that take the session, called by the Store inside its unit of work.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from compound.db import tables as t
+from compound.domain.errors import InputError, NotFoundError
+from compound.domain.records import Book, BookStatus
+from compound.domain.text import clean_text, normalise_isbn, title_key
+from compound.store.snapshot import as_date
+
+
+def pages_read(session: Session, book_id: int) -> int:
+    total = session.exec(
+        select(func.coalesce(func.sum(t.ReadingLog.pages), 0))
+        .where(t.ReadingLog.book_id == book_id)).one()
+    return int(total)
+
+
+def follow_logs(session: Session, book: t.Book, day: date) -> tuple[bool, bool]:
+    """Start or finish `book` after a log on `day`; returns (started, finished)."""
+    started = False
+    if book.status == BookStatus.TO_READ:
+        book.status, book.started_on, started = BookStatus.READING.value, day, True
+    elif book.status == BookStatus.READING and book.started_on and as_date(book.started_on) > day:
+        book.started_on = day  # a log dated before the start moves the start back
+    session.add(book)
+    return started, finish_if_covered(session, book)
+
+
+def finish_if_covered(session: Session, book: t.Book) -> bool:
+    """Finish a book being read once its logs reach its last page, on the last log's day."""
+    if not book.total_pages or book.status != BookStatus.READING:
+        return False
+    if pages_read(session, book.id) < book.total_pages:
+        return False
+    book.status = BookStatus.FINISHED.value
+    book.finished_on = max(as_date(d) for d in session.exec(
+        select(t.ReadingLog.day).where(t.ReadingLog.book_id == book.id)))
+    session.add(book)
+    return True
+
+
+def reopen_if_uncovered(session: Session, book_id: int | None, read_before: int) -> Book | None:
+    """A book finished by its logs goes back to reading when they no longer reach its end."""
+    if book_id is None:
+        return None
+    book = session.get(t.Book, book_id)
+    read_now = pages_read(session, book_id)
+    if (book.status == BookStatus.FINISHED and book.total_pages
+            and read_before >= book.total_pages > read_now):
+        book.status, book.finished_on = BookStatus.READING.value, None
+        session.add(book)
+        return to_book(book, read_now)
+    return None
+
+
+def reshelve_if_unstarted(session: Session, book_id: int | None) -> Book | None:
+    """Put a book back on the to-read shelf when the log that started it is gone
+    and no other log of it remains."""
+    if book_id is None:
+        return None
+    book = session.get(t.Book, book_id)
+    if book.status != BookStatus.READING or pages_read(session, book_id):
+        return None
+    book.status, book.started_on = BookStatus.TO_READ.value, None
+    session.add(book)
+    return to_book(book, 0)
+
+
+def to_book(row: t.Book, read: int | None = None, *, session: Session | None = None) -> Book:
+    """Detach a row into a Book, with its pages read counted if not given."""
+    if read is None:
+        read = pages_read(session, row.id)
+    return Book(id=row.id, title=row.title, author=row.author, total_pages=row.total_pages,
+                isbn=row.isbn, status=BookStatus(row.status), started_on=as_date(row.started_on),
+                finished_on=as_date(row.finished_on), source=row.source, pages_read=read)
+
+
+def find(session: Session, profile_id: int, ref: str) -> t.Book:
+    """The one book `ref` names: an id (12 or #12), else a title, exact or partial."""
+    text = (ref or "").strip()
+    if not text:
+        raise InputError("name a book by its title or id")
+    if text.lstrip("#").isdigit() and text.lstrip("#").isascii() and len(text) < 12:
+        row = session.get(t.Book, int(text.lstrip("#")))
+        if row is None or row.profile_id != profile_id:
+            raise NotFoundError(f"there is no book #{text.lstrip('#')}")
+        return row
+    rows = session.exec(select(t.Book).where(t.Book.profile_id == profile_id)).all()
+    key = title_key(text)
+    for matches in ([r for r in rows if title_key(r.title) == key],
+                    [r for r in rows if title_key(r.title).startswith(key)],
+                    [r for r in rows if key in title_key(r.title)]):
+        # Several books may share a title exactly (a reread, two editions): prefer the
+        # one being read. A partial name matching several books stays ambiguous.
+        if len(matches) > 1 and all(title_key(r.title) == key for r in matches):
+            open_ones = [r for r in matches if r.status == BookStatus.READING]
+            matches = open_ones if len(open_ones) == 1 else matches
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            listed = ", ".join(f"{r.title} (#{r.id})" for r in matches[:5])
+            raise InputError(f"{text!r} matches {len(matches)} books: {listed}; use the id")
+    raise NotFoundError(f"no book matches {text!r}; see `compound book list`")
+
+
+def add(session: Session, profile_id: int, *, title: str, author: str | None = None,
+        total_pages: int | None = None, isbn: str | None = None,
+        status: BookStatus = BookStatus.TO_READ, day: date | None = None,
+        source: str = "manual") -> Book:
+    row = t.Book(profile_id=profile_id, title=clean_text(title, "a book's title", required=True),
+                 author=clean_text(author, "the author"), total_pages=total_pages,
+                 isbn=normalise_isbn(isbn), status=status.value, source=source)
+    _apply_status(row, status, day)
+    session.add(row)
+    session.flush()
+    return to_book(row, 0)
+
+
+def _apply_status(row: t.Book, status: BookStatus, day: date | None) -> None:
+    if status == BookStatus.READING:
+        row.started_on = row.started_on or day  # resuming keeps the first start
+        row.finished_on = None
+    elif status == BookStatus.FINISHED:
+        row.started_on = row.started_on or day
+        row.finished_on = day
+    elif status == BookStatus.TO_READ:
+        row.started_on = row.finished_on = None
+    row.status = status.value
+
+
+_ALREADY = {BookStatus.READING: "being read", BookStatus.FINISHED: "finished",
+            BookStatus.ABANDONED: "abandoned", BookStatus.TO_READ: "to read"}
+
+
+def change_status(session: Session, profile_id: int, ref: str, status: BookStatus,
+                  day: date) -> Book:
+    row = find(session, profile_id, ref)
+    if row.status == status:
+        raise InputError(f"{row.title} is already {_ALREADY[status]}")
+    if status == BookStatus.READING and row.status == BookStatus.FINISHED:
+        # Progress is the sum of the book's logs; a second read would start past the end.
+        raise InputError(f"{row.title} is finished; to read it again, add it again "
+                         "with `compound book add`")
+    if status == BookStatus.FINISHED and row.started_on and as_date(row.started_on) > day:
+        raise InputError(f"{row.title} was started on {row.started_on}, after {day}")
+    _apply_status(row, status, day)
+    session.add(row)
+    session.flush()
+    return to_book(row, session=session)
+
+
+def edit(session: Session, profile_id: int, ref: str, *, title: str | None = None,
+         author: str | None = None, total_pages: int | None = None,
+         isbn: str | None = None) -> Book:
+    """Change the given fields; an empty author or ISBN clears it."""
+    row = find(session, profile_id, ref)
+    if title is not None:
+        row.title = clean_text(title, "a book's title", required=True)
+    if author is not None:
+        row.author = clean_text(author, "the author")
+    if isbn is not None:
+        row.isbn = normalise_isbn(isbn)
+    if total_pages is not None:
+        read = pages_read(session, row.id)
+        if total_pages < read:
+            raise InputError(f"{row.title} already has {read} pages logged; "
+                             f"it cannot be {total_pages} pages long")
+        row.total_pages = total_pages
+    session.add(row)
+    session.flush()
+    if finish_if_covered(session, row):  # shortened to exactly the pages read
+        session.flush()
+    return to_book(row, session=session)
+
+
+def remove(session: Session, profile_id: int, ref: str) -> tuple[Book, int]:
+    """Remove a book; its reading logs stay (their pages were read) without a book."""
+    row = find(session, profile_id, ref)
+    book = to_book(row, session=session)
+    kept = session.exec(select(func.count()).select_from(t.ReadingLog)
+                        .where(t.ReadingLog.book_id == row.id)).one()
+    # Detach explicitly rather than trust ON DELETE SET NULL: foreign keys may be
+    # off in another SQLite client that opened this file.
+    for log in session.exec(select(t.ReadingLog).where(t.ReadingLog.book_id == row.id)):
+        log.book_id = None
+        session.add(log)
+    session.delete(row)
+    session.flush()
+    return book, int(kept)
+
+
+def listing(session: Session, profile_id: int, status: BookStatus | None = None) -> list[Book]:
+    """Books with their pages read, the ones being read first."""
+    read = (select(t.ReadingLog.book_id, func.sum(t.ReadingLog.pages).label("pages"))
+            .where(t.ReadingLog.profile_id == profile_id)
+            .group_by(t.ReadingLog.book_id).subquery())
+    query = (select(t.Book, func.coalesce(read.c.pages, 0))
+             .join(read, read.c.book_id == t.Book.id, isouter=True)
+             .where(t.Book.profile_id == profile_id))
+    if status is not None:
+        query = query.where(t.Book.status == status.value)
+    order = {BookStatus.READING: 0, BookStatus.TO_READ: 1, BookStatus.FINISHED: 2,
+             BookStatus.ABANDONED: 3}
+    books = [to_book(row, int(pages)) for row, pages in session.exec(query)]
+    return sorted(books, key=lambda b: (order[b.status], -(b.finished_on or date.min).toordinal(),
+                                        b.id))

@@ -1,0 +1,236 @@
+"""Entries: reading logs and learning sessions, with what they do to books.
+
+A book follows its logs: logging to a book on the to-read shelf starts it, the log
+that reaches its last page finishes it, and removing that log reopens it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from compound.db import tables as t
+from compound.domain.errors import InputError, NotFoundError
+from compound.domain.records import (
+    Book, BookStatus, Entry, GoalKind, LearningSession, LoggedPages, ReadingLog, RemovedEntry,
+    SessionKind, parse_ref,
+)
+from compound.domain.text import MAX_NOTE, clean_text
+from compound.store import books
+from compound.store.snapshot import as_date
+
+UNSET = object()  # "leave as it is", distinct from None ("clear it")
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite returns naive datetimes; every timestamp compound writes is UTC.
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def to_log(row: t.ReadingLog, book_title: str | None) -> ReadingLog:
+    return ReadingLog(id=row.id, day=as_date(row.day), pages=row.pages, book_id=row.book_id,
+                      book_title=book_title, minutes=row.minutes, note=row.note,
+                      created_at=_aware(row.created_at))
+
+
+def to_session(row: t.LearningSession) -> LearningSession:
+    return LearningSession(id=row.id, day=as_date(row.day), minutes=row.minutes,
+                           kind=SessionKind(row.kind), topic=row.topic, note=row.note,
+                           created_at=_aware(row.created_at))
+
+
+def _book_title(session: Session, book_id: int | None) -> str | None:
+    return session.get(t.Book, book_id).title if book_id is not None else None
+
+
+def _current_book(session: Session, profile_id: int) -> t.Book | None:
+    """The book being read, when there is exactly one; None when there is none."""
+    reading = session.exec(select(t.Book).where(t.Book.profile_id == profile_id,
+                                                t.Book.status == BookStatus.READING)).all()
+    if len(reading) > 1:
+        listed = ", ".join(f"{b.title} (#{b.id})" for b in reading[:4])
+        raise InputError(f"{len(reading)} books are being read ({listed}): say which with --book")
+    return reading[0] if reading else None
+
+
+def _check_room(session: Session, book: t.Book, pages: int, already: int) -> None:
+    """Refuse pages beyond the book's end, or into a book that is closed."""
+    if book.status == BookStatus.FINISHED:
+        raise InputError(f"{book.title} is finished; to read it again, add it again "
+                         "with `compound book add`")
+    if book.status == BookStatus.ABANDONED:
+        raise InputError(f"{book.title} is abandoned; `compound book start {book.id}` "
+                         "to pick it up again")
+    if book.total_pages and already + pages > book.total_pages:
+        left = book.total_pages - already
+        raise InputError(f"{book.title} has {left} pages left of {book.total_pages}; log at "
+                         f"most {left}, or fix its length with `compound book edit {book.id} --pages N`")
+
+
+def log_pages(session: Session, profile_id: int, *, day: date, pages: int | None = None,
+              to_page: int | None = None, book_ref: str | None = None,
+              minutes: int | None = None, note: str | None = None) -> LoggedPages:
+    """Log pages read on `day`, or the pages up to `to_page` in the book."""
+    book = (books.find(session, profile_id, book_ref) if book_ref is not None
+            else _current_book(session, profile_id))
+    note = clean_text(note, "the note", limit=MAX_NOTE, multiline=True)
+    already = books.pages_read(session, book.id) if book else 0
+    if to_page is not None:
+        if book is None:
+            raise InputError("--to-page needs a book: add one with `compound book add` or pass --book")
+        if to_page <= already:
+            raise InputError(f"{book.title} is already at page {already}; --to-page must be further on")
+        pages = to_page - already
+    if pages is None:
+        raise InputError("say how many pages, or --to-page N")
+    if book is not None:
+        _check_room(session, book, pages, already)
+    row = t.ReadingLog(profile_id=profile_id, day=day, pages=pages,
+                       book_id=book.id if book else None, minutes=minutes, note=note)
+    session.add(row)
+    session.flush()
+    started = finished = False
+    if book is not None:
+        started, finished = books.follow_logs(session, book, day)
+        row.started_book = started
+        session.add(row)
+        session.flush()
+    day_total = session.exec(select(func.sum(t.ReadingLog.pages)).where(
+        t.ReadingLog.profile_id == profile_id, t.ReadingLog.day == day)).one()
+    goal = session.exec(select(t.Goal.target).where(
+        t.Goal.profile_id == profile_id, t.Goal.kind == GoalKind.DAILY_PAGES.value,
+        t.Goal.since <= day).order_by(t.Goal.since.desc()).limit(1)).first()
+    return LoggedPages(log=to_log(row, book.title if book else None),
+                       book=books.to_book(book, already + pages) if book else None,
+                       started_book=started, finished_book=finished,
+                       pages_that_day=int(day_total), pages_goal=goal)
+
+
+def log_session(session: Session, profile_id: int, *, day: date, minutes: int,
+                kind: SessionKind = SessionKind.OTHER, topic: str | None = None,
+                note: str | None = None) -> LearningSession:
+    row = t.LearningSession(profile_id=profile_id, day=day, minutes=minutes, kind=kind.value,
+                            topic=clean_text(topic, "the topic"),
+                            note=clean_text(note, "the note", limit=MAX_NOTE, multiline=True))
+    session.add(row)
+    session.flush()
+    return to_session(row)
+
+
+def history(session: Session, profile_id: int, since: date, until: date) -> list[Entry]:
+    """Entries from `since` to `until`, newest first."""
+    logs = session.exec(
+        select(t.ReadingLog, t.Book.title)
+        .join(t.Book, t.Book.id == t.ReadingLog.book_id, isouter=True)
+        .where(t.ReadingLog.profile_id == profile_id,
+               t.ReadingLog.day >= since, t.ReadingLog.day <= until)).all()
+    sessions = session.exec(
+        select(t.LearningSession)
+        .where(t.LearningSession.profile_id == profile_id,
+               t.LearningSession.day >= since, t.LearningSession.day <= until)).all()
+    entries: list[Entry] = [to_log(row, title) for row, title in logs]
+    entries += [to_session(row) for row in sessions]
+    return sorted(entries, key=lambda e: (e.day, e.created_at), reverse=True)
+
+
+def _find_row(session: Session, profile_id: int, ref: str) -> t.ReadingLog | t.LearningSession:
+    kind, id_ = parse_ref(ref)
+    table = t.ReadingLog if kind is ReadingLog else t.LearningSession
+    row = session.get(table, id_)
+    if row is None or row.profile_id != profile_id:
+        raise NotFoundError(f"there is no entry {ref.strip().lower()} (see `compound history`)")
+    return row
+
+
+def _to_entry(session: Session, row: t.ReadingLog | t.LearningSession) -> Entry:
+    if isinstance(row, t.ReadingLog):
+        return to_log(row, _book_title(session, row.book_id))
+    return to_session(row)
+
+
+def get(session: Session, profile_id: int, ref: str) -> Entry:
+    return _to_entry(session, _find_row(session, profile_id, ref))
+
+
+def latest_ref(session: Session, profile_id: int) -> str | None:
+    """The id of the entry made last, whatever its kind."""
+    candidates = []
+    for table, prefix in ((t.ReadingLog, "r"), (t.LearningSession, "s")):
+        row = session.exec(select(table.created_at, table.id)
+                           .where(table.profile_id == profile_id)
+                           .order_by(table.created_at.desc(), table.id.desc()).limit(1)).first()
+        if row:
+            candidates.append((_aware(row[0]), f"{prefix}{row[1]}"))
+    return max(candidates)[1] if candidates else None
+
+
+def delete(session: Session, profile_id: int, ref: str) -> RemovedEntry:
+    row = _find_row(session, profile_id, ref)
+    entry = _to_entry(session, row)
+    if not isinstance(row, t.ReadingLog):
+        session.delete(row)
+        session.flush()
+        return RemovedEntry(entry=entry)
+    read_before = books.pages_read(session, row.book_id) if row.book_id else 0
+    session.delete(row)
+    session.flush()
+    reopened = books.reopen_if_uncovered(session, row.book_id, read_before)
+    reshelved = books.reshelve_if_unstarted(session, row.book_id) if row.started_book else None
+    session.flush()
+    return RemovedEntry(entry=entry, reopened_book=reopened, reshelved_book=reshelved)
+
+
+def edit(session: Session, profile_id: int, ref: str, *, day: date | None = None,
+         pages: int | None = None, minutes: object = UNSET, book_ref: str | None = None,
+         kind: SessionKind | None = None, topic: object = UNSET,
+         note: object = UNSET) -> Entry:
+    """Change the given fields of an entry; fields that do not apply are refused."""
+    row = _find_row(session, profile_id, ref)
+    label = ref.strip().lower()
+    if day is not None:
+        row.day = day
+    if isinstance(row, t.LearningSession):
+        if pages is not None or book_ref is not None:
+            raise InputError(f"{label} is a learning session: it has no pages or book")
+        if minutes is None:
+            raise InputError("a learning session needs its minutes")
+        if kind is not None:
+            row.kind = kind.value
+        if topic is not UNSET:
+            row.topic = clean_text(topic, "the topic")
+    else:
+        if kind is not None or topic is not UNSET:
+            raise InputError(f"{label} is a reading log: it has no kind or topic")
+        _edit_log(session, profile_id, row, pages=pages, book_ref=book_ref)
+    if minutes is not UNSET:
+        row.minutes = minutes
+    if note is not UNSET:
+        row.note = clean_text(note, "the note", limit=MAX_NOTE, multiline=True)
+    session.add(row)
+    session.flush()
+    return _to_entry(session, row)
+
+
+def _edit_log(session: Session, profile_id: int, row: t.ReadingLog, *, pages: int | None,
+              book_ref: str | None) -> None:
+    old_book_id, old_pages = row.book_id, row.pages
+    new_pages = pages if pages is not None else old_pages
+    new_book = books.find(session, profile_id, book_ref) if book_ref is not None else (
+        session.get(t.Book, old_book_id) if old_book_id else None)
+    # Count before changing the row: a query would autoflush the new page count.
+    old_read = books.pages_read(session, old_book_id) if old_book_id else 0
+    if new_book is not None:
+        same = new_book.id == old_book_id
+        others = books.pages_read(session, new_book.id) - (old_pages if same else 0)
+        if not same or new_pages > old_pages:
+            _check_room(session, new_book, new_pages, others)
+        row.book_id = new_book.id
+    row.pages = new_pages
+    session.add(row)
+    session.flush()
+    if old_book_id is not None:
+        books.reopen_if_uncovered(session, old_book_id, old_read)
+    if new_book is not None:
+        books.follow_logs(session, new_book, as_date(row.day))

@@ -1,0 +1,286 @@
+"""The Store: one profile's view of a database, and the only way in or out of it.
+
+Each public method is one unit of work: a session, a transaction, plain domain
+objects back. Anything refused rolls the whole unit back, so a refusal never
+leaves half a change behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine, delete, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import (
+    ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, OperationalError,
+)
+from sqlmodel import Session, select
+
+from compound.db import tables as t
+from compound.db.engine import BUSY_TIMEOUT_MS, sqlite_path
+from compound.db.migrate import open_database
+from compound.domain.errors import InputError, NotFoundError, StorageError
+from compound.domain.records import (
+    Book, BookStatus, Entry, Goal, GoalKind, LearningSession, LoggedPages, Profile,
+    RemovedEntry, SessionKind, Skip,
+)
+from compound.domain.status import TodayStatus
+from compound.domain.totals import History
+from compound.store import books, entries, skips, snapshot, totals
+from compound.store.entries import UNSET
+
+DEFAULT_PROFILE = "default"
+
+
+class Store:
+    """Reads and writes for one profile. Build it with `Store.open(url)`."""
+
+    def __init__(self, engine: Engine, profile: Profile):
+        self.engine = engine
+        self.profile = profile
+
+    @classmethod
+    def open(cls, url: str, profile: str = DEFAULT_PROFILE) -> Store:
+        """Open (creating and upgrading as needed) the database at `url`."""
+        engine = _translate_errors(open_database, url, where=_hide_password(url))
+        store = cls(engine, Profile(id=0, name=profile))
+        try:
+            store.profile = store._ensure_profile(profile)
+        except BaseException:
+            engine.dispose()
+            raise
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def location(self) -> str:
+        """Where the data lives, for messages: a file path or the URL without password."""
+        path = sqlite_path(self.engine.url.render_as_string())
+        return str(path) if path else self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def _unit(self) -> Iterator[Session]:
+        """One transaction; database failures become one-line StorageErrors."""
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except IntegrityError as exc:
+            raise InputError(f"the database refused the change: {_first_line(exc.orig)}") from None
+        except (OperationalError, DBAPIError) as exc:
+            reason = _first_line(exc.orig)
+            if "locked" in reason:
+                reason = (f"another program kept the database locked for over "
+                          f"{BUSY_TIMEOUT_MS // 1000} s; nothing was saved, try again")
+            raise StorageError(f"{self.location}: {reason}") from None
+
+    def _ensure_profile(self, name: str) -> Profile:
+        try:
+            return self._find_or_make_profile(name)
+        except InputError:
+            if name != DEFAULT_PROFILE:
+                raise
+            # Two processes opening a new PostgreSQL database may both create the
+            # default profile; the loser of that race finds the winner's one.
+            return self._find_or_make_profile(name)
+
+    def _find_or_make_profile(self, name: str) -> Profile:
+        with self._unit() as session:
+            row = session.exec(select(t.Profile).where(t.Profile.name == name)).first()
+            if row is None:
+                if name != DEFAULT_PROFILE:
+                    raise NotFoundError(f"there is no profile named {name!r}")
+                row = t.Profile(name=name)
+                session.add(row)
+                session.flush()
+            return Profile(id=row.id, name=row.name)
+
+    # -- books ---------------------------------------------------------------------
+
+    def add_book(self, title: str, *, author: str | None = None, total_pages: int | None = None,
+                 isbn: str | None = None, status: BookStatus = BookStatus.TO_READ,
+                 day: date | None = None, source: str = "manual") -> Book:
+        with self._unit() as session:
+            return books.add(session, self.profile.id, title=title, author=author,
+                             total_pages=total_pages, isbn=isbn, status=status, day=day,
+                             source=source)
+
+    def book(self, ref: str) -> Book:
+        with self._unit() as session:
+            return books.to_book(books.find(session, self.profile.id, ref), session=session)
+
+    def books(self, status: BookStatus | None = None) -> list[Book]:
+        with self._unit() as session:
+            return books.listing(session, self.profile.id, status)
+
+    def set_book_status(self, ref: str, status: BookStatus, day: date) -> Book:
+        with self._unit() as session:
+            return books.change_status(session, self.profile.id, ref, status, day)
+
+    def edit_book(self, ref: str, **changes: Any) -> Book:
+        with self._unit() as session:
+            return books.edit(session, self.profile.id, ref, **changes)
+
+    def remove_book(self, ref: str) -> tuple[Book, int]:
+        """Remove a book; returns it and how many reading logs were kept without it."""
+        with self._unit() as session:
+            return books.remove(session, self.profile.id, ref)
+
+    # -- entries -------------------------------------------------------------------
+
+    def log_pages(self, *, day: date, pages: int | None = None, to_page: int | None = None,
+                  book: str | None = None, minutes: int | None = None,
+                  note: str | None = None) -> LoggedPages:
+        with self._unit() as session:
+            return entries.log_pages(session, self.profile.id, day=day, pages=pages,
+                                     to_page=to_page, book_ref=book, minutes=minutes, note=note)
+
+    def log_session(self, *, day: date, minutes: int, kind: SessionKind = SessionKind.OTHER,
+                    topic: str | None = None, note: str | None = None) -> LearningSession:
+        with self._unit() as session:
+            return entries.log_session(session, self.profile.id, day=day, minutes=minutes,
+                                       kind=kind, topic=topic, note=note)
+
+    def history(self, since: date, until: date) -> list[Entry]:
+        with self._unit() as session:
+            return entries.history(session, self.profile.id, since, until)
+
+    def entry(self, ref: str) -> Entry:
+        with self._unit() as session:
+            return entries.get(session, self.profile.id, ref)
+
+    def edit_entry(self, ref: str, *, day: date | None = None, pages: int | None = None,
+                   minutes: object = UNSET, book: str | None = None,
+                   kind: SessionKind | None = None, topic: object = UNSET,
+                   note: object = UNSET) -> Entry:
+        with self._unit() as session:
+            return entries.edit(session, self.profile.id, ref, day=day, pages=pages,
+                                minutes=minutes, book_ref=book, kind=kind, topic=topic, note=note)
+
+    def delete_entry(self, ref: str) -> RemovedEntry:
+        with self._unit() as session:
+            return entries.delete(session, self.profile.id, ref)
+
+    def undo(self) -> RemovedEntry:
+        """Remove the entry made last."""
+        with self._unit() as session:
+            ref = entries.latest_ref(session, self.profile.id)
+            if ref is None:
+                raise NotFoundError("there is nothing to undo")
+            return entries.delete(session, self.profile.id, ref)
+
+    # -- goals and status -------------------------------------------------------------
+
+    def set_goal(self, kind: GoalKind, target: int, *, since: date,
+                 schedule: str | None = None) -> Goal:
+        """Set a goal from `since` on; earlier days keep the goal they had."""
+        with self._unit() as session:
+            row = session.exec(select(t.Goal).where(
+                t.Goal.profile_id == self.profile.id, t.Goal.kind == kind.value,
+                t.Goal.since == since)).first()
+            row = row or t.Goal(profile_id=self.profile.id, kind=kind.value, since=since)
+            row.target, row.schedule = target, schedule
+            session.add(row)
+            session.flush()
+            return _to_goal(row)
+
+    def goals(self, today: date) -> list[Goal]:
+        """The goal of each kind in force on `today`."""
+        with self._unit() as session:
+            rows = session.exec(select(t.Goal).where(t.Goal.profile_id == self.profile.id,
+                                                     t.Goal.since <= today)
+                                .order_by(t.Goal.since)).all()
+            current = {row.kind: row for row in rows}  # the latest of each kind wins
+            return [_to_goal(row) for kind in GoalKind for row in [current.get(kind.value)] if row]
+
+    def remove_goal(self, kind: GoalKind) -> int:
+        """Remove every goal of `kind`, past ones too; returns how many there were."""
+        with self._unit() as session:
+            result = session.exec(delete(t.Goal).where(t.Goal.profile_id == self.profile.id,
+                                                       t.Goal.kind == kind.value))
+            if not result.rowcount:
+                raise NotFoundError(f"there is no {kind.value} goal")
+            return result.rowcount
+
+    def history_until(self, today: date) -> History:
+        """The whole record the insight engine reads, in one transaction."""
+        with self._unit() as session:
+            pid = self.profile.id
+            shelves = books.listing(session, pid)
+            return History(
+                today=today,
+                totals=totals.daily_totals(session, pid, until=today),
+                goals=tuple(totals.goal_changes(session, pid)),
+                skips=frozenset(totals.skip_days(session, pid)),
+                finished_pages=tuple(totals.finished_book_pages(session, pid)),
+                finished_this_year=totals.books_finished_between(
+                    session, pid, date(today.year, 1, 1), today),
+                reading=tuple(b for b in shelves if b.status == BookStatus.READING),
+                to_read=tuple(b for b in shelves if b.status == BookStatus.TO_READ),
+            )
+
+    def minutes_by_kind(self, since: date, until: date) -> dict[str, int]:
+        with self._unit() as session:
+            return totals.minutes_by_kind(session, self.profile.id, since, until)
+
+    # -- skip days ---------------------------------------------------------------------
+
+    def add_skips(self, first: date, last: date, reason: str | None = None) -> tuple[list[Skip], int]:
+        """Skip each day from `first` to `last`; returns the new skips and how many existed."""
+        with self._unit() as session:
+            return skips.add(session, self.profile.id, first, last, reason)
+
+    def skips(self, since: date | None = None) -> list[Skip]:
+        with self._unit() as session:
+            return skips.listing(session, self.profile.id, since)
+
+    def remove_skips(self, first: date, last: date) -> list[Skip]:
+        with self._unit() as session:
+            return skips.remove(session, self.profile.id, first, last)
+
+    def status(self, today: date) -> TodayStatus:
+        with self._unit() as session:
+            connection = session.connection()
+            on_sqlite = connection.dialect.name == "sqlite"
+
+            def run(sql: str, params: dict[str, Any]):
+                if on_sqlite:  # SQLite keeps dates as ISO text
+                    params = {k: v.isoformat() if isinstance(v, date) else v
+                              for k, v in params.items()}
+                return connection.execute(text(sql), params).all()
+
+            return snapshot.today_status(run, self.profile.id, today)
+
+
+def _to_goal(row: t.Goal) -> Goal:
+    return Goal(id=row.id, kind=GoalKind(row.kind), target=row.target, schedule=row.schedule,
+                since=snapshot.as_date(row.since))
+
+
+def _hide_password(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def _first_line(error: BaseException | None) -> str:
+    return str(error).strip().splitlines()[0] if error and str(error).strip() else "database error"
+
+
+def _translate_errors(function, *args: Any, where: str):
+    try:
+        return function(*args)
+    except (OperationalError, DBAPIError) as exc:
+        raise StorageError(f"cannot open {where}: {_first_line(exc.orig)}") from None
+    except ArgumentError:
+        raise StorageError(f"{where!r} is not a database URL (e.g. "
+                           "postgresql+psycopg://user@host/name)") from None
+    except (NoSuchModuleError, ImportError) as exc:
+        hint = " (pip install 'compound[postgres]')" if where.startswith("postgres") else ""
+        raise StorageError(f"cannot open {where}: its database driver is not installed "
+                           f"({exc}){hint}") from None
