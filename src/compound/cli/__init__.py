@@ -1,0 +1,87 @@
+"""The command line: `compound COMMAND …` runs headless and fast.
+
+Bare `compound` shows today's status; every command has --help. Refusals are
+one line on stderr with exit status 2, and nothing stored changes.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from compound.domain.errors import CompoundError
+
+EXIT_REFUSED = 2
+EXIT_BUG = 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit status."""
+    from compound.cli.context import Context
+    from compound.cli.parser import build_parser
+
+    # An emoji must never crash output on a terminal that cannot show it.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    ctx = None
+    try:
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as exc:  # --help and --version: return the status, as promised
+            return exc.code if isinstance(exc.code, int) else 0
+        ctx = Context(getattr(args, "db", None))
+        handler = getattr(args, "handler", None)
+        status = _bare(ctx) if handler is None else handler(ctx, args)
+        sys.stdout.flush()  # a closed pipe surfaces here, inside the handling below
+        return status
+    except CompoundError as exc:
+        print(f"compound: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except BrokenPipeError:
+        # The reader went away (`compound history | head`): nothing to report. Point
+        # stdout at /dev/null so the interpreter's final flush cannot fail again.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print("compound: interrupted; nothing was half-saved", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"compound: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except Exception as exc:  # noqa: BLE001 — the last resort: log it, say where
+        return _report_bug(exc)
+    finally:
+        if ctx is not None:
+            ctx.close()
+
+
+def _bare(ctx) -> int:
+    from compound.cli.status import long_text, read_status
+
+    ctx.print(*long_text(read_status(ctx)))
+    ctx.print("", "Log with `compound log 25` or `compound learn 45m`; "
+                  "`compound --help` lists every command.")
+    return 0
+
+
+def _report_bug(exc: Exception) -> int:
+    import traceback
+    from datetime import datetime
+
+    from compound import locations
+
+    log = locations.error_log()
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {datetime.now().isoformat()} compound {' '.join(sys.argv[1:])}\n")
+            handle.write("".join(traceback.format_exception(exc)))
+        where = f"details in {log}"
+    except OSError:
+        where = "and the error log could not be written"
+    print(f"compound: unexpected error ({type(exc).__name__}: {exc}); {where}", file=sys.stderr)
+    return EXIT_BUG

@@ -1,0 +1,61 @@
+"""What every command gets: settings, the chosen database, today, and the store on demand.
+
+The store (and with it SQLModel) is imported only by commands that need it.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from functools import cached_property
+
+from compound import config
+from compound.domain.days import parse_date
+
+TYPE_CHECKING = False  # not typing's: importing typing costs the prompt path ~2 ms
+if TYPE_CHECKING:
+    from typing import TextIO
+
+    from compound.store.repository import Store
+
+
+class Context:
+    def __init__(self, db_option: str | None, out: TextIO | None = None,
+                 err: TextIO | None = None):
+        self.db_option = db_option
+        self.out = out or sys.stdout
+        self.err = err or sys.stderr
+        self.profile = "default"
+        self._store: Store | None = None
+
+    @cached_property
+    def settings(self) -> config.Settings:
+        return config.load()
+
+    @cached_property
+    def database(self) -> config.DatabaseChoice:
+        return config.choose_database(self.db_option)
+
+    @cached_property
+    def today(self) -> date:
+        return self.settings.today()
+
+    def date(self, text: str | None) -> date:
+        """A --date value as a day (today when not given)."""
+        return self.today if text is None else parse_date(text, self.today)
+
+    def store(self) -> Store:
+        if self._store is None:
+            from compound.store.repository import Store
+
+            self._store = Store.open(self.database.url, self.profile)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def print(self, *lines: str) -> None:
+        for line in lines:
+            print(line, file=self.out)

@@ -1,0 +1,86 @@
+"""`compound status`: today at a glance, light enough for a shell prompt."""
+
+from __future__ import annotations
+
+from compound.cli.context import Context
+from compound.cli.render import bar, book_json, progress, to_json
+from compound.domain.days import format_duration
+from compound.domain.status import TodayStatus
+
+
+def read_status(ctx: Context) -> TodayStatus:
+    """Today's status, from the SQLite file directly when it is up to date."""
+    if ctx.database.path is not None:
+        from compound.store.snapshot import read_sqlite_status
+
+        found = read_sqlite_status(ctx.database.path, ctx.profile, ctx.today)
+        if found is not None:
+            return found
+    return ctx.store().status(ctx.today)
+
+
+def short_line(status: TodayStatus) -> str:
+    """E.g. `📚 25/30 p · 🎓 45m · 🔥 12`; ⏳ replaces 🔥 while today is still to do."""
+    pages = f"{status.pages}/{status.pages_goal}" if status.pages_goal else f"{status.pages}"
+    parts = [f"📚 {pages} p"]
+    if status.minutes or status.minutes_goal:
+        goal = f"/{format_duration(status.minutes_goal)}" if status.minutes_goal else ""
+        parts.append(f"🎓 {format_duration(status.minutes)}{goal}")
+    parts.append(f"{'⏳' if status.streak.at_risk else '🔥'} {status.streak.current}")
+    return " · ".join(parts)
+
+
+def as_json(status: TodayStatus) -> dict:
+    streak = status.streak
+    return {
+        "today": status.today,
+        "pages_today": status.pages,
+        "minutes_today": status.minutes,
+        "sessions_today": status.sessions,
+        "daily_pages_goal": status.pages_goal,
+        "daily_minutes_goal": status.minutes_goal,
+        "current_streak": streak.current,
+        "longest_streak": streak.longest,
+        "streak_at_risk": streak.at_risk,
+        "met_today": streak.met_today,
+        "reading": [book_json(b) for b in status.reading],
+    }
+
+
+def _goal_line(label: str, done: int, goal: int | None, unit) -> str:
+    if not goal:
+        return f"  {label:<9}{unit(done)}"
+    mark = " ✓" if done >= goal else ""
+    return f"  {label:<9}{unit(done)} / {unit(goal)}  {bar(done / goal)}  {round(100 * done / goal)}%{mark}"
+
+
+def long_text(status: TodayStatus) -> list[str]:
+    streak = status.streak
+    lines = [status.today.strftime("%A %d %B %Y"),
+             _goal_line("Reading", status.pages, status.pages_goal, lambda n: f"{n} pages"),
+             _goal_line("Learning", status.minutes, status.minutes_goal, format_duration)]
+    days = f"{streak.current} day{'s' if streak.current != 1 else ''}"
+    state = ""
+    if streak.at_risk:
+        state = " · at risk: check in today to keep it"
+    elif streak.met_today:
+        state = " · today is done"
+    lines.append(f"  {'Streak':<9}🔥 {days} (best {streak.longest}){state}")
+    if status.reading:
+        lines.append("Being read")
+        for book in status.reading:
+            shown = progress(book)
+            meter = f"  {bar(book.progress, 12)}" if book.progress is not None else ""
+            lines.append(f"  #{book.id} {book.label()}  {shown}{meter}")
+    return lines
+
+
+def show(ctx: Context, args) -> int:
+    status = read_status(ctx)
+    if args.json:
+        ctx.print(to_json(as_json(status)))
+    elif args.short:
+        ctx.print(short_line(status))
+    else:
+        ctx.print(*long_text(status))
+    return 0
