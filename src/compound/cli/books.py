@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from compound.cli.context import Context
+from compound.cli.parser import DATE_HELP
 from compound.cli.render import book_json, progress, table, to_json
 from compound.domain.errors import InputError
 from compound.domain.quantities import parse_book_pages
@@ -76,3 +77,30 @@ def remove(ctx: Context, args) -> int:
         ctx.print(f"Its {kept} reading log{'s' if kept != 1 else ''} stay in your history, "
                   "without a book.")
     return 0
+
+
+def register(commands) -> None:
+    book = commands.group("book", "add, list, start, finish, abandon, edit or remove books")
+    p = book.add("add", add, "add a book")
+    p.add_argument("title", metavar="TITLE")
+    p.add_argument("--author", "-a", metavar="A")
+    p.add_argument("--pages", "-p", metavar="N", help="total pages")
+    p.add_argument("--isbn", metavar="I")
+    p.add_argument("--start", action="store_true", help="start reading it now")
+    p = book.add("list", listing, "list books, the ones being read first")
+    p.add_argument("--status", "-s", choices=[s.value for s in BookStatus])
+    p.add_argument("--json", action="store_true", help="JSON for scripts")
+    for name, help in (("start", "start (or pick up again) reading a book"),
+                       ("finish", "mark a book finished"),
+                       ("abandon", "stop reading a book without finishing it")):
+        p = book.add(name, change_status, help)
+        p.add_argument("book", metavar="TITLE_OR_ID")
+        p.add_argument("--date", "-d", metavar="D", help=DATE_HELP)
+    p = book.add("edit", edit, "change a book's title, author, pages or ISBN")
+    p.add_argument("book", metavar="TITLE_OR_ID")
+    p.add_argument("--title", metavar="T")
+    p.add_argument("--author", "-a", metavar="A", help="'' clears it")
+    p.add_argument("--pages", "-p", metavar="N", help="total pages")
+    p.add_argument("--isbn", metavar="I", help="'' clears it")
+    p = book.add("remove", remove, "remove a book (its reading logs are kept)")
+    p.add_argument("book", metavar="TITLE_OR_ID")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from compound.cli.context import Context
+from compound.cli.parser import DATE_HELP
 from compound.cli.render import day_label, describe, entry_json, table, to_json
 from compound.domain.days import format_duration, parse_duration
 from compound.domain.errors import InputError
@@ -130,3 +131,41 @@ def edit(ctx: Context, args) -> int:
     entry = ctx.store().edit_entry(args.entry, **changes)
     ctx.print(f"Updated {describe(entry, ctx.today)}")
     return 0
+
+
+def register(commands) -> None:
+    p = commands.add("log", log, "log pages read")
+    p.add_argument("pages", nargs="?", metavar="PAGES", help="pages read")
+    p.add_argument("--book", "-b", metavar="TITLE_OR_ID",
+                   help="the book (default: the one being read, if there is one)")
+    p.add_argument("--to-page", metavar="N", help="log the pages from where you were up to page N")
+    p.add_argument("--date", "-d", metavar="D", help=DATE_HELP)
+    p.add_argument("--minutes", "-m", metavar="M", help="time spent reading: 30, 45m, 1h15m")
+    p.add_argument("--note", "-n", metavar="T", help="a note")
+
+    p = commands.add("learn", learn, "log a learning session (course, talk, podcast, ...)")
+    p.add_argument("duration", metavar="DURATION", help="45, 45m, 90min, 1h30m, 1:30 or 1.5h")
+    p.add_argument("--kind", "-k", choices=[k.value for k in SessionKind], default="other",
+                   help="what kind of session (default: other)")
+    p.add_argument("--topic", "-t", metavar="T", help="what it was about")
+    p.add_argument("--note", "-n", metavar="T", help="a note")
+    p.add_argument("--date", "-d", metavar="D", help=DATE_HELP)
+
+    p = commands.add("history", history, "recent entries, newest first")
+    p.add_argument("--days", metavar="N", default="7", help="how many days back (default 7)")
+    p.add_argument("--json", action="store_true", help="JSON for scripts")
+
+    commands.add("undo", undo, "remove the entry made last")
+
+    p = commands.add("edit", edit, "change an entry (ids as in history: r12, s7)")
+    p.add_argument("entry", metavar="ID")
+    p.add_argument("--pages", metavar="N")
+    p.add_argument("--minutes", "-m", metavar="M", help="'' clears a reading log's minutes")
+    p.add_argument("--book", "-b", metavar="TITLE_OR_ID")
+    p.add_argument("--kind", "-k", choices=[k.value for k in SessionKind])
+    p.add_argument("--topic", "-t", metavar="T")
+    p.add_argument("--note", "-n", metavar="T", help="'' clears it")
+    p.add_argument("--date", "-d", metavar="D", help=DATE_HELP)
+
+    p = commands.add("delete", delete, "delete an entry (ids as in history: r12, s7)")
+    p.add_argument("entry", metavar="ID")

@@ -60,3 +60,20 @@ def remove_goal(ctx: Context, args) -> int:
     ctx.store().remove_goal(GoalKind(args.kind))
     ctx.print(f"Removed the {args.kind} goal.")
     return 0
+
+
+def register(commands) -> None:
+    goal = commands.group("goal", "set, list or remove goals")
+    p = goal.add("set", set_goal, "set a goal from today on",
+                 description="Set a goal from today on; earlier days keep theirs.")
+    p.add_argument("kind", choices=[k.value for k in GoalKind], metavar="KIND",
+                   help=", ".join(k.value for k in GoalKind))
+    p.add_argument("target", metavar="TARGET")
+    p.add_argument("--schedule", metavar="RRULE",
+                   help="the days a daily goal applies to, as an RFC 5545 RRULE, e.g. "
+                        "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR (weekdays); other days neither "
+                        "break nor lengthen a streak")
+    p = goal.add("list", list_goals, "the goals in force")
+    p.add_argument("--json", action="store_true", help="JSON for scripts")
+    p = goal.add("remove", remove_goal, "remove a goal")
+    p.add_argument("kind", choices=[k.value for k in GoalKind], metavar="KIND")

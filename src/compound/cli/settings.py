@@ -36,3 +36,13 @@ def unset_value(ctx: Context, args) -> int:
     ctx.print(f"{args.key} is back to its default, "
               f"{config.KEYS[args.key].show(config.KEYS[args.key].default)}.")
     return 0
+
+
+def register(commands) -> None:
+    config_group = commands.group("config", "show or change settings")
+    config_group.add("show", show, "every setting, its value and where it came from")
+    p = config_group.add("set", set_value, "change a setting")
+    p.add_argument("key", metavar="KEY")
+    p.add_argument("value", metavar="VALUE")
+    p = config_group.add("unset", unset_value, "return a setting to its default")
+    p.add_argument("key", metavar="KEY")

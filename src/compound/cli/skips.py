@@ -48,3 +48,14 @@ def _list(ctx: Context, args) -> int:
     ctx.print(table(["DAY", "REASON"], [[s.day.strftime("%a %Y-%m-%d"), s.reason or ""]
                                         for s in found]))
     return 0
+
+
+def register(commands) -> None:
+    p = commands.add("skip", run, "plan rest or travel days that do not break a streak",
+                     usage="compound skip DATE[..DATE] [--reason R] | skip list [--all] | "
+                           "skip remove DATE[..DATE]",
+                     epilog="DATE: today, tomorrow, fri (the coming one), 2026-12-24, 'Dec 24'.")
+    p.add_argument("words", nargs="+", metavar="DATE[..DATE] | list | remove DATE[..DATE]",
+                   help="a day or span to skip; `list` to see them; `remove` to take them back")
+    p.add_argument("--reason", "-r", metavar="R", help="why, e.g. travel")
+    p.add_argument("--all", action="store_true", help="with list: past skips too")

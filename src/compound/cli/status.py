@@ -84,3 +84,10 @@ def show(ctx: Context, args) -> int:
     else:
         ctx.print(*long_text(status))
     return 0
+
+
+def register(commands) -> None:
+    p = commands.add("status", show, "today's pages and minutes, the streak, books in hand")
+    p.add_argument("--short", action="store_true",
+                   help="one line for a shell prompt or a status bar")
+    p.add_argument("--json", action="store_true", help="JSON for scripts")
