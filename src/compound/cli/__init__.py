@@ -27,7 +27,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = None
     try:
         try:
-            args = build_parser().parse_args(argv)
+            words = sys.argv[1:] if argv is None else list(argv)
+            args = build_parser(words).parse_args(words)
         except SystemExit as exc:  # --help and --version: return the status, as promised
             return exc.code if isinstance(exc.code, int) else 0
         ctx = Context(getattr(args, "db", None))

@@ -1,13 +1,16 @@
 """The command line's shape: the global options, and each command module's commands.
 
 Every module in COMMAND_MODULES has `register(commands)`, which adds its commands
-and their handlers. Those modules are imported on every run, `status --short`
-included, so anything heavy they use is imported inside the handler.
+and their handlers. Only the modules of the commands named on the command line are
+imported (all of them for `compound --help`), so the shell-prompt path of `status
+--short` does not grow with the command line; still, anything heavy a module uses
+is imported inside its handler.
 """
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from importlib import import_module
 
 from compound import __version__
@@ -15,8 +18,17 @@ from compound.domain.errors import InputError
 
 DATE_HELP = "the day it counts for: today (default), yesterday, monday, 2026-03-08, 'Mar 8'"
 
-# The order here is the order `compound --help` lists the commands in.
-COMMAND_MODULES = ("entries", "books", "status", "goals", "skips", "settings")
+# Each command, and the module in compound.cli that registers it. The order here is
+# the order `compound --help` lists them in.
+COMMAND_MODULES = {
+    "log": "entries", "learn": "entries", "history": "entries", "undo": "entries",
+    "edit": "entries", "delete": "entries",
+    "book": "books",
+    "status": "status",
+    "goal": "goals",
+    "skip": "skips",
+    "config": "settings",
+}
 
 
 class Parser(argparse.ArgumentParser):
@@ -59,7 +71,20 @@ class Commands:
         return Commands(sub, self._common)
 
 
-def build_parser() -> Parser:
+def modules_for(argv: Sequence[str] | None) -> list[str]:
+    """The command modules to load for `argv`: those of the commands it names, or all.
+
+    Any word that names a command counts (a --db value might too, which only loads
+    one module more than needed); no such word means help or a mistake, which need
+    every command listed.
+    """
+    everything = list(dict.fromkeys(COMMAND_MODULES.values()))
+    named = {COMMAND_MODULES[word] for word in argv or () if word in COMMAND_MODULES}
+    return [name for name in everything if name in named] or everything
+
+
+def build_parser(argv: Sequence[str] | None = None) -> Parser:
+    """The parser for `argv` (see modules_for); with no argv, for every command."""
     common = _common()
     parser = Parser(
         prog="compound",
@@ -71,6 +96,6 @@ def build_parser() -> Parser:
     parser.add_argument("--version", action="version", version=f"compound {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     commands = Commands(sub, common)
-    for name in COMMAND_MODULES:
+    for name in modules_for(argv) if argv is not None else dict.fromkeys(COMMAND_MODULES.values()):
         import_module(f"compound.cli.{name}").register(commands)
     return parser
