@@ -115,12 +115,14 @@ def test_a_directory_in_place_of_the_file_is_refused(tmp_path):
     assert str(path) in str(refused.value)
 
 
-REVISION_0002 = '''
+# A test-only revision one past the shipped head, in a folder of its own.
+NEXT_REVISION = f"{int(revisions.head_revision()) + 1:04d}"
+EXTRA_REVISION = f'''
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0002"
-down_revision = "0001"
+revision = "{NEXT_REVISION}"
+down_revision = "{revisions.head_revision()}"
 branch_labels = None
 depends_on = None
 
@@ -138,25 +140,26 @@ def downgrade():
 
 def test_upgrading_an_existing_file_copies_it_aside_first(tmp_path):
     """A later revision (here a test-only one) upgrades a file only after backing it up."""
+    head = revisions.head_revision()
     path = tmp_path / "compound.db"
-    shutil.copy(FIXTURES / "rev-0001.sqlite", path)
+    shutil.copy(FIXTURES / f"rev-{head}.sqlite", path)
     before = digest(path)
     extra = tmp_path / "versions"
     extra.mkdir()
-    (extra / "0002_subtitle.py").write_text(REVISION_0002)
+    (extra / f"{NEXT_REVISION}_subtitle.py").write_text(EXTRA_REVISION)
 
     engine = open_database(f"sqlite:///{path}")  # at head: nothing to do, no copy
     assert not list(tmp_path.glob("*.bak-*"))
     backup = upgrade(engine, backup_of=path, version_dirs=[extra])
     engine.dispose()
 
-    assert backup == str(tmp_path / "compound.db.bak-0001")
+    assert backup == str(tmp_path / f"compound.db.bak-{head}")
     assert stat.S_IMODE(Path(backup).stat().st_mode) == 0o600
     with sqlite3.connect(backup) as con:
-        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (head,)
         assert con.execute("SELECT count(*), sum(pages) FROM reading_log").fetchone() == (60, 1470)
     with sqlite3.connect(path) as con:
-        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (NEXT_REVISION,)
         assert con.execute("SELECT count(*), sum(pages) FROM reading_log").fetchone() == (60, 1470)
         assert "subtitle" in {row[1] for row in con.execute("PRAGMA table_info(book)")}
     assert digest(path) != before

@@ -87,6 +87,7 @@ class ReadingLog(SQLModel, table=True):
         CheckConstraint("minutes IS NULL OR minutes > 0", name="minutes_positive"),
         Index(None, "profile_id", "day"),
         Index(None, "book_id"),
+        Index(None, "profile_id", "import_key", unique=True),
         {"sqlite_autoincrement": True},
     )
 
@@ -101,6 +102,10 @@ class ReadingLog(SQLModel, table=True):
     # True when this log moved its book off the to-read shelf, so that undoing the
     # log can put it back.
     started_book: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+    # Where an import found this log (e.g. koreader:<book md5>:2026-11-20), so that
+    # importing the same source again updates it instead of adding another; NULL for
+    # logs made by hand. Unique per profile (NULLs never collide).
+    import_key: str | None = None
     created_at: datetime = _created_at()
 
 
