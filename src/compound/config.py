@@ -16,6 +16,7 @@ from pathlib import Path
 from compound import locations
 from compound.domain.days import WEEKDAYS, logical_day, parse_day_start, parse_iso_day
 from compound.domain.errors import InputError, StorageError
+from compound.domain.profiles import DEFAULT_PROFILE, check_profile_name
 
 
 def _parse_timezone(text: str) -> str | None:
@@ -54,6 +55,8 @@ KEYS: dict[str, Key] = {
                     "IANA time zone for the logical day (default: the system's)"),
     "week_starts_on": Key(_parse_week_start, lambda v: WEEKDAYS[v], 0,
                           "first day of the week for weekly goals"),
+    "profile": Key(check_profile_name, str, DEFAULT_PROFILE,
+                   "whose records commands use (see `compound profile`); --profile overrides it"),
 }
 
 
@@ -66,6 +69,7 @@ class Settings:
     day_starts_at: time = time(0)
     timezone: str | None = None
     week_starts_on: int = 0  # 0 = Monday, as date.weekday()
+    profile: str = DEFAULT_PROFILE
     # Where each value came from: "default", the config file, or an environment variable.
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 

@@ -160,6 +160,8 @@ def test_config_show_defaults(db_path, ok, isolated_home):
         "01:30 counts for yesterday",
         "timezone = local    # default; IANA time zone for the logical day (default: the system's)",
         "week_starts_on = monday    # default; first day of the week for weekly goals",
+        "profile = default    # default; whose records commands use (see `compound profile`); "
+        "--profile overrides it",
         f"# settings file: {config_file(isolated_home)}",
         f"# database: {db_path}  (from COMPOUND_DB)",
     ]

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from compound.cli import main
+from compound.db.revisions import head_revision
 
 # The seeded database: book #1 being read (20 of 300 pages, log r1), #2 on the
 # to-read shelf, #3 finished, #4 abandoned, #5 and #6 to read and sharing a prefix;
@@ -332,7 +333,8 @@ FILES = {
     "foreign-sqlite": (_another_programs_database,
                        "is a SQLite database but not a compound one; it was left untouched"),
     "newer-schema": (_newer_schema, "was written by a newer compound (schema 9999; this "
-                                    "version knows up to 0001): upgrade compound to use it"),
+                                    f"version knows up to {head_revision()}): upgrade compound "
+                                    "to use it"),
 }
 FILE_COMMANDS = [["log", "1"], ["status", "--short"], ["status"], ["status", "--json"],
                  ["history"], [], ["book", "add", "X"], ["undo"], ["goal", "list"]]

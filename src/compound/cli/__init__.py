@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = build_parser(words).parse_args(words)
         except SystemExit as exc:  # --help and --version: return the status, as promised
             return exc.code if isinstance(exc.code, int) else 0
-        ctx = Context(getattr(args, "db", None))
+        ctx = Context(getattr(args, "db", None), profile_option=getattr(args, "profile", None))
         handler = getattr(args, "handler", None)
         status = _bare(ctx) if handler is None else handler(ctx, args)
         sys.stdout.flush()  # a closed pipe surfaces here, inside the handling below

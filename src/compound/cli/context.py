@@ -21,11 +21,11 @@ if TYPE_CHECKING:
 
 class Context:
     def __init__(self, db_option: str | None, out: TextIO | None = None,
-                 err: TextIO | None = None):
+                 err: TextIO | None = None, profile_option: str | None = None):
         self.db_option = db_option
+        self.profile_option = profile_option
         self.out = out or sys.stdout
         self.err = err or sys.stderr
-        self.profile = "default"
         self._store: Store | None = None
 
     @cached_property
@@ -37,6 +37,15 @@ class Context:
         return config.choose_database(self.db_option)
 
     @cached_property
+    def profile(self) -> str:
+        """Whose records to use: --profile, else the settings (COMPOUND_PROFILE, the file)."""
+        if self.profile_option is not None:
+            from compound.domain.profiles import check_profile_name
+
+            return check_profile_name(self.profile_option)
+        return self.settings.profile
+
+    @cached_property
     def today(self) -> date:
         return self.settings.today()
 
@@ -44,11 +53,13 @@ class Context:
         """A --date value as a day (today when not given)."""
         return self.today if text is None else parse_date(text, self.today)
 
-    def store(self) -> Store:
+    def store(self, profile: str | None = None, *, url: str | None = None) -> Store:
+        """The store, opened on first use on `profile` (default: the chosen one) in the
+        chosen database, or in `url` (a dry run's scratch database)."""
         if self._store is None:
             from compound.store.repository import Store
 
-            self._store = Store.open(self.database.url, self.profile)
+            self._store = Store.open(url or self.database.url, profile or self.profile)
         return self._store
 
     def close(self) -> None:

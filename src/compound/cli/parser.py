@@ -27,6 +27,8 @@ COMMAND_MODULES = {
     "status": "status",
     "goal": "goals",
     "skip": "skips",
+    "export": "exchange", "import": "exchange",
+    "profile": "profiles",
     "config": "settings",
 }
 
@@ -45,6 +47,9 @@ def _common() -> argparse.ArgumentParser:
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
                         help="SQLite file to use (else $COMPOUND_DB, $COMPOUND_DATABASE_URL, "
                              "or compound.db in the user data dir)")
+    common.add_argument("--profile", metavar="NAME", default=argparse.SUPPRESS,
+                        help="whose records to use (else $COMPOUND_PROFILE, the one chosen "
+                             "with `compound profile use`, or default)")
     return common
 
 

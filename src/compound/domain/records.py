@@ -80,6 +80,8 @@ class ReadingLog:
     minutes: int | None
     note: str | None
     created_at: datetime
+    started_book: bool = False  # this log took its book off the to-read shelf
+    import_key: str | None = None  # where an import found it (see db/tables.py)
 
     @property
     def ref(self) -> str:

@@ -32,7 +32,8 @@ def _aware(moment: datetime) -> datetime:
 def to_log(row: t.ReadingLog, book_title: str | None) -> ReadingLog:
     return ReadingLog(id=row.id, day=as_date(row.day), pages=row.pages, book_id=row.book_id,
                       book_title=book_title, minutes=row.minutes, note=row.note,
-                      created_at=_aware(row.created_at))
+                      created_at=_aware(row.created_at), started_book=bool(row.started_book),
+                      import_key=row.import_key)
 
 
 def to_session(row: t.LearningSession) -> LearningSession:

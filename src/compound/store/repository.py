@@ -7,7 +7,7 @@ leaves half a change behind.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import Any
@@ -27,12 +27,13 @@ from compound.domain.records import (
     Book, BookStatus, Entry, Goal, GoalKind, LearningSession, LoggedPages, Profile,
     RemovedEntry, SessionKind, Skip,
 )
+from compound.domain.exports import ExportData
+from compound.domain.imports import ImportBatch, ImportSummary
+from compound.domain.profiles import DEFAULT_PROFILE, ProfileContents
 from compound.domain.status import TodayStatus
 from compound.domain.totals import History
-from compound.store import books, entries, skips, snapshot, totals
+from compound.store import books, entries, exports, imports, profiles, skips, snapshot, totals
 from compound.store.entries import UNSET
-
-DEFAULT_PROFILE = "default"
 
 
 class Store:
@@ -93,7 +94,8 @@ class Store:
             row = session.exec(select(t.Profile).where(t.Profile.name == name)).first()
             if row is None:
                 if name != DEFAULT_PROFILE:
-                    raise NotFoundError(f"there is no profile named {name!r}")
+                    raise NotFoundError(f"there is no profile named {name!r} "
+                                        f"(`compound profile add {name}` makes it)")
                 row = t.Profile(name=name)
                 session.add(row)
                 session.flush()
@@ -254,6 +256,60 @@ class Store:
                 return connection.execute(text(sql), params).all()
 
             return snapshot.today_status(run, self.profile.id, today)
+
+    # -- data in and out -----------------------------------------------------------------
+
+    def export_data(self, today: date, *, since: date | None = None,
+                    until: date | None = None) -> ExportData:
+        """This profile's records from `since` to `until` (each optional), for an exporter."""
+        with self._unit() as session:
+            return exports.gather(session, self.profile, today, since, until)
+
+    def import_batch(self, batch: ImportBatch, *, dry_run: bool = False,
+                     progress: Callable[[int], None] | None = None) -> ImportSummary:
+        """Apply an import in one transaction: all of it or, on any refusal, nothing.
+
+        With `dry_run` the same work is done and then rolled back, so the summary
+        says exactly what a real import would do. `progress(n)` hears of each
+        record gone through.
+        """
+        try:
+            with self._unit() as session:
+                summary = imports.apply(session, self.profile.id, batch, progress)
+                if dry_run:
+                    raise _RollBack(summary)
+        except _RollBack as rolled_back:
+            summary = rolled_back.summary
+            summary.dry_run = True
+        return summary
+
+    # -- profiles ------------------------------------------------------------------------
+
+    def profiles(self) -> list[ProfileContents]:
+        """Every profile in the database, by name, with how much each holds."""
+        with self._unit() as session:
+            return profiles.listing(session)
+
+    def profile_contents(self, name: str) -> ProfileContents:
+        with self._unit() as session:
+            return profiles.contents(session, name)
+
+    def add_profile(self, name: str) -> Profile:
+        with self._unit() as session:
+            return profiles.add(session, name)
+
+    def remove_profile(self, name: str) -> ProfileContents:
+        """Remove a profile and everything in it; returns what it held."""
+        with self._unit() as session:
+            return profiles.remove(session, name)
+
+
+class _RollBack(Exception):
+    """Raised inside a unit of work to undo it (a dry run), carrying its result."""
+
+    def __init__(self, summary: ImportSummary):
+        super().__init__("dry run")
+        self.summary = summary
 
 
 def _to_goal(row: t.Goal) -> Goal:

@@ -1,0 +1,130 @@
+"""`compound export` and `compound import`: records out to other tools, and in from them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compound.cli.context import Context
+from compound.domain.errors import InputError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from compound.domain.imports import ImportSummary, Tally
+    from compound.store.repository import Store
+
+# Reasons listed one by one before the rest are only counted.
+MAX_LISTED = 20
+
+
+def export(ctx: Context, args) -> int:
+    from compound.exchange.output import private_file, utf8_stream
+    from compound.exchange.registry import exporter
+
+    chosen = exporter(args.format)
+    since = ctx.date(args.since) if args.since is not None else None
+    until = ctx.date(args.until) if args.until is not None else None
+    if since and until and until < since:
+        raise InputError(f"--to {until.isoformat()} is before --from {since.isoformat()}")
+    target = Path(args.output).expanduser() if args.output else None
+    if target is not None and ctx.database.path is not None and \
+            target.resolve() == ctx.database.path.resolve():
+        raise InputError(f"{target} is the database itself; name another file")
+    data = ctx.store().export_data(ctx.today, since=since, until=until)
+    if target is None:
+        with utf8_stream(ctx.out) as out:
+            chosen.write(data, out)
+        return 0
+    with private_file(target) as out:
+        chosen.write(data, out)
+    ctx.print(f"Wrote {data.count()} to {target} ({chosen.name}).")
+    return 0
+
+
+def _store_for_dry_run(ctx: Context) -> Store:
+    """A dry run must not even create the database file: on a SQLite file that does
+    not exist yet, rehearse on an empty database in memory instead."""
+    path = ctx.database.path
+    if path is not None and not path.exists():
+        return ctx.store(url="sqlite://")
+    return ctx.store()
+
+
+def import_(ctx: Context, args) -> int:
+    from compound.domain.imports import ReadOptions
+    from compound.exchange.progress import ProgressBar
+    from compound.exchange.registry import importer
+
+    chosen = importer(args.kind)
+    path = Path(args.file).expanduser()
+    if not path.exists():
+        raise InputError(f"there is no file {path}")
+    if path.is_dir():
+        raise InputError(f"{path} is a directory; name the file to import")
+    settings = ctx.settings
+    # Everything in the file is read and checked before the database is opened.
+    batch = chosen.read(path, ReadOptions(settings.day_starts_at, settings.timezone))
+    store = _store_for_dry_run(ctx) if args.dry_run else ctx.store()
+    bar = ProgressBar(ctx.err, batch.size, f"Importing {batch.source}")
+    try:
+        summary = store.import_batch(batch, dry_run=args.dry_run, progress=bar.advance)
+    finally:
+        bar.close()
+    ctx.print(*summary_lines(summary))
+    return 0
+
+
+def _tally(label: str, tally: Tally, dry_run: bool) -> str:
+    verbs = ("to add", "to update") if dry_run else ("added", "updated")
+    parts = [f"{tally.added:,} {verbs[0]}"]
+    if tally.updated:
+        parts.append(f"{tally.updated:,} {verbs[1]}")
+    if tally.unchanged:
+        parts.append(f"{tally.unchanged:,} already there")
+    return f"  {label:<18}{', '.join(parts)}"
+
+
+def summary_lines(summary: ImportSummary) -> list[str]:
+    """What an import did (or would do), for people."""
+    if summary.dry_run:
+        lines = [f"Dry run of {summary.source} ({summary.kind}): nothing was written."]
+    else:
+        lines = [f"Imported {summary.source} ({summary.kind}):"]
+    kinds = [("books", summary.books), ("reading logs", summary.reading_logs),
+             ("learning sessions", summary.sessions)]
+    kinds += [(label, tally) for label, tally in (("goals", summary.goals),
+                                                  ("skip days", summary.skips))
+              if tally.added or tally.updated or tally.unchanged]
+    lines += [_tally(label, tally, summary.dry_run) for label, tally in kinds]
+    if summary.skipped:
+        count = len(summary.skipped)
+        lines.append(f"Skipped {count:,} {'entry' if count == 1 else 'entries'}:")
+        lines += [f"  {where}: {why}" for where, why in summary.skipped[:MAX_LISTED]]
+        if count > MAX_LISTED:
+            lines.append(f"  … and {count - MAX_LISTED:,} more")
+    if not summary.changed and not summary.dry_run:
+        lines.append("Nothing new: everything in the file was here already.")
+    return lines
+
+
+def register(commands) -> None:
+    from compound.exchange.registry import EXPORTERS, IMPORTERS
+
+    p = commands.add("export", export, "write your records as JSON, CSV or a Markdown report",
+                     epilog="json imports back with `compound import compound FILE`; csv opens "
+                            "in any spreadsheet; md is a report to read.")
+    p.add_argument("--format", "-f", choices=EXPORTERS.names(), default="json",
+                   help="json (default), csv or md")
+    p.add_argument("--from", dest="since", metavar="D", help="first day (default: the first)")
+    p.add_argument("--to", dest="until", metavar="D", help="last day (default: today)")
+    p.add_argument("--output", "-o", metavar="FILE",
+                   help="write to FILE, readable by you only (default: standard output)")
+
+    p = commands.add("import", import_, "bring in books and reading from another tool",
+                     epilog="goodreads: the library export CSV; storygraph: its export CSV; "
+                            "koreader: statistics.sqlite3; compound: a `compound export` JSON. "
+                            "Importing the same file again adds nothing.")
+    p.add_argument("kind", choices=IMPORTERS.names(), metavar="KIND",
+                   help=", ".join(IMPORTERS.names()))
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--dry-run", "-n", action="store_true",
+                   help="say what would be imported, and write nothing")

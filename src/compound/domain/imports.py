@@ -1,0 +1,208 @@
+"""What an import brings in, how its books are recognised, and what it did.
+
+Every importer turns a file into an ImportBatch of plain records; the store then
+applies the batch in one transaction. The rules that make an import idempotent
+live here, free of any database: a book is recognised by its ISBN, else by its
+normalised title and author, and among those by which *read* it is (a reread is a
+second book, as `compound book add` makes it).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from compound.domain.records import Book, BookStatus, GoalKind, SessionKind
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """What an importer needs to know about the person: when their day starts, and where."""
+
+    day_starts_at: time = time(0)
+    timezone: str | None = None  # IANA name; None means the system's
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedBook:
+    ref: str  # how the batch's logs name this book
+    where: str  # how messages name its place in the file: "row 7", "books[3]"
+    title: str
+    author: str | None = None
+    total_pages: int | None = None
+    isbn: str | None = None
+    status: BookStatus = BookStatus.TO_READ
+    started_on: date | None = None
+    finished_on: date | None = None
+    source: str = "manual"
+    # Logs imported earlier under keys starting with this (plus ":") name the book:
+    # a KOReader book is its file's md5, whatever its title says.
+    link_key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedLog:
+    where: str
+    day: date
+    pages: int
+    book_ref: str | None = None
+    minutes: int | None = None
+    note: str | None = None
+    created_at: datetime | None = None
+    started_book: bool = False
+    import_key: str | None = None  # set: importing again updates the log with this key
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedSession:
+    where: str
+    day: date
+    minutes: int
+    kind: SessionKind = SessionKind.OTHER
+    topic: str | None = None
+    note: str | None = None
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedGoal:
+    where: str
+    kind: GoalKind
+    target: int
+    since: date
+    schedule: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedSkip:
+    where: str
+    day: date
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportBatch:
+    """Everything one file holds, checked and ready to apply."""
+
+    kind: str  # the importer's name: goodreads, storygraph, koreader, compound
+    source: str  # the file, as messages name it
+    books: tuple[ImportedBook, ...] = ()
+    logs: tuple[ImportedLog, ...] = ()
+    sessions: tuple[ImportedSession, ...] = ()
+    goals: tuple[ImportedGoal, ...] = ()
+    skips: tuple[ImportedSkip, ...] = ()
+    skipped: tuple[tuple[str, str], ...] = ()  # (where, why) for rows left out while reading
+
+    @property
+    def size(self) -> int:
+        """How many records applying the batch goes through (the progress bar's total)."""
+        return (len(self.books) + len(self.logs) + len(self.sessions) + len(self.goals)
+                + len(self.skips))
+
+
+@dataclass(slots=True)
+class Tally:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0  # already there, as the file has it
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    """What applying a batch did (or, in a dry run, would do)."""
+
+    kind: str
+    source: str
+    dry_run: bool = False
+    books: Tally = field(default_factory=Tally)
+    reading_logs: Tally = field(default_factory=Tally)
+    sessions: Tally = field(default_factory=Tally)
+    goals: Tally = field(default_factory=Tally)
+    skips: Tally = field(default_factory=Tally)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return any(t.added or t.updated for t in (self.books, self.reading_logs, self.sessions,
+                                                  self.goals, self.skips))
+
+
+# -- recognising books ------------------------------------------------------------------
+
+# A series marker at the end of a title, as Goodreads writes it: "Dune (Dune #1)",
+# "A Natural History of Dragons (The Memoirs of Lady Trent, #1)".
+_SERIES = re.compile(r"\s*\([^()]*#\s*\d+(?:\.\d+)?\)\s*$")
+
+
+def name_key(text: str | None) -> str:
+    """A title or an author as compared across sources: case, accents' composed forms,
+    punctuation, spacing and a trailing series marker do not matter."""
+    if not text:
+        return ""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = _SERIES.sub("", folded)
+    words = "".join(ch if ch.isalnum() else " " for ch in folded).split()
+    return " ".join(words)
+
+
+def same_author(one: str | None, other: str | None) -> bool:
+    """Authors agree, or one side does not say (a book added by hand without one)."""
+    return not one or not other or name_key(one) == name_key(other)
+
+
+_RANK = {BookStatus.TO_READ: 0, BookStatus.READING: 1, BookStatus.ABANDONED: 2,
+         BookStatus.FINISHED: 3}
+
+
+def _is_open(book: Book) -> bool:
+    return book.status in (BookStatus.TO_READ, BookStatus.READING) and book.finished_on is None
+
+
+def _fit(record: ImportedBook, book: Book) -> int | None:
+    """How well `book` fits as the read `record` describes (lower is better), or None."""
+    if (book.status, book.started_on, book.finished_on, book.total_pages) == (
+            record.status, record.started_on, record.finished_on, record.total_pages):
+        return 0
+    if record.finished_on is not None:
+        if book.finished_on == record.finished_on:
+            return 1
+        if _is_open(book) and (book.started_on is None or book.started_on <= record.finished_on):
+            return 3  # the book being read here was finished there
+        return None  # another read of the same book
+    if book.finished_on is None:
+        return 2 if book.status == record.status else 3
+    if record.started_on is not None and book.started_on == record.started_on:
+        return 2  # the same read, further along here
+    return None
+
+
+def choose_match(record: ImportedBook, candidates: Sequence[Book]) -> Book | None:
+    """Of the books sharing `record`'s identity, the one that is the same read, if any."""
+    fits = [(score, index) for index, book in enumerate(candidates)
+            if (score := _fit(record, book)) is not None]
+    return candidates[min(fits)[1]] if fits else None
+
+
+def changes_for(book: Book, record: ImportedBook) -> dict[str, object]:
+    """What `record` adds to the matched `book`: a status further along, and any detail
+    the book lacks. Nothing moves backwards, so applying it twice changes nothing."""
+    changes: dict[str, object] = {}
+    status = book.status
+    if _RANK[record.status] > _RANK[book.status]:
+        status = changes["status"] = record.status
+    started = book.started_on
+    if started is None and record.started_on is not None and status != BookStatus.TO_READ:
+        started = changes["started_on"] = record.started_on
+    if (status == BookStatus.FINISHED and book.finished_on is None
+            and record.finished_on is not None
+            and (started is None or started <= record.finished_on)):
+        changes["finished_on"] = record.finished_on
+    for name in ("author", "total_pages", "isbn"):
+        if getattr(book, name) is None and getattr(record, name) is not None:
+            changes[name] = getattr(record, name)
+    if changes.get("total_pages", book.pages_read) < book.pages_read:
+        del changes["total_pages"]  # shorter than what was logged here: not this edition
+    return changes

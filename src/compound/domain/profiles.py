@@ -1,0 +1,47 @@
+"""Profiles: the names people keep their records apart under, and what each one holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from compound.domain.errors import InputError
+from compound.domain.text import clean_text
+
+DEFAULT_PROFILE = "default"
+MAX_PROFILE_NAME = 64
+
+
+def check_profile_name(text: str | None) -> str:
+    """A profile name as typed: trimmed, not blank, one line, at most 64 characters."""
+    name = clean_text(text, "a profile name", required=True, limit=MAX_PROFILE_NAME)
+    if name.startswith("-"):
+        # It would read as an option on every later command line.
+        raise InputError(f"a profile name cannot start with '-': {name!r}")
+    return name
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileContents:
+    """A profile and how many of each record it holds."""
+
+    name: str
+    books: int = 0
+    reading_logs: int = 0
+    sessions: int = 0
+    goals: int = 0
+    skips: int = 0
+
+    @property
+    def empty(self) -> bool:
+        return not (self.books or self.reading_logs or self.sessions or self.goals or self.skips)
+
+    def describe(self) -> str:
+        """E.g. "4 books, 60 reading logs, 20 learning sessions, 2 goals and 1 skip day"."""
+        parts = [_count(self.books, "book"), _count(self.reading_logs, "reading log"),
+                 _count(self.sessions, "learning session"), _count(self.goals, "goal"),
+                 _count(self.skips, "skip day")]
+        return ", ".join(parts[:-1]) + " and " + parts[-1]

@@ -1,0 +1,254 @@
+"""compound's own JSON: an export that imports back exactly.
+
+    {"format": "compound", "version": 1, "exported_at": "…", "profile": "default",
+     "period": {"from": null, "to": null},
+     "books": [...], "reading_logs": [...], "learning_sessions": [...],
+     "goals": [...], "skip_days": [...]}
+
+Every field of every record is written, creation times included, so exporting,
+importing into an empty database and exporting again gives the same document but
+for ids and the export time. A log names its book by the book's id in the same
+file. Text is written as is (UTF-8, not \\u escapes). A file from a newer format
+version is refused rather than half understood.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from compound.domain.days import MAX_DURATION_MINUTES
+from compound.domain.errors import InputError
+from compound.domain.exports import ExportData
+from compound.domain.imports import (
+    ImportBatch, ImportedBook, ImportedGoal, ImportedLog, ImportedSession, ImportedSkip,
+    ReadOptions,
+)
+from compound.domain.quantities import MAX_BOOK_PAGES, MAX_PAGES_PER_LOG, parse_whole
+from compound.domain.records import Book, BookStatus, GoalKind, SessionKind
+from compound.domain.text import MAX_NOTE, clean_text, normalise_isbn
+from compound.exchange.csvfiles import read_text
+from compound.exchange.registry import Exporter, Importer
+
+FORMAT = "compound"
+VERSION = 1
+MAX_GOAL_TARGET = 100_000
+
+
+# -- export -----------------------------------------------------------------------------
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def book_record(book: Book) -> dict[str, Any]:
+    return {"id": book.id, "title": book.title, "author": book.author,
+            "total_pages": book.total_pages, "isbn": book.isbn, "status": book.status.value,
+            "started_on": _day(book.started_on), "finished_on": _day(book.finished_on),
+            "source": book.source}
+
+
+def document(data: ExportData) -> dict[str, Any]:
+    """The export as JSON-ready data (for writing, or for a report that embeds it)."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": data.exported_at.isoformat(),
+        "profile": data.profile,
+        "period": {"from": _day(data.since), "to": _day(data.until)},
+        "books": [book_record(b) for b in data.books],
+        "reading_logs": [
+            {"id": log.id, "day": log.day.isoformat(), "pages": log.pages,
+             "book_id": log.book_id, "minutes": log.minutes, "note": log.note,
+             "started_book": log.started_book, "import_key": log.import_key,
+             "created_at": log.created_at.isoformat()} for log in data.reading_logs],
+        "learning_sessions": [
+            {"id": s.id, "day": s.day.isoformat(), "minutes": s.minutes, "kind": s.kind.value,
+             "topic": s.topic, "note": s.note, "created_at": s.created_at.isoformat()}
+            for s in data.sessions],
+        "goals": [{"id": g.id, "kind": g.kind.value, "target": g.target,
+                   "schedule": g.schedule, "since": g.since.isoformat()} for g in data.goals],
+        "skip_days": [{"id": s.id, "day": s.day.isoformat(), "reason": s.reason}
+                      for s in data.skips],
+    }
+
+
+def write(data: ExportData, out: TextIO) -> None:
+    json.dump(document(data), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+# -- import -----------------------------------------------------------------------------
+
+class _Record:
+    """One object of the file, read field by field; refusals name it ("books[3]")."""
+
+    def __init__(self, value: Any, where: str):
+        if not isinstance(value, dict):
+            raise InputError(f"{where}: expected an object, found {type(value).__name__}")
+        self.value, self.where = value, where
+
+    def _raw(self, key: str, required: bool) -> Any:
+        raw = self.value.get(key)
+        if raw is None and required:
+            raise InputError(f"{self.where}: {key} is missing")
+        return raw
+
+    def text(self, key: str, *, required: bool = False, limit: int = 500,
+             multiline: bool = False) -> str | None:
+        raw = self._raw(key, required)
+        if raw is not None and not isinstance(raw, str):
+            raise InputError(f"{self.where}: {key} must be text")
+        try:
+            return clean_text(raw, key, required=required, limit=limit, multiline=multiline)
+        except InputError as exc:
+            raise InputError(f"{self.where}: {exc}") from None
+
+    def whole(self, key: str, high: int, *, required: bool = True) -> int | None:
+        raw = self._raw(key, required)
+        if raw is None:
+            return None
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            raise InputError(f"{self.where}: {key} must be a whole number, not {raw!r}")
+        try:
+            return parse_whole(raw, key, high=high)
+        except InputError as exc:
+            raise InputError(f"{self.where}: {exc}") from None
+
+    def day(self, key: str, *, required: bool = True) -> date | None:
+        raw = self._raw(key, required)
+        if raw is None:
+            return None
+        if not isinstance(raw, str) or len(raw) != 10:
+            raise InputError(f"{self.where}: {key} {raw!r} is not a date like 2026-11-22")
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            raise InputError(f"{self.where}: {key} {raw!r} is not a real date") from None
+
+    def moment(self, key: str) -> datetime:
+        raw = self._raw(key, True)
+        try:
+            value = datetime.fromisoformat(raw) if isinstance(raw, str) else None
+        except ValueError:
+            value = None
+        if value is None or value.tzinfo is None:
+            raise InputError(f"{self.where}: {key} {raw!r} is not a time with its offset, "
+                             "like 2026-11-22T07:30:00+00:00")
+        return value
+
+    def choice(self, key: str, kind: type, *, default: Any = None) -> Any:
+        raw = self._raw(key, default is None)
+        if raw is None:
+            return default
+        try:
+            return kind(raw)
+        except ValueError:
+            listed = ", ".join(member.value for member in kind)
+            raise InputError(f"{self.where}: {key} {raw!r} is not one of {listed}") from None
+
+    def flag(self, key: str) -> bool:
+        raw = self.value.get(key, False)
+        if not isinstance(raw, bool):
+            raise InputError(f"{self.where}: {key} must be true or false")
+        return raw
+
+
+def _load(path: Path) -> dict[str, Any]:
+    name = Path(path).name
+    try:
+        document = json.loads(read_text(path))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{name}, line {exc.lineno}: not valid JSON ({exc.msg})") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise InputError(f"{name} is not a compound export (no \"format\": \"{FORMAT}\")")
+    version = document.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise InputError(f"{name}: version {version!r} is not a format version")
+    if version > VERSION:
+        raise InputError(f"{name} was written by a newer compound (format version {version}; "
+                         f"this one reads up to {VERSION}): upgrade compound to import it")
+    return document
+
+
+def _list(document: dict[str, Any], key: str) -> list[Any]:
+    value = document.get(key, [])
+    if not isinstance(value, list):
+        raise InputError(f"{key}: expected a list of records")
+    return value
+
+
+def read(path: Path, options: ReadOptions) -> ImportBatch:
+    """A compound JSON export, checked record by record, as a batch."""
+    source = Path(path).name
+    document = _load(path)
+    try:
+        return _batch(document, source)
+    except InputError as exc:
+        raise InputError(f"{source}, {exc}") from None
+
+
+def _batch(document: dict[str, Any], source: str) -> ImportBatch:
+    books, refs = [], set()
+    for index, value in enumerate(_list(document, "books")):
+        record = _Record(value, f"books[{index}]")
+        ref = record.whole("id", high=2**63 - 1)
+        if str(ref) in refs:
+            raise InputError(f"{record.where}: id {ref} is used by an earlier book")
+        refs.add(str(ref))
+        isbn = record.text("isbn")
+        try:
+            isbn = normalise_isbn(isbn)
+        except InputError as exc:
+            raise InputError(f"{record.where}: {exc}") from None
+        books.append(ImportedBook(
+            ref=str(ref), where=record.where, title=record.text("title", required=True),
+            author=record.text("author"),
+            total_pages=record.whole("total_pages", MAX_BOOK_PAGES, required=False),
+            isbn=isbn, status=record.choice("status", BookStatus),
+            started_on=record.day("started_on", required=False),
+            finished_on=record.day("finished_on", required=False),
+            source=record.text("source") or "manual"))
+    logs = []
+    for index, value in enumerate(_list(document, "reading_logs")):
+        record = _Record(value, f"reading_logs[{index}]")
+        book_id = record.whole("book_id", high=2**63 - 1, required=False)
+        if book_id is not None and str(book_id) not in refs:
+            raise InputError(f"{record.where}: book_id {book_id} is not among the books")
+        logs.append(ImportedLog(
+            where=record.where, day=record.day("day"),
+            pages=record.whole("pages", MAX_PAGES_PER_LOG),
+            book_ref=str(book_id) if book_id is not None else None,
+            minutes=record.whole("minutes", MAX_DURATION_MINUTES, required=False),
+            note=record.text("note", limit=MAX_NOTE, multiline=True),
+            created_at=record.moment("created_at"), started_book=record.flag("started_book"),
+            import_key=record.text("import_key")))
+    sessions = []
+    for index, value in enumerate(_list(document, "learning_sessions")):
+        record = _Record(value, f"learning_sessions[{index}]")
+        sessions.append(ImportedSession(
+            where=record.where, day=record.day("day"),
+            minutes=record.whole("minutes", MAX_DURATION_MINUTES),
+            kind=record.choice("kind", SessionKind, default=SessionKind.OTHER),
+            topic=record.text("topic"), note=record.text("note", limit=MAX_NOTE, multiline=True),
+            created_at=record.moment("created_at")))
+    goals = []
+    for index, value in enumerate(_list(document, "goals")):
+        record = _Record(value, f"goals[{index}]")
+        goals.append(ImportedGoal(
+            where=record.where, kind=record.choice("kind", GoalKind),
+            target=record.whole("target", MAX_GOAL_TARGET), since=record.day("since"),
+            schedule=record.text("schedule")))
+    skips = []
+    for index, value in enumerate(_list(document, "skip_days")):
+        record = _Record(value, f"skip_days[{index}]")
+        skips.append(ImportedSkip(where=record.where, day=record.day("day"),
+                                  reason=record.text("reason")))
+    return ImportBatch(kind="compound", source=source, books=tuple(books), logs=tuple(logs),
+                       sessions=tuple(sessions), goals=tuple(goals), skips=tuple(skips))
+
+
+EXPORTER = Exporter("json", ".json", "everything, in compound's own JSON (imports back)", write)
+IMPORTER = Importer("compound", "compound's own JSON export", read)

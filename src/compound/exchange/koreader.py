@@ -1,0 +1,149 @@
+"""KOReader: the e-reader's statistics database (koreader/settings/statistics.sqlite3).
+
+Its table page_stat_data has a row per page turned: id_book, page, start_time (Unix
+seconds), duration (seconds on the page) and total_pages (the book's page count in
+the layout of the moment; a smaller font means more pages). Pages are rescaled to
+the book's current count (book.pages) as KOReader's own page_stat view does, then
+each book's distinct pages and seconds are summed per logical day, in the person's
+time zone and day start. Each (book, day) becomes one reading log keyed by the
+book's md5, so importing a newer copy of the file updates those days.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from datetime import date, datetime
+from pathlib import Path
+
+from compound.domain.days import logical_day
+from compound.domain.errors import InputError
+from compound.domain.imports import ImportBatch, ImportedBook, ImportedLog, ReadOptions
+from compound.domain.records import BookStatus
+from compound.domain.text import clean_text
+from compound.exchange.registry import Importer
+
+_WANTED = {"book": {"id", "title", "authors", "pages", "md5"},
+           "page_stat_data": {"id_book", "page", "start_time", "duration", "total_pages"}}
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    if not path.exists():
+        raise InputError(f"there is no file {path}")
+    if path.is_dir():
+        raise InputError(f"{path} is a directory, not a KOReader statistics file")
+    # Read-only: the person's copy stays as it was (a WAL beside it is still read).
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        tables = {name: {row[1] for row in con.execute(f"PRAGMA table_info({name})")}
+                  for name in _WANTED}
+    except sqlite3.DatabaseError:
+        con.close()
+        raise InputError(f"{path.name} is not a SQLite database; expected KOReader's "
+                         "statistics.sqlite3") from None
+    for name, columns in _WANTED.items():
+        if not columns <= tables[name]:
+            con.close()
+            lacking = ", ".join(sorted(columns - tables[name]))
+            raise InputError(f"{path.name} is not a KOReader statistics database: table "
+                             f"{name} lacks {lacking}")
+    return con
+
+
+def _authors(text: str | None) -> str | None:
+    # KOReader writes "N/A" for a book without authors, and one author per line.
+    names = [n.strip() for n in (text or "").splitlines() if n.strip() and n.strip() != "N/A"]
+    return clean_text(", ".join(names), "the author") if names else None
+
+
+def _day_of(options: ReadOptions):
+    zone = None
+    if options.timezone:
+        from zoneinfo import ZoneInfo
+
+        zone = ZoneInfo(options.timezone)
+
+    def day_of(timestamp: int) -> date:
+        moment = datetime.fromtimestamp(timestamp, zone)  # zone None: the system's
+        return logical_day(moment.replace(tzinfo=None), options.day_starts_at)
+
+    return day_of
+
+
+def read(path: Path, options: ReadOptions) -> ImportBatch:
+    """Books with page reads, and their pages and minutes per logical day."""
+    path = Path(path)
+    source = path.name
+    con = _open(path)
+    try:
+        books = {row[0]: row for row in con.execute(
+            "SELECT id, title, authors, pages, md5 FROM book ORDER BY id")}
+        reads = con.execute("SELECT id_book, page, start_time, duration, total_pages "
+                            "FROM page_stat_data ORDER BY id_book, start_time, page").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise InputError(f"{source} cannot be read ({exc})") from None
+    finally:
+        con.close()
+
+    day_of = _day_of(options)
+    pages: dict[tuple[int, date], set[int]] = defaultdict(set)
+    seconds: dict[tuple[int, date], int] = defaultdict(int)
+    dropped: dict[str, int] = defaultdict(int)
+    for id_book, page, start, duration, total in reads:
+        book = books.get(id_book)
+        if book is None:
+            dropped["of a book the file does not list"] += 1
+            continue
+        if not isinstance(page, int) or not isinstance(start, int) or page < 1 or start <= 0:
+            dropped["without a page or a time"] += 1
+            continue
+        if not isinstance(duration, int) or duration <= 0:
+            dropped["of no time at all"] += 1
+            continue
+        key = (id_book, day_of(start))
+        current = book[3]
+        if isinstance(total, int) and total > 0 and isinstance(current, int) and current > 0:
+            # Rescale to today's layout as KOReader does: one page then may cover several now.
+            first = (page - 1) * current // total + 1
+            last = max(first, page * current // total)
+            pages[key].update(range(first, last + 1))
+        else:
+            pages[key].add(page)
+        seconds[key] += duration
+
+    days_by_book: dict[int, list[date]] = defaultdict(list)
+    for id_book, day in sorted(pages, key=lambda k: (k[0], k[1])):
+        days_by_book[id_book].append(day)
+    batch_books: list[ImportedBook] = []
+    logs: list[ImportedLog] = []
+    skipped = [("page_stat_data", f"{count:,} page read{'s' if count != 1 else ''} {reason}")
+               for reason, count in dropped.items()]
+    for id_book, (_id, title, authors, total_pages, md5) in books.items():
+        where = f"book {id_book}"
+        days = days_by_book.get(id_book)
+        if not days:
+            skipped.append((f"{where} ({title or 'untitled'})", "no page reads"))
+            continue
+        link = f"koreader:{md5 or f'book-{id_book}'}"
+        try:
+            batch_books.append(ImportedBook(
+                ref=where, where=where,
+                # KOReader names a book without metadata after its file; never blank.
+                title=clean_text(title, "the title") or f"KOReader book {id_book}",
+                author=_authors(authors),
+                total_pages=total_pages if isinstance(total_pages, int) and total_pages > 0 else None,
+                status=BookStatus.READING, started_on=days[0], source="koreader",
+                link_key=link))
+        except InputError as exc:
+            raise InputError(f"{source}, {where}: {exc}") from None
+        for day in days:
+            minutes = round(seconds[(id_book, day)] / 60)
+            logs.append(ImportedLog(where=f"{where} on {day.isoformat()}", day=day,
+                                    pages=len(pages[(id_book, day)]), book_ref=where,
+                                    minutes=minutes or None,
+                                    import_key=f"{link}:{day.isoformat()}"))
+    return ImportBatch(kind="koreader", source=source, books=tuple(batch_books),
+                       logs=tuple(logs), skipped=tuple(skipped))
+
+
+IMPORTER = Importer("koreader", "KOReader statistics database (statistics.sqlite3)", read)

@@ -1,0 +1,136 @@
+"""Markdown: a report to read, or to paste into notes or a wiki.
+
+Period totals, the streak at the period's end, the books finished, and a table
+month by month. Streaks are the daily ones of domain/streaks.py, judged by the
+daily-pages goal in force each day (any learning session also counts), over the
+days the export holds: for a period, a streak running into it from before is
+counted from the period's first day.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+from typing import TextIO
+
+from compound.domain.days import format_duration
+from compound.domain.exports import ExportData
+from compound.domain.records import BookStatus, GoalKind
+from compound.domain.status import GoalChange, target_on
+from compound.domain.streaks import Streak, checkin_days, daily_streak
+from compound.exchange.registry import Exporter
+
+_SPECIAL = "\\`*_[]<>|#"
+
+
+def escape(text: str | None) -> str:
+    """Text shown as itself in Markdown: one line, its markup characters escaped."""
+    flat = " ".join((text or "").split())
+    return "".join("\\" + ch if ch in _SPECIAL else ch for ch in flat)
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]],
+          right: Sequence[int] = ()) -> list[str]:
+    """A Markdown table's lines; columns in `right` are right-aligned (numbers).
+    Cells are used as given: escape any text that comes from a person."""
+    rule = ["---:" if i in right else "---" for i in range(len(headers))]
+    return ["| " + " | ".join(row) + " |" for row in [list(headers), rule, *rows]]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def streak_of(data: ExportData) -> Streak:
+    """The daily streak at the period's end, from the days the export holds."""
+    changes = [GoalChange(g.kind, g.target, g.since, g.schedule) for g in data.goals]
+    pages: dict[date, int] = defaultdict(int)
+    for log in data.reading_logs:
+        pages[log.day] += log.pages
+    sessions: dict[date, int] = defaultdict(int)
+    for s in data.sessions:
+        sessions[s.day] += 1
+    met = checkin_days(pages, sessions,
+                       lambda day: target_on(changes, GoalKind.DAILY_PAGES, day) or 1)
+    return daily_streak(met, [s.day for s in data.skips], data.last_day)
+
+
+def _first_day(data: ExportData) -> date | None:
+    if data.since is not None:
+        return data.since
+    days = [log.day for log in data.reading_logs] + [s.day for s in data.sessions]
+    return min(days) if days else None
+
+
+def lines(data: ExportData) -> list[str]:
+    """The report, line by line."""
+    last = data.last_day
+    first = _first_day(data)
+    period = f"{first.isoformat()} to {last.isoformat()}" if first else f"up to {last.isoformat()}"
+    pages = sum(log.pages for log in data.reading_logs)
+    reading_days = len({log.day for log in data.reading_logs if log.day <= last})
+    span = (last - first).days + 1 if first and first <= last else 0
+    minutes = sum(s.minutes for s in data.sessions)
+    finished = sorted((b for b in data.books if b.status == BookStatus.FINISHED
+                       and b.finished_on and (first is None or b.finished_on >= first)
+                       and b.finished_on <= last), key=lambda b: (b.finished_on, b.id))
+    out = [f"# Reading and learning, {period}", "",
+           f"Profile {escape(data.profile)}, exported "
+           f"{data.exported_at.strftime('%Y-%m-%d %H:%M')} UTC.", "", "## Totals", ""]
+    average = f"{pages / span:,.1f}" if span else "0"
+    out += table(["", "Total"], [
+        ["Pages read", f"{pages:,}"],
+        ["Days with reading", f"{reading_days:,} of {span:,}"],
+        ["Pages a day, on average", average],
+        ["Learning", f"{format_duration(minutes) if minutes else '0m'} in "
+                     f"{_plural(len(data.sessions), 'session')}"],
+        ["Books finished", f"{len(finished):,}"],
+        ["Skip days", f"{sum(1 for s in data.skips if s.day <= last):,}"],
+    ], right=(1,))
+    streak = streak_of(data)
+    state = (" (at risk: today is not done yet)" if streak.at_risk
+             else " (today is done)" if streak.met_today and last == data.today else "")
+    out += ["", "## Streaks", "",
+            f"- Streak on {last.isoformat()}: {_plural(streak.current, 'day')}{state}",
+            f"- Longest in the period: {_plural(streak.longest, 'day')}", "",
+            "## Books finished", ""]
+    if finished:
+        for book in finished:
+            by = f" by {escape(book.author)}" if book.author else ""
+            length = f", {book.total_pages:,} pages" if book.total_pages else ""
+            out.append(f"- {book.finished_on.isoformat()}: *{escape(book.title)}*{by}{length}")
+    else:
+        out.append("None in this period.")
+    out += ["", "## Month by month", ""]
+    out += table(["Month", "Pages", "Reading days", "Learning", "Sessions", "Books finished"],
+                 _months(data, finished), right=(1, 2, 3, 4, 5))
+    return out
+
+
+def _months(data: ExportData, finished) -> list[list[str]]:
+    pages: dict[str, int] = defaultdict(int)
+    days: dict[str, set] = defaultdict(set)
+    minutes: dict[str, int] = defaultdict(int)
+    sessions: dict[str, int] = defaultdict(int)
+    books: dict[str, int] = defaultdict(int)
+    for log in data.reading_logs:
+        month = log.day.strftime("%Y-%m")
+        pages[month] += log.pages
+        days[month].add(log.day)
+    for s in data.sessions:
+        minutes[s.day.strftime("%Y-%m")] += s.minutes
+        sessions[s.day.strftime("%Y-%m")] += 1
+    for b in finished:
+        books[b.finished_on.strftime("%Y-%m")] += 1
+    months = sorted({*pages, *sessions, *books})
+    return [[m, f"{pages[m]:,}", f"{len(days[m]):,}",
+             format_duration(minutes[m]) if minutes[m] else "0m", f"{sessions[m]:,}",
+             f"{books[m]:,}"] for m in months]
+
+
+def write(data: ExportData, out: TextIO) -> None:
+    out.write("\n".join(lines(data)) + "\n")
+
+
+EXPORTER = Exporter("md", ".md", "a readable Markdown report of the period", write)

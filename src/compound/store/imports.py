@@ -1,0 +1,253 @@
+"""Applying an import batch: recognise what is already stored, add the rest.
+
+Runs inside the caller's transaction, so an import is all or nothing, and a dry
+run is the same work rolled back. What counts as "already stored" makes importing
+the same file twice add nothing:
+- books: by ISBN, else normalised title and author, then by which read (see
+  domain/imports.py); a book added by this import is never matched again by it,
+  so a file listing a book twice (a reread) keeps both;
+- logs with an import key: by that key, updated when the source now says more;
+- other logs and sessions: by every field, creation time included, counted, so
+  two identical entries in a file stay two;
+- goals by kind and start day; skip days by day.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from compound.db import tables as t
+from compound.domain.errors import InputError
+from compound.domain.imports import (
+    ImportBatch, ImportedBook, ImportedGoal, ImportedLog, ImportedSession, ImportedSkip,
+    ImportSummary, Tally, changes_for, choose_match, name_key, same_author,
+)
+from compound.domain.records import Book
+from compound.store.books import to_book
+from compound.store.snapshot import as_date
+
+Progress = Callable[[int], None]
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    # SQLite hands back naive datetimes; every timestamp compound stores is UTC.
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def apply(session: Session, profile_id: int, batch: ImportBatch,
+          progress: Progress | None = None) -> ImportSummary:
+    """Apply `batch` to the profile; returns what was added, updated and left out."""
+    tick = progress or (lambda _n: None)
+    summary = ImportSummary(kind=batch.kind, source=batch.source,
+                            skipped=list(batch.skipped))
+    book_ids = _books(session, profile_id, batch.books, summary.books, tick)
+    _logs(session, profile_id, batch.logs, book_ids, summary.reading_logs, tick)
+    _sessions(session, profile_id, batch.sessions, summary.sessions, tick)
+    _goals(session, profile_id, batch.goals, summary, tick)
+    _skips(session, profile_id, batch.skips, summary.skips, tick)
+    session.flush()
+    return summary
+
+
+# -- books ------------------------------------------------------------------------------
+
+class _Shelf:
+    """The profile's books as they were before the import, indexed for recognition."""
+
+    def __init__(self, session: Session, profile_id: int, records: Sequence[ImportedBook]):
+        self.rows = {row.id: row for row in session.exec(
+            select(t.Book).where(t.Book.profile_id == profile_id))}
+        read = dict(session.exec(
+            select(t.ReadingLog.book_id, func.sum(t.ReadingLog.pages))
+            .where(t.ReadingLog.profile_id == profile_id, t.ReadingLog.book_id.is_not(None))
+            .group_by(t.ReadingLog.book_id)).all())
+        self.books = {id_: to_book(row, int(read.get(id_, 0))) for id_, row in self.rows.items()}
+        self.by_isbn: dict[str, list[Book]] = defaultdict(list)
+        self.by_title: dict[str, list[Book]] = defaultdict(list)
+        for book in self.books.values():
+            if book.isbn:
+                self.by_isbn[book.isbn].append(book)
+            self.by_title[name_key(book.title)].append(book)
+        self.linked: dict[str, int] = {}
+        if any(record.link_key for record in records):
+            # A book some earlier import's keyed logs point at: "koreader:<md5>:<day>"
+            # links the book "koreader:<md5>".
+            for key, book_id in session.exec(
+                    select(t.ReadingLog.import_key, t.ReadingLog.book_id)
+                    .where(t.ReadingLog.profile_id == profile_id,
+                           t.ReadingLog.import_key.is_not(None),
+                           t.ReadingLog.book_id.is_not(None))):
+                self.linked.setdefault(key.rsplit(":", 1)[0], book_id)
+        self.used: set[int] = set()
+
+    def find(self, record: ImportedBook) -> Book | None:
+        linked = self.linked.get(record.link_key) if record.link_key else None
+        if linked is not None and linked not in self.used:
+            return self.books[linked]
+        named = [b for b in self.by_title.get(name_key(record.title), ())
+                 if same_author(b.author, record.author)]
+        if record.isbn:
+            candidates = self.by_isbn.get(record.isbn, []) + [b for b in named if not b.isbn]
+        else:
+            candidates = named
+        return choose_match(record, [b for b in candidates if b.id not in self.used])
+
+
+def _books(session: Session, profile_id: int, records: Sequence[ImportedBook], tally: Tally,
+           tick: Progress) -> dict[str, int]:
+    """Match or add each book; returns the database id of every record's ref."""
+    if not records:
+        return {}
+    shelf = _Shelf(session, profile_id, records)
+    ids: dict[str, int] = {}
+    added: list[tuple[str, t.Book]] = []
+    for record in records:
+        book = shelf.find(record)
+        if book is None:
+            row = t.Book(profile_id=profile_id, title=record.title, author=record.author,
+                         total_pages=record.total_pages, isbn=record.isbn,
+                         status=record.status.value, started_on=record.started_on,
+                         finished_on=record.finished_on, source=record.source)
+            session.add(row)
+            added.append((record.ref, row))
+            tally.added += 1
+        else:
+            shelf.used.add(book.id)
+            ids[record.ref] = book.id
+            changes = changes_for(book, record)
+            row = shelf.rows[book.id]
+            for name, value in changes.items():
+                setattr(row, name, getattr(value, "value", value))
+            if changes:
+                session.add(row)
+                tally.updated += 1
+            else:
+                tally.unchanged += 1
+        tick(1)
+    session.flush()
+    ids.update((ref, row.id) for ref, row in added)
+    return ids
+
+
+# -- entries ----------------------------------------------------------------------------
+
+def _logs(session: Session, profile_id: int, records: Sequence[ImportedLog],
+          book_ids: dict[str, int], tally: Tally, tick: Progress) -> None:
+    if not records:
+        return
+    keyed = {row.import_key: row for row in session.exec(
+        select(t.ReadingLog).where(t.ReadingLog.profile_id == profile_id,
+                                   t.ReadingLog.import_key.is_not(None)))}
+    plain = [r for r in records if r.import_key is None]
+    stored: Counter = Counter()
+    if plain:
+        first, last = min(r.day for r in plain), max(r.day for r in plain)
+        stored.update(
+            (as_date(row.day), row.pages, row.book_id, row.minutes, row.note, _utc(row.created_at))
+            for row in session.exec(select(t.ReadingLog).where(
+                t.ReadingLog.profile_id == profile_id, t.ReadingLog.import_key.is_(None),
+                t.ReadingLog.day >= first, t.ReadingLog.day <= last)))
+    for record in records:
+        book_id = None
+        if record.book_ref is not None:
+            if record.book_ref not in book_ids:
+                raise InputError(f"{record.where}: names a book the file does not list")
+            book_id = book_ids[record.book_ref]
+        fingerprint = (record.day, record.pages, book_id, record.minutes, record.note,
+                       _utc(record.created_at))
+        row = keyed.get(record.import_key) if record.import_key is not None else None
+        if row is not None:
+            if (row.pages, row.minutes) != (record.pages, record.minutes):
+                row.pages, row.minutes = record.pages, record.minutes
+                session.add(row)
+                tally.updated += 1
+            else:
+                tally.unchanged += 1
+        elif record.import_key is None and stored[fingerprint] > 0:
+            stored[fingerprint] -= 1
+            tally.unchanged += 1
+        else:
+            row = t.ReadingLog(profile_id=profile_id, day=record.day, pages=record.pages,
+                               book_id=book_id, minutes=record.minutes, note=record.note,
+                               started_book=record.started_book, import_key=record.import_key)
+            if record.created_at is not None:
+                row.created_at = _utc(record.created_at)
+            session.add(row)
+            if record.import_key is not None:
+                keyed[record.import_key] = row
+            tally.added += 1
+        tick(1)
+
+
+def _sessions(session: Session, profile_id: int, records: Sequence[ImportedSession],
+              tally: Tally, tick: Progress) -> None:
+    if not records:
+        return
+    first, last = min(r.day for r in records), max(r.day for r in records)
+    stored = Counter(
+        (as_date(row.day), row.minutes, row.kind, row.topic, row.note, _utc(row.created_at))
+        for row in session.exec(select(t.LearningSession).where(
+            t.LearningSession.profile_id == profile_id,
+            t.LearningSession.day >= first, t.LearningSession.day <= last)))
+    for record in records:
+        key = (record.day, record.minutes, record.kind.value, record.topic, record.note,
+               _utc(record.created_at))
+        if stored[key] > 0:
+            stored[key] -= 1
+            tally.unchanged += 1
+        else:
+            row = t.LearningSession(profile_id=profile_id, day=record.day, minutes=record.minutes,
+                                    kind=record.kind.value, topic=record.topic, note=record.note)
+            if record.created_at is not None:
+                row.created_at = _utc(record.created_at)
+            session.add(row)
+            tally.added += 1
+        tick(1)
+
+
+# -- goals and skip days ----------------------------------------------------------------
+
+def _goals(session: Session, profile_id: int, records: Sequence[ImportedGoal],
+           summary: ImportSummary, tick: Progress) -> None:
+    if not records:
+        return
+    stored = {(row.kind, as_date(row.since)): row for row in session.exec(
+        select(t.Goal).where(t.Goal.profile_id == profile_id))}
+    for record in records:
+        row = stored.get((record.kind.value, record.since))
+        if row is None:
+            row = t.Goal(profile_id=profile_id, kind=record.kind.value, target=record.target,
+                         schedule=record.schedule, since=record.since)
+            session.add(row)
+            stored[(record.kind.value, record.since)] = row
+            summary.goals.added += 1
+        elif (row.target, row.schedule) == (record.target, record.schedule):
+            summary.goals.unchanged += 1
+        else:
+            summary.skipped.append((record.where, (
+                f"the {record.kind.value} goal from {record.since.isoformat()} is "
+                f"{row.target} here, {record.target} in the file; kept {row.target}")))
+        tick(1)
+
+
+def _skips(session: Session, profile_id: int, records: Sequence[ImportedSkip], tally: Tally,
+           tick: Progress) -> None:
+    if not records:
+        return
+    stored = {as_date(day) for day in session.exec(
+        select(t.Skip.day).where(t.Skip.profile_id == profile_id))}
+    for record in records:
+        if record.day in stored:
+            tally.unchanged += 1
+        else:
+            session.add(t.Skip(profile_id=profile_id, day=record.day, reason=record.reason))
+            stored.add(record.day)
+            tally.added += 1
+        tick(1)

@@ -1,0 +1,72 @@
+"""Profiles: listing them with what they hold, adding one, removing one with everything in it."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, func
+from sqlmodel import Session, select
+
+from compound.db import tables as t
+from compound.domain.errors import InputError, NotFoundError
+from compound.domain.profiles import DEFAULT_PROFILE, ProfileContents, check_profile_name
+from compound.domain.records import Profile
+
+# Every table whose rows belong to a profile, children before the books they point at.
+_OWNED = (("reading_logs", t.ReadingLog), ("sessions", t.LearningSession), ("goals", t.Goal),
+          ("skips", t.Skip), ("books", t.Book))
+
+
+def _counts(session: Session, profile_ids: list[int] | None = None) -> dict[int, dict[str, int]]:
+    """{profile id: {"books": n, ...}} for every profile (or the ones given)."""
+    found: dict[int, dict[str, int]] = {}
+    for name, table in _OWNED:
+        query = select(table.profile_id, func.count()).group_by(table.profile_id)
+        if profile_ids is not None:
+            query = query.where(table.profile_id.in_(profile_ids))
+        for profile_id, count in session.exec(query):
+            found.setdefault(profile_id, {})[name] = int(count)
+    return found
+
+
+def _find(session: Session, name: str) -> t.Profile:
+    row = session.exec(select(t.Profile).where(t.Profile.name == name)).first()
+    if row is None:
+        raise NotFoundError(f"there is no profile named {name!r} (see `compound profile list`)")
+    return row
+
+
+def listing(session: Session) -> list[ProfileContents]:
+    """Every profile with how much it holds, by name."""
+    rows = session.exec(select(t.Profile).order_by(t.Profile.name)).all()
+    counts = _counts(session)
+    return [ProfileContents(row.name, **counts.get(row.id, {})) for row in rows]
+
+
+def contents(session: Session, name: str) -> ProfileContents:
+    row = _find(session, name)
+    return ProfileContents(row.name, **_counts(session, [row.id]).get(row.id, {}))
+
+
+def add(session: Session, name: str) -> Profile:
+    name = check_profile_name(name)
+    if session.exec(select(t.Profile.id).where(t.Profile.name == name)).first() is not None:
+        raise InputError(f"there is already a profile named {name!r}")
+    row = t.Profile(name=name)
+    session.add(row)
+    session.flush()
+    return Profile(id=row.id, name=row.name)
+
+
+def remove(session: Session, name: str) -> ProfileContents:
+    """Remove a profile and every record in it; returns what it held."""
+    if name == DEFAULT_PROFILE:
+        # Every database has it: compound opens it when no profile is chosen.
+        raise InputError(f"the {DEFAULT_PROFILE!r} profile cannot be removed")
+    row = _find(session, name)
+    held = ProfileContents(row.name, **_counts(session, [row.id]).get(row.id, {}))
+    # Explicit deletes rather than ON DELETE CASCADE: foreign keys may be off in
+    # another SQLite client that opened this file.
+    for _name, table in _OWNED:
+        session.exec(delete(table).where(table.profile_id == row.id))
+    session.delete(row)
+    session.flush()
+    return held
