@@ -7,7 +7,9 @@ from datetime import date
 import pytest
 
 from compound.domain.errors import InputError
-from compound.domain.imports import ImportedBook, changes_for, choose_match, name_key, same_author
+from compound.domain.imports import (
+    ImportedBook, changes_for, choose_match, isbn_key, name_key, same_author,
+)
 from compound.domain.profiles import ProfileContents, check_profile_name
 from compound.domain.records import Book, BookStatus
 
@@ -42,6 +44,13 @@ def test_titles_compare_without_case_punctuation_or_series(one, other):
 def test_different_titles_stay_different():
     assert name_key("Dune Messiah") != name_key("Dune")
     assert name_key("三体") != name_key("三体 II")
+
+
+def test_an_isbn_10_is_the_isbn_13_it_stands_for():
+    assert isbn_key("0375704027") == "9780375704024"
+    assert isbn_key("080442957X") == "9780804429573"
+    assert isbn_key("9780441013593") == "9780441013593"
+    assert isbn_key(None) is None
 
 
 def test_authors_agree_when_either_side_does_not_say():

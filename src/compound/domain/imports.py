@@ -135,6 +135,7 @@ class ImportSummary:
 # A series marker at the end of a title, as Goodreads writes it: "Dune (Dune #1)",
 # "A Natural History of Dragons (The Memoirs of Lady Trent, #1)".
 _SERIES = re.compile(r"\s*\([^()]*#\s*\d+(?:\.\d+)?\)\s*$")
+_NOT_ALNUM = re.compile(r"[\W_]+")  # \w is what str.isalnum() accepts, plus "_"
 
 
 def name_key(text: str | None) -> str:
@@ -142,10 +143,18 @@ def name_key(text: str | None) -> str:
     punctuation, spacing and a trailing series marker do not matter."""
     if not text:
         return ""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    folded = _SERIES.sub("", folded)
-    words = "".join(ch if ch.isalnum() else " " for ch in folded).split()
-    return " ".join(words)
+    folded = _SERIES.sub("", unicodedata.normalize("NFKC", text).casefold())
+    return " ".join(_NOT_ALNUM.sub(" ", folded).split())
+
+
+def isbn_key(isbn: str | None) -> str | None:
+    """An ISBN as compared across sources: an ISBN-10 as the ISBN-13 it stands for, so
+    0375704027 and 9780375704024 are one book. Expects a checked ISBN."""
+    if not isbn or len(isbn) != 10:
+        return isbn
+    body = "978" + isbn[:9]
+    check = (10 - sum((3 if i % 2 else 1) * int(d) for i, d in enumerate(body)) % 10) % 10
+    return body + str(check)
 
 
 def same_author(one: str | None, other: str | None) -> bool:

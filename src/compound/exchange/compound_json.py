@@ -211,12 +211,16 @@ def _batch(document: dict[str, Any], source: str) -> ImportBatch:
             started_on=record.day("started_on", required=False),
             finished_on=record.day("finished_on", required=False),
             source=record.text("source") or "manual"))
-    logs = []
+    logs, keys = [], set()
     for index, value in enumerate(_list(document, "reading_logs")):
         record = _Record(value, f"reading_logs[{index}]")
         book_id = record.whole("book_id", high=2**63 - 1, required=False)
         if book_id is not None and str(book_id) not in refs:
             raise InputError(f"{record.where}: book_id {book_id} is not among the books")
+        key = record.text("import_key")
+        if key is not None and key in keys:
+            raise InputError(f"{record.where}: import_key {key!r} is used by an earlier log")
+        keys.add(key)
         logs.append(ImportedLog(
             where=record.where, day=record.day("day"),
             pages=record.whole("pages", MAX_PAGES_PER_LOG),
@@ -224,7 +228,7 @@ def _batch(document: dict[str, Any], source: str) -> ImportBatch:
             minutes=record.whole("minutes", MAX_DURATION_MINUTES, required=False),
             note=record.text("note", limit=MAX_NOTE, multiline=True),
             created_at=record.moment("created_at"), started_book=record.flag("started_book"),
-            import_key=record.text("import_key")))
+            import_key=key))
     sessions = []
     for index, value in enumerate(_list(document, "learning_sessions")):
         record = _Record(value, f"learning_sessions[{index}]")

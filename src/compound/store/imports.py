@@ -18,14 +18,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import func
+from sqlalchemy import func, insert
 from sqlmodel import Session, select
 
 from compound.db import tables as t
 from compound.domain.errors import InputError
 from compound.domain.imports import (
     ImportBatch, ImportedBook, ImportedGoal, ImportedLog, ImportedSession, ImportedSkip,
-    ImportSummary, Tally, changes_for, choose_match, name_key, same_author,
+    ImportSummary, Tally, changes_for, choose_match, isbn_key, name_key, same_author,
 )
 from compound.domain.records import Book
 from compound.store.books import to_book
@@ -73,7 +73,7 @@ class _Shelf:
         self.by_title: dict[str, list[Book]] = defaultdict(list)
         for book in self.books.values():
             if book.isbn:
-                self.by_isbn[book.isbn].append(book)
+                self.by_isbn[isbn_key(book.isbn)].append(book)
             self.by_title[name_key(book.title)].append(book)
         self.linked: dict[str, int] = {}
         if any(record.link_key for record in records):
@@ -94,7 +94,8 @@ class _Shelf:
         named = [b for b in self.by_title.get(name_key(record.title), ())
                  if same_author(b.author, record.author)]
         if record.isbn:
-            candidates = self.by_isbn.get(record.isbn, []) + [b for b in named if not b.isbn]
+            candidates = self.by_isbn.get(isbn_key(record.isbn), []) + [b for b in named
+                                                                         if not b.isbn]
         else:
             candidates = named
         return choose_match(record, [b for b in candidates if b.id not in self.used])
@@ -107,16 +108,16 @@ def _books(session: Session, profile_id: int, records: Sequence[ImportedBook], t
         return {}
     shelf = _Shelf(session, profile_id, records)
     ids: dict[str, int] = {}
-    added: list[tuple[str, t.Book]] = []
+    new: list[tuple[str, dict]] = []
+    now = datetime.now(UTC)
     for record in records:
         book = shelf.find(record)
         if book is None:
-            row = t.Book(profile_id=profile_id, title=record.title, author=record.author,
-                         total_pages=record.total_pages, isbn=record.isbn,
-                         status=record.status.value, started_on=record.started_on,
-                         finished_on=record.finished_on, source=record.source)
-            session.add(row)
-            added.append((record.ref, row))
+            new.append((record.ref, dict(
+                profile_id=profile_id, title=record.title, author=record.author,
+                total_pages=record.total_pages, isbn=record.isbn, status=record.status.value,
+                started_on=record.started_on, finished_on=record.finished_on,
+                source=record.source, created_at=now)))
             tally.added += 1
         else:
             shelf.used.add(book.id)
@@ -132,7 +133,15 @@ def _books(session: Session, profile_id: int, records: Sequence[ImportedBook], t
                 tally.unchanged += 1
         tick(1)
     session.flush()
-    ids.update((ref, row.id) for ref, row in added)
+    if new:
+        # One Core INSERT for all new books: ORM objects cost ~0.15 ms each, and the ORM's
+        # bulk insert splits rows by which values are None. RETURNING in the order given
+        # pairs each id with its record.
+        table = t.Book.__table__
+        added = session.connection().execute(
+            insert(table).returning(table.c.id, sort_by_parameter_order=True),
+            [values for _ref, values in new]).scalars().all()
+        ids.update((ref, id_) for (ref, _values), id_ in zip(new, added, strict=True))
     return ids
 
 
@@ -145,6 +154,9 @@ def _logs(session: Session, profile_id: int, records: Sequence[ImportedLog],
     keyed = {row.import_key: row for row in session.exec(
         select(t.ReadingLog).where(t.ReadingLog.profile_id == profile_id,
                                    t.ReadingLog.import_key.is_not(None)))}
+    now = datetime.now(UTC)
+    added: list[dict] = []
+    new_keys: set[str] = set()
     plain = [r for r in records if r.import_key is None]
     stored: Counter = Counter()
     if plain:
@@ -163,6 +175,9 @@ def _logs(session: Session, profile_id: int, records: Sequence[ImportedLog],
         fingerprint = (record.day, record.pages, book_id, record.minutes, record.note,
                        _utc(record.created_at))
         row = keyed.get(record.import_key) if record.import_key is not None else None
+        if record.import_key is not None and record.import_key in new_keys:
+            raise InputError(f"{record.where}: import key {record.import_key!r} is used "
+                             "by an earlier log")
         if row is not None:
             if (row.pages, row.minutes) != (record.pages, record.minutes):
                 row.pages, row.minutes = record.pages, record.minutes
@@ -174,16 +189,17 @@ def _logs(session: Session, profile_id: int, records: Sequence[ImportedLog],
             stored[fingerprint] -= 1
             tally.unchanged += 1
         else:
-            row = t.ReadingLog(profile_id=profile_id, day=record.day, pages=record.pages,
-                               book_id=book_id, minutes=record.minutes, note=record.note,
-                               started_book=record.started_book, import_key=record.import_key)
-            if record.created_at is not None:
-                row.created_at = _utc(record.created_at)
-            session.add(row)
+            added.append(dict(profile_id=profile_id, day=record.day, pages=record.pages,
+                              book_id=book_id, minutes=record.minutes, note=record.note,
+                              started_book=record.started_book, import_key=record.import_key,
+                              created_at=_utc(record.created_at) or now))
             if record.import_key is not None:
-                keyed[record.import_key] = row
+                new_keys.add(record.import_key)
             tally.added += 1
         tick(1)
+    session.flush()  # the updates above, before the new rows
+    if added:
+        session.connection().execute(insert(t.ReadingLog.__table__), added)
 
 
 def _sessions(session: Session, profile_id: int, records: Sequence[ImportedSession],

@@ -1,0 +1,124 @@
+"""Goodreads import of 1,000 books, against parsing the same CSV alone.
+
+    .venv/bin/python benchmarks/goodreads_import.py [--rounds 20] [--warmup 3] [--check]
+
+In one process, interleaved round by round:
+- floor: the export read with Python's csv module into one dict per row, the least
+  any import must do;
+- subject: `compound import goodreads` without the process around it: the file
+  read and checked (exchange.goodreads.read), then applied to an empty database in
+  one transaction (Store.import_batch), committed. Each round gets a fresh copy of
+  an empty database whose schema is already at head, opened before the clock starts.
+The parsing step alone (goodreads.read) is timed too, to show where the time goes.
+The target, 2x, is the issue's; the script prints the ratio either way.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+import _harness  # noqa: E402
+
+BOOKS = 1_000
+SHELVES = ("read", "read", "read", "to-read", "currently-reading", "did-not-finish")
+TITLES = ("The Left Hand of Darkness", "ノルウェイの森", "三体", "Война и мир", "Le Petit Prince",
+          "Gödel, Escher, Bach", "채식주의자", "Atomic Habits 📈")
+HEADER = ["Book Id", "Title", "Author", "Author l-f", "Additional Authors", "ISBN", "ISBN13",
+          "My Rating", "Average Rating", "Publisher", "Binding", "Number of Pages",
+          "Year Published", "Original Publication Year", "Date Read", "Date Added",
+          "Bookshelves", "Bookshelves with positions", "Exclusive Shelf", "My Review",
+          "Spoiler", "Private Notes", "Read Count", "Owned Copies"]  # the 2025 layout
+
+
+def _isbn13(n: int) -> str:
+    body = f"978{n:09d}"
+    return body + str((10 - sum((3 if i % 2 else 1) * int(d) for i, d in enumerate(body)) % 10) % 10)
+
+
+def write_export(path: Path) -> None:
+    """A library export of BOOKS books: every shelf, ISBNs as ="…", some reviews on
+    several lines, titles in several scripts, one in four without an ISBN."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for n in range(BOOKS):
+            shelf = SHELVES[n % len(SHELVES)]
+            title = f"{TITLES[n % len(TITLES)]} ({'Saga' if n % 3 else 'Cycle'}, #{n % 9 + 1}) {n}"
+            writer.writerow([
+                str(10_000 + n), title, f"Author {n % 211}", f"{n % 211}, Author", "",
+                '=""', '=""' if n % 4 == 0 else f'="{_isbn13(200_000 + n)}"', str(n % 6),
+                "3.97", "Publisher", "Paperback", "" if n % 10 == 0 else str(120 + n % 700),
+                "2015", "1999",
+                f"20{15 + n % 11}/{1 + n % 12:02d}/{1 + n % 28:02d}" if shelf == "read" else "",
+                "2014/06/01", shelf, f"{shelf} (#{n})", shelf,
+                "Loved it.\nWould \"reread\", maybe." if n % 7 == 0 else "", "", "",
+                "1" if shelf == "read" else "0", "0"])
+
+
+def main() -> int:
+    options = _harness.parser(__doc__, target=2.0)
+    args = _harness.parse(options)
+
+    from compound.domain.imports import ReadOptions
+    from compound.exchange.goodreads import read
+    from compound.store.repository import Store
+
+    with tempfile.TemporaryDirectory(prefix="compound-bench-") as tmp:
+        workdir = Path(tmp)
+        export = workdir / "goodreads_library_export.csv"
+        write_export(export)
+        size_kib = export.stat().st_size / 1024
+        template = workdir / "empty.db"
+        Store.open(f"sqlite:///{template}").close()  # schema at head, default profile
+
+        def floor() -> float:
+            started = time.perf_counter()
+            with export.open(encoding="utf-8-sig", newline="") as handle:
+                rows = list(csv.DictReader(handle))
+            elapsed = time.perf_counter() - started
+            assert len(rows) == BOOKS
+            return elapsed
+
+        def parse() -> float:
+            started = time.perf_counter()
+            read(export, ReadOptions())
+            return time.perf_counter() - started
+
+        def subject(index: int) -> float:
+            db = workdir / f"round-{index}.db"
+            shutil.copy(template, db)
+            store = Store.open(f"sqlite:///{db}")
+            try:
+                started = time.perf_counter()
+                summary = store.import_batch(read(export, ReadOptions()))
+                elapsed = time.perf_counter() - started
+            finally:
+                store.close()
+            assert summary.books.added == BOOKS, summary.books
+            return elapsed
+
+        for index in range(args.warmup):
+            subject(-1 - index), floor(), parse()
+        subject_times, floor_times, parse_times = [], [], []
+        for index in range(args.rounds):
+            steps = [(subject_times, lambda: subject(index)), (floor_times, floor),
+                     (parse_times, parse)]
+            for times, step in steps if index % 2 == 0 else reversed(steps):
+                times.append(step())
+
+    parse_median, parse_p90 = _harness.median_p90_ms(parse_times)
+    print(f"Goodreads export of {BOOKS:,} books ({size_kib:.0f} KiB); "
+          f"reading and checking it alone: {parse_median:.1f} ms (p90 {parse_p90:.1f})")
+    return _harness.report("goodreads import", "import (read, check, write)",
+                           "csv module alone", subject_times, floor_times,
+                           target=args.target, check=args.check)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
