@@ -180,6 +180,21 @@ def test_json_round_trips_exactly_into_an_empty_profile_and_an_empty_database(
     assert "🏜️" in path.read_text(encoding="utf-8")
 
 
+def test_a_goal_that_differs_from_the_one_here_is_kept_as_it_is_here(store, tmp_path):
+    store.set_goal(GoalKind.DAILY_PAGES, 25, since=date(2026, 11, 1))
+    doc = compound_json.document(store.export_data(TODAY))
+    doc["goals"][0]["target"] = 40
+    doc["goals"].append({"kind": "yearly-books", "target": 30, "since": "2026-01-01"})
+    path = tmp_path / "edited.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    summary = store.import_batch(compound_json.read(path, ReadOptions()))
+    assert tallies(summary)["goals"] == (1, 0, 0)
+    assert summary.skipped == [("goals[0]", "the daily-pages goal from 2026-11-01 is 25 here, "
+                                            "40 in the file; kept 25")]
+    assert [(g.kind, g.target) for g in store.goals(TODAY)] == [
+        (GoalKind.DAILY_PAGES, 25), (GoalKind.YEARLY_BOOKS, 30)]
+
+
 def test_an_export_of_a_period_holds_its_records_and_the_books_they_need(store):
     _populate(store)
     data = store.export_data(TODAY, since=date(2026, 11, 1), until=date(2026, 11, 21))

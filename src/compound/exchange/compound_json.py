@@ -9,7 +9,8 @@ Every field of every record is written, creation times included, so exporting,
 importing into an empty database and exporting again gives the same document but
 for ids and the export time. A log names its book by the book's id in the same
 file. Text is written as is (UTF-8, not \\u escapes). A file from a newer format
-version is refused rather than half understood.
+version is refused rather than half understood. An import goes into the profile
+in use, whichever profile the file was exported from.
 """
 
 from __future__ import annotations

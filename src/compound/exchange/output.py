@@ -53,5 +53,7 @@ def utf8_stream(out: TextIO) -> Iterator[TextIO]:
     try:
         yield wrapper
     finally:
-        wrapper.flush()
-        wrapper.detach()  # leave `out`'s buffer open for whoever owns it
+        try:
+            wrapper.flush()
+        finally:
+            wrapper.detach()  # leave `out`'s buffer open for whoever owns it
