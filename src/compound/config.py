@@ -16,6 +16,7 @@ from pathlib import Path
 from compound import locations
 from compound.domain.days import WEEKDAYS, logical_day, parse_day_start, parse_iso_day
 from compound.domain.errors import InputError, StorageError
+from compound.domain.quantities import parse_whole
 
 
 def _parse_timezone(text: str) -> str | None:
@@ -54,6 +55,9 @@ KEYS: dict[str, Key] = {
                     "IANA time zone for the logical day (default: the system's)"),
     "week_starts_on": Key(_parse_week_start, lambda v: WEEKDAYS[v], 0,
                           "first day of the week for weekly goals"),
+    "daily_backups": Key(lambda text: parse_whole(text, "daily_backups", low=0, high=3660),
+                         str, 7, "automatic daily backups to keep beside the database; 0 turns "
+                                 "them off"),
 }
 
 
@@ -66,6 +70,7 @@ class Settings:
     day_starts_at: time = time(0)
     timezone: str | None = None
     week_starts_on: int = 0  # 0 = Monday, as date.weekday()
+    daily_backups: int = 7
     # Where each value came from: "default", the config file, or an environment variable.
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
@@ -164,6 +169,9 @@ def choose_database(db_option: str | None) -> DatabaseChoice:
     """Which database to open, and why."""
     for source, value in (("--db", db_option), ("COMPOUND_DB", os.environ.get("COMPOUND_DB"))):
         if value:
+            if any("\ud800" <= ch <= "\udfff" for ch in value):
+                raise InputError(f"{source}: the path {value!r} is not valid UTF-8; "
+                                 "rename the file or choose another")
             path = Path(value).expanduser().absolute()
             return DatabaseChoice(f"sqlite:///{path}", path, source)
     url = os.environ.get("COMPOUND_DATABASE_URL")

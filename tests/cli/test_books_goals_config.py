@@ -160,6 +160,8 @@ def test_config_show_defaults(db_path, ok, isolated_home):
         "01:30 counts for yesterday",
         "timezone = local    # default; IANA time zone for the logical day (default: the system's)",
         "week_starts_on = monday    # default; first day of the week for weekly goals",
+        "daily_backups = 7    # default; automatic daily backups to keep beside the database; "
+        "0 turns them off",
         f"# settings file: {config_file(isolated_home)}",
         f"# database: {db_path}  (from COMPOUND_DB)",
     ]

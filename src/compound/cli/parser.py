@@ -28,6 +28,7 @@ COMMAND_MODULES = {
     "goal": "goals",
     "skip": "skips",
     "config": "settings",
+    "backup": "safekeeping", "restore": "safekeeping", "doctor": "safekeeping",
 }
 
 

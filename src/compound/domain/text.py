@@ -23,6 +23,9 @@ def clean_text(value: str | None, what: str, *, required: bool = False,
     allowed = "\t\n" if multiline else ""
     if any((ord(ch) < 32 or 0x7f <= ord(ch) <= 0x9f) and ch not in allowed for ch in text):
         raise InputError(f"{what} contains control characters")
+    # Lone surrogates stand for bytes that were not UTF-8; no database can store them.
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
+        raise InputError(f"{what} is not valid UTF-8 text")
     return text
 
 
