@@ -54,9 +54,14 @@ def sweep_partials(target: Path) -> None:
     except OSError:
         return
     for leftover in leftovers:
-        pid = leftover.name.removeprefix(prefix)
+        pid = leftover.name.removeprefix(prefix).split("-")[0]  # also its -journal
         if pid.isdigit() and not _running(int(pid)):
             leftover.unlink(missing_ok=True)
+
+
+def _discard(partial: Path) -> None:
+    for path in (partial, Path(f"{partial}-journal")):
+        path.unlink(missing_ok=True)
 
 
 def _running(pid: int) -> bool:
@@ -82,7 +87,7 @@ def online_backup(source: Path, target: Path, *, pages: int = -1,
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     sweep_partials(target)
     partial = target.with_name(f".{target.name}{_PARTIAL}{os.getpid()}")
-    partial.unlink(missing_ok=True)  # a previous process with this pid
+    _discard(partial)  # a previous process with this pid
     try:
         private_file(partial)
         reader = sqlite_file.read_only_connection(source)
@@ -103,14 +108,14 @@ def online_backup(source: Path, target: Path, *, pages: int = -1,
         os.replace(partial, target)
         _fsync(target.parent, directory=True)
     except StorageError:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         raise
     except (sqlite3.Error, OSError) as exc:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         raise StorageError(f"could not copy {source} to {target}: {_reason(exc)}; "
                            f"{source} was not changed") from None
     except BaseException:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         raise
     return target
 
