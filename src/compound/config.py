@@ -27,7 +27,8 @@ def _parse_timezone(text: str) -> str | None:
 
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    # ZoneInfo looks the name up as a file: a very long or undecodable name fails there.
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise InputError(f"unknown time zone {name!r}; use a name like Europe/Berlin") from None
     return name
 

@@ -40,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             ctx.keep_daily_backup()
         return status
     except CompoundError as exc:
-        print(f"compound: {exc}", file=sys.stderr)
+        print(f"compound: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_REFUSED
     except BrokenPipeError:
         # The reader went away (`compound history | head`): nothing to report. Point
@@ -54,13 +54,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
-        print(f"compound: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
+        print(one_line(f"compound: cannot use{where}: {exc.strerror or exc}"), file=sys.stderr)
         return EXIT_REFUSED
     except Exception as exc:  # noqa: BLE001 — the last resort: log it, say where
         return _report_bug(exc)
     finally:
         if ctx is not None:
             ctx.close()
+
+
+def one_line(message: str) -> str:
+    """`message` with control characters shown escaped (as repr() does), so that
+    echoed input can neither break the line nor drive the terminal."""
+    return "".join(repr(ch)[1:-1] if ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F else ch
+                   for ch in message)
 
 
 def _refuse_undecodable(words: Sequence[str]) -> None:
@@ -100,5 +107,6 @@ def _report_bug(exc: Exception) -> int:
         where = f"details in {log}"
     except OSError:
         where = "and the error log could not be written"
-    print(f"compound: unexpected error ({type(exc).__name__}: {exc}); {where}", file=sys.stderr)
+    print(one_line(f"compound: unexpected error ({type(exc).__name__}: {exc}); {where}"),
+          file=sys.stderr)
     return EXIT_BUG
