@@ -26,10 +26,10 @@ _BUSY_SECONDS = 15.0
 _PARTIAL = ".partial-"
 
 
-def _reason(exc: BaseException) -> str:
+def _reason(exc: BaseException, path: Path) -> str:
     if isinstance(exc, OSError):
         return exc.strerror or str(exc)
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return sqlite_file.explain(exc, path)
 
 
 def private_file(path: Path) -> None:
@@ -112,7 +112,7 @@ def online_backup(source: Path, target: Path, *, pages: int = -1,
         raise
     except (sqlite3.Error, OSError) as exc:
         _discard(partial)
-        raise StorageError(f"could not copy {source} to {target}: {_reason(exc)}; "
+        raise StorageError(f"could not copy {source} to {target}: {_reason(exc, target)}; "
                            f"{source} was not changed") from None
     except BaseException:
         _discard(partial)
@@ -155,7 +155,7 @@ def examine(path: Path, *, limit: int = 20) -> Verdict:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise StorageError(f"{path} cannot be read as a database ({_reason(exc)})") from None
+        raise StorageError(f"{path} cannot be read as a database: {_reason(exc, path)}") from None
     return Verdict(integrity=problems, revision=state.revision, orphans=orphans)
 
 
@@ -221,7 +221,7 @@ def restore(source: Path, database: Path, aside: Path) -> Path | None:
         else:
             _replace_file(source, database)
     except (sqlite3.Error, OSError) as exc:
-        raise StorageError(f"could not restore {source} into {database}: {_reason(exc)}"
+        raise StorageError(f"could not restore {source} into {database}: {_reason(exc, database)}"
                            + (f"; the previous database is kept as {kept}" if kept else "")
                            ) from None
     return kept
