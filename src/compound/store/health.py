@@ -66,8 +66,9 @@ def _permissions(database: Path) -> Check:
         if mode & 0o077:
             exposed.append(f"{path.name} is {mode:04o}")
     if exposed:
-        return Check("permissions", False, f"{'; '.join(exposed)}: other users can read it; "
-                                           "chmod go-rwx fixes that")
+        which = "it" if len(exposed) == 1 else "them"
+        return Check("permissions", False, f"{'; '.join(exposed)}: other users can read "
+                                           f"{which}; chmod go-rwx fixes that")
     return Check("permissions", True, "only you can read the database and its backups")
 
 
