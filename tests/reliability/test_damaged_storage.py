@@ -54,7 +54,8 @@ def test_a_damaged_database_is_refused_diagnosed_and_restored(seeded):
 
     restored = cli("restore", str(latest))
     assert restored.code == 0, restored
-    kept = next(seeded.parent.glob("compound.db.replaced-*"))
+    kept = Path(restored.out.splitlines()[1].removeprefix("The database it replaced is kept as ")
+                .rstrip("."))
     assert digest(kept) == damaged  # the damaged file is kept aside as it was
     assert integrity(seeded) == "ok"
     assert dump(seeded) == before  # every check-in is back
