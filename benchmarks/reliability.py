@@ -70,7 +70,8 @@ def report(values: dict[str, float]) -> None:
         print(f"    {kind:<36}{count}")
     refused = int(values.get("command lines that exited 2", 0))
     accepted = int(values.get("command lines that exited 0", 0))
-    print(f"    command lines refused in one line   {refused} (and {accepted} valid ones run)")
+    print(f"    of the command lines: {refused} refused in one line, exit 2, nothing "
+          f"changed; {accepted} valid, run")
 
 
 def main() -> int:

@@ -249,4 +249,6 @@ def test_any_environment_value_runs_or_is_refused_in_one_line(pristine, isolated
     figures.add("hostile inputs tried: command lines")
     with monkeypatch.context() as patch:
         patch.setenv(name, value)
-        check(cli(*argv), seeded, stored, [name, value, *argv])
+        result = cli(*argv)
+    check(result, seeded, stored, [name, value, *argv])
+    figures.add(f"command lines that exited {result.code}")

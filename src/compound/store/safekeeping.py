@@ -71,10 +71,10 @@ def backup_now(database: Path, target: Path | None, now: datetime, *,
         target = backup_dir(database) / name
     elif target.is_dir():
         target = target / name
-    if target.exists() and not replace:
-        raise InputError(f"{target} already exists; name another file, or add --replace")
     if target.exists() and target.resolve() == database.resolve():
         raise InputError(f"{target} is the database itself; name another file")
+    if target.exists() and not replace:
+        raise InputError(f"{target} already exists; name another file, or add --replace")
     return backup.online_backup(database, target)
 
 
