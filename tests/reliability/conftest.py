@@ -1,4 +1,4 @@
-"""Fixtures for the reliability suite (helpers are in reliability_kit.py).
+"""Fixtures for the reliability suite (the shared functions are in reliability_kit.py).
 
 COMPOUND_RELIABILITY_FIGURES=<file.json> makes the suite write the figures its
 tests recorded there at the end; benchmarks/reliability.py uses that.

@@ -1,4 +1,4 @@
-"""The reliability suite's helpers: run compound, look at its files, record figures.
+"""What the reliability tests share: run compound, look at its files, record figures.
 
 COMPOUND_RELIABILITY_SCALE (default 1) multiplies how many check-ins, kills and
 hostile inputs the tests try. benchmarks/reliability.py runs this suite at a larger
