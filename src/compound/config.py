@@ -17,6 +17,7 @@ from compound import locations
 from compound.domain.days import WEEKDAYS, logical_day, parse_day_start, parse_iso_day
 from compound.domain.errors import InputError, StorageError
 from compound.domain.profiles import DEFAULT_PROFILE, check_profile_name
+from compound.domain.quantities import parse_whole
 
 
 def _parse_timezone(text: str) -> str | None:
@@ -27,7 +28,8 @@ def _parse_timezone(text: str) -> str | None:
 
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    # ZoneInfo looks the name up as a file: a very long or undecodable name fails there.
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise InputError(f"unknown time zone {name!r}; use a name like Europe/Berlin") from None
     return name
 
@@ -57,6 +59,9 @@ KEYS: dict[str, Key] = {
                           "first day of the week for weekly goals"),
     "profile": Key(check_profile_name, str, DEFAULT_PROFILE,
                    "whose records commands use (see `compound profile`); --profile overrides it"),
+    "daily_backups": Key(lambda text: parse_whole(text, "daily_backups", low=0, high=3660),
+                         str, 7, "automatic daily backups to keep beside the database; 0 turns "
+                                 "them off"),
 }
 
 
@@ -70,6 +75,7 @@ class Settings:
     timezone: str | None = None
     week_starts_on: int = 0  # 0 = Monday, as date.weekday()
     profile: str = DEFAULT_PROFILE
+    daily_backups: int = 7
     # Where each value came from: "default", the config file, or an environment variable.
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
@@ -168,6 +174,9 @@ def choose_database(db_option: str | None) -> DatabaseChoice:
     """Which database to open, and why."""
     for source, value in (("--db", db_option), ("COMPOUND_DB", os.environ.get("COMPOUND_DB"))):
         if value:
+            if any("\ud800" <= ch <= "\udfff" for ch in value):
+                raise InputError(f"{source}: the path {value!r} is not valid UTF-8; "
+                                 "rename the file or choose another")
             path = Path(value).expanduser().absolute()
             return DatabaseChoice(f"sqlite:///{path}", path, source)
     url = os.environ.get("COMPOUND_DATABASE_URL")

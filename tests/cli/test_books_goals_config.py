@@ -162,6 +162,8 @@ def test_config_show_defaults(db_path, ok, isolated_home):
         "week_starts_on = monday    # default; first day of the week for weekly goals",
         "profile = default    # default; whose records commands use (see `compound profile`); "
         "--profile overrides it",
+        "daily_backups = 7    # default; automatic daily backups to keep beside the database; "
+        "0 turns them off",
         f"# settings file: {config_file(isolated_home)}",
         f"# database: {db_path}  (from COMPOUND_DB)",
     ]

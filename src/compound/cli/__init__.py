@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from compound.domain.errors import CompoundError
+from compound.domain.errors import CompoundError, InputError
 
 EXIT_REFUSED = 2
 EXIT_BUG = 1
@@ -28,6 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         try:
             words = sys.argv[1:] if argv is None else list(argv)
+            _refuse_undecodable(words)
             args = build_parser(words).parse_args(words)
         except SystemExit as exc:  # --help and --version: return the status, as promised
             return exc.code if isinstance(exc.code, int) else 0
@@ -35,9 +36,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = getattr(args, "handler", None)
         status = _bare(ctx) if handler is None else handler(ctx, args)
         sys.stdout.flush()  # a closed pipe surfaces here, inside the handling below
+        if status == 0:
+            ctx.keep_daily_backup()
         return status
     except CompoundError as exc:
-        print(f"compound: {exc}", file=sys.stderr)
+        print(f"compound: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_REFUSED
     except BrokenPipeError:
         # The reader went away (`compound history | head`): nothing to report. Point
@@ -51,13 +54,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
-        print(f"compound: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
+        print(one_line(f"compound: cannot use{where}: {exc.strerror or exc}"), file=sys.stderr)
         return EXIT_REFUSED
     except Exception as exc:  # noqa: BLE001 — the last resort: log it, say where
         return _report_bug(exc)
     finally:
         if ctx is not None:
             ctx.close()
+
+
+def one_line(message: str) -> str:
+    """`message` with control characters shown escaped (as repr() does), so that
+    echoed input can neither break the line nor drive the terminal."""
+    return "".join(repr(ch)[1:-1] if ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F else ch
+                   for ch in message)
+
+
+def _refuse_undecodable(words: Sequence[str]) -> None:
+    """Bytes that are not UTF-8 reach Python as lone surrogates, which no database or
+    file can store: refuse them here, once, rather than deep inside a write."""
+    for word in words:
+        if any("\ud800" <= ch <= "\udfff" for ch in word):
+            raise InputError(f"the argument {word!r} is not valid UTF-8 text; nothing was done")
 
 
 def _bare(ctx) -> int:
@@ -75,14 +93,20 @@ def _report_bug(exc: Exception) -> int:
 
     from compound import locations
 
+    import os
+
     log = locations.error_log()
     try:
-        log.parent.mkdir(parents=True, exist_ok=True)
-        with log.open("a", encoding="utf-8") as handle:
+        log.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # 0600: the command line it records may hold a private note.
+        fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        # backslashreplace: argv may hold bytes that are not UTF-8 (surrogate escapes).
+        with open(fd, "a", encoding="utf-8", errors="backslashreplace") as handle:
             handle.write(f"--- {datetime.now().isoformat()} compound {' '.join(sys.argv[1:])}\n")
             handle.write("".join(traceback.format_exception(exc)))
         where = f"details in {log}"
     except OSError:
         where = "and the error log could not be written"
-    print(f"compound: unexpected error ({type(exc).__name__}: {exc}); {where}", file=sys.stderr)
+    print(one_line(f"compound: unexpected error ({type(exc).__name__}: {exc}); {where}"),
+          file=sys.stderr)
     return EXIT_BUG

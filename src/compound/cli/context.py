@@ -62,6 +62,23 @@ class Context:
             self._store = Store.open(url or self.database.url, profile or self.profile)
         return self._store
 
+    def keep_daily_backup(self) -> None:
+        """Take today's automatic backup if a command used the SQLite file and none exists.
+
+        Runs after the command's output, once per logical day. A failure is a note
+        on stderr: what the command stored is already safe.
+        """
+        if self._store is None or self.database.path is None:
+            return
+        from compound.domain.errors import CompoundError
+        from compound.store.safekeeping import daily_backup
+
+        try:
+            daily_backup(self.database.path, self.today, self.settings.daily_backups)
+        except CompoundError as exc:
+            print(f"compound: note: today's automatic backup was not made: {exc}",
+                  file=self.err)
+
     def close(self) -> None:
         if self._store is not None:
             self._store.close()

@@ -30,6 +30,7 @@ COMMAND_MODULES = {
     "export": "exchange", "import": "exchange",
     "profile": "profiles",
     "config": "settings",
+    "backup": "safekeeping", "restore": "safekeeping", "doctor": "safekeeping",
 }
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 # A check-in waits this long for another writer rather than failing with
-# "database is locked".
+# "database is locked". The sqlite3 module's `timeout` sets SQLite's busy timeout.
 BUSY_TIMEOUT_MS = 15_000
 
 
@@ -47,7 +47,6 @@ def make_engine(url: str) -> Engine:
         # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite would defer it).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.close()

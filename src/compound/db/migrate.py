@@ -7,7 +7,6 @@ read-only query; Alembic is imported only when there is something to upgrade.
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -104,18 +103,16 @@ def upgrade(engine: Engine, *, backup_of: Path | None = None,
 
 
 def _back_up_sqlite(path: Path, revision: str) -> Path:
-    """Copy the database aside with SQLite's online backup, readable by its owner only."""
+    """Copy the database aside with SQLite's online backup, readable by its owner only.
+
+    The copy is written whole or not at all (db/backup.py), so a crash while
+    taking it never leaves a half copy under the name a person would restore from.
+    """
+    from compound.db.backup import online_backup
+
     target = path.with_name(f"{path.name}.bak-{revision}")
-    create_private_file(target)
     try:
-        source = sqlite_file.read_only_connection(path)
-        copy = sqlite3.connect(target)
-        try:
-            source.backup(copy)
-        finally:
-            copy.close()
-            source.close()
-    except sqlite3.Error as exc:
+        return online_backup(path, target)
+    except StorageError as exc:
         raise StorageError(f"could not back up {path} before upgrading it ({exc}); "
                            "nothing was changed") from None
-    return target

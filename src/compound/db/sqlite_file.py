@@ -7,6 +7,7 @@ untouched. So the first look is a read-only connection with the sqlite3 module.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,37 @@ class FileState:
     path: Path
     exists: bool
     revision: str | None  # None: a new or empty database with no schema yet
+
+
+# Below this much free space, an I/O error is most likely the disk being full.
+_NEARLY_FULL = 1 << 20
+
+
+def explain(error: BaseException, path: Path) -> str:
+    """What a sqlite3 error on the file `path` means for the person, in a phrase.
+
+    SQLite reports a full disk as SQLITE_FULL, or, when the -shm cannot grow or a
+    size limit is hit, as an I/O error: the error code and the free space tell.
+    """
+    name = getattr(error, "sqlite_errorname", "") or ""
+    first = str(error).strip().splitlines()[0] if str(error).strip() else "database error"
+    try:
+        stats = os.statvfs(path.parent)
+        full = stats.f_bavail * stats.f_frsize < _NEARLY_FULL
+    except OSError:
+        full = False
+    if name == "SQLITE_FULL" or (full and name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN"))):
+        return f"the disk is full ({first}); free some space in {path.parent} and try again"
+    if name.startswith("SQLITE_IOERR"):
+        return f"{first} ({name}): the disk may be full, over a size limit, or failing"
+    if name.startswith("SQLITE_READONLY"):
+        return f"it cannot be written ({first}): check its permissions and its disk"
+    if name.startswith("SQLITE_CANTOPEN"):
+        return f"it cannot be opened ({first}): check that its folder exists and is yours"
+    if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in first:
+        return (f"it is damaged ({first}): `compound doctor` says more, and `compound "
+                "restore` brings back a backup")
+    return first
 
 
 def read_only_connection(path: Path) -> sqlite3.Connection:
@@ -61,7 +93,7 @@ def inspect(path: Path) -> FileState:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise StorageError(f"{path} cannot be read as a database ({exc}); "
+        raise StorageError(f"{path} cannot be read as a database: {explain(exc, path)}; "
                            "it was left untouched") from None
     if revision is None and tables:
         raise StorageError(f"{path} is a SQLite database but not a compound one; "

@@ -29,6 +29,9 @@ def clean_text(value: str | None, what: str, *, required: bool = False,
         raise InputError(f"{what} is {len(text):,} characters long; the limit is {limit:,}")
     if (_CONTROLS_IN_NOTES if multiline else _CONTROLS).search(text):
         raise InputError(f"{what} contains control characters")
+    # Lone surrogates stand for bytes that were not UTF-8; no database can store them.
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
+        raise InputError(f"{what} is not valid UTF-8 text")
     return text
 
 

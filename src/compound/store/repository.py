@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, delete, text
@@ -19,6 +20,7 @@ from sqlalchemy.exc import (
 )
 from sqlmodel import Session, select
 
+from compound.db import sqlite_file
 from compound.db import tables as t
 from compound.db.engine import BUSY_TIMEOUT_MS, sqlite_path
 from compound.db.migrate import open_database
@@ -77,7 +79,8 @@ class Store:
             if "locked" in reason:
                 reason = (f"another program kept the database locked for over "
                           f"{BUSY_TIMEOUT_MS // 1000} s; nothing was saved, try again")
-            raise StorageError(f"{self.location}: {reason}") from None
+                raise StorageError(f"{self.location}: {reason}") from None
+            raise StorageError(f"{_explain(exc.orig, self.location)}; nothing was saved") from None
 
     def _ensure_profile(self, name: str) -> Profile:
         try:
@@ -328,11 +331,22 @@ def _first_line(error: BaseException | None) -> str:
     return str(error).strip().splitlines()[0] if error and str(error).strip() else "database error"
 
 
+def _explain(error: BaseException | None, where: str) -> str:
+    """`where: reason`, the reason in the person's terms when SQLite's error code says."""
+    try:
+        path = sqlite_path(where) if "://" in where else Path(where)
+    except ArgumentError:
+        path = None
+    if path is not None and getattr(error, "sqlite_errorname", None):
+        return f"{path}: {sqlite_file.explain(error, path)}"
+    return f"{where}: {_first_line(error)}"
+
+
 def _translate_errors(function, *args: Any, where: str):
     try:
         return function(*args)
     except (OperationalError, DBAPIError) as exc:
-        raise StorageError(f"cannot open {where}: {_first_line(exc.orig)}") from None
+        raise StorageError(f"cannot open {_explain(exc.orig, where)}") from None
     except ArgumentError:
         raise StorageError(f"{where!r} is not a database URL (e.g. "
                            "postgresql+psycopg://user@host/name)") from None

@@ -1,0 +1,93 @@
+"""`compound backup`, `compound restore` and `compound doctor`: keeping the history safe."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from compound.cli.context import Context
+from compound.domain.errors import InputError
+
+EXIT_UNWELL = 1  # doctor found a problem
+
+
+def _sqlite_file(ctx: Context, command: str) -> Path:
+    """The SQLite file in use; a one-line refusal for a server database."""
+    path = ctx.database.path
+    if path is None:
+        raise InputError(f"{command} works on SQLite files and {ctx.database.display} is a "
+                         "database server: use pg_dump and pg_restore for PostgreSQL")
+    return path
+
+
+def _argument_path(text: str, what: str) -> Path:
+    if not text.strip():
+        raise InputError(f"the {what} path is empty")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(f"the {what} path {text!r} is not valid UTF-8; rename it") from None
+    return Path(text).expanduser().absolute()
+
+
+def backup(ctx: Context, args) -> int:
+    from compound.store.health import size_text
+    from compound.store.safekeeping import backup_now
+
+    database = _sqlite_file(ctx, "backup")
+    target = _argument_path(args.path, "backup") if args.path is not None else None
+    made = backup_now(database, target, datetime.now(), replace=args.replace)
+    ctx.print(f"Backed up {database} to {made} ({size_text(made.stat().st_size)}).")
+    return 0
+
+
+def restore(ctx: Context, args) -> int:
+    from compound.store.safekeeping import restore_from
+
+    database = _sqlite_file(ctx, "restore")
+    source = _argument_path(args.path, "backup")
+    revision, kept = restore_from(source, database, datetime.now())
+    ctx.print(f"Restored {database} from {source} (schema {revision}).")
+    if kept is not None:
+        ctx.print(f"The database it replaced is kept as {kept}.")
+    ctx.store()  # open it now: an older schema is upgraded here, with its own copy first
+    return 0
+
+
+def doctor(ctx: Context, args) -> int:
+    from compound.store import health
+
+    database = ctx.database
+    if database.path is not None:
+        checks = health.check_sqlite(database.path, ctx.settings.daily_backups)
+    else:
+        checks = health.check_server(database.url)
+    width = max(len(check.name) for check in checks)
+    for check in checks:
+        mark = "ok " if check.ok else "!! "
+        ctx.print(f"{mark}{check.name:<{width}}  {check.detail}")
+    problems = sum(not check.ok for check in checks)
+    if problems:
+        ctx.print(f"{problems} problem{'s' if problems != 1 else ''} found.")
+        return EXIT_UNWELL
+    return 0
+
+
+def register(commands) -> None:
+    p = commands.add("backup", backup, "copy the database, consistently, even while it is in use",
+                     description="Copy the SQLite database with SQLite's online backup: the copy "
+                                 "is consistent even while another compound writes. Without "
+                                 "PATH it goes in the backups folder beside the database.")
+    p.add_argument("path", nargs="?", metavar="PATH", help="file or folder to write the copy to")
+    p.add_argument("--replace", action="store_true", help="replace PATH if it exists")
+
+    p = commands.add("restore", restore, "replace the database with a backup, keeping it aside",
+                     description="Check a backup (a compound database that passes SQLite's "
+                                 "integrity check, at a schema this compound knows), keep the "
+                                 "current database aside, then put the backup in its place.")
+    p.add_argument("path", metavar="PATH", help="the backup to restore")
+
+    commands.add("doctor", doctor, "check the database: integrity, schema, orphans, files, backups",
+                 description="Report the database's integrity, schema revision, orphan rows, "
+                             "file permissions and the sizes of it and its backups, changing "
+                             "nothing. Exit status 1 when something is wrong.")
