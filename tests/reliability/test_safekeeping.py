@@ -118,10 +118,19 @@ def test_restore_of_an_older_schema_upgrades_it_after_a_copy(tmp_path, monkeypat
     """A backup from an earlier revision is restored, then upgraded like any open."""
     db = tmp_path / "compound.db"
     monkeypatch.setenv("COMPOUND_DB", str(db))
-    result = cli("restore", str(FIXTURE))
+    older = fixture_copy(tmp_path)
+    result = cli("restore", str(older))
     assert result.code == 0, result
-    assert rows(db, "SELECT count(*) FROM reading_log") == rows(FIXTURE,
+    assert rows(db, "SELECT count(*) FROM reading_log") == rows(older,
                                                                "SELECT count(*) FROM reading_log")
+
+
+def fixture_copy(tmp_path: Path) -> Path:
+    """The newest fixture, copied: even a read-only open leaves -wal/-shm files beside it."""
+    copy = tmp_path / "fixture-copy" / FIXTURE.name
+    copy.parent.mkdir()
+    shutil.copy(FIXTURE, copy)
+    return copy
 
 
 def damaged_copy(tmp_path: Path) -> Path:
@@ -184,7 +193,7 @@ def test_restore_into_a_missing_database_creates_it(tmp_path, monkeypatch):
     db = tmp_path / "new" / "compound.db"
     db.parent.mkdir()
     monkeypatch.setenv("COMPOUND_DB", str(db))
-    result = cli("restore", str(FIXTURE))
+    result = cli("restore", str(fixture_copy(tmp_path)))
     assert result.code == 0 and "kept as" not in result.out
     assert integrity(db) == "ok"
 

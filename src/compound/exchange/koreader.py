@@ -35,8 +35,8 @@ def _open(path: Path) -> sqlite3.Connection:
     # Read-only: the person's copy stays as it was (a WAL beside it is still read).
     con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        tables = {name: {row[1] for row in con.execute(f"PRAGMA table_info({name})")}
-                  for name in _WANTED}
+        tables = {name: {row[0] for row in con.execute(
+                      "SELECT name FROM pragma_table_info(?)", (name,))} for name in _WANTED}
     except sqlite3.DatabaseError:
         con.close()
         raise InputError(f"{path.name} is not a SQLite database; expected KOReader's "
