@@ -1,6 +1,6 @@
 """The command line: `compound COMMAND …` runs headless and fast.
 
-Bare `compound` shows today's status; every command has --help. Refusals are
+Bare `compound` opens the app on a terminal (elsewhere it prints today's status); every command has --help. Refusals are
 one line on stderr with exit status 2, and nothing stored changes.
 """
 
@@ -79,6 +79,10 @@ def _refuse_undecodable(words: Sequence[str]) -> None:
 
 
 def _bare(ctx) -> int:
+    from compound.cli import interactive
+
+    if interactive.wanted(ctx):
+        return interactive.run(ctx)
     from compound.cli.status import long_text, read_status
 
     ctx.print(*long_text(read_status(ctx)))

@@ -2,37 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from compound.cli.context import Context
 from compound.cli.render import table, to_json
 from compound.domain.errors import InputError
+from compound.domain.goals import LIMITS, check_schedule
 from compound.domain.quantities import parse_whole
 from compound.domain.records import GoalKind
 
-# Generous upper bounds, to catch a typo rather than to limit anyone.
-_LIMITS = {GoalKind.DAILY_PAGES: 2_000, GoalKind.WEEKLY_PAGES: 10_000,
-           GoalKind.YEARLY_BOOKS: 1_000, GoalKind.DAILY_MINUTES: 24 * 60,
-           GoalKind.WEEKLY_SESSIONS: 100}
-
-
-def check_schedule(rule: str) -> str:
-    """An RFC 5545 RRULE that python-dateutil can expand, without its "RRULE:" prefix."""
-    from dateutil.rrule import rrulestr
-
-    text = rule.strip().removeprefix("RRULE:").removeprefix("rrule:")
-    try:
-        if not list(rrulestr(text, dtstart=datetime(2026, 1, 1)).xafter(datetime(2026, 1, 1), 1, inc=True)):
-            raise ValueError("no days")
-    except (ValueError, TypeError):
-        raise InputError(f"--schedule {rule!r} is not an RRULE that names some days; "
-                         "e.g. FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR") from None
-    return text
-
-
 def set_goal(ctx: Context, args) -> int:
     kind = GoalKind(args.kind)
-    target = parse_whole(args.target, f"a {kind.value} target", high=_LIMITS[kind])
+    target = parse_whole(args.target, f"a {kind.value} target", high=LIMITS[kind])
     schedule = check_schedule(args.schedule) if args.schedule is not None else None
     if schedule and kind not in (GoalKind.DAILY_PAGES, GoalKind.DAILY_MINUTES):
         raise InputError("--schedule applies to daily goals (daily-pages, daily-minutes)")

@@ -60,6 +60,12 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    def for_profile(self, name: str) -> Store:
+        """The same database seen as another (existing) profile; shares the engine."""
+        store = type(self)(self.engine, Profile(id=0, name=name))
+        store.profile = store._ensure_profile(name)
+        return store
+
     @property
     def location(self) -> str:
         """Where the data lives, for messages: a file path or the URL without password."""

@@ -1,0 +1,1 @@
+"""The Textual app that bare `compound` opens; imported only when it starts."""

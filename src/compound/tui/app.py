@@ -1,0 +1,247 @@
+"""CompoundApp: five screens over one store, a check-in in a few keystrokes.
+
+The app is handed its store (or a way to open it) and its settings by the command
+line; it never chooses a database itself. The store opens in a worker thread while
+the first frame paints, and all database work runs in thread workers that answer
+with Messages, so typing never waits on SQLite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding
+from textual.events import AppFocus
+from textual.message import Message
+
+from compound.config import Settings
+from compound.domain.errors import CompoundError
+from compound.domain.records import Entry, ReadingLog
+from compound.tui.commands import CompoundCommands
+from compound.tui.gate import StoreGate
+from compound.tui.screens.base import DataScreen
+from compound.tui.screens.book_form import BookDialog
+from compound.tui.screens.books import BooksScreen
+from compound.tui.screens.goal_forms import GoalDialog, SkipDialog
+from compound.tui.screens.goals import GoalsScreen
+from compound.tui.screens.help import HelpScreen
+from compound.tui.screens.history import HistoryScreen
+from compound.tui.screens.logging import LogPagesDialog, LogSessionDialog
+from compound.tui.screens.palette_forms import ExportDialog, ProfileDialog
+from compound.tui.screens.stats import StatsScreen
+from compound.tui.screens.today import TodayScreen
+from compound.tui.screens.welcome import WelcomeDialog
+from compound.tui.words import describe
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from compound.store.repository import Store
+    from compound.tui.gate import StoreOpener
+
+SCREENS = (("today", "Today"), ("history", "History"), ("books", "Books"),
+           ("stats", "Stats"), ("goals", "Goals"))
+
+
+class CompoundApp(App[int]):
+    CSS_PATH = "compound.tcss"
+    TITLE = "compound"
+    MODES = {"today": TodayScreen, "history": HistoryScreen, "books": BooksScreen,
+             "stats": StatsScreen, "goals": GoalsScreen}
+    DEFAULT_MODE = "today"
+    COMMANDS = App.COMMANDS | {CompoundCommands}
+    BINDINGS = [
+        *(Binding(str(n), f"show('{mode}')", title, show=False)
+          for n, (mode, title) in enumerate(SCREENS, start=1)),
+        Binding("p", "log_pages", "Log pages"),
+        Binding("l", "log_session", "Learn"),
+        Binding("u", "undo", "Undo"),
+        Binding("r", "reload", "Refresh", show=False),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    class StoreFailed(Message):
+        def __init__(self, reason: str):
+            super().__init__()
+            self.reason = reason
+
+    class Saved(Message):
+        """A change made outside a dialog (undo, delete) was stored; `said` says what."""
+
+        def __init__(self, said: str, deleted: Entry | None = None, restored: bool = False):
+            super().__init__()
+            self.said, self.deleted, self.restored = said, deleted, restored
+
+    class Refused(Message):
+        def __init__(self, reason: str):
+            super().__init__()
+            self.reason = reason
+
+    def __init__(self, store: Store | StoreOpener, settings: Settings, *,
+                 today: date | Callable[[], date], settings_file: Path | None = None):
+        super().__init__()
+        self.gate = StoreGate(store)
+        self.settings = settings
+        self.settings_file = settings_file
+        self._today = today
+        # Entries deleted in this session, newest last: `u` brings them back first.
+        self._deleted: list[Entry] = []
+        self._welcomed = False
+        self.failure: str | None = None
+
+    @property
+    def today(self) -> date:
+        """The logical today; a callable lets a long-open app roll over at day start."""
+        return self._today() if callable(self._today) else self._today
+
+    def on_mount(self) -> None:
+        self._open_store(self.gate)
+
+    @work(thread=True, group="store")
+    def _open_store(self, gate: StoreGate) -> None:
+        gate.open()
+        try:
+            gate.store()
+        except CompoundError as exc:
+            self.post_message(self.StoreFailed(str(exc)))
+
+    def on_compound_app_store_failed(self, message: StoreFailed) -> None:
+        self.failure = message.reason  # the command line prints it, after the screen is gone
+        self.exit(return_code=2)
+
+    def on_unmount(self) -> None:
+        self.gate.close()
+
+    # -- moving around -------------------------------------------------------------
+
+    def action_show(self, mode: str) -> None:
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_reload(self) -> None:
+        if isinstance(self.screen, DataScreen):
+            self.screen.reload()
+
+    @on(AppFocus)
+    def _focus_regained(self) -> None:
+        # Someone may have logged from the command line meanwhile.
+        self.action_reload()
+
+    # -- changes ---------------------------------------------------------------------
+
+    def open_dialog(self, dialog) -> None:
+        """Push a dialog; what it saved is announced, and the screen below reloads."""
+        def saved(said: str | None) -> None:
+            if said:
+                self._deleted.clear()  # `u` now undoes this, the newest change
+                self.notify(said, title="Saved")
+        self.push_screen(dialog, saved)
+
+    def action_log_pages(self) -> None:
+        self.open_dialog(LogPagesDialog(self.gate, self.today))
+
+    def action_log_session(self) -> None:
+        self.open_dialog(LogSessionDialog(self.gate, self.today))
+
+    def action_add_book(self) -> None:
+        self.open_dialog(BookDialog(self.gate, self.today))
+
+    def action_set_goal(self) -> None:
+        self.open_dialog(GoalDialog(self.gate, self.today))
+
+    def action_add_skip(self) -> None:
+        self.open_dialog(SkipDialog(self.gate, self.today))
+
+    def action_switch_profile(self) -> None:
+        self.open_dialog(ProfileDialog(self.gate, self.gate.profile_name()))
+
+    def action_export(self) -> None:
+        self.open_dialog(ExportDialog(self.gate, self.today))
+
+    def show_welcome(self) -> None:
+        """The first run (nothing stored): ask for a goal and a book, once."""
+        if not self._welcomed:
+            self._welcomed = True
+            self.open_dialog(WelcomeDialog(self.gate, self.today))
+
+    def action_undo(self) -> None:
+        self._undo(self.gate, self._deleted[-1] if self._deleted else None)
+
+    @work(thread=True, exclusive=True, group="write")
+    def _undo(self, gate: StoreGate, deleted: Entry | None) -> None:
+        try:
+            store = gate.store()
+            if deleted is not None:
+                _restore(store, deleted)
+                said = f"Undid the deletion: {describe(deleted, self.today)} is back"
+                self.post_message(self.Saved(said, restored=True))
+                return
+            removed = store.undo()
+            self.post_message(self.Saved(f"Undid {describe(removed.entry, self.today)}"
+                                         + _book_moves(removed)))
+        except CompoundError as exc:
+            self.post_message(self.Refused(str(exc)))
+
+    def perform(self, job: Callable[[Store], str]) -> None:
+        """Run a change (a function of the store returning what it did) in a worker."""
+        self._perform(self.gate, job)
+
+    @work(thread=True, exclusive=True, group="write")
+    def _perform(self, gate: StoreGate, job: Callable[[Store], str]) -> None:
+        try:
+            said = job(gate.store())
+        except CompoundError as exc:
+            self.post_message(self.Refused(str(exc)))
+            return
+        self.post_message(self.Saved(said))
+
+    def delete_entry(self, ref: str) -> None:
+        self._delete(self.gate, ref)
+
+    @work(thread=True, exclusive=True, group="write")
+    def _delete(self, gate: StoreGate, ref: str) -> None:
+        try:
+            removed = gate.store().delete_entry(ref)
+        except CompoundError as exc:
+            self.post_message(self.Refused(str(exc)))
+            return
+        said = f"Deleted {describe(removed.entry, self.today)}{_book_moves(removed)} · u undoes"
+        self.post_message(self.Saved(said, deleted=removed.entry))
+
+    def on_compound_app_saved(self, message: Saved) -> None:
+        if message.deleted is not None:
+            self._deleted.append(message.deleted)
+        elif message.restored and self._deleted:
+            self._deleted.pop()
+        self.notify(message.said)
+        self.action_reload()
+
+    def on_compound_app_refused(self, message: Refused) -> None:
+        self.notify(message.reason, severity="error")
+
+
+def _restore(store: Store, entry: Entry) -> None:
+    """Store a deleted entry again, as it was (a new id, the same day and amounts)."""
+    if isinstance(entry, ReadingLog):
+        store.log_pages(day=entry.day, pages=entry.pages, minutes=entry.minutes,
+                        note=entry.note,
+                        book=str(entry.book_id) if entry.book_id is not None else None)
+    else:
+        store.log_session(day=entry.day, minutes=entry.minutes, kind=entry.kind,
+                          topic=entry.topic, note=entry.note)
+
+
+def _book_moves(removed) -> str:
+    if removed.reopened_book is not None:
+        return f"; {removed.reopened_book.title} is being read again"
+    if removed.reshelved_book is not None:
+        return f"; {removed.reshelved_book.title} is back on the to-read shelf"
+    return ""

@@ -1,0 +1,79 @@
+"""DataScreen: a screen that reads the store in a worker and shows what came back.
+
+Every screen reloads when it comes into view (a key, the palette, a dialog closing)
+and on `r` or when the app regains focus, so changes made from the command line
+while the app is open appear without a restart.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from compound.domain.errors import CompoundError
+from compound.tui.widgets.navbar import NavBar
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from compound.store.repository import Store
+    from compound.tui.gate import StoreGate
+
+
+class DataScreen(Screen):
+    """Subclasses give `read(store)` (runs in a thread) and `show(data)` (on the loop)."""
+
+    MODE = ""  # the mode name in the navigation bar
+
+    class Loaded(Message):
+        def __init__(self, data: Any):
+            super().__init__()
+            self.data = data
+
+    class Failed(Message):
+        def __init__(self, reason: str):
+            super().__init__()
+            self.reason = reason
+
+    def compose(self) -> ComposeResult:
+        yield NavBar(self.MODE, self.app.today)
+        yield from self.body()
+        yield Footer()
+
+    def body(self) -> ComposeResult:
+        yield from ()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        self.query_one(NavBar).today = self.app.today
+        self._load(self.app.gate, self.app.today)
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self, gate: StoreGate, today) -> None:
+        try:
+            data = self.read(gate.store(), today)
+        except CompoundError as exc:
+            self.post_message(self.Failed(str(exc)))
+            return
+        self.post_message(self.Loaded(data))
+
+    def read(self, store: Store, today) -> Any:
+        raise NotImplementedError
+
+    def show(self, data: Any) -> None:
+        raise NotImplementedError
+
+    def on_data_screen_loaded(self, message: Loaded) -> None:
+        message.stop()
+        self.show(message.data)
+        self.add_class("loaded")
+
+    def on_data_screen_failed(self, message: Failed) -> None:
+        message.stop()
+        self.notify(message.reason, severity="error")

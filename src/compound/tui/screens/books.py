@@ -1,0 +1,106 @@
+"""Books: the shelves (being read, to read, finished, abandoned) with progress, and
+the keys to add, edit, start, finish and abandon."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Static
+
+from compound.domain.records import Book, BookStatus
+from compound.tui.screens.base import DataScreen
+from compound.tui.screens.book_form import BookDialog
+from compound.tui.words import book_progress, short_date
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from compound.store.repository import Store
+
+SHELVES = {BookStatus.READING: "reading", BookStatus.TO_READ: "to read",
+           BookStatus.FINISHED: "finished", BookStatus.ABANDONED: "abandoned"}
+_MOVES = {"start": (BookStatus.READING, "Started"), "finish": (BookStatus.FINISHED, "Finished"),
+          "abandon": (BookStatus.ABANDONED, "Abandoned")}
+
+
+@dataclass(frozen=True, slots=True)
+class BooksData:
+    today: date
+    books: tuple[Book, ...]  # being read first, then to read, finished, abandoned
+    etas: dict[int, date]  # expected finish, by book id, for books being read
+
+
+class BooksScreen(DataScreen):
+    MODE = "books"
+    AUTO_FOCUS = "#books"
+    BINDINGS = [Binding("a", "add", "Add"), Binding("e", "edit", "Edit"),
+                Binding("s", "move('start')", "Start"), Binding("f", "move('finish')", "Finish"),
+                Binding("x", "move('abandon')", "Abandon")]
+
+    def __init__(self):
+        super().__init__()
+        self.data: BooksData | None = None
+
+    def body(self) -> ComposeResult:
+        yield Static("", id="shelf-counts")
+        table = DataTable(id="books", cursor_type="row", zebra_stripes=True)
+        table.add_columns("#", "Title", "Author", "Shelf", "Progress", "Expected", "Dates")
+        yield table
+        yield Static("", id="books-hint", classes="muted")
+
+    def read(self, store: Store, today: date) -> BooksData:
+        return BooksData(today, tuple(store.books()), {})
+
+    def show(self, data: BooksData) -> None:
+        self.data = data
+        table = self.query_one("#books", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for book in data.books:
+            table.add_row(f"{book.id}", book.title, book.author or "", SHELVES[book.status],
+                          book_progress(book), short_date(data.etas.get(book.id), data.today),
+                          _dates(book, data.today), key=str(book.id))
+        if table.row_count:
+            table.move_cursor(row=min(keep, table.row_count - 1))
+        counts = {status: sum(1 for b in data.books if b.status == status) for status in SHELVES}
+        self.query_one("#shelf-counts", Static).update(
+            "  ·  ".join(f"[b]{counts[s]}[/b] {name}" for s, name in SHELVES.items()))
+        self.query_one("#books-hint", Static).update(
+            "" if data.books else "No books yet: a adds one (title, author, pages).")
+
+    def _selected(self) -> Book | None:
+        table = self.query_one("#books", DataTable)
+        if self.data is None or not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((b for b in self.data.books if str(b.id) == key), None)
+
+    def action_add(self) -> None:
+        self.app.open_dialog(BookDialog(self.app.gate, self.app.today))
+
+    def action_edit(self) -> None:
+        book = self._selected()
+        if book is not None:
+            self.app.open_dialog(BookDialog(self.app.gate, self.app.today, book))
+
+    def action_move(self, verb: str) -> None:
+        book = self._selected()
+        if book is None:
+            return
+        status, done = _MOVES[verb]
+        today = self.app.today
+
+        def job(store: Store) -> str:
+            moved = store.set_book_status(str(book.id), status, today)
+            return f"{done} {moved.title}"
+        self.app.perform(job)
+
+
+def _dates(book: Book, today: date) -> str:
+    if book.finished_on:
+        return f"{short_date(book.started_on, today)} → {short_date(book.finished_on, today)}"
+    if book.started_on:
+        return f"since {short_date(book.started_on, today)}"
+    return ""

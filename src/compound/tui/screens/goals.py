@@ -1,0 +1,100 @@
+"""Goals: the targets in force and their days, the skip days, and the hour a day starts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Static
+
+from compound.domain.records import Goal, Skip
+from compound.tui.screens.base import DataScreen
+from compound.tui.screens.goal_forms import DayStartDialog, GoalDialog, SkipDialog, schedule_name
+from compound.tui.words import day_label
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from compound.store.repository import Store
+
+
+@dataclass(frozen=True, slots=True)
+class GoalsData:
+    today: date
+    goals: tuple[Goal, ...]
+    skips: tuple[Skip, ...]  # from a month back on
+
+
+class GoalsScreen(DataScreen):
+    MODE = "goals"
+    AUTO_FOCUS = "#goals"
+    BINDINGS = [Binding("g", "set_goal", "Set goal"), Binding("k", "add_skip", "Skip days"),
+                Binding("delete,backspace", "remove", "Remove"),
+                Binding("h", "day_start", "Day start")]
+
+    def __init__(self):
+        super().__init__()
+        self.data: GoalsData | None = None
+
+    def body(self) -> ComposeResult:
+        yield Static("Goals", classes="section")
+        goals = DataTable(id="goals", cursor_type="row")
+        goals.add_columns("Goal", "Target", "Days", "Since")
+        yield goals
+        yield Static("Skip days: neither break nor lengthen a streak", classes="section")
+        skips = DataTable(id="skips", cursor_type="row")
+        skips.add_columns("Day", "Reason")
+        yield skips
+        yield Static("", id="day-start")
+
+    def read(self, store: Store, today: date) -> GoalsData:
+        return GoalsData(today, tuple(store.goals(today)),
+                         tuple(store.skips(since=today - timedelta(days=31))))
+
+    def show(self, data: GoalsData) -> None:
+        self.data = data
+        goals = self.query_one("#goals", DataTable)
+        goals.clear()
+        for goal in data.goals:
+            goals.add_row(goal.kind.value, str(goal.target), schedule_name(goal.schedule),
+                          day_label(goal.since, data.today), key=goal.kind.value)
+        if not data.goals:
+            goals.add_row("none yet: g sets one", "", "", "", key="")
+        skips = self.query_one("#skips", DataTable)
+        skips.clear()
+        for skip in data.skips:
+            skips.add_row(skip.day.strftime("%a %d %b %Y"), skip.reason or "",
+                          key=skip.day.isoformat())
+        if not data.skips:
+            skips.add_row("none: k plans some", "", key="")
+        start = self.app.settings.day_starts_at.strftime("%H:%M")
+        self.query_one("#day-start", Static).update(
+            f"[b]A new day starts at {start}[/b]: reading before then counts for the day "
+            "before (h changes it).")
+
+    def action_set_goal(self) -> None:
+        self.app.open_dialog(GoalDialog(self.app.gate, self.app.today))
+
+    def action_add_skip(self) -> None:
+        self.app.open_dialog(SkipDialog(self.app.gate, self.app.today))
+
+    def action_day_start(self) -> None:
+        self.app.open_dialog(DayStartDialog(self.app.gate, self.app))
+
+    def action_remove(self) -> None:
+        focused = self.focused
+        if not isinstance(focused, DataTable) or not focused.row_count:
+            return
+        key = focused.coordinate_to_cell_key(focused.cursor_coordinate).row_key.value
+        if not key:
+            return
+        if focused.id == "goals":
+            from compound.domain.records import GoalKind
+
+            kind = GoalKind(key)
+            self.app.perform(lambda store: (store.remove_goal(kind), f"Removed the {kind} goal")[1])
+        else:
+            day = date.fromisoformat(key)
+            self.app.perform(lambda store: (store.remove_skips(day, day),
+                                            f"{day:%a %d %b} is no longer a skip day")[1])

@@ -1,0 +1,110 @@
+"""History: the year as a calendar heatmap, and the entries below it to filter,
+edit (Enter) and delete (`d`, undone with `u`)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Input
+
+from compound.domain.records import Entry, GoalKind, ReadingLog
+from compound.tui.screens.base import DataScreen
+from compound.tui.screens.entry_edit import EditEntryDialog
+from compound.tui.widgets.heatmap import YearHeatmap
+from compound.tui.words import amount, day_label, subject
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from compound.store.repository import Store
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryData:
+    today: date
+    entries: tuple[Entry, ...]  # newest first
+    pages_goal: int | None
+
+
+class HistoryScreen(DataScreen):
+    MODE = "history"
+    AUTO_FOCUS = "#entries"
+    BINDINGS = [Binding("slash", "filter", "Filter"), Binding("enter", "edit", "Edit"),
+                Binding("d", "delete", "Delete")]
+
+    def __init__(self):
+        super().__init__()
+        self.data: HistoryData | None = None
+
+    def body(self) -> ComposeResult:
+        with Horizontal(id="heatmap-row"):
+            yield YearHeatmap(self.app.today, id="heatmap")
+        yield Input(placeholder="/ filter: a book, a topic, a kind, a day…", id="filter",
+                    compact=True)
+        table = DataTable(id="entries", cursor_type="row", zebra_stripes=True)
+        table.add_columns("ID", "Day", "Amount", "Book or topic", "Note")
+        yield table
+
+    def read(self, store: Store, today: date) -> HistoryData:
+        since = min(date(today.year, 1, 1), today - timedelta(days=365))
+        goal = next((g.target for g in store.goals(today) if g.kind == GoalKind.DAILY_PAGES), None)
+        return HistoryData(today, tuple(store.history(since, today)), goal)
+
+    def show(self, data: HistoryData) -> None:
+        self.data = data
+        pages: dict[date, int] = defaultdict(int)
+        for entry in data.entries:
+            if isinstance(entry, ReadingLog):
+                pages[entry.day] += entry.pages
+        self.query_one(YearHeatmap).show(data.today, pages, data.pages_goal)
+        self._fill()
+
+    @on(Input.Changed, "#filter")
+    def _fill(self) -> None:
+        if self.data is None:
+            return
+        table = self.query_one("#entries", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        words = self.query_one("#filter", Input).value.lower().split()
+        for entry in self.data.entries:
+            row = (entry.ref, day_label(entry.day, self.data.today), amount(entry),
+                   subject(entry), (entry.note or "").replace("\n", " "))
+            text = " ".join(row).lower() + f" {entry.day.isoformat()}"
+            if all(word in text for word in words):
+                table.add_row(*row, key=entry.ref)
+        if table.row_count:
+            table.move_cursor(row=min(keep, table.row_count - 1))
+
+    def key_escape(self) -> None:
+        self.query_one("#entries", DataTable).focus()
+
+    @on(Input.Submitted, "#filter")
+    def _filtered(self) -> None:
+        self.query_one("#entries", DataTable).focus()
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def _selected(self) -> Entry | None:
+        table = self.query_one("#entries", DataTable)
+        if self.data is None or not table.row_count:
+            return None
+        ref = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((e for e in self.data.entries if e.ref == ref), None)
+
+    @on(DataTable.RowSelected)
+    def action_edit(self) -> None:
+        entry = self._selected()
+        if entry is not None:
+            self.app.open_dialog(EditEntryDialog(self.app.gate, self.app.today, entry))
+
+    def action_delete(self) -> None:
+        entry = self._selected()
+        if entry is not None:
+            self.app.delete_entry(entry.ref)

@@ -1,0 +1,1 @@
+"""Self-contained widgets: they know nothing of the screens or the app."""

@@ -1,0 +1,55 @@
+"""Meter: one line with a label, a bar and a figure; the bar takes the room left."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+
+class Meter(Widget):
+    """`fraction` None draws no bar (an unknown book length, a day without a goal)."""
+
+    DEFAULT_CSS = """
+    Meter { height: 1; width: 1fr; }
+    Meter > .meter--label { text-style: bold; }
+    Meter > .meter--filled { color: $accent; }
+    Meter > .meter--done { color: $success; }
+    Meter > .meter--empty { color: $foreground 20%; }
+    Meter > .meter--figure { color: $text; }
+    """
+    COMPONENT_CLASSES = {"meter--label", "meter--filled", "meter--done", "meter--empty",
+                         "meter--figure"}
+
+    label: reactive[str] = reactive("")
+    figure: reactive[str] = reactive("")
+    fraction: reactive[float | None] = reactive(None)
+
+    def __init__(self, label: str = "", figure: str = "", fraction: float | None = None,
+                 *, label_width: int = 10, id: str | None = None, classes: str | None = None):
+        super().__init__(id=id, classes=classes)
+        self.label_width = label_width
+        self.set_reactive(Meter.label, label)
+        self.set_reactive(Meter.figure, figure)
+        self.set_reactive(Meter.fraction, fraction)
+
+    def update(self, label: str, figure: str, fraction: float | None) -> None:
+        self.label, self.figure, self.fraction = label, figure, fraction
+
+    def render(self) -> Text:
+        style = self.get_component_rich_style
+        label = self.label
+        if len(label) > self.label_width - 1:
+            label = label[: self.label_width - 2] + "…"
+        line = Text(label.ljust(self.label_width), style=style("meter--label"))
+        room = self.size.width - self.label_width - len(self.figure) - 2
+        if self.fraction is not None and room >= 6:
+            width = min(room, 40)
+            share = max(0.0, min(self.fraction, 1.0))
+            filled = round(share * width)
+            look = style("meter--done" if self.fraction >= 1 else "meter--filled")
+            line.append("━" * filled, style=look)
+            line.append("━" * (width - filled), style=style("meter--empty"))
+            line.append("  ")
+        line.append(self.figure, style=style("meter--figure"))
+        return line
