@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 def compounds_to(pages_per_day: int) -> str:
-    raise NotImplementedError
+    return f"{pages_per_day} pages a day is {pages_per_day * 365:,} pages a year."
 
 
 class WelcomeDialog(FormDialog):

@@ -1,0 +1,118 @@
+"""Fixtures for the app's tests: a real SQLite file per test (copied from a template
+built once), a frozen today, and `settle` to wait until the workers have answered."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from compound.config import Settings
+from compound.domain.records import BookStatus, GoalKind, SessionKind
+
+TODAY = date(2026, 11, 22)  # a Sunday, as COMPOUND_TODAY in tests/conftest.py
+
+
+def _fill(store) -> None:
+    """Ten months of a reader's record: goals, shelves, logs, sessions, skips."""
+    start = date(2026, 1, 5)
+    store.set_goal(GoalKind.DAILY_PAGES, 20, since=start)
+    store.set_goal(GoalKind.DAILY_PAGES, 25, since=date(2026, 6, 1))
+    store.set_goal(GoalKind.DAILY_MINUTES, 30, since=start)
+    store.set_goal(GoalKind.YEARLY_BOOKS, 24, since=start)
+    finished = [("Thinking, Fast and Slow", "Daniel Kahneman", 499),
+                ("The Pragmatic Programmer", "Hunt & Thomas", 352),
+                ("Atomic Habits", "James Clear", 320)]
+    day = start
+    for title, author, pages in finished:
+        book = store.add_book(title, author=author, total_pages=pages)
+        left = pages
+        while left > 0:
+            chunk = min(left, 18 + (day.toordinal() * 7) % 19)
+            if day.weekday() != 5 or day.day % 3:  # some Saturdays off
+                store.log_pages(day=day, pages=chunk, book=str(book.id))
+                left -= chunk
+            day += timedelta(days=1)
+    store.add_book("Gödel, Escher, Bach", author="Douglas Hofstadter", total_pages=777,
+                   status=BookStatus.ABANDONED)
+    dune = store.add_book("Dune", author="Frank Herbert", total_pages=612)
+    deep = store.add_book("Deep Work", author="Cal Newport", total_pages=296)
+    store.add_book("The Name of the Wind", author="Patrick Rothfuss", total_pages=662)
+    day = TODAY - timedelta(days=40)
+    while day < TODAY:
+        if day.weekday() != 5:
+            store.log_pages(day=day, pages=6 + (day.toordinal() * 5) % 13, book=str(dune.id))
+        if day.weekday() in (1, 3):
+            store.log_pages(day=day, pages=9, book=str(deep.id), note="morning train")
+        if day.weekday() in (0, 2, 4):
+            store.log_session(day=day, minutes=25 + (day.day % 4) * 10,
+                              kind=(SessionKind.COURSE, SessionKind.PODCAST)[day.day % 2],
+                              topic=("Rust ownership", "History of Rome")[day.day % 2])
+        day += timedelta(days=1)
+    store.log_pages(day=TODAY, pages=14, book=str(dune.id))
+    store.add_skips(TODAY + timedelta(days=31), TODAY + timedelta(days=33), "family visit")
+
+
+def _template(tmp_path_factory, name: str, fill) -> Path:
+    from compound.store.repository import Store
+
+    path = tmp_path_factory.mktemp("templates") / f"{name}.db"
+    store = Store.open(f"sqlite:///{path}")
+    if fill:
+        fill(store)
+    store.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def empty_template(tmp_path_factory) -> Path:
+    return _template(tmp_path_factory, "empty", None)
+
+
+@pytest.fixture(scope="session")
+def populated_template(tmp_path_factory) -> Path:
+    return _template(tmp_path_factory, "populated", _fill)
+
+
+def _open(template: Path, tmp_path: Path):
+    from compound.store.repository import Store
+
+    path = tmp_path / "compound.db"
+    shutil.copy(template, path)
+    store = Store.open(f"sqlite:///{path}")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def empty_store(empty_template, tmp_path):
+    yield from _open(empty_template, tmp_path)
+
+
+@pytest.fixture
+def store(populated_template, tmp_path):
+    yield from _open(populated_template, tmp_path)
+
+
+@pytest.fixture
+def make_app(tmp_path):
+    """`make_app(store)`: the app as the command line builds it, with today frozen."""
+    from compound.tui.app import CompoundApp
+
+    def make(store, **settings):
+        return CompoundApp(store, Settings(**settings), today=TODAY,
+                           settings_file=tmp_path / "config.toml")
+    return make
+
+
+async def settle(pilot) -> None:
+    """Wait until every worker has answered and its message has been handled."""
+    app = pilot.app
+    for _ in range(50):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(w.is_running for w in app.workers):
+            break
+    await pilot.pause()

@@ -1,0 +1,202 @@
+"""Each flow of the app driven by keys (Textual's Pilot) on a real SQLite file."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from textual.widgets import DataTable
+
+from compound.config import load
+from compound.domain.records import BookStatus, GoalKind, LearningSession, ReadingLog
+from compound.tui.screens.book_form import BookDialog
+from compound.tui.screens.logging import LogPagesDialog
+from compound.tui.screens.welcome import WelcomeDialog
+from compound.tui.widgets.meter import Meter
+
+from .conftest import TODAY, settle
+
+pytestmark = pytest.mark.asyncio
+
+
+def _today_logs(store) -> list:
+    return [e for e in store.history(TODAY, TODAY) if isinstance(e, ReadingLog)]
+
+
+def _book(store, title):
+    return next(b for b in store.books() if b.title == title)
+
+
+async def test_p_2_5_enter_logs_25_pages_of_the_book_being_read(store, make_app):
+    before = _book(store, "Dune").pages_read
+    async with make_app(store).run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("p", "2", "5", "enter")
+        await settle(pilot)
+        newest = max(_today_logs(store), key=lambda e: e.id)
+        assert (newest.pages, newest.book_title) == (25, "Dune")
+        assert _book(store, "Dune").pages_read == before + 25
+        assert "39 pages of 25" in pilot.app.screen.query_one("#pages", Meter).figure
+        assert not isinstance(pilot.app.screen, LogPagesDialog)
+
+
+async def test_to_page_logs_the_pages_up_to_it(store, make_app):
+    before = _book(store, "Dune").pages_read
+    async with make_app(store).run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("p", "tab", *str(before + 40), "enter")
+        await settle(pilot)
+        assert _book(store, "Dune").pages_read == before + 40
+
+
+async def test_the_fuzzy_picker_chooses_another_book(store, make_app):
+    before = _book(store, "Deep Work").pages_read
+    async with make_app(store).run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("p", "1", "0", "tab", "tab", *"dpwk", "enter")
+        await settle(pilot)
+        assert _book(store, "Deep Work").pages_read == before + 10
+
+
+async def test_a_refused_log_keeps_the_dialog_open_and_stores_nothing(store, make_app):
+    count = len(store.history(date(2026, 1, 1), TODAY))
+    async with make_app(store).run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("p", *"900", "enter")  # Dune has fewer pages left than that
+        await settle(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, LogPagesDialog)
+        assert "pages left" in str(dialog.query_one(".dialog-error").render())
+    assert len(store.history(date(2026, 1, 1), TODAY)) == count
+
+
+async def test_l_logs_a_learning_session(store, make_app):
+    async with make_app(store).run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("l", *"1h15m", "tab", "tab", *"Category theory", "enter")
+        await settle(pilot)
+    sessions = [e for e in store.history(TODAY, TODAY) if isinstance(e, LearningSession)]
+    assert [(s.minutes, s.kind.value, s.topic) for s in sessions] == [(75, "course",
+                                                                       "Category theory")]
+
+
+async def test_u_undoes_the_last_entry_and_says_what(store, make_app):
+    async with make_app(store).run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        said = [n.message for n in pilot.app._notifications]
+        assert any(m.startswith("Undid 14 pages of Dune, today") for m in said), said
+    assert _today_logs(store) == []
+
+
+async def test_books_add_start_and_finish(store, make_app):
+    async with make_app(store).run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("3", "a")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, BookDialog)
+        await pilot.press(*"Middlemarch", "tab", *"George Eliot", "tab", *"880", "enter")
+        await settle(pilot)
+        added = _book(store, "Middlemarch")
+        assert (added.author, added.total_pages, added.status) == ("George Eliot", 880,
+                                                                   BookStatus.READING)
+        table = pilot.app.screen.query_one("#books", DataTable)
+        rows = [table.get_row_at(i)[1] for i in range(table.row_count)]
+        # Start the one on the to-read shelf, then finish Deep Work.
+        table.move_cursor(row=rows.index("The Name of the Wind"))
+        await pilot.press("s")
+        await settle(pilot)
+        assert _book(store, "The Name of the Wind").status == BookStatus.READING
+        rows = [table.get_row_at(i)[1] for i in range(table.row_count)]
+        table.move_cursor(row=rows.index("Deep Work"))
+        await pilot.press("f")
+        await settle(pilot)
+        finished = _book(store, "Deep Work")
+        assert (finished.status, finished.finished_on) == (BookStatus.FINISHED, TODAY)
+
+
+async def test_history_edits_deletes_and_brings_back_an_entry(store, make_app):
+    async with make_app(store).run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("enter")  # the newest entry: today's 14 pages of Dune
+        await settle(pilot)
+        await pilot.press(*["backspace"] * 3, "2", "0", "enter")
+        await settle(pilot)
+        assert [e.pages for e in _today_logs(store)] == [20]
+        await pilot.press("d")
+        await settle(pilot)
+        assert _today_logs(store) == []
+        await pilot.press("u")
+        await settle(pilot)
+        back = _today_logs(store)
+        assert [(e.pages, e.book_title) for e in back] == [(20, "Dune")]
+        table = pilot.app.screen.query_one("#entries", DataTable)
+        assert table.get_row_at(0)[0] == back[0].ref
+
+
+async def test_history_filter(store, make_app):
+    async with make_app(store).run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("2", "slash", *"rome")
+        await settle(pilot)
+        table = pilot.app.screen.query_one("#entries", DataTable)
+        subjects = {table.get_row_at(i)[3] for i in range(table.row_count)}
+        assert subjects == {"History of Rome"}
+
+
+async def test_goals_set_a_goal_and_a_skip_day(store, make_app):
+    async with make_app(store).run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("5", "g", "3", "0", "enter")
+        await settle(pilot)
+        assert {g.kind: g.target for g in store.goals(TODAY)}[GoalKind.DAILY_PAGES] == 30
+        await pilot.press("k", *"2026-12-30", "tab", "tab", *"Christmas", "enter")
+        await settle(pilot)
+        skips = {s.day: s.reason for s in store.skips(TODAY)}
+        assert skips[date(2026, 12, 30)] == "Christmas"
+        table = pilot.app.screen.query_one("#skips", DataTable)
+        assert "Wed 30 Dec 2026" in {table.get_row_at(i)[0] for i in range(table.row_count)}
+
+
+async def test_goals_day_start_is_saved_in_the_settings_file(store, make_app, tmp_path):
+    async with make_app(store).run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("5", "h", *["backspace"] * 5, *"03:30", "enter")
+        await settle(pilot)
+    assert load(tmp_path / "config.toml").day_starts_at.strftime("%H:%M") == "03:30"
+
+
+async def test_first_run_welcome_sets_the_goal_and_the_book(empty_store, make_app):
+    async with make_app(empty_store).run_test() as pilot:
+        await settle(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, WelcomeDialog)
+        await pilot.press("backspace", "backspace", "3", "0")
+        assert "10,950 pages a year" in str(dialog.query_one("#compounds").render())
+        await pilot.press("tab", *"Dune", "tab", "tab", *"612", "enter")
+        await settle(pilot)
+        assert not isinstance(pilot.app.screen, WelcomeDialog)
+    assert [(g.kind, g.target) for g in empty_store.goals(TODAY)] == [(GoalKind.DAILY_PAGES, 30)]
+    assert [(b.title, b.status) for b in empty_store.books()] == [("Dune", BookStatus.READING)]
+
+
+async def test_palette_runs_compound_commands(store, make_app):
+    async with make_app(store).run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"add a book")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, BookDialog)
+
+
+async def test_changes_from_elsewhere_show_on_r(store, make_app):
+    async with make_app(store).run_test() as pilot:
+        await settle(pilot)
+        store.log_pages(day=TODAY, pages=6, book="Dune")  # as `compound log` would
+        await pilot.press("r")
+        await settle(pilot)
+        assert "20 pages of 25" in pilot.app.screen.query_one("#pages", Meter).figure
