@@ -13,6 +13,7 @@ from compound.config import Settings
 from compound.domain.records import BookStatus, GoalKind, SessionKind
 
 TODAY = date(2026, 11, 22)  # a Sunday, as COMPOUND_TODAY in tests/conftest.py
+MONTE = "The Count of Monte Cristo"  # the book being read longest, logged every day
 
 
 def _fill(store) -> None:
@@ -24,26 +25,26 @@ def _fill(store) -> None:
     store.set_goal(GoalKind.YEARLY_BOOKS, 24, since=start)
     finished = [("Thinking, Fast and Slow", "Daniel Kahneman", 499),
                 ("The Pragmatic Programmer", "Hunt & Thomas", 352),
-                ("Atomic Habits", "James Clear", 320)]
+                ("Atomic Habits", "James Clear", 320), ("Sapiens", "Yuval Noah Harari", 443),
+                ("The Hobbit", "J. R. R. Tolkien", 310), ("Educated", "Tara Westover", 334)]
     day = start
     for title, author, pages in finished:
         book = store.add_book(title, author=author, total_pages=pages)
         left = pages
         while left > 0:
-            chunk = min(left, 18 + (day.toordinal() * 7) % 19)
-            if day.weekday() != 5 or day.day % 3:  # some Saturdays off
+            chunk = min(left, 8 + (day.toordinal() * 7) % 13)
+            if day.toordinal() % 3:  # two days in three
                 store.log_pages(day=day, pages=chunk, book=str(book.id))
                 left -= chunk
             day += timedelta(days=1)
     store.add_book("Gödel, Escher, Bach", author="Douglas Hofstadter", total_pages=777,
                    status=BookStatus.ABANDONED)
-    dune = store.add_book("Dune", author="Frank Herbert", total_pages=612)
+    monte = store.add_book(MONTE, author="Alexandre Dumas", total_pages=1276)
     deep = store.add_book("Deep Work", author="Cal Newport", total_pages=296)
     store.add_book("The Name of the Wind", author="Patrick Rothfuss", total_pages=662)
     day = TODAY - timedelta(days=40)
     while day < TODAY:
-        if day.weekday() != 5:
-            store.log_pages(day=day, pages=6 + (day.toordinal() * 5) % 13, book=str(dune.id))
+        store.log_pages(day=day, pages=18 + (day.toordinal() * 5) % 15, book=str(monte.id))
         if day.weekday() in (1, 3):
             store.log_pages(day=day, pages=9, book=str(deep.id), note="morning train")
         if day.weekday() in (0, 2, 4):
@@ -51,7 +52,7 @@ def _fill(store) -> None:
                               kind=(SessionKind.COURSE, SessionKind.PODCAST)[day.day % 2],
                               topic=("Rust ownership", "History of Rome")[day.day % 2])
         day += timedelta(days=1)
-    store.log_pages(day=TODAY, pages=14, book=str(dune.id))
+    store.log_pages(day=TODAY, pages=14, book=str(monte.id))
     store.add_skips(TODAY + timedelta(days=31), TODAY + timedelta(days=33), "family visit")
 
 

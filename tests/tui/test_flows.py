@@ -14,7 +14,7 @@ from compound.tui.screens.logging import LogPagesDialog
 from compound.tui.screens.welcome import WelcomeDialog
 from compound.tui.widgets.meter import Meter
 
-from .conftest import TODAY, settle
+from .conftest import MONTE, TODAY, settle
 
 pytestmark = pytest.mark.asyncio
 
@@ -28,25 +28,25 @@ def _book(store, title):
 
 
 async def test_p_2_5_enter_logs_25_pages_of_the_book_being_read(store, make_app):
-    before = _book(store, "Dune").pages_read
+    before = _book(store, MONTE).pages_read
     async with make_app(store).run_test() as pilot:
         await settle(pilot)
         await pilot.press("p", "2", "5", "enter")
         await settle(pilot)
         newest = max(_today_logs(store), key=lambda e: e.id)
-        assert (newest.pages, newest.book_title) == (25, "Dune")
-        assert _book(store, "Dune").pages_read == before + 25
+        assert (newest.pages, newest.book_title) == (25, MONTE)
+        assert _book(store, MONTE).pages_read == before + 25
         assert "39 pages of 25" in pilot.app.screen.query_one("#pages", Meter).figure
         assert not isinstance(pilot.app.screen, LogPagesDialog)
 
 
 async def test_to_page_logs_the_pages_up_to_it(store, make_app):
-    before = _book(store, "Dune").pages_read
+    before = _book(store, MONTE).pages_read
     async with make_app(store).run_test() as pilot:
         await settle(pilot)
         await pilot.press("p", "tab", *str(before + 40), "enter")
         await settle(pilot)
-        assert _book(store, "Dune").pages_read == before + 40
+        assert _book(store, MONTE).pages_read == before + 40
 
 
 async def test_the_fuzzy_picker_chooses_another_book(store, make_app):
@@ -62,7 +62,7 @@ async def test_a_refused_log_keeps_the_dialog_open_and_stores_nothing(store, mak
     count = len(store.history(date(2026, 1, 1), TODAY))
     async with make_app(store).run_test() as pilot:
         await settle(pilot)
-        await pilot.press("p", *"900", "enter")  # Dune has fewer pages left than that
+        await pilot.press("p", *"1000", "enter")  # more than the book has left
         await settle(pilot)
         dialog = pilot.app.screen
         assert isinstance(dialog, LogPagesDialog)
@@ -86,7 +86,7 @@ async def test_u_undoes_the_last_entry_and_says_what(store, make_app):
         await pilot.press("u")
         await settle(pilot)
         said = [n.message for n in pilot.app._notifications]
-        assert any(m.startswith("Undid 14 pages of Dune, today") for m in said), said
+        assert any(m.startswith(f"Undid 14 pages of {MONTE}, today") for m in said), said
     assert _today_logs(store) == []
 
 
@@ -121,7 +121,7 @@ async def test_history_edits_deletes_and_brings_back_an_entry(store, make_app):
         await settle(pilot)
         await pilot.press("2")
         await settle(pilot)
-        await pilot.press("enter")  # the newest entry: today's 14 pages of Dune
+        await pilot.press("enter")  # the newest entry: today's 14 pages
         await settle(pilot)
         await pilot.press(*["backspace"] * 3, "2", "0", "enter")
         await settle(pilot)
@@ -132,7 +132,7 @@ async def test_history_edits_deletes_and_brings_back_an_entry(store, make_app):
         await pilot.press("u")
         await settle(pilot)
         back = _today_logs(store)
-        assert [(e.pages, e.book_title) for e in back] == [(20, "Dune")]
+        assert [(e.pages, e.book_title) for e in back] == [(20, MONTE)]
         table = pilot.app.screen.query_one("#entries", DataTable)
         assert table.get_row_at(0)[0] == back[0].ref
 
@@ -196,7 +196,7 @@ async def test_palette_runs_compound_commands(store, make_app):
 async def test_changes_from_elsewhere_show_on_r(store, make_app):
     async with make_app(store).run_test() as pilot:
         await settle(pilot)
-        store.log_pages(day=TODAY, pages=6, book="Dune")  # as `compound log` would
+        store.log_pages(day=TODAY, pages=6, book=MONTE)  # as `compound log` would
         await pilot.press("r")
         await settle(pilot)
         assert "20 pages of 25" in pilot.app.screen.query_one("#pages", Meter).figure
