@@ -2,7 +2,8 @@
 
 Textual (and the app) is imported here and only here, when the app starts, so the
 headless commands never pay for it. The store is handed over unopened: the app
-opens it in a worker thread while its first frame paints.
+opens it in a worker thread while its first frame paints, showing meanwhile the
+figures `status` reads from an up-to-date SQLite file without the ORM.
 """
 
 from __future__ import annotations
@@ -22,8 +23,15 @@ def run(ctx: Context) -> int:
     from compound.domain.errors import StorageError
     from compound.tui.app import CompoundApp
 
-    settings = ctx.settings
-    app = CompoundApp(ctx.store, settings, today=settings.today,
+    settings, path, profile = ctx.settings, ctx.database.path, ctx.profile
+    glance = None
+    if path is not None:
+        def glance(today):
+            from compound.store.snapshot import read_sqlite_status
+
+            return read_sqlite_status(path, profile, today)
+
+    app = CompoundApp(ctx.store, settings, today=settings.today, glance=glance,
                       settings_file=locations.config_file())
     app.run()
     if app.failure:

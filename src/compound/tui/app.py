@@ -8,6 +8,7 @@ with Messages, so typing never waits on SQLite.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -21,20 +22,11 @@ from textual.message import Message
 from compound.config import Settings
 from compound.domain.errors import CompoundError
 from compound.domain.records import Entry, ReadingLog
+from compound.domain.status import TodayStatus
 from compound.tui.commands import CompoundCommands
 from compound.tui.gate import StoreGate
 from compound.tui.screens.base import DataScreen
-from compound.tui.screens.book_form import BookDialog
-from compound.tui.screens.books import BooksScreen
-from compound.tui.screens.goal_forms import GoalDialog, SkipDialog
-from compound.tui.screens.goals import GoalsScreen
-from compound.tui.screens.help import HelpScreen
-from compound.tui.screens.history import HistoryScreen
-from compound.tui.screens.logging import LogPagesDialog, LogSessionDialog
-from compound.tui.screens.palette_forms import ExportDialog, ProfileDialog
-from compound.tui.screens.stats import StatsScreen
 from compound.tui.screens.today import TodayScreen
-from compound.tui.screens.welcome import WelcomeDialog
 from compound.tui.words import describe
 
 TYPE_CHECKING = False
@@ -49,8 +41,12 @@ SCREENS = (("today", "Today"), ("history", "History"), ("books", "Books"),
 class CompoundApp(App[int]):
     CSS_PATH = "compound.tcss"
     TITLE = "compound"
-    MODES = {"today": TodayScreen, "history": HistoryScreen, "books": BooksScreen,
-             "stats": StatsScreen, "goals": GoalsScreen}
+    # Only Today is imported up front: the other screens (and the dialogs) load
+    # when first shown, which keeps their widgets' imports out of the first frame.
+    MODES = {"today": TodayScreen, "history": lambda: _screen("history", "HistoryScreen"),
+             "books": lambda: _screen("books", "BooksScreen"),
+             "stats": lambda: _screen("stats", "StatsScreen"),
+             "goals": lambda: _screen("goals", "GoalsScreen")}
     DEFAULT_MODE = "today"
     COMMANDS = App.COMMANDS | {CompoundCommands}
     BINDINGS = [
@@ -81,9 +77,22 @@ class CompoundApp(App[int]):
             super().__init__()
             self.reason = reason
 
+    class Glanced(Message):
+        """Today's figures read without the store (see `glance`), before it is open."""
+
+        def __init__(self, status: TodayStatus):
+            super().__init__()
+            self.status = status
+
     def __init__(self, store: Store | StoreOpener, settings: Settings, *,
-                 today: date | Callable[[], date], settings_file: Path | None = None):
+                 today: date | Callable[[], date], settings_file: Path | None = None,
+                 glance: Callable[[date], TodayStatus | None] | None = None):
+        """`store` is the Store or a function opening it (then it opens in a worker).
+        `glance(today)` may read today's status cheaply (SQLite without the ORM) so
+        the first frame shows figures while the store is still opening."""
         super().__init__()
+        self.glance = glance
+        self.glance_shown = threading.Event()
         self.gate = StoreGate(store)
         self.settings = settings
         self.settings_file = settings_file
@@ -99,15 +108,27 @@ class CompoundApp(App[int]):
         return self._today() if callable(self._today) else self._today
 
     def on_mount(self) -> None:
-        self._open_store(self.gate)
+        self._open_store(self.gate, self.glance, self.today)
 
     @work(thread=True, group="store")
-    def _open_store(self, gate: StoreGate) -> None:
+    def _open_store(self, gate: StoreGate, glance, today: date) -> None:
+        status = glance(today) if glance is not None else None
+        if status is not None:
+            self.post_message(self.Glanced(status))
+            # Importing the ORM competes with the painting for the interpreter:
+            # let the figures reach the screen first.
+            self.glance_shown.wait(timeout=2.0)
         gate.open()
         try:
             gate.store()
         except CompoundError as exc:
             self.post_message(self.StoreFailed(str(exc)))
+
+    def on_compound_app_glanced(self, message: Glanced) -> None:
+        if isinstance(self.screen, TodayScreen):
+            self.screen.show_glance(message.status)
+        else:
+            self.glance_shown.set()
 
     def on_compound_app_store_failed(self, message: StoreFailed) -> None:
         self.failure = message.reason  # the command line prints it, after the screen is gone
@@ -123,6 +144,8 @@ class CompoundApp(App[int]):
             self.switch_mode(mode)
 
     def action_help(self) -> None:
+        from compound.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -146,30 +169,46 @@ class CompoundApp(App[int]):
         self.push_screen(dialog, saved)
 
     def action_log_pages(self) -> None:
+        from compound.tui.screens.logging import LogPagesDialog
+
         self.open_dialog(LogPagesDialog(self.gate, self.today))
 
     def action_log_session(self) -> None:
+        from compound.tui.screens.logging import LogSessionDialog
+
         self.open_dialog(LogSessionDialog(self.gate, self.today))
 
     def action_add_book(self) -> None:
+        from compound.tui.screens.book_form import BookDialog
+
         self.open_dialog(BookDialog(self.gate, self.today))
 
     def action_set_goal(self) -> None:
+        from compound.tui.screens.goal_forms import GoalDialog
+
         self.open_dialog(GoalDialog(self.gate, self.today))
 
     def action_add_skip(self) -> None:
+        from compound.tui.screens.goal_forms import SkipDialog
+
         self.open_dialog(SkipDialog(self.gate, self.today))
 
     def action_switch_profile(self) -> None:
+        from compound.tui.screens.palette_forms import ProfileDialog
+
         self.open_dialog(ProfileDialog(self.gate, self.gate.profile_name()))
 
     def action_export(self) -> None:
+        from compound.tui.screens.palette_forms import ExportDialog
+
         self.open_dialog(ExportDialog(self.gate, self.today))
 
     def show_welcome(self) -> None:
         """The first run (nothing stored): ask for a goal and a book, once."""
         if not self._welcomed:
             self._welcomed = True
+            from compound.tui.screens.welcome import WelcomeDialog
+
             self.open_dialog(WelcomeDialog(self.gate, self.today))
 
     def action_undo(self) -> None:
@@ -226,6 +265,12 @@ class CompoundApp(App[int]):
 
     def on_compound_app_refused(self, message: Refused) -> None:
         self.notify(message.reason, severity="error")
+
+
+def _screen(module: str, name: str):
+    from importlib import import_module
+
+    return getattr(import_module(f"compound.tui.screens.{module}"), name)()
 
 
 def _restore(store: Store, entry: Entry) -> None:

@@ -44,6 +44,12 @@ class TodayScreen(DataScreen):
             yield Static("", id="goal-pace")
             yield Static("", id="hint")
 
+    def show_glance(self, status: TodayStatus) -> None:
+        """Figures read before the store opened; the store's own answer replaces them."""
+        if not self.has_class("loaded"):
+            self.show(TodayData(status, (), False))
+        self.call_after_refresh(self.app.glance_shown.set)
+
     def read(self, store: Store, today: date) -> TodayData:
         status = store.status(today)
         goals = tuple(store.goals(today))
