@@ -60,6 +60,11 @@ def build_status(today: date, pages_by_day: Mapping[date, int],
         {day: count for day, (count, _minutes) in sessions_by_day.items()},
         lambda day: target_on(goals, GoalKind.DAILY_PAGES, day) or 1,
     )
+    due = None
+    if any(goal.schedule for goal in goals):  # else dateutil stays unimported
+        from compound.domain.schedules import due_days
+
+        due = due_days(goals, today)
     sessions_today = sessions_by_day.get(today, (0, 0))
     return TodayStatus(
         today=today,
@@ -68,6 +73,6 @@ def build_status(today: date, pages_by_day: Mapping[date, int],
         sessions=sessions_today[0],
         pages_goal=target_on(goals, GoalKind.DAILY_PAGES, today),
         minutes_goal=target_on(goals, GoalKind.DAILY_MINUTES, today),
-        streak=daily_streak(met, skip_days, today),
+        streak=daily_streak(met, skip_days, today, due),
         reading=tuple(reading),
     )

@@ -36,7 +36,7 @@ SESSIONS_BY_DAY = """
 """
 SKIP_DAYS = "SELECT day FROM skip WHERE profile_id = :profile AND day <= :today"
 GOAL_CHANGES = """
-    SELECT kind, target, since FROM goal
+    SELECT kind, target, since, schedule FROM goal
     WHERE profile_id = :profile AND kind IN ('daily-pages', 'daily-minutes')
 """
 BOOKS_BEING_READ = """
@@ -73,8 +73,8 @@ def today_status(run: Runner, profile_id: int, today: date) -> TodayStatus:
         {as_date(day): (int(count), int(minutes)) for day, count, minutes
          in run(SESSIONS_BY_DAY, params)},
         [as_date(day) for (day,) in run(SKIP_DAYS, params)],
-        [GoalChange(GoalKind(kind), target, as_date(since))
-         for kind, target, since in run(GOAL_CHANGES, params)],
+        [GoalChange(GoalKind(kind), target, as_date(since), schedule)
+         for kind, target, since, schedule in run(GOAL_CHANGES, params)],
         [book_from_row(row) for row in run(BOOKS_BEING_READ, params)],
     )
 
