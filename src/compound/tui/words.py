@@ -8,8 +8,9 @@ from compound.domain.days import format_duration
 from compound.domain.records import Book, Entry, ReadingLog
 
 
-def plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+def plural(count: float, one: str, many: str | None = None) -> str:
+    shown = f"{count:,}" if isinstance(count, int) else f"{count:g}"
+    return f"{shown} {one if count == 1 else (many or one + 's')}"
 
 
 def day_label(day: date, today: date) -> str:

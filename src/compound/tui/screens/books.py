@@ -51,7 +51,12 @@ class BooksScreen(DataScreen):
         yield Static("", id="books-hint", classes="muted")
 
     def read(self, store: Store, today: date) -> BooksData:
-        return BooksData(today, tuple(store.books()), {})
+        from compound.domain.insight import analyse
+
+        # Only the expected finish days are shown here: a small projection fan will do.
+        found = analyse(store.history_until(today), samples=50)
+        return BooksData(today, tuple(store.books()),
+                         {eta.book.id: eta.eta for eta in found.books if eta.eta})
 
     def show(self, data: BooksData) -> None:
         self.data = data

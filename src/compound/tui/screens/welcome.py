@@ -11,6 +11,7 @@ from textual.widgets import Input, Static
 
 from compound.domain.errors import InputError
 from compound.domain.goals import LIMITS
+from compound.domain.projection import project
 from compound.domain.quantities import parse_book_pages, parse_whole
 from compound.domain.records import BookStatus, GoalKind
 from compound.domain.text import clean_text
@@ -23,7 +24,11 @@ if TYPE_CHECKING:
 
 
 def compounds_to(pages_per_day: int) -> str:
-    return f"{pages_per_day} pages a day is {pages_per_day * 365:,} pages a year."
+    """What a daily goal adds up to in a year, at the usual book length."""
+    p = project(pages_per_day)
+    low, high = p.book_length
+    return (f"{pages_per_day} pages a day is about [b]{p.pages_per_year:,} pages a year[/b]: "
+            f"[b]{p.books_low}–{p.books_high} books[/b] of {low}–{high} pages.")
 
 
 class WelcomeDialog(FormDialog):
