@@ -15,7 +15,12 @@ SCREENS = (("today", "Today"), ("history", "History"), ("books", "Books"),
 class NavBar(Widget):
     DEFAULT_CSS = """
     NavBar { height: 1; background: $panel; color: $text-muted; }
+    NavBar > .navbar--name { color: $text; text-style: bold; }
+    NavBar > .navbar--key { color: $accent; text-style: bold; }
+    NavBar > .navbar--current { background: $primary; color: $text; text-style: bold; }
+    NavBar > .navbar--day { color: $text; }
     """
+    COMPONENT_CLASSES = {"navbar--name", "navbar--key", "navbar--current", "navbar--day"}
 
     today: reactive[date | None] = reactive(None)
 
@@ -25,14 +30,15 @@ class NavBar(Widget):
         self.set_reactive(NavBar.today, today)
 
     def render(self) -> Text:
-        line = Text(" compound ", style="bold")
+        style = self.get_component_rich_style
+        line = Text(" compound ", style=style("navbar--name"))
         for number, (mode, title) in enumerate(SCREENS, start=1):
             if mode == self.current:
-                line.append(f" {number} {title} ", style="reverse bold")
+                line.append(f" {number} {title} ", style=style("navbar--current"))
             else:
-                line.append(f" {number} ", style="bold").append(f"{title} ")
+                line.append(f" {number} ", style=style("navbar--key")).append(f"{title} ")
         day = self.today.strftime("%a %d %b %Y") if self.today else ""
         room = self.size.width - line.cell_len - len(day) - 1
         if room > 0:
-            line.append(" " * room).append(day + " ")
+            line.append(" " * room).append(day + " ", style=style("navbar--day"))
         return line
