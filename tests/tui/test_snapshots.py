@@ -37,7 +37,15 @@ def test_empty(screen, snap_compare, empty_store, make_app):
     assert snap_compare(make_app(empty_store), terminal_size=(80, 24), run_before=_after(*keys))
 
 
-@pytest.mark.parametrize("keys", [("p",), ("l",), ("question_mark",)],
-                         ids=["log-pages", "log-session", "help"])
+@pytest.mark.parametrize("keys", [("p",), ("question_mark",)], ids=["log-pages", "help"])
 def test_dialogs(keys, snap_compare, store, make_app):
     assert snap_compare(make_app(store), terminal_size=(80, 24), run_before=_after(*keys))
+
+
+def test_light_theme(snap_compare, store, make_app):
+    app = make_app(store)
+
+    async def light(pilot) -> None:
+        pilot.app.theme = "textual-light"
+        await _after()(pilot)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=light)
