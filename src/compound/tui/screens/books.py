@@ -45,9 +45,7 @@ class BooksScreen(DataScreen):
 
     def body(self) -> ComposeResult:
         yield Static("", id="shelf-counts")
-        table = DataTable(id="books", cursor_type="row", zebra_stripes=True)
-        table.add_columns("#", "Title", "Author", "Shelf", "Progress", "Expected", "Dates")
-        yield table
+        yield DataTable(id="books", cursor_type="row", zebra_stripes=True)
         yield Static("", id="books-hint", classes="muted")
 
     def read(self, store: Store, today: date) -> BooksData:
@@ -62,11 +60,18 @@ class BooksScreen(DataScreen):
         self.data = data
         table = self.query_one("#books", DataTable)
         keep = table.cursor_row
-        table.clear()
+        # At 80 columns the author and the start day give way to the title.
+        wide = self.size.width >= 110
+        table.clear(columns=True)
+        table.add_columns("#", "Title", *(("Author",) if wide else ()), "Shelf", "Progress",
+                          "Done by", *(("Started",) if wide else ()))
         for book in data.books:
-            table.add_row(f"{book.id}", book.title, book.author or "", SHELVES[book.status],
-                          book_progress(book), short_date(data.etas.get(book.id), data.today),
-                          _dates(book, data.today), key=str(book.id))
+            author = (clip(book.author or "", 22),) if wide else ()
+            started = (short_date(book.started_on, data.today),) if wide else ()
+            table.add_row(f"{book.id}", clip(book.title, 34 if wide else 26), *author,
+                          SHELVES[book.status], book_progress(book),
+                          _done_by(book, data.etas.get(book.id), data.today), *started,
+                          key=str(book.id))
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
         counts = {status: sum(1 for b in data.books if b.status == status) for status in SHELVES}
@@ -74,6 +79,10 @@ class BooksScreen(DataScreen):
             "  ·  ".join(f"[b]{counts[s]}[/b] {name}" for s, name in SHELVES.items()))
         self.query_one("#books-hint", Static).update(
             "" if data.books else "No books yet: a adds one (title, author, pages).")
+
+    def on_resize(self) -> None:
+        if self.data is not None:
+            self.show(self.data)
 
     def _selected(self) -> Book | None:
         table = self.query_one("#books", DataTable)
@@ -103,9 +112,12 @@ class BooksScreen(DataScreen):
         self.app.perform(job)
 
 
-def _dates(book: Book, today: date) -> str:
+def _done_by(book: Book, eta: date | None, today: date) -> str:
+    """When it was finished, or is expected to be at the current pace."""
     if book.finished_on:
-        return f"{short_date(book.started_on, today)} → {short_date(book.finished_on, today)}"
-    if book.started_on:
-        return f"since {short_date(book.started_on, today)}"
-    return ""
+        return short_date(book.finished_on, today)
+    return f"~{short_date(eta, today)}" if eta else ""
+
+
+def clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

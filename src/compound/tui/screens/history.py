@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Static
 
 from compound.domain.records import Entry, GoalKind, ReadingLog
 from compound.tui.screens.base import DataScreen
@@ -49,6 +49,7 @@ class HistoryScreen(DataScreen):
         table = DataTable(id="entries", cursor_type="row", zebra_stripes=True)
         table.add_columns("ID", "Day", "Amount", "Book or topic", "Note")
         yield table
+        yield Static("", id="history-hint", classes="muted")
 
     def read(self, store: Store, today: date) -> HistoryData:
         since = min(date(today.year, 1, 1), today - timedelta(days=365))
@@ -62,6 +63,8 @@ class HistoryScreen(DataScreen):
             if isinstance(entry, ReadingLog):
                 pages[entry.day] += entry.pages
         self.query_one(YearHeatmap).show(data.today, pages, data.pages_goal)
+        self.query_one("#history-hint", Static).update(
+            "" if data.entries else " No entries in the last year: p logs pages, l a session.")
         self._fill()
 
     @on(Input.Changed, "#filter")

@@ -107,10 +107,11 @@ class TodayScreen(DataScreen):
                                classes="muted"))
             return
         width = min(max(len(b.title) for b in data.reading) + 2, 30)
+        figures = [_book_figure(b, data.etas.get(b.id), data.today) for b in data.reading]
         shelf.mount_all(
-            Meter(book.title, _book_figure(book, data.etas.get(book.id), data.today),
-                  book.progress, label_width=width)
-            for book in data.reading)
+            Meter(book.title, figure, book.progress, label_width=width,
+                  figure_width=max(map(len, figures)))
+            for book, figure in zip(data.reading, figures))
 
 
 def _book_figure(book: Book, eta: date | None, today: date) -> str:

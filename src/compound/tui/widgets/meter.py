@@ -26,9 +26,11 @@ class Meter(Widget):
     fraction: reactive[float | None] = reactive(None)
 
     def __init__(self, label: str = "", figure: str = "", fraction: float | None = None,
-                 *, label_width: int = 10, id: str | None = None, classes: str | None = None):
+                 *, label_width: int = 10, figure_width: int = 0, id: str | None = None,
+                 classes: str | None = None):
+        """`figure_width` pads the figure so that the bars of a column of meters align."""
         super().__init__(id=id, classes=classes)
-        self.label_width = label_width
+        self.label_width, self.figure_width = label_width, figure_width
         self.set_reactive(Meter.label, label)
         self.set_reactive(Meter.figure, figure)
         self.set_reactive(Meter.fraction, fraction)
@@ -42,7 +44,8 @@ class Meter(Widget):
         if len(label) > self.label_width - 1:
             label = label[: self.label_width - 2] + "…"
         line = Text(label.ljust(self.label_width), style=style("meter--label"))
-        room = self.size.width - self.label_width - len(self.figure) - 2
+        figure = self.figure.rjust(self.figure_width)
+        room = self.size.width - self.label_width - len(figure) - 2
         if self.fraction is not None and room >= 6:
             width = min(room, 40)
             share = max(0.0, min(self.fraction, 1.0))
@@ -51,5 +54,5 @@ class Meter(Widget):
             line.append("━" * filled, style=look)
             line.append("━" * (width - filled), style=style("meter--empty"))
             line.append("  ")
-        line.append(self.figure, style=style("meter--figure"))
+        line.append(figure, style=style("meter--figure"))
         return line
