@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from textual.events import AppFocus
 from textual.widgets import DataTable
 
 from compound.config import load
@@ -176,10 +177,14 @@ async def test_palette_runs_compound_commands(store, make_app):
         assert isinstance(pilot.app.screen, BookDialog)
 
 
-async def test_changes_from_elsewhere_show_on_r(store, make_app):
+async def test_changes_from_elsewhere_show_on_focus_and_on_r(store, make_app):
     async with make_app(store).run_test() as pilot:
         await settle(pilot)
         store.log_pages(day=TODAY, pages=6, book=MONTE)  # as `compound log` would
-        await pilot.press("r")
+        pilot.app.post_message(AppFocus())  # the terminal gives the app focus back
         await settle(pilot)
         assert "20 pages of 25" in pilot.app.screen.query_one("#pages", Meter).figure
+        store.log_pages(day=TODAY, pages=5, book=MONTE)
+        await pilot.press("r")
+        await settle(pilot)
+        assert "25 pages of 25 ✓" in pilot.app.screen.query_one("#pages", Meter).figure
