@@ -23,8 +23,9 @@ from compound.domain.totals import History
 
 DEFAULT_SIZE = (80, 20)
 # The days each kind looks back by default; kinds missing here are about this year.
-DEFAULT_DAYS = {"daily": 30, "weekday": 90, "sessions": 30, "calendar": 365}
-READ, UNDER, GOAL, FAINT = "green", "orange", "red", "gray"
+DEFAULT_DAYS = {"daily": 30, "weekday": 90, "sessions": 30, "calendar": 365,
+                "projection": series.projection.RANGE_WINDOW_DAYS}
+READ, UNDER, GOAL, FAINT, RANGE = "green", "orange", "red", "gray", "cyan"
 TITLE_MARGIN = 4
 SHADES = ("·", "░", "▒", "▓", "█")  # calendar levels 0-4: readable without colour too
 
@@ -150,6 +151,58 @@ def cumulative(plt, data: ChartData) -> str | None:
     return None
 
 
+def projection(plt, data: ChartData) -> str | None:
+    """This year's pages so far, then the P10–P90 range (and the median) to 31 December."""
+    s = series.year_ahead(data.history, data.days)
+    if not s.enough:
+        return "Log a week or more to see where this year is heading."
+    read_xs = list(range(1, len(s.read) + 1))
+    if len(read_xs) > 1:
+        plt.plot(read_xs, list(s.read), color=READ, label="read")
+    elif read_xs:
+        plt.scatter(read_xs, list(s.read), color=READ, label="read")
+    so_far = s.read[-1] if s.read else 0
+    titles = [f"Pages this year: {so_far:,} read"]
+    if s.fan:
+        # The fan starts from the last counted day, so it joins the line read so far.
+        fan_xs = list(range(len(s.read), len(s.days) + 1)) if s.read else list(
+            range(1, len(s.days) + 1))
+        start = [(so_far, so_far, so_far)] if s.read else []
+        low, middle, high = (list(p) for p in zip(*start, *s.fan))
+        _shade_between(plt, fan_xs, low, high, max(so_far, high[-1]))
+        plt.plot(fan_xs, middle, color=RANGE, label="median", marker="braille")
+        end = f"{round(low[-1]):,}–{round(high[-1]):,} by 31 Dec"
+        titles[:0] = [f"{titles[0]}, likely {end}", f"This year: {so_far:,}, likely {end}"]
+    label_width, _ = _number_ticks(plt, max(so_far, *(p for _, _, p in s.fan)))
+    _date_ticks(plt, s.days, label_width)
+    plt.xlim(1, len(s.days))
+    _title(plt, *titles)
+    width, _ = _size(plt)
+    method = (f"range: P10–P90 of {s.samples:,} futures drawn from your last "
+              f"{s.recent_days} days")
+    if len(method) <= width - label_width - TITLE_MARGIN:
+        plt.xlabel(method)
+    return None
+
+
+def _shade_between(plt, xs: list[int], low: list[float], high: list[float],
+                   top: float) -> None:
+    """Fill the band from `low` to `high` with a light shade, a point every half row
+    (plotext fills only down to the axis)."""
+    _, height = _size(plt)
+    step = top / max(2 * (height - 5), 1)
+    shade_xs, shade_ys = [], []
+    for x, lo, hi in zip(xs, low, high):
+        y = lo
+        while y <= hi:
+            shade_xs.append(x)
+            shade_ys.append(y)
+            y += step
+        shade_xs.append(x)
+        shade_ys.append(hi)
+    plt.scatter(shade_xs, shade_ys, marker="░", color=RANGE, label="P10–P90")
+
+
 def weekday(plt, data: ChartData) -> str | None:
     """Average pages on each weekday, days without reading counted as 0."""
     s = series.weekday_averages(data.history, data.days)
@@ -243,6 +296,7 @@ def _calendar_legend(limits: tuple[int, ...]) -> str:
 BUILDERS: dict[str, Callable[[object, ChartData], str | None]] = {
     "daily": daily,
     "cumulative": cumulative,
+    "projection": projection,
     "weekday": weekday,
     "sessions": sessions,
     "calendar": calendar,

@@ -13,7 +13,7 @@ import pytest
 from compound.domain.records import SessionKind
 
 TODAY = date(2026, 11, 22)
-KINDS = ("daily", "cumulative", "weekday", "sessions", "calendar")
+KINDS = ("daily", "cumulative", "projection", "weekday", "sessions", "calendar")
 
 
 def ago(n: int) -> str:
@@ -49,6 +49,12 @@ def test_size_options(logged, ok):
     assert "last 10 days" in lines[0]
 
 
+def test_projection_resamples_the_days_asked_for(logged, ok):
+    # From the first entry on: the session 40 days ago.
+    assert "from your last 41 days" in ok("chart", "projection").out
+    assert "from your last 7 days" in ok("chart", "projection", "--days", "7").out
+
+
 def test_sessions_chart_reads_the_minutes_by_kind_of_the_window(logged, ok):
     out = ok("chart", "sessions").out
     assert "Learning by kind, last 30 days: 2h15m" in out
@@ -81,6 +87,7 @@ def test_a_years_calendar(db_url, db_path, ok):
 @pytest.mark.parametrize(("kind", "sentence"), [
     ("daily", "No pages logged in the last 30 days: log a few days to see them here."),
     ("cumulative", "No pages logged this year yet: log a few days to see the year add up."),
+    ("projection", "Log a week or more to see where this year is heading."),
     ("weekday", "Log a week or more to see your pages by weekday."),
     ("sessions", "No learning sessions in the last 30 days: "
                  "log some with `compound learn` to see them here."),
@@ -113,7 +120,7 @@ def test_help_lists_the_kinds(run):
     result = run("chart", "--help")
     assert result.code == 0
     text = " ".join(result.out.split())
-    for kind in (*KINDS, "projection"):
+    for kind in KINDS:
         assert f"{kind}:" in text
 
 

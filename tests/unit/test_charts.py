@@ -142,6 +142,32 @@ def test_cumulative_before_any_reading_this_year(plt):
         "No pages logged this year yet: log a few days to see the year add up.")
 
 
+# -- projection ------------------------------------------------------------------------
+
+def test_projection_draws_the_year_so_far_then_the_shaded_range(plt):
+    from compound.domain import series
+
+    plt.plotsize(100, 20)
+    data = charts.ChartData(history({date(2026, 1, 1) + timedelta(days=n): 10 + n % 7 * 5
+                                     for n in range(0, 326)}), 90)
+    ahead = series.year_ahead(data.history, 90)
+    text = render(plt, "projection", data)
+    low, high = round(ahead.fan[-1][0]), round(ahead.fan[-1][2])
+    assert f"Pages this year: {ahead.read[-1]:,} read, likely {low:,}–{high:,} by 31 Dec" in text
+    assert "P10–P90" in text and "median" in text and "read" in text
+    assert "range: P10–P90 of 1,000 futures drawn from your last 90 days" in text
+    rows = canvas(text)
+    today_column = round(325 / 364 * (len(rows[0]) - 1))
+    shade = [n for row in rows for n, ch in enumerate(row) if ch == "░" and n > 10]
+    assert shade and min(shade) >= today_column - 1  # the range starts where reading stops
+    assert "Dec" in text.splitlines()[-2]
+
+
+def test_projection_needs_a_week(plt):
+    data = charts.ChartData(history({ago(n): 10 for n in range(1, 5)}), 90)
+    assert charts.projection(plt, data) == "Log a week or more to see where this year is heading."
+
+
 # -- weekday ---------------------------------------------------------------------------
 
 def test_weekday_bars_with_their_averages(plt):

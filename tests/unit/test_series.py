@@ -63,9 +63,9 @@ def test_yearly_books_goal_is_a_straight_line_to_books_times_the_default_length(
 
 
 def test_book_length_is_the_middle_of_the_persons_own_p25_to_p75_after_five_books():
-    assert series.book_length((100, 200, 300, 400)) == 262  # four: not yet their own
-    # Nearest rank over 8 books: P25 is the 2nd (200), P75 the 6th (600).
-    assert series.book_length((800, 100, 200, 300, 400, 500, 600, 700)) == 400
+    assert series.book_length((100, 200, 300, 400)) == 262  # four: not yet their own (225–300)
+    # The projection's P25–P75 of 100…800 is 275–625.
+    assert series.book_length((800, 100, 200, 300, 400, 500, 600, 700)) == 450
     assert series.book_length((150, 150, 150, 150, 150)) == 150
 
 
@@ -133,3 +133,40 @@ def test_calendar_of_a_single_reading_day():
     assert s.limits == (12, 12, 12)
     assert s.cells[-1].level == 1 and s.weeks == 53
     assert not series.calendar(history({}), 365).any_reading
+
+
+# -- the year ahead ---------------------------------------------------------------------
+
+def test_year_ahead_joins_the_year_so_far_to_the_projections_own_range():
+    from compound.domain import projection
+
+    pages = {date(2026, 1, 1) + timedelta(days=n): 10 + n % 9 * 5 for n in range(0, 326, 1)
+             if n % 4}
+    h = history(pages)
+    s = series.year_ahead(h, 90)
+    read = sum(pages.values())
+    assert s.days[0] == date(2026, 1, 1) and s.days[-1] == date(2026, 12, 31)
+    assert len(s.read) == 326 and s.read[-1] == read  # today (22 Nov) has an entry
+    assert len(s.fan) == 39  # 23 November to 31 December
+    assert (s.recent_days, s.samples, s.seed) == (90, 1000, 0)
+    assert all(lo <= mid <= hi for lo, mid, hi in s.fan) and s.fan[0][0] >= read
+    # The range on 31 December is the one the projection reports for this year.
+    expected = projection.project(0.0, recent=projection.window(pages, TODAY, 90,
+                                                                  min(pages)),
+                                  read_this_year=read, days_left_this_year=39)
+    assert (round(s.fan[-1][0]), round(s.fan[-1][2])) == (expected.this_year_low,
+                                                          expected.this_year_high)
+    assert s.enough
+
+
+def test_year_ahead_counts_today_only_once_it_has_an_entry():
+    s = series.year_ahead(history({ago(n): 10 for n in range(1, 20)}), 90)
+    assert len(s.read) == 325 and s.read[-1] == 190  # to yesterday
+    assert len(s.fan) == 40 and s.recent_days == 19
+    assert s.fan[0] == pytest.approx((200, 200, 200))  # every recent day was 10
+
+
+def test_year_ahead_needs_a_week_with_some_reading():
+    assert not series.year_ahead(history({ago(n): 10 for n in range(1, 6)}), 90).enough
+    assert not series.year_ahead(history({}), 90).enough
+    assert series.year_ahead(history({ago(n): 10 for n in range(1, 8)}), 90).enough

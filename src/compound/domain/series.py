@@ -11,16 +11,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from math import ceil
 
+from compound.domain import projection
 from compound.domain.records import GoalKind, SessionKind
 from compound.domain.status import target_on
 from compound.domain.totals import History
 
 ONE_DAY = timedelta(days=1)
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-# The book length of a yearly books goal until the person has finished 5 books of
-# known length: the middle of the 225–300 pages a book the projection assumes.
-DEFAULT_BOOK_LENGTH = 262
-OWN_LENGTH_AFTER = 5
 
 
 def window(today: date, days: int) -> tuple[date, date]:
@@ -66,17 +63,10 @@ class YearToDate:
 
 
 def book_length(finished_pages: tuple[int, ...]) -> int:
-    """Pages in a typical book: the middle of the P25–P75 range of the person's finished
-    books once there are 5, else DEFAULT_BOOK_LENGTH."""
-    if len(finished_pages) < OWN_LENGTH_AFTER:
-        return DEFAULT_BOOK_LENGTH
-    ordered = sorted(finished_pages)
-    return round((_rank(ordered, 0.25) + _rank(ordered, 0.75)) / 2)
-
-
-def _rank(ordered: list[int], share: float) -> int:
-    """The nearest-rank percentile: the smallest value with `share` of them at or below."""
-    return ordered[max(ceil(share * len(ordered)), 1) - 1]
+    """Pages in a typical book: the middle of the projection's book length range (the
+    P25–P75 of the person's finished books once there are 5, else 225–300)."""
+    low, high = projection.book_length(finished_pages)
+    return round((low + high) / 2)
 
 
 def year_to_date(history: History) -> YearToDate:
@@ -194,7 +184,55 @@ def calendar(history: History, days: int = 365) -> Calendar:
         CalendarCell(day, p, _level(p, limits)) for day, p in zip(span, pages)))
 
 
+def _rank(ordered: list[int], share: float) -> int:
+    """The nearest-rank percentile: the smallest value with `share` of them at or below."""
+    return ordered[max(ceil(share * len(ordered)), 1) - 1]
+
+
 def _level(pages: int, limits: tuple[int, ...]) -> int:
     if pages <= 0:
         return 0
     return 1 + sum(pages > limit for limit in limits)
+
+
+@dataclass(frozen=True, slots=True)
+class YearAhead:
+    """This year so far, and the range of where it ends, as `compound stats` reckons it."""
+
+    days: tuple[date, ...]  # 1 January to 31 December
+    read: tuple[int, ...]   # pages read from 1 January to each day up to the last counted one
+    fan: tuple[tuple[float, float, float], ...]  # (P10, P50, P90) of the total on each later day
+    recent_days: int        # how many recent days were resampled
+    recent_pages: int       # and the pages read on them
+    samples: int
+    seed: int
+
+    @property
+    def enough(self) -> bool:
+        """A week of recent days with some reading in it: less would be a guess."""
+        return self.recent_days >= 7 and self.recent_pages > 0
+
+
+def year_ahead(history: History, days: int = projection.RANGE_WINDOW_DAYS, *,
+               samples: int = 1000, seed: int = 0) -> YearAhead:
+    """Pages read so far this year, then the P10/P50/P90 fan of the total to 31 December,
+    resampled from the last `days` counted days (from the first entry on)."""
+    today, pages = history.today, history.totals.pages
+    first_of_year, last_of_year = date(today.year, 1, 1), date(today.year, 12, 31)
+    # Today counts once it has an entry: an open day is not a 0 yet.
+    counted = projection.last_counted_day(pages, today)
+    total, read = 0, []
+    for day in _days(first_of_year, counted):
+        total += pages.get(day, 0)
+        read.append(total)
+    first = history.totals.first_day
+    recent = projection.window(pages, today, days, first) if first else []
+    left = (last_of_year - counted).days
+    # The same horizon and seed as the projection's own fan, so the chart's range on
+    # 31 December is the one `compound stats` and `compound project` report.
+    points = projection.fan(recent, max(projection.DAYS_A_YEAR, left), samples=samples,
+                            seed=seed)[:left]
+    return YearAhead(
+        days=tuple(_days(first_of_year, last_of_year)), read=tuple(read),
+        fan=tuple((total + p10, total + p50, total + p90) for p10, p50, p90 in points),
+        recent_days=len(recent), recent_pages=sum(recent), samples=samples, seed=seed)
