@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from datetime import date, timedelta
 
 import pytest
 
-from compound.domain.records import SessionKind
+from compound.domain.records import GoalKind, SessionKind
 
 TODAY = date(2026, 11, 22)
 KINDS = ("daily", "cumulative", "projection", "weekday", "sessions", "calendar")
@@ -20,16 +21,31 @@ def ago(n: int) -> str:
     return (TODAY - timedelta(days=n)).isoformat()
 
 
+@pytest.fixture(scope="module")
+def logged_template(tmp_path_factory):
+    """Ten days of reading (two missed), a daily goal of 20 and a few sessions, made once."""
+    from compound.store.repository import Store
+
+    path = tmp_path_factory.mktemp("charts") / "template.db"
+    store = Store.open(f"sqlite:///{path}")
+    try:
+        for n, pages in enumerate([30, 12, 0, 25, 40, 18, 0, 22, 35, 20]):
+            if pages:
+                store.log_pages(day=TODAY - timedelta(days=n), pages=pages)
+        store.set_goal(GoalKind.DAILY_PAGES, 20, since=TODAY)
+        store.log_session(day=TODAY - timedelta(days=1), minutes=90, kind=SessionKind.COURSE)
+        store.log_session(day=TODAY - timedelta(days=3), minutes=45, kind=SessionKind.PODCAST)
+        store.log_session(day=TODAY - timedelta(days=40), minutes=30,  # outside 30 days
+                          kind=SessionKind.COURSE)
+    finally:
+        store.close()
+    return path
+
+
 @pytest.fixture
-def logged(db_path, ok):
-    """Ten days of reading (two missed), a daily goal of 20 and a few sessions."""
-    for n, pages in enumerate([30, 12, 0, 25, 40, 18, 0, 22, 35, 20]):
-        if pages:
-            ok("log", str(pages), "--date", ago(n))
-    ok("goal", "set", "daily-pages", "20")
-    ok("learn", "1h30m", "--kind", "course", "--date", ago(1))
-    ok("learn", "45m", "--kind", "podcast", "--date", ago(3))
-    ok("learn", "30m", "--kind", "course", "--date", ago(40))  # outside 30 days
+def logged(logged_template, db_path):
+    """A copy of the template database, as this test's COMPOUND_DB."""
+    shutil.copyfile(logged_template, db_path)
     return db_path
 
 
@@ -73,15 +89,15 @@ def test_a_years_calendar(db_url, db_path, ok):
 
     store = Store.open(db_url)
     try:
-        for n in range(0, 400, 3):
+        for n in range(0, 400, 6):
             store.log_pages(day=TODAY - timedelta(days=n), pages=5 + n % 40)
     finally:
         store.close()
     lines = ok("chart", "calendar").lines
-    assert lines[0].strip().startswith("Pages a day since Nov 17 2025:  · 0  ░ 1-14  ▒ 15-24")
+    assert lines[0].strip() == "Pages a day since Nov 17 2025:  · 0  ░ 1-13  ▒ 14-23  ▓ 24-33  █ 34+"
     assert [line[:3] for line in lines[2:9]] == ["Mon", "   ", "Wed", "   ", "Fri", "   ", "   "]
     assert sum(line.count("░") + line.count("▒") + line.count("▓") + line.count("█")
-               for line in lines[2:9]) == len(range(0, 365 + 6, 3))  # back to Monday 17 Nov 2025
+               for line in lines[2:9]) == len(range(0, 365 + 6, 6))  # back to Monday 17 Nov 2025
 
 
 @pytest.mark.parametrize(("kind", "sentence"), [
