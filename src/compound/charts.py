@@ -26,7 +26,7 @@ DEFAULT_SIZE = (80, 20)
 DEFAULT_DAYS = {"daily": 30, "weekday": 90, "sessions": 30, "calendar": 365,
                 "projection": series.projection.RANGE_WINDOW_DAYS}
 READ, UNDER, GOAL, FAINT, RANGE = "green", "orange", "red", "gray", "cyan"
-TITLE_MARGIN = 4
+TITLE_MARGIN = 1
 SHADES = ("·", "░", "▒", "▓", "█")  # calendar levels 0-4: readable without colour too
 
 
@@ -44,12 +44,21 @@ def _size(plt) -> tuple[int, int]:
     return width or DEFAULT_SIZE[0], height or DEFAULT_SIZE[1]
 
 
-def _title(plt, *choices: str) -> None:
-    """The first title that fits the width, clipped if none does: plotext drops a title
-    that does not fit (centred, it needs a column or two to spare)."""
+def _title(plt, label_width: int, *choices: str) -> None:
+    """The first title that fits, clipped if none does. plotext centres a title over
+    the canvas (right of the y labels) and drops one that would overflow."""
     width, _ = _size(plt)
-    fitting = next((text for text in choices if len(text) <= width - TITLE_MARGIN), None)
-    plt.title(fitting or choices[-1][:width - TITLE_MARGIN - 1] + "…")
+    room = width - label_width - TITLE_MARGIN
+    fitting = next((text for text in choices if len(text) <= room), None)
+    plt.title(fitting or choices[-1][:room - 1] + "…")
+
+
+def _last(days: int) -> str:
+    return "today" if days == 1 else f"last {days} days"
+
+
+def _in_last(days: int) -> str:
+    return "today" if days == 1 else f"in the last {days} days"
 
 
 def _short(day: date) -> str:
@@ -94,7 +103,7 @@ def daily(plt, data: ChartData) -> str | None:
     """Bars of pages a day, green where the day's goal was met, with the goal line."""
     s = series.daily_pages(data.history, data.days)
     if not s.any_reading:
-        return f"No pages logged in the last {data.days} days: log a few days to see them here."
+        return f"No pages logged {_in_last(data.days)}: log a few days to see them here."
     xs = range(1, len(s.days) + 1)
     met = [(x, p) for x, p, g in zip(xs, s.pages, s.goals) if g is None or p >= g]
     under = [(x, p) for x, p, g in zip(xs, s.pages, s.goals) if g is not None and p < g]
@@ -108,8 +117,8 @@ def daily(plt, data: ChartData) -> str | None:
     total = sum(s.pages)
     aim = f", goal {s.goals[-1]}" if s.goals[-1] else ""
     mean = f"{total / len(s.days):.1f} a day{aim}"
-    _title(plt, f"Pages a day, last {data.days} days: {total:,} pages, {mean}",
-           f"Pages a day, last {data.days} days: {mean}")
+    _title(plt, label_width, f"Pages a day, {_last(data.days)}: {total:,} pages, {mean}",
+           f"Pages a day, {_last(data.days)}: {mean}")
     return None
 
 
@@ -147,7 +156,7 @@ def cumulative(plt, data: ChartData) -> str | None:
     if len(xs) > 1:
         _date_ticks(plt, s.days, label_width)
         plt.xlim(1, len(xs))
-    _title(plt, *titles)
+    _title(plt, label_width, *titles)
     return None
 
 
@@ -176,7 +185,7 @@ def projection(plt, data: ChartData) -> str | None:
     label_width, _ = _number_ticks(plt, max(so_far, *(p for _, _, p in s.fan)))
     _date_ticks(plt, s.days, label_width)
     plt.xlim(1, len(s.days))
-    _title(plt, *titles)
+    _title(plt, label_width, *titles)
     width, _ = _size(plt)
     method = (f"range: P10–P90 of {s.samples:,} futures drawn from your last "
               f"{s.recent_days} days")
@@ -212,11 +221,11 @@ def weekday(plt, data: ChartData) -> str | None:
     _, height = _size(plt)
     rows = max(height - 5, 1)  # the canvas's row steps: title, frame and labels take 4
     # Room above the tallest bar for its number, one row high.
-    _, top = _number_ticks(plt, max(s.averages) * (1 + 1.5 / rows))
+    label_width, top = _number_ticks(plt, max(s.averages) * (1 + 1.5 / rows))
     for n, average in enumerate(s.averages, start=1):
         if average:
             plt.text(f"{average:.0f}", n, average + top / rows, alignment="center")
-    _title(plt, f"Average pages by weekday, {_short(s.first)} to {_short(s.last)}",
+    _title(plt, label_width, f"Average pages by weekday, {_short(s.first)} to {_short(s.last)}",
            "Average pages by weekday")
     return None
 
@@ -225,15 +234,16 @@ def sessions(plt, data: ChartData) -> str | None:
     """Learning minutes by session kind over the window, the most first."""
     kinds = series.minutes_by_kind(data.minutes_by_kind)
     if not kinds:
-        return (f"No learning sessions in the last {data.days} days: "
+        return (f"No learning sessions {_in_last(data.days)}: "
                 "log some with `compound learn` to see them here.")
     kinds.reverse()  # plotext draws the first horizontal bar at the bottom
     labels = [f"{kind} {format_duration(minutes)}" for kind, minutes in kinds]
     plt.bar(labels, [minutes for _, minutes in kinds], orientation="horizontal",
             color=READ, width=0.5)
     total = sum(minutes for _, minutes in kinds)
-    _title(plt, f"Learning by kind, last {data.days} days: {format_duration(total)}",
-           f"Learning, last {data.days} days: {format_duration(total)}")
+    spent = format_duration(total)
+    _title(plt, max(map(len, labels)), f"Learning by kind, {_last(data.days)}: {spent}",
+           f"Learning, {_last(data.days)}: {spent}")
     return None
 
 
@@ -241,7 +251,7 @@ def calendar(plt, data: ChartData) -> str | None:
     """A contribution calendar: a column a week, a row a weekday, a shade a day."""
     s = series.calendar(data.history, data.days)
     if not s.any_reading:
-        return (f"No pages logged in the last {data.days} days: "
+        return (f"No pages logged {_in_last(data.days)}: "
                 "log a few days to see the calendar fill in.")
     width, height = _size(plt)
     canvas_width = width - 3 - 2  # "Mon" and the frame
@@ -254,7 +264,7 @@ def calendar(plt, data: ChartData) -> str | None:
     title = f"Pages a day since {_short(first)} {first.year}:  {_calendar_legend(s.limits)}"
     # Shrink the figure to the cells (a row a weekday) rather than spread them out,
     # keeping room for the title and its legend.
-    width = min(width, max(5 + weeks * spacing, len(title) + TITLE_MARGIN))
+    width = min(width, max(5 + weeks * spacing, 3 + len(title) + TITLE_MARGIN))
     height = min(height, 7 + 4)
     plt.plotsize(width, height)
     canvas_width, rows = width - 5, height - 4
@@ -276,7 +286,7 @@ def calendar(plt, data: ChartData) -> str | None:
               if cell.day.day == 1 and n // 7 >= skipped] or [(0, first)]
     # (A label always: without one plotext drops the label line and adds a canvas row.)
     plt.xticks([week * spacing for week, _ in months], [f"{day:%b}" for _, day in months])
-    _title(plt, title, f"Pages a day:  {_calendar_legend(s.limits)}", _calendar_legend(s.limits))
+    _title(plt, 3, title, f"Pages a day:  {_calendar_legend(s.limits)}", _calendar_legend(s.limits))
     return None
 
 

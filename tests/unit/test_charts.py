@@ -257,6 +257,16 @@ def test_every_chart_fits_the_size_it_is_given(plt, kind, width, height):
 
 
 @pytest.mark.parametrize("kind", list(charts.BUILDERS))
+def test_every_chart_keeps_its_title_at_any_width(plt, kind):
+    data = full_history()
+    for width in (40, 47, 53, 61, 66, 70, 85, 100, 130):
+        plt.clear_figure()
+        plt.plotsize(width, 16)
+        title = render(plt, kind, data).splitlines()[0].strip()
+        assert len(title) > 20, (width, title)  # plotext drops a title that overflows
+
+
+@pytest.mark.parametrize("kind", list(charts.BUILDERS))
 def test_every_chart_draws_on_the_tui_plot_object_too(kind):
     from textual_plotext import Plot
 
