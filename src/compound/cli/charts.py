@@ -11,8 +11,7 @@ from compound.domain.quantities import parse_whole
 KINDS = {
     "daily": "pages a day with the daily goal (--days, default 30)",
     "cumulative": "this year's pages added up, against the goal's line",
-    "projection": "this year so far and its likely range to 31 December (--days: the "
-                  "recent days it resamples, default 90)",
+    "projection": "this year so far, then its likely range to 31 Dec (--days, default 90)",
     "weekday": "average pages by weekday (--days, default 90)",
     "sessions": "learning minutes by session kind (--days, default 30)",
     "calendar": "a year of days, shaded by pages (--days, default 365)",
@@ -72,11 +71,17 @@ def draw(ctx: Context, args) -> int:
 
 
 def register(commands) -> None:
-    listing = "; ".join(f"{kind}: {what}" for kind, what in KINDS.items())
+    from argparse import RawDescriptionHelpFormatter
+
+    listing = "\n".join(f"  {kind + ':':<12}{what}" for kind, what in KINDS.items())
     p = commands.add("chart", draw, "draw a chart in the terminal",
-                     description=f"Draw a chart in the terminal. Kinds: {listing}.")
+                     description=f"Draw a chart in the terminal, as wide as the terminal."
+                                 f"\n\nkinds:\n{listing}",
+                     formatter_class=RawDescriptionHelpFormatter)
     p.add_argument("kind", choices=list(KINDS), metavar="KIND", help=", ".join(KINDS))
-    p.add_argument("--days", metavar="N", help="how many days back to look (1-3660)")
+    p.add_argument("--days", metavar="N",
+                   help="how many days back to look, 1-3660 (for projection: the recent "
+                        "days whose ups and downs it resamples)")
     p.add_argument("--width", metavar="W",
                    help=f"columns to use (default: the terminal's; at least {MIN_WIDTH})")
     p.add_argument("--height", metavar="H",
