@@ -181,7 +181,8 @@ def projection(plt, data: ChartData) -> str | None:
         _shade_between(plt, fan_xs, low, high, max(so_far, high[-1]))
         plt.plot(fan_xs, middle, color=RANGE, label="median", marker="braille")
         end = f"{round(low[-1]):,}–{round(high[-1]):,} by 31 Dec"
-        titles[:0] = [f"{titles[0]}, likely {end}", f"This year: {so_far:,}, likely {end}"]
+        titles[:0] = [f"{titles[0]}, likely {end}", f"This year: {so_far:,}, likely {end}",
+                      f"{so_far:,} read; {end}"]
     label_width, _ = _number_ticks(plt, max(so_far, *(p for _, _, p in s.fan)))
     _date_ticks(plt, s.days, label_width)
     plt.xlim(1, len(s.days))
@@ -240,6 +241,7 @@ def sessions(plt, data: ChartData) -> str | None:
     labels = [f"{kind} {format_duration(minutes)}" for kind, minutes in kinds]
     plt.bar(labels, [minutes for _, minutes in kinds], orientation="horizontal",
             color=READ, width=0.5)
+    _duration_ticks(plt, kinds[-1][1], max(map(len, labels)))
     total = sum(minutes for _, minutes in kinds)
     spent = format_duration(total)
     _title(plt, max(map(len, labels)), f"Learning by kind, {_last(data.days)}: {spent}",
@@ -288,6 +290,17 @@ def calendar(plt, data: ChartData) -> str | None:
     plt.xticks([week * spacing for week, _ in months], [f"{day:%b}" for _, day in months])
     _title(plt, 3, title, f"Pages a day:  {_calendar_legend(s.limits)}", _calendar_legend(s.limits))
     return None
+
+
+def _duration_ticks(plt, most: int, label_width: int) -> None:
+    """Minutes along the x axis as durations (1h30m), at round steps that fit."""
+    width, _ = _size(plt)
+    room = max((width - label_width - 2) // 10, 2)  # a label every ten columns at most
+    step = next((m for m in (5, 10, 15, 30, 60, 120, 180, 300, 600, 1200, 3000, 6000)
+                 if m * room >= most), 60 * ceil(most / room / 60))
+    ticks = list(range(0, most + step, step))
+    plt.xticks(ticks, [format_duration(t) if t else "0" for t in ticks])
+    plt.xlim(0, ticks[-1])
 
 
 def _calendar_legend(limits: tuple[int, ...]) -> str:
