@@ -200,6 +200,7 @@ def test_sessions_by_kind_most_at_the_top(plt):
     assert article < course and "talk" not in text
     widths = [line.count("█") for line in (lines[article], lines[course])]
     assert widths[0] > 2 * widths[1] * 0.9  # 200 against 90 minutes
+    assert lines[-1].split() == ["0", "1h", "2h", "3h", "4h"]  # durations, not decimals
 
 
 def test_sessions_without_any(plt):
