@@ -225,7 +225,8 @@ def weekday(plt, data: ChartData) -> str | None:
     label_width, top = _number_ticks(plt, max(s.averages) * (1 + 1.5 / rows))
     for n, average in enumerate(s.averages, start=1):
         if average:
-            plt.text(f"{average:.0f}", n, average + top / rows, alignment="center")
+            number = f"{average:.0f}"
+            plt.text(number, n, average + top / rows, alignment="center")
     _title(plt, label_width, f"Average pages by weekday, {_short(s.first)} to {_short(s.last)}",
            "Average pages by weekday")
     return None
