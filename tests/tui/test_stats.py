@@ -1,0 +1,42 @@
+"""The Stats screen: the shared charts drawn in their tabs, beside the figures."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import TabbedContent
+
+from compound.tui.widgets.chart import ChartView
+
+from .conftest import settle
+
+pytestmark = pytest.mark.asyncio
+
+
+async def test_charts_draw_when_shown_and_t_changes_the_span(store, make_app):
+    async with make_app(store).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        screen = pilot.app.screen
+        daily = screen.query_one("#chart-daily", ChartView)
+        assert daily._message is None and daily._drawn_for[0].days == 30
+        # A chart in a hidden tab waits until it is shown.
+        assert screen.query_one("#chart-projection", ChartView)._drawn_for is None
+        await pilot.press("t")
+        await settle(pilot)
+        assert daily._drawn_for[0].days == 90
+        await pilot.press("right", "right")
+        await settle(pilot)
+        assert screen.query_one(TabbedContent).active == "tab-projection"
+        projection = screen.query_one("#chart-projection", ChartView)
+        assert projection._message is None and projection._drawn_for is not None
+        assert "about" in str(screen.query_one("#figures").render())
+
+
+async def test_a_chart_with_too_little_data_says_so(empty_store, make_app):
+    async with make_app(empty_store).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "4")
+        await settle(pilot)
+        daily = pilot.app.screen.query_one("#chart-daily", ChartView)
+        assert daily._message and "No pages logged" in daily._message
