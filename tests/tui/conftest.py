@@ -116,4 +116,5 @@ async def settle(pilot) -> None:
         await pilot.pause()
         if not any(w.is_running for w in app.workers):
             break
+    await pilot.wait_for_scheduled_animations()  # e.g. the underline of a tab moving
     await pilot.pause()

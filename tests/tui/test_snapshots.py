@@ -7,6 +7,7 @@ the SVGs are in tests/tui/__snapshots__/.
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Input
 
 from .conftest import settle
 
@@ -20,6 +21,9 @@ def _after(*keys: str):
             await pilot.press(key)
             await settle(pilot)
         pilot.app.clear_notifications()
+        # A blinking cursor would be caught on or off at random.
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
         await pilot.pause()
     return run_before
 
