@@ -82,3 +82,18 @@ async def test_the_first_frame_shows_todays_figures_before_the_store_opens(store
         await settle(pilot)
         assert app.screen.has_class("loaded")
         assert "books a year" in str(app.screen.query_one("#projection").render())
+
+
+@pytest.mark.asyncio
+async def test_a_store_that_cannot_open_ends_the_app_with_the_reason(tmp_path):
+    from compound.domain.errors import StorageError
+    from compound.store.repository import Store
+
+    def open_a_folder():
+        return Store.open(f"sqlite:///{tmp_path}")  # a directory, not a database file
+
+    app = CompoundApp(open_a_folder, Settings(), today=TODAY)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+    assert isinstance(app.failure, StorageError) and str(tmp_path) in str(app.failure)
+    assert app.return_code == 2

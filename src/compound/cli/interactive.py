@@ -20,7 +20,6 @@ def wanted(ctx: Context) -> bool:
 
 def run(ctx: Context) -> int:
     from compound import locations
-    from compound.domain.errors import StorageError
     from compound.tui.app import CompoundApp
 
     settings, path, profile = ctx.settings, ctx.database.path, ctx.profile
@@ -34,6 +33,6 @@ def run(ctx: Context) -> int:
     app = CompoundApp(ctx.store, settings, today=settings.today, glance=glance,
                       settings_file=locations.config_file())
     app.run()
-    if app.failure:
-        raise StorageError(app.failure)
+    if app.failure is not None:
+        raise app.failure
     return app.return_code or 0

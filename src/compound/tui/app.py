@@ -61,9 +61,9 @@ class CompoundApp(App[int]):
     ]
 
     class StoreFailed(Message):
-        def __init__(self, reason: str):
+        def __init__(self, error: BaseException):
             super().__init__()
-            self.reason = reason
+            self.error = error
 
     class Saved(Message):
         """A change made outside a dialog (undo, delete) was stored; `said` says what."""
@@ -100,7 +100,7 @@ class CompoundApp(App[int]):
         # Entries deleted in this session, newest last: `u` brings them back first.
         self._deleted: list[Entry] = []
         self._welcomed = False
-        self.failure: str | None = None
+        self.failure: BaseException | None = None  # why the store could not be opened
 
     @property
     def today(self) -> date:
@@ -121,8 +121,8 @@ class CompoundApp(App[int]):
         gate.open()
         try:
             gate.store()
-        except CompoundError as exc:
-            self.post_message(self.StoreFailed(str(exc)))
+        except Exception as exc:  # noqa: BLE001 — handed to the command line to report
+            self.post_message(self.StoreFailed(exc))
 
     def on_compound_app_glanced(self, message: Glanced) -> None:
         if isinstance(self.screen, TodayScreen):
@@ -131,7 +131,9 @@ class CompoundApp(App[int]):
             self.glance_shown.set()
 
     def on_compound_app_store_failed(self, message: StoreFailed) -> None:
-        self.failure = message.reason  # the command line prints it, after the screen is gone
+        # The command line reports it, once the screen is gone, as it reports any
+        # command's failure: one line for a refusal, the error log for a bug.
+        self.failure = message.error
         self.exit(return_code=2)
 
     def on_unmount(self) -> None:
