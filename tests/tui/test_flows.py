@@ -167,16 +167,6 @@ async def test_first_run_welcome_sets_the_goal_and_the_book(empty_store, make_ap
     assert [(b.title, b.status) for b in empty_store.books()] == [("Dune", BookStatus.READING)]
 
 
-async def test_palette_runs_compound_commands(store, make_app):
-    async with make_app(store).run_test() as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+p", *"add a book")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(pilot.app.screen, BookDialog)
-
-
 async def test_changes_from_elsewhere_show_on_focus_and_on_r(store, make_app):
     async with make_app(store).run_test() as pilot:
         await settle(pilot)
@@ -188,3 +178,24 @@ async def test_changes_from_elsewhere_show_on_focus_and_on_r(store, make_app):
         await pilot.press("r")
         await settle(pilot)
         assert "25 pages of 25 ✓" in pilot.app.screen.query_one("#pages", Meter).figure
+
+
+async def test_palette_adds_a_book_and_switches_profile(store, make_app):
+    store.add_profile("sam")
+    async with make_app(store).run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"add a book")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, BookDialog)
+        await pilot.press("escape", "ctrl+p", *"switch prof", "enter")
+        await settle(pilot)
+        assert "default, sam" in str(pilot.app.screen.query_one("#profiles").render())
+        await pilot.press(*"sam", "enter")
+        await settle(pilot)
+        # sam has nothing yet: the welcome asks for a goal, and Today shows sam's zero.
+        assert pilot.app.gate.store().profile.name == "sam"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "0 pages" in pilot.app.screen.query_one("#pages", Meter).figure

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from textual import work
 from textual.app import ComposeResult
-from textual.widgets import Input, Select
+from textual.message import Message
+from textual.widgets import Input, Select, Static
 
-from compound.domain.errors import InputError
+from compound.domain.errors import CompoundError, InputError
 from compound.domain.profiles import check_profile_name
 from compound.tui.screens.dialog import FormDialog, Job, field
 
@@ -30,9 +32,30 @@ class ProfileDialog(FormDialog):
         super().__init__(gate)
         self.current = current
 
+    class Listed(Message):
+        def __init__(self, names: list[str]):
+            super().__init__()
+            self.names = names
+
     def fields(self) -> ComposeResult:
         yield field("Profile", Input(id="name", placeholder=f"now: {self.current}",
                                      compact=True))
+        yield Static("", id="profiles", classes="muted")
+
+    def on_mount(self) -> None:
+        self._list(self.gate)
+
+    @work(thread=True, group="profiles")
+    def _list(self, gate: StoreGate) -> None:
+        try:
+            names = [p.name for p in gate.store().profiles()]
+        except CompoundError:
+            return  # switching still reports the problem, if it persists
+        self.post_message(self.Listed(names))
+
+    def on_profile_dialog_listed(self, message: Listed) -> None:
+        self.query_one("#profiles", Static).update(
+            "In this database: " + ", ".join(message.names))
 
     def prepare(self) -> Job:
         name = check_profile_name(self.value("#name"))
