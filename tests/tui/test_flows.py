@@ -148,6 +148,12 @@ async def test_goals_a_goal_a_skip_day_and_the_day_start(store, make_app, tmp_pa
         assert skips[date(2026, 12, 30)] == "Christmas"
         table = pilot.app.screen.query_one("#skips", DataTable)
         assert "Wed 30 Dec 2026" in {table.get_row_at(i)[0] for i in range(table.row_count)}
+        await pilot.press("tab", "delete")  # the first skip day, 23 Dec: asks first
+        await settle(pilot)
+        assert date(2026, 12, 23) in {s.day for s in store.skips(TODAY)}
+        await pilot.press("delete")
+        await settle(pilot)
+        assert date(2026, 12, 23) not in {s.day for s in store.skips(TODAY)}
         await pilot.press("h", *["backspace"] * 5, *"03:30", "enter")
         await settle(pilot)
     assert load(tmp_path / "config.toml").day_starts_at.strftime("%H:%M") == "03:30"

@@ -36,9 +36,11 @@ class GoalDialog(FormDialog):
     TITLE = "Set a goal (from today on; earlier days keep theirs)"
     AUTO_FOCUS = "#target"
 
-    def __init__(self, gate: StoreGate, today: date, kind: GoalKind = GoalKind.DAILY_PAGES):
+    def __init__(self, gate: StoreGate, today: date, kind: GoalKind = GoalKind.DAILY_PAGES,
+                 current: dict | None = None):
+        """`current` maps each kind to its goal in force, shown while choosing."""
         super().__init__(gate)
-        self.today, self.kind = today, kind
+        self.today, self.kind, self.current = today, kind, current or {}
 
     def fields(self) -> ComposeResult:
         yield field("Goal", Select([(k.value, k) for k in GoalKind], value=self.kind,
@@ -48,6 +50,18 @@ class GoalDialog(FormDialog):
                                    allow_blank=False, id="days", compact=True))
         yield field("RRULE", Input(id="rule", placeholder="FREQ=WEEKLY;BYDAY=MO,WE,FR",
                                    compact=True, disabled=True))
+
+    def on_mount(self) -> None:
+        self._show_current(self.kind)
+
+    @on(Select.Changed, "#kind")
+    def _kind_chosen(self, event: Select.Changed) -> None:
+        self._show_current(event.value)
+
+    def _show_current(self, kind: GoalKind) -> None:
+        goal = self.current.get(kind)
+        self.query_one("#target", Input).placeholder = (
+            f"now {goal.target}, {schedule_name(goal.schedule)}" if goal else "e.g. 25")
 
     @on(Select.Changed, "#days")
     def _custom(self, event: Select.Changed) -> None:

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from compound.domain.records import Goal, Skip
+from compound.domain.records import Goal, GoalKind, Skip
 from compound.tui.screens.base import DataScreen
 from compound.tui.screens.goal_forms import DayStartDialog, GoalDialog, SkipDialog, schedule_name
 from compound.tui.words import day_label
@@ -36,6 +36,7 @@ class GoalsScreen(DataScreen):
     def __init__(self):
         super().__init__()
         self.data: GoalsData | None = None
+        self._armed: tuple[str, str] | None = None  # what the first Delete pointed at
 
     def body(self) -> ComposeResult:
         yield Static("Goals", classes="section")
@@ -74,7 +75,12 @@ class GoalsScreen(DataScreen):
             "before (h changes it).")
 
     def action_set_goal(self) -> None:
-        self.app.open_dialog(GoalDialog(self.app.gate, self.app.today))
+        focused = self.query_one("#goals", DataTable)
+        current = {g.kind: g for g in self.data.goals} if self.data else {}
+        kind = GoalKind.DAILY_PAGES
+        if focused.row_count and self.data and self.data.goals:
+            kind = self.data.goals[min(focused.cursor_row, len(self.data.goals) - 1)].kind
+        self.app.open_dialog(GoalDialog(self.app.gate, self.app.today, kind, current))
 
     def action_add_skip(self) -> None:
         self.app.open_dialog(SkipDialog(self.app.gate, self.app.today))
@@ -89,9 +95,15 @@ class GoalsScreen(DataScreen):
         key = focused.coordinate_to_cell_key(focused.cursor_coordinate).row_key.value
         if not key:
             return
+        # Removing a goal removes its history too and cannot be undone: ask for the
+        # key a second time.
+        if self._armed != (focused.id, key):
+            self._armed = (focused.id, key)
+            what = f"the {key} goal, with its past targets" if focused.id == "goals" else key
+            self.notify(f"Press Delete again to remove {what}.", severity="warning")
+            return
+        self._armed = None
         if focused.id == "goals":
-            from compound.domain.records import GoalKind
-
             kind = GoalKind(key)
             self.app.perform(lambda store: (store.remove_goal(kind), f"Removed the {kind} goal")[1])
         else:
