@@ -36,7 +36,7 @@ KEYS = (
     ("Goals", (
         ("g", "set a goal"),
         ("k", "add skip days"),
-        ("delete", "remove the goal or skip day"),
+        ("delete", "remove the goal or skip day (press it twice)"),
         ("h", "the hour a new day starts"),
     )),
     ("In a dialog", (
