@@ -98,7 +98,9 @@ def build_parser(argv: Sequence[str] | None = None) -> Parser:
         prog="compound",
         description="A continuous-learning habit tracker: log pages and learning sessions, "
                     "keep streaks, watch small daily amounts compound.",
-        epilog="Run `compound COMMAND --help` for a command's options.",
+        epilog="Without a command, compound opens the app on a terminal (and prints "
+               "today's status elsewhere). Run `compound COMMAND --help` for a command's "
+               "options.",
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"compound {__version__}")
