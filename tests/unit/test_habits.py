@@ -220,3 +220,11 @@ def test_an_unlogged_today_never_breaks_a_streak(met, skipped, unscheduled):
         assert open_today.at_risk == (open_today.current > 0)
     else:
         assert logged.current == open_today.current and not open_today.at_risk
+
+
+def test_a_weekly_goal_from_a_later_day_is_not_a_habit_yet():
+    history = History(today=TODAY, totals=DailyTotals(pages={TODAY: 5}),
+                      goals=(GoalChange(GoalKind.WEEKLY_PAGES, 100, TODAY + timedelta(days=3)),),
+                      skips=frozenset(), finished_pages=(), finished_this_year=0, reading=(),
+                      to_read=())
+    assert list(habits_of(history)) == [LEARNING_DAY, READING, LEARNING]
