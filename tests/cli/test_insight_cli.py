@@ -201,3 +201,9 @@ def test_stats_lists_books_being_read_with_an_eta(db_path, store, ok):
     assert (book["title"], book["pages_left"], book["days_left"]) == ("Deep Work", 150, 30)
     assert book["eta"] == (TODAY + timedelta(days=30)).isoformat()  # today's reading is done
     assert "#1 Deep Work: 150 pages left, about 22 Dec 2026 (30 days)" in ok("stats").out
+
+
+def test_stats_on_an_empty_database_points_to_the_first_steps(db_path, ok):
+    lines = ok("stats").lines
+    assert lines[-1].startswith("Nothing logged yet: `compound log 25` starts it")
+    assert "  No range yet: nothing logged to measure how your days vary." in lines

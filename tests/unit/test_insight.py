@@ -112,3 +112,8 @@ def test_periods():
     assert (found.pages, found.reading_days, found.sessions, found.minutes) == (20, 2, 2, 50)
     with pytest.raises(ValueError):
         period_bounds("decade", TODAY, None)
+
+
+def test_an_empty_history_says_why_there_is_no_range():
+    assert analyse(history(), samples=10).projection.method == (
+        "No range yet: nothing logged to measure how your days vary.")

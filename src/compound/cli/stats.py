@@ -114,6 +114,9 @@ def text(found: Insight, period: PeriodTotals) -> list[str]:
                      + when)
     if found.queue_days is not None:
         lines.append(f"To-read shelf: about {plural(found.queue_days, 'day')} at this pace")
+    if found.first_day is None:
+        lines += ["", "Nothing logged yet: `compound log 25` starts it, and `compound project` "
+                      "shows where 25 pages a day lead."]
     return lines
 
 

@@ -203,10 +203,13 @@ def grow(pages_per_day: float, per_week: float, length: tuple[int, int],
 
 
 def project(pages_per_day: float, *, length: tuple[int, int] = DEFAULT_BOOK_LENGTH,
-            recent: Sequence[int] = (), minutes_per_day: float = 0.0,
+            recent: Sequence[int] | None = None, minutes_per_day: float = 0.0,
             read_this_year: int = 0, days_left_this_year: int = 0,
             growth: float | None = None, samples: int = 1000, seed: int = 0) -> Projection:
-    """A year at `pages_per_day`, with the P10–P90 range of resampling `recent` days."""
+    """A year at `pages_per_day`, with the P10–P90 range of resampling `recent` days.
+
+    `recent` None means the pace was given rather than measured: no range then.
+    """
     pages_per_year = round(pages_per_day * DAYS_A_YEAR)
     books_low, books_high = books_range(pages_per_year, length)
     if recent:
@@ -218,7 +221,8 @@ def project(pages_per_day: float, *, length: tuple[int, int] = DEFAULT_BOOK_LENG
     else:
         low = high = pages_per_year
         rest_low = rest_high = pages_per_day * days_left_this_year
-        method = "No range: the pace was given, not measured from your days."
+        method = ("No range: the pace was given, not measured from your days." if recent is None
+                  else "No range yet: nothing logged to measure how your days vary.")
     return Projection(
         pages_per_day=pages_per_day, pages_per_year=pages_per_year,
         books_low=books_low, books_high=books_high, book_length=length,
