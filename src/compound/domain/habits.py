@@ -79,8 +79,14 @@ def strength(judged: Iterable[Judged], m: float = multiplier()) -> float:
 def consistency(judged: Sequence[Judged], today: date, days: int) -> float | None:
     """The share of due periods in the last `days` days that were met."""
     start = today - timedelta(days=days - 1)
-    marks = [mark for _first, last, mark in judged if last >= start and mark != EXCUSED]
-    return marks.count(MET) / len(marks) if marks else None
+    met = due = 0
+    for _first, last, mark in reversed(judged):  # only the tail: ten years are long
+        if last < start:
+            break
+        if mark != EXCUSED:
+            due += 1
+            met += mark == MET
+    return met / due if due else None
 
 
 def _report(name: str, unit: str, judged: list[Judged], today: date, m: float, *,
