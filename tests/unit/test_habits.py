@@ -228,3 +228,11 @@ def test_a_weekly_goal_from_a_later_day_is_not_a_habit_yet():
                       skips=frozenset(), finished_pages=(), finished_this_year=0, reading=(),
                       to_read=())
     assert list(habits_of(history)) == [LEARNING_DAY, READING, LEARNING]
+
+
+def test_a_weekly_goal_set_mid_week_asks_that_week_for_its_share():
+    # Set on Friday (offset 2) at 7 a week: Fri, Sat, Sun ask for 3 of them.
+    amounts = {TODAY - timedelta(days=n): 1 for n in (0, 1, 2)}
+    report = weekly_habit("weekly-pages", amounts, lambda _day: 7, (), TODAY,
+                          since=TODAY - timedelta(days=2))
+    assert (report.current, report.met_today, report.done, report.target) == (1, True, 3, 3)

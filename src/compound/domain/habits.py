@@ -30,6 +30,7 @@ from compound.domain.streaks import (
     judge_days,
     judge_weeks,
     runs,
+    week_target,
 )
 from compound.domain.totals import History
 
@@ -51,7 +52,7 @@ class HabitReport:
     consistency_30: float | None  # share of due periods met, 0.0–1.0; None: none due
     consistency_90: float | None
     strength: float  # 0–100
-    target: int | None = None  # a weekly habit's target this week
+    target: int | None = None  # a weekly habit's target this week (less for skip days)
     done: int | None = None  # a weekly habit's total so far this week
 
 
@@ -120,14 +121,17 @@ def weekly_habit(name: str, amount_by_day: Mapping[date, int],
                  target_for: Callable[[date], int | None], skipped: Iterable[date],
                  today: date, *, since: date, week_starts_on: int = 0) -> HabitReport:
     """A weekly habit: a week is met when its total reaches the target."""
-    judged = judge_weeks(amount_by_day, target_for, skipped, today, since=since,
+    skip_days = frozenset(skipped)
+    judged = judge_weeks(amount_by_day, target_for, skip_days, today, since=since,
                          week_starts_on=week_starts_on)
     this_week = judged[-1]
-    done = sum(amount_by_day.get(this_week.first + timedelta(days=i), 0)
-               for i in range((today - this_week.first).days + 1))
+    days = [this_week.first + timedelta(days=i) for i in range(7)]
+    done = sum(amount_by_day.get(day, 0) for day in days if day <= today)
+    target = target_for(today)
     return _report(name, "week", judged, today, WEEKLY_MULTIPLIER,
-                   met_now=this_week.mark == MET,
-                   due_now=target_for(today) is not None, target=target_for(today), done=done)
+                   met_now=this_week.mark == MET, due_now=target is not None,
+                   target=week_target(target, days, skip_days, since) if target else None,
+                   done=done)
 
 
 def habits_of(history: History, week_starts_on: int = 0) -> dict[str, HabitReport]:

@@ -9,7 +9,7 @@ is "at risk" rather than broken.
 from __future__ import annotations
 
 from collections import namedtuple
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -48,7 +48,8 @@ def checkin_days(pages_by_day: Mapping[date, int], sessions_by_day: Mapping[date
 def judge_days(met: Iterable[date], skipped: Iterable[date], today: date, *,
                since: date | None = None,
                due: Callable[[date], bool] | None = None) -> list[Judged]:
-    """Each day from `since` (default: the first met day) to today, judged.
+    """Each day from `since` (default: the first met day) to today, judged, as
+    (day, day, mark) tuples (the shape of Judged).
 
     `due(day)` says whether the schedule requires the day (None: every day does).
     """
@@ -70,15 +71,26 @@ def week_start(day: date, week_starts_on: int = 0) -> date:
     return day - timedelta(days=(day.weekday() - week_starts_on) % 7)
 
 
+def week_target(target: int | None, days: Sequence[date], skipped: Collection[date],
+                since: date) -> int:
+    """A week's share of `target`: its days that are neither skipped nor before `since`,
+    out of seven, rounded up."""
+    if not target:
+        return 0
+    free = sum(1 for day in days if day not in skipped and day >= since)
+    return -(-target * free // 7)  # ceiling division
+
+
 def judge_weeks(amount_by_day: Mapping[date, int], target_for: Callable[[date], int | None],
                 skipped: Iterable[date], today: date, *, since: date,
                 week_starts_on: int = 0) -> list[Judged]:
     """Each week from the one holding `since` to the current one, judged against its target.
 
     `target_for(last_day)` is the weekly target in force at the week's end (None: no
-    goal yet, so the week is excused). Skip days lower a week's target in proportion,
-    rounded up: a week of seven skip days asks for nothing and is excused. The
-    current week is in progress: met once the target is reached, never missed.
+    goal yet, so the week is excused). Skip days, and the days before `since` in its
+    first week, lower a week's target in proportion, rounded up: a week of seven
+    skip days asks for nothing and is excused. The current week is in progress: met
+    once the target is reached, never missed.
     """
     skip_days = set(skipped)
     judged = []
@@ -87,8 +99,7 @@ def judge_weeks(amount_by_day: Mapping[date, int], target_for: Callable[[date], 
         end = start + timedelta(days=6)
         target = target_for(min(end, today))
         days = [start + timedelta(days=i) for i in range(7)]
-        free = sum(1 for day in days if day not in skip_days)
-        needed = -(-target * free // 7) if target else 0  # ceiling division
+        needed = week_target(target, days, skip_days, since)
         total = sum(amount_by_day.get(day, 0) for day in days if day <= today)
         if needed <= 0:
             mark = EXCUSED
