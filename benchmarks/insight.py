@@ -67,12 +67,13 @@ def build_decade(db: Path, *, seed: int = 10) -> str:
             logs.append(ImportedLog(where=str(day), day=day, pages=rng.randint(1, 60),
                                     book_ref="now" if day > today - timedelta(days=20) else None))
         if rng.random() < 0.35:
-            sessions.append(ImportedSession(where=str(day), day=day, minutes=rng.choice((20, 45, 90)),
-                                            kind=SessionKind.COURSE))
+            sessions.append(ImportedSession(where=str(day), day=day, kind=SessionKind.COURSE,
+                                            minutes=rng.choice((20, 45, 90))))
         if day.month == 8 and day.day <= 14:
             skips.append(ImportedSkip(where=str(day), day=day, reason="holiday"))
         day += timedelta(days=1)
-    goals = (ImportedGoal("g1", GoalKind.DAILY_PAGES, 20, start, "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
+    weekdays = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
+    goals = (ImportedGoal("g1", GoalKind.DAILY_PAGES, 20, start, weekdays),
              ImportedGoal("g2", GoalKind.YEARLY_BOOKS, 24, start),
              ImportedGoal("g3", GoalKind.WEEKLY_SESSIONS, 2, start))
     store = Store.open(f"sqlite:///{db}")

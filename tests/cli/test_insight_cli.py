@@ -207,3 +207,9 @@ def test_stats_on_an_empty_database_points_to_the_first_steps(db_path, ok):
     lines = ok("stats").lines
     assert lines[-1].startswith("Nothing logged yet: `compound log 25` starts it")
     assert "  No range yet: nothing logged to measure how your days vary." in lines
+
+
+def test_project_after_a_long_pause_shows_the_example_and_says_why(db_path, store, ok):
+    store.log_pages(day=TODAY - timedelta(days=60), pages=40)
+    assert ok("project").lines[0] == (
+        "At 25 pages a day (an example: nothing read in the last 30 days):")

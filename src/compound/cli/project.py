@@ -54,9 +54,10 @@ def run(ctx: Context, args) -> int:
                         book_length=length)
         projection, source = found.projection, "your last 30 days"
         if found.first_day is None or projection.pages_per_day == 0:
-            projection = project(EXAMPLE_PACE, length=length or book_length(history.finished_pages),
-                                 growth=growth)
-            source = "an example: log some reading to see your own"
+            length = length or book_length(history.finished_pages)
+            projection = project(EXAMPLE_PACE, length=length, growth=growth)
+            source = ("an example: log some reading to see your own" if found.first_day is None
+                      else "an example: nothing read in the last 30 days")
     else:
         # A pace that is given is projected alone; the person's book lengths still apply
         # when there are any.
@@ -74,7 +75,8 @@ def run(ctx: Context, args) -> int:
     low, high = projection.book_length
     for years in YEARS[1:]:
         pages = years * projection.pages_per_year
-        ctx.print(f"  In {years} years: about {pages:,} pages, {pages // high:,}–{pages // low:,} books")
+        ctx.print(f"  In {years} years: about {pages:,} pages, "
+                  f"{pages // high:,}–{pages // low:,} books")
     return 0
 
 

@@ -50,7 +50,8 @@ def year_ahead_lines(projection: Projection, *, indent: str = "  ") -> list[str]
              f"{projection.books_low}–{projection.books_high} books "
              f"(books of {low:,}–{high:,} pages)"]
     if projection.range_low != projection.range_high:
-        lines.append(f"{indent}Likely range: {projection.range_low:,}–{projection.range_high:,} pages")
+        lines.append(f"{indent}Likely range: "
+                     f"{projection.range_low:,}–{projection.range_high:,} pages")
     lines.append(f"{indent}{projection.method}")
     growth = projection.growth
     if growth is not None:
@@ -62,8 +63,8 @@ def year_ahead_lines(projection: Projection, *, indent: str = "  ") -> list[str]
 
 def goal_line(pace: GoalPace) -> str:
     ahead = round(pace.ahead, 1)
-    where = ("on pace" if ahead == 0 else
-             f"{abs(ahead):g} book{'s' if abs(ahead) != 1 else ''} {'ahead' if ahead > 0 else 'behind'}")
+    books = f"{abs(ahead):g} book{'s' if abs(ahead) != 1 else ''}"
+    where = "on pace" if ahead == 0 else f"{books} {'ahead' if ahead > 0 else 'behind'}"
     line = (f"{pace.finished} of {pace.goal} books, {pace.expected:.1f} expected by today: "
             f"{where}")
     if pace.finished < pace.goal:

@@ -153,7 +153,8 @@ def habits_of(history: History, week_starts_on: int = 0) -> dict[str, HabitRepor
     amounts = {GoalKind.WEEKLY_PAGES: totals.pages, GoalKind.WEEKLY_SESSIONS: totals.sessions}
     for kind in WEEKLY_KINDS:
         # A goal imported with a later `since` is not in force yet.
-        set_on = [change.since for change in goals if change.kind == kind and change.since <= today]
+        set_on = [change.since for change in goals
+                  if change.kind == kind and change.since <= today]
         if set_on:
             found[kind.value] = weekly_habit(
                 kind.value, amounts[kind], lambda day, kind=kind: target_on(goals, kind, day),

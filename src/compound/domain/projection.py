@@ -239,7 +239,8 @@ def parse_growth(text: str) -> float:
     """A growth rate as people write it, as a fraction a week: "1%/week", "5%/month", "2%"."""
     import re
 
-    match = re.fullmatch(r"\s*([+-]?\d+(?:\.\d+)?)\s*%\s*(?:(?:/|a|per)\s*(day|week|month|year))?\s*",
+    match = re.fullmatch(r"\s*([+-]?\d+(?:\.\d+)?)\s*%\s*"
+                         r"(?:(?:/|a|per)\s*(day|week|month|year))?\s*",
                          text or "", re.ASCII | re.IGNORECASE)
     if not match:
         raise ValueError(f"growth {text!r} is not a rate like 1%/week or 5%/month")
