@@ -236,3 +236,23 @@ def test_a_weekly_goal_set_mid_week_asks_that_week_for_its_share():
     report = weekly_habit("weekly-pages", amounts, lambda _day: 7, (), TODAY,
                           since=TODAY - timedelta(days=2))
     assert (report.current, report.met_today, report.done, report.target) == (1, True, 3, 3)
+
+
+@given(st.dictionaries(st.integers(0, 60), st.integers(0, 4), max_size=50), days,
+       st.integers(1, 6), st.integers(0, 6))
+@PROPERTY
+def test_weekly_streak_invariants(amount_offsets, skipped, target, week_starts_on):
+    amounts = {TODAY - timedelta(days=n): v for n, v in amount_offsets.items()}
+    report = weekly(amounts, target=target, skipped=skipped, since_weeks=9,
+                    week_starts_on=week_starts_on)
+    assert 0 <= report.current <= report.longest
+    # This week, still open, is never what breaks the streak: emptying it keeps the rest.
+    this_week = {day for day in amounts if day >= TODAY - timedelta(
+        days=(TODAY.weekday() - week_starts_on) % 7)}
+    emptied = weekly({d: v for d, v in amounts.items() if d not in this_week}, target=target,
+                     skipped=skipped, since_weeks=9, week_starts_on=week_starts_on)
+    assert emptied.current == report.current - (1 if report.met_today else 0)
+    # More done in any week never shortens anything.
+    more = weekly({**amounts, TODAY: amounts.get(TODAY, 0) + target}, target=target,
+                  skipped=skipped, since_weeks=9, week_starts_on=week_starts_on)
+    assert more.current >= report.current and more.longest >= report.longest
