@@ -107,6 +107,8 @@ def text(found: Insight, period: PeriodTotals) -> list[str]:
     lines.append(f"Books finished this year: {found.books_finished_this_year}")
     if found.goal_pace:
         lines.append(f"Goal: {goal_line(found.goal_pace)}")
+    if found.books:
+        lines.append("Being read, at this pace:")
     for eta in found.books:
         when = (f"about {eta.eta.strftime('%d %b %Y')} ({plural(eta.days_left, 'day')})"
                 if eta.eta else "no estimate (unknown length or no pace yet)")
