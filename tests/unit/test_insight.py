@@ -119,3 +119,13 @@ def test_periods():
 def test_an_empty_history_says_why_there_is_no_range():
     assert analyse(history(), samples=10).projection.method == (
         "No range yet: nothing logged to measure how your days vary.")
+
+
+def test_the_charts_range_to_31_december_is_the_one_stats_reports():
+    from compound.domain.series import year_ahead
+
+    pages = {TODAY - timedelta(days=n): (n * 7) % 41 for n in range(1, 200)}
+    found = analyse(history(pages=pages), samples=200)
+    low, _middle, high = year_ahead(history(pages=pages), samples=200).fan[-1]
+    assert (round(low), round(high)) == (found.projection.this_year_low,
+                                         found.projection.this_year_high)
