@@ -92,7 +92,7 @@ def long_text(status: TodayStatus) -> list[str]:
 
 
 def show(ctx: Context, args) -> int:
-    status = read_status(ctx, goal_pace=not args.short)
+    status = read_status(ctx, goal_pace=False) if args.short else read_status(ctx)
     if args.json:
         ctx.print(to_json(as_json(status)))
     elif args.short:
