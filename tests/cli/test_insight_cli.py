@@ -213,3 +213,16 @@ def test_project_after_a_long_pause_shows_the_example_and_says_why(db_path, stor
     store.log_pages(day=TODAY - timedelta(days=60), pages=40)
     assert ok("project").lines[0] == (
         "At 25 pages a day (an example: nothing read in the last 30 days):")
+
+
+def test_stats_and_project_fit_a_narrow_terminal(db_path, store, ok, monkeypatch):
+    from compound.cli.render import width_of
+
+    read_every_day(store, 20, 40)
+    ok("goal", "set", "yearly-books", "24")
+    monkeypatch.setenv("COLUMNS", "64")
+    for command in (["stats"], ["project", "--growth", "1%/week"]):
+        lines = ok(*command).lines
+        assert max(width_of(line) for line in lines) <= 64, command
+    method = [line for line in ok("stats").lines if "Range: P10–P90" in line][0]
+    assert method.startswith("  Range:")  # wrapped, and the rest indented under it

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from compound.cli.context import Context
-from compound.cli.render import table, to_json
+from compound.cli.render import table, to_json, width_of
 from compound.domain.days import format_duration
 
 TYPE_CHECKING = False
@@ -123,6 +123,25 @@ def text(found: Insight, period: PeriodTotals) -> list[str]:
     return lines
 
 
+def fitted(lines: list[str]) -> list[str]:
+    """Prose `lines` wrapped to the terminal's width, continuations indented under their
+    start. A table (one string of several lines) is left as it is: render.table has
+    already fitted it."""
+    import shutil
+    import textwrap
+
+    columns = max(shutil.get_terminal_size((100, 24)).columns, 20)
+    out = []
+    for line in lines:
+        if "\n" in line or width_of(line) <= columns:
+            out.append(line)
+            continue
+        indent = " " * (len(line) - len(line.lstrip(" ")))
+        out += textwrap.wrap(line, width=columns, subsequent_indent=indent + "    ",
+                             break_on_hyphens=False)
+    return out
+
+
 # -- for scripts ----------------------------------------------------------------------
 
 def _r(value: float) -> float:
@@ -198,7 +217,10 @@ def show(ctx: Context, args) -> int:
     week_starts_on = ctx.settings.week_starts_on
     found = analyse(history, week_starts_on=week_starts_on)
     period = period_totals(history, args.period, week_starts_on)
-    ctx.print(to_json(as_json(found, period)) if args.json else "\n".join(text(found, period)))
+    if args.json:
+        ctx.print(to_json(as_json(found, period)))
+    else:
+        ctx.print(*fitted(text(found, period)))
     return 0
 
 
