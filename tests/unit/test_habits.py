@@ -199,7 +199,7 @@ def test_inserting_a_skip_or_unscheduled_day_never_changes_the_current_one(
 def test_current_never_exceeds_longest(met, skipped, unscheduled):
     report = habit(met, skipped, unscheduled)
     assert 0 <= report.current <= report.longest
-    assert report.best == tuple(sorted(report.best, key=lambda r: -r.length))
+    assert report.best == sorted(report.best, key=lambda r: -r.length)
     assert not report.best or report.best[0].length == report.longest
     assert 0 <= report.strength <= 100
 

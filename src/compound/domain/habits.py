@@ -48,7 +48,7 @@ class HabitReport:
     longest: int
     at_risk: bool  # a streak to lose, and today (this week) due but not yet met
     met_today: bool  # for a weekly habit: this week's target reached
-    best: tuple[Run, ...]  # up to five, longest first, as (first, last, length)
+    best: list[Run]  # up to five, longest first, as (first, last, length) tuples
     consistency_30: float | None  # share of due periods met, 0.0–1.0; None: none due
     consistency_90: float | None
     strength: float  # 0–100
@@ -99,7 +99,7 @@ def _report(name: str, unit: str, judged: list[Judged], today: date, m: float, *
         name=name, unit=unit, current=length,
         longest=max([length, *(r.length for r in finished)]),
         at_risk=length > 0 and due_now and not met_now, met_today=met_now,
-        best=tuple(best_runs(finished, current)),
+        best=best_runs(finished, current),
         consistency_30=consistency(judged, today, 30),
         consistency_90=consistency(judged, today, 90),
         strength=strength(judged, m), target=target, done=done)
