@@ -19,19 +19,21 @@ import io
 import json
 import shutil
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import large_exports  # noqa: F401  (puts the exchange samples on the path)
-import koreader_stats
-import sample_data
 from compound.exchange.compound_json import document
 from reliability_kit import SCALE, cli, dump
 
 SAMPLES = Path(__file__).parent.parent / "fixtures" / "exchange"
+sys.path.insert(0, str(SAMPLES))
+import koreader_stats  # noqa: E402
+import sample_data  # noqa: E402
+
 CSV_SAMPLES = {"goodreads": SAMPLES / "goodreads_library_export_2024.csv",
                "storygraph": SAMPLES / "storygraph_export.csv"}
 SAMPLE_DOCUMENT = document(sample_data.sample_export())
@@ -314,6 +316,12 @@ KNOWN = {
                                       write_statistics([_turn(5, 10**9, 2**62)])),
     "a book of 10**12 pages": ("koreader", "statistics.sqlite3", write_statistics(
         [_book("Huge", "A", 10**12), _turn(5, 10**9, 60, total=1, book=9)])),
+    "a title that is not UTF-8": ("koreader", "statistics.sqlite3", write_statistics(
+        [("UPDATE book SET title = CAST(? AS TEXT) WHERE id = 1", (b"\xe2\x28\xa1 broken",))])),
+    "a schema that is not UTF-8": ("koreader", "statistics.sqlite3", write_statistics(
+        [("PRAGMA writable_schema = ON", ()),
+         ("UPDATE sqlite_master SET sql = CAST(? AS TEXT) WHERE name = 'numbers'",
+          (b"CREATE TABLE numbers (number INTEGER PRIMARY KEY, \xe2\x28\xa1)",))])),
     "a title stored as bytes": ("koreader", "statistics.sqlite3", write_statistics(
         [_book(b"\xff\x00", b"\xfe", 300), _turn(5, 10**9, 60, book=9)])),
 }

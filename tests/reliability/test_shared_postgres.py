@@ -96,7 +96,8 @@ def as_role(monkeypatch, team: Team, role: str, *argv: str):
     return cli(*argv)
 
 
-def test_members_write_only_their_own_profile_and_the_report_reads_all(team, monkeypatch):
+def test_members_write_only_their_own_profile_and_the_report_reads_all(team, monkeypatch,
+                                                                      figures):
     ana, bob = team.ana, team.bob
 
     # A member may add their own profile, named after their role, and no other.
@@ -124,6 +125,7 @@ def test_members_write_only_their_own_profile_and_the_report_reads_all(team, mon
         assert result.refused_in_one_line(), (argv, result)
         assert "row-level security" in result.err and "only their own profile" in result.err, \
             result.err
+        figures.add("row-level security: writes to another profile refused")
     # Bob's records are out of Ana's sight: nothing to edit, delete or read.
     bob_log = f"r{max(row[0] for row in stored['reading_log'])}"
     for argv in (["delete", bob_log], ["edit", bob_log, "--pages", "1"], ["undo"]):

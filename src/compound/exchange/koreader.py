@@ -41,6 +41,9 @@ def _open(path: Path) -> sqlite3.Connection:
         raise InputError(f"{path} is a directory, not a KOReader statistics file")
     # Read-only: the person's copy stays as it was (a WAL beside it is still read).
     con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    # A damaged file can hold text that is not UTF-8: read it with replacement
+    # characters rather than fail on it.
+    con.text_factory = lambda data: data.decode("utf-8", "replace")
     try:
         tables = {name: {row[0] for row in con.execute(
                       "SELECT name FROM pragma_table_info(?)", (name,))} for name in _WANTED}
@@ -48,6 +51,11 @@ def _open(path: Path) -> sqlite3.Connection:
         con.close()
         raise InputError(f"{path.name} is not a SQLite database; expected KOReader's "
                          "statistics.sqlite3") from None
+    except UnicodeDecodeError:
+        # SQLite's own message quotes the damaged schema, and is not UTF-8 either.
+        con.close()
+        raise InputError(f"{path.name} is a damaged SQLite database (its schema cannot "
+                         "be read)") from None
     for name, columns in _WANTED.items():
         if not tables[name]:
             con.close()
@@ -107,6 +115,8 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
                             "FROM page_stat_data ORDER BY id_book, start_time, page").fetchall()
     except sqlite3.DatabaseError as exc:
         raise InputError(f"{source} cannot be read ({exc})") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{source} cannot be read (it is damaged)") from None
     finally:
         con.close()
 
