@@ -13,7 +13,8 @@ lock waits (the machine's cores are the limit: a check-in is mostly Python).
 
     .venv/bin/python benchmarks/reliability.py [--scale 4] [--keep-output]
 
-Needs the test extras (`pip install -e '.[test]'`). About 2 minutes at scale 4.
+Needs the test extras (`pip install -e '.[test]'`). About 4 minutes at scale 4 on two
+quiet cores, longer on a busy machine.
 """
 
 from __future__ import annotations
