@@ -31,6 +31,7 @@ COMMAND_MODULES = {
     "profile": "profiles",
     "config": "settings",
     "backup": "safekeeping", "restore": "safekeeping", "doctor": "safekeeping",
+    "stats": "stats", "project": "project",
 }
 
 
