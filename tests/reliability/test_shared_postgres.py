@@ -84,8 +84,9 @@ def team(postgres_server, monkeypatch):
         conninfo = make_url(team.url(team.owner)).set(drivername="postgresql")
         with psycopg.connect(conninfo.render_as_string(hide_password=False),
                              autocommit=True) as owner:
-            owner.execute(POLICIES.read_text(encoding="utf-8"))
-            owner.execute("SELECT compound_share(%s, %s)", (team.members, team.report))
+            for _ in range(2):  # the second time as after an upgrade: it must be repeatable
+                owner.execute(POLICIES.read_text(encoding="utf-8"))
+                owner.execute("SELECT compound_share(%s, %s)", (team.members, team.report))
         yield team
     finally:
         team.drop()
@@ -113,7 +114,10 @@ def test_members_write_only_their_own_profile_and_the_report_reads_all(team, mon
                  ["skip", "2026-11-24"]):
         result = as_role(monkeypatch, team, ana, "--profile", ana, *argv)
         assert result.code == 0, (argv, result)
-    result = as_role(monkeypatch, team, bob, "--profile", bob, "log", "7", "--note", "bob's diary")
+    # COMPOUND_PROFILE chooses the profile for every command, as README.md says.
+    monkeypatch.setenv("COMPOUND_PROFILE", bob)
+    result = as_role(monkeypatch, team, bob, "log", "7", "--note", "bob's diary")
+    monkeypatch.delenv("COMPOUND_PROFILE")
     assert result.code == 0, result
     stored = team.rows()
     assert len(stored["reading_log"]) == 2 and len(stored["book"]) == 1
@@ -126,6 +130,9 @@ def test_members_write_only_their_own_profile_and_the_report_reads_all(team, mon
         assert "row-level security" in result.err and "only their own profile" in result.err, \
             result.err
         figures.add("row-level security: writes to another profile refused")
+    # The default profile (no --profile) is nobody's: no member writes there either.
+    result = as_role(monkeypatch, team, ana, "log", "2")
+    assert result.refused_in_one_line() and "row-level security" in result.err, result
     # Bob's records are out of Ana's sight: nothing to edit, delete or read.
     bob_log = f"r{max(row[0] for row in stored['reading_log'])}"
     for argv in (["delete", bob_log], ["edit", bob_log, "--pages", "1"], ["undo"]):
