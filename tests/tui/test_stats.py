@@ -30,7 +30,7 @@ async def test_charts_draw_when_shown_and_t_changes_the_span(store, make_app):
         assert screen.query_one(TabbedContent).active == "tab-projection"
         projection = screen.query_one("#chart-projection", ChartView)
         assert projection._message is None and projection._drawn_for is not None
-        assert "about" in str(screen.query_one("#figures").render())
+        assert "at 30-day pace" in str(screen.query_one("#figures").render())
 
 
 async def test_a_chart_with_too_little_data_says_so(empty_store, make_app):

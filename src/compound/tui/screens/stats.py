@@ -113,9 +113,11 @@ def _figures(found: Insight) -> str:
         f"  {pace.d90:.1f} over 90 d",
         f"  learning {format_duration(round(pace.minutes_per_day))} a day",
         "[b]The year ahead[/b]",
-        f"  about {p.pages_per_year:,} pages",
+        f"  {p.pages_per_year:,} pages at 30-day pace",
         f"  {p.books_low}–{p.books_high} books of {p.book_length[0]}–{p.book_length[1]} p",
-        f"  likely {p.range_low:,}–{p.range_high:,} pages",
+        # The range resamples a longer window (see the Year ahead chart), so it can
+        # sit well apart from the 30-day pace after a change of habit.
+        f"  {p.range_low:,}–{p.range_high:,} from recent days",
         f"  {p.learning_hours_per_year:,.0f} hours of learning",
         "[b]This year[/b]",
         f"  {p.this_year_read:,} pages, {plural(found.books_finished_this_year, 'book')} finished",
