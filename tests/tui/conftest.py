@@ -118,3 +118,15 @@ async def settle(pilot) -> None:
             break
     await pilot.wait_for_scheduled_animations()  # e.g. the underline of a tab moving
     await pilot.pause()
+
+
+@pytest.fixture(autouse=True)
+def plotext_in_a_fixed_order(monkeypatch):
+    """plotext drops duplicate points through a set (`_utility.no_duplicates`), so where
+    two of a chart's characters overlap, which one wins depends on the process's string
+    hash seed: the same chart came out a column different from run to run. Keeping the
+    points in their first-seen order (what plotext's own comment offers) makes the
+    snapshots of the Stats screen repeatable."""
+    from plotext import _utility
+
+    monkeypatch.setattr(_utility, "no_duplicates", lambda data: list(dict.fromkeys(data)))

@@ -1,17 +1,22 @@
 """ChartView: one of the shared chart builders, drawn into a textual-plotext plot.
 
 It draws only when it has a size (its tab is in view), in a worker thread, so a
-chart that takes a moment (the projection fan) never holds up typing; while it
-draws, and when the builder says there is too little data, it shows a sentence.
+chart that takes a moment (the projection fan) never holds up typing. The worker
+draws on a figure of its own and builds the text, and the view shows that
+finished text: no figure is ever read while a builder is writing to it. While it draws, and
+when the builder says there is too little data, the view shows a sentence.
 """
 
 from __future__ import annotations
+
+import threading
 
 from rich.text import Text
 from textual import work
 from textual.geometry import Size
 from textual.message import Message
 from textual_plotext import PlotextPlot
+from textual_plotext.plot import Plot
 
 
 class ChartView(PlotextPlot):
@@ -20,16 +25,27 @@ class ChartView(PlotextPlot):
     """
 
     class Drawn(Message):
-        def __init__(self, view: ChartView, size: Size, message: str | None):
+        def __init__(self, wanted: tuple, message: str | None, text: str):
             super().__init__()
-            self.view, self.size, self.message = view, size, message
+            self.wanted, self.message, self.text = wanted, message, text
 
     def __init__(self, kind: str, *, id: str | None = None):
         super().__init__(id=id)
         self.kind = kind
         self.data = None
-        self._drawn_for: tuple[object, Size] | None = None
+        self._lock = threading.Lock()
+        self._wanted: tuple | None = None  # (data, size, theme) of the latest drawing asked for
+        self._drawn_for: tuple | None = None  # (data, size) of the drawing shown
         self._message: str | None = "…"
+        self._text = ""
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme) -> None:
+        self._register_theme(theme.name)  # plotext learns the new theme's colours first
+        self._draw_if_due()
 
     def show(self, data) -> None:
         """Draw the chart of `data` (a charts.ChartData) once the view has a size."""
@@ -43,28 +59,40 @@ class ChartView(PlotextPlot):
         size = self.size
         if self.data is None or size.width < 10 or size.height < 5:
             return
-        if self._drawn_for == (self.data, size):
+        wanted = (self.data, size, self._get_plotext_theme_name(self.app.theme))
+        if self._wanted == wanted:
             return
-        self._drawn_for = (self.data, size)
-        self._message = self._message or "…"
-        self._draw(self.kind, self.data, size)
+        self._wanted = wanted
+        self._draw(wanted)
 
-    @work(thread=True, exclusive=True, group="chart")
-    def _draw(self, kind: str, data, size: Size) -> None:
+    @work(thread=True, group="chart")
+    def _draw(self, wanted: tuple) -> None:
         from compound import charts
 
-        plt = self.plt
-        plt.clear_figure()
-        plt.plotsize(size.width, size.height)
-        message = charts.BUILDERS[kind](plt, data)
-        self.post_message(self.Drawn(self, size, message))
+        data, size, theme = wanted
+        with self._lock:
+            if self._wanted is not wanted:
+                return  # a newer drawing was asked for meanwhile
+            # A fresh figure each time: clear_figure() leaves some of plotext's
+            # layout state behind, so a chart drawn after one of another size
+            # came out a column different.
+            plt = Plot()
+            plt.plotsize(size.width, size.height)
+            plt._set_size(size.width, size.height)  # as PlotextPlot.render does (its issue #5)
+            message = charts.BUILDERS[self.kind](plt, data)
+            plt.theme(theme)
+            text = plt.build() if message is None else ""
+        self.post_message(self.Drawn(wanted, message, text))
 
     def on_chart_view_drawn(self, message: Drawn) -> None:
         message.stop()
-        self._message = message.message
+        if message.wanted is not self._wanted:
+            return
+        self._message, self._text = message.message, message.text
+        self._drawn_for = message.wanted[:2]
         self.refresh()
 
     def render(self):
         if self._message is not None:
             return Text(f"\n  {self._message}", style="italic")
-        return super().render()
+        return Text.from_ansi(self._text)
