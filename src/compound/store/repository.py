@@ -33,8 +33,10 @@ from compound.domain.exports import ExportData
 from compound.domain.imports import ImportBatch, ImportSummary
 from compound.domain.profiles import DEFAULT_PROFILE, ProfileContents
 from compound.domain.status import TodayStatus
+from compound.domain.team import MemberHistory, TeamReport, build_report
 from compound.domain.totals import History
 from compound.store import books, entries, exports, imports, profiles, skips, snapshot, totals
+from compound.store import team
 from compound.store.entries import UNSET
 
 
@@ -305,6 +307,22 @@ class Store:
         """Remove a profile and everything in it; returns what it held."""
         with self._unit() as session:
             return profiles.remove(session, name)
+
+
+    # -- teams ---------------------------------------------------------------------------
+
+    def team_report(self, today: date, *, at_least: int | None = None,
+                    include_books: bool = False) -> TeamReport:
+        """Every member's streaks and totals, and the team streak (domain/team.py)."""
+        with self._unit() as session:
+            return build_report(team.members(session, today, include_books=include_books),
+                                today, at_least=at_least, include_books=include_books)
+
+    def member_history(self, today: date, *, include_books: bool = False) -> MemberHistory:
+        """This profile's per-day totals, goals, skips and finished books, for a member file."""
+        with self._unit() as session:
+            return next(team.members(session, today, include_books=include_books,
+                                     profile_id=self.profile.id))
 
 
 class _RollBack(Exception):

@@ -1,0 +1,206 @@
+"""Team reports: each member's streaks and totals, and the team's own streak.
+
+A member's record arrives as per-day totals (the same shape whether it was read
+from a shared database or from the member's own file), one member at a time, so
+a report over a thousand members' five years never holds everyone's days at once.
+
+A member's learning day is the one `compound status` counts: the daily-pages goal
+in force that day reached, or any learning session held (domain/streaks.py).
+
+The team streak counts consecutive days on which at least K members had a
+learning day. A member's skip day counts as neither: that member is left out of
+the day, and the day then asks for min(K, members not skipping); a day on which
+every member skips neither breaks nor lengthens the team streak. Today, not yet
+met, leaves the team streak at risk, as it does a member's.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from compound.domain.errors import InputError
+from compound.domain.records import GoalKind
+from compound.domain.status import GoalChange
+from compound.domain.streaks import Streak, checkin_days, daily_streak
+
+WEEKS_CHARTED = 12  # the report's chart: team pages in each of the last 12 weeks
+
+# (day, pages read, learning sessions held, learning minutes): one member's day.
+DayTotals = tuple[date, int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class FinishedBook:
+    day: date
+    title: str | None  # None unless the report may show titles
+
+
+@dataclass(frozen=True, slots=True)
+class MemberHistory:
+    """What a team report reads about one member: per-day totals, goals, skips, books."""
+
+    name: str
+    days: Sequence[DayTotals]
+    goals: tuple[GoalChange, ...] = ()
+    skips: frozenset[date] = frozenset()
+    finished: tuple[FinishedBook, ...] = ()
+    exported_at: datetime | None = None  # when the member wrote their file, if from one
+
+
+@dataclass(frozen=True, slots=True)
+class MemberSummary:
+    """One row of the report."""
+
+    member: str
+    current_streak: int
+    longest_streak: int
+    at_risk: bool
+    pages_7d: int
+    pages_30d: int
+    pages_this_year: int
+    books_finished_this_year: int
+    learning_minutes_this_year: int
+    last_check_in: date | None
+    books: tuple[str, ...] = ()  # titles finished this year, only when asked for
+
+    @property
+    def learning_hours_this_year(self) -> float:
+        return round(self.learning_minutes_this_year / 60, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class TeamReport:
+    today: date
+    at_least: int  # K: members who must have a learning day for a team day
+    members: tuple[MemberSummary, ...]
+    totals: MemberSummary  # sums; its streak fields are the team streak's
+    team_streak: Streak
+    weekly_pages: tuple[tuple[date, int], ...]  # (first day of the week, team pages)
+    include_books: bool = False
+
+
+def pages_needed(goals: Sequence[GoalChange]) -> Callable[[date], int]:
+    """The pages that made a learning day on a day: the daily-pages goal in force
+    then (as status.target_on finds it), or 1 before any goal was set."""
+    timeline = sorted((g.since, g.target) for g in goals if g.kind == GoalKind.DAILY_PAGES)
+    if not timeline:
+        return lambda _day: 1
+    starts = [since for since, _target in timeline]
+    targets = [target for _since, target in timeline]
+
+    def needed(day: date) -> int:
+        index = bisect_right(starts, day) - 1
+        return targets[index] if index >= 0 else 1
+
+    return needed
+
+
+def learning_days(member: MemberHistory, today: date) -> set[date]:
+    """The member's learning days up to `today`."""
+    pages = {day: p for day, p, _s, _m in member.days if p and day <= today}
+    sessions = {day: s for day, _p, s, _m in member.days if s and day <= today}
+    return checkin_days(pages, sessions, pages_needed(member.goals))
+
+
+class TeamReportBuilder:
+    """Folds members in one by one (see the module docstring), then `report()`."""
+
+    def __init__(self, today: date, *, include_books: bool = False):
+        self.today = today
+        self.include_books = include_books
+        self._members: list[MemberSummary] = []
+        self._met = Counter()          # day -> members with a learning day
+        self._skipping = Counter()     # day -> members on a skip day without one
+        self._first_week = today - timedelta(days=7 * WEEKS_CHARTED - 1)
+        self._weekly = [0] * WEEKS_CHARTED
+
+    def add(self, member: MemberHistory) -> MemberSummary:
+        today = self.today
+        met = learning_days(member, today)
+        skips = {day for day in member.skips if day <= today}
+        streak = daily_streak(met, skips, today)
+        self._met.update(met)
+        self._skipping.update(skips - met)
+
+        week_ago, month_ago = today - timedelta(days=6), today - timedelta(days=29)
+        new_year = date(today.year, 1, 1)
+        first_week, weekly = self._first_week, self._weekly
+        pages_7d = pages_30d = pages_year = minutes_year = 0
+        last = None
+        for day, pages, _sessions, minutes in member.days:
+            if day > today:
+                continue
+            last = day if last is None or day > last else last
+            if day >= new_year:
+                pages_year += pages
+                minutes_year += minutes
+            if day >= month_ago:
+                pages_30d += pages
+                if day >= week_ago:
+                    pages_7d += pages
+            if day >= first_week:
+                weekly[(day - first_week).days // 7] += pages
+        finished = [b for b in member.finished if new_year <= b.day <= today]
+        titles = tuple(b.title for b in sorted(finished, key=lambda b: b.day)
+                       if b.title is not None) if self.include_books else ()
+        summary = MemberSummary(
+            member=member.name, current_streak=streak.current, longest_streak=streak.longest,
+            at_risk=streak.at_risk, pages_7d=pages_7d, pages_30d=pages_30d,
+            pages_this_year=pages_year, books_finished_this_year=len(finished),
+            learning_minutes_this_year=minutes_year, last_check_in=last, books=titles)
+        self._members.append(summary)
+        return summary
+
+    def report(self, at_least: int | None = None) -> TeamReport:
+        """The report; `at_least` is K (default: half the members, rounded up)."""
+        members = tuple(sorted(self._members, key=lambda m: m.member))
+        count = len(members)
+        k = -(-count // 2) if at_least is None else at_least
+        if at_least is not None and not 1 <= at_least <= max(count, 1):
+            raise InputError(f"--at-least {at_least} must be from 1 to the team's size "
+                             f"({count} {'member' if count == 1 else 'members'})")
+        streak = team_streak(self._met, self._skipping, count, max(k, 1), self.today)
+        totals = MemberSummary(
+            member="team", current_streak=streak.current, longest_streak=streak.longest,
+            at_risk=streak.at_risk,
+            pages_7d=sum(m.pages_7d for m in members),
+            pages_30d=sum(m.pages_30d for m in members),
+            pages_this_year=sum(m.pages_this_year for m in members),
+            books_finished_this_year=sum(m.books_finished_this_year for m in members),
+            learning_minutes_this_year=sum(m.learning_minutes_this_year for m in members),
+            last_check_in=max((m.last_check_in for m in members if m.last_check_in),
+                              default=None))
+        weeks = tuple((self._first_week + timedelta(days=7 * i), pages)
+                      for i, pages in enumerate(self._weekly))
+        return TeamReport(today=self.today, at_least=k, members=members, totals=totals,
+                          team_streak=streak, weekly_pages=weeks,
+                          include_books=self.include_books)
+
+
+def team_streak(met: Counter, skipping: Counter, members: int, at_least: int,
+                today: date) -> Streak:
+    """The team's daily streak from per-day counts of members met and skipping."""
+    team_met: set[date] = set()
+    team_skip: set[date] = set()
+    for day in {*met, *skipping}:
+        if day > today:
+            continue
+        present = members - skipping[day]
+        if present <= 0:
+            team_skip.add(day)
+        elif met[day] >= min(at_least, present):
+            team_met.add(day)
+    return daily_streak(team_met, team_skip, today)
+
+
+def build_report(members: Iterable[MemberHistory], today: date, *,
+                 at_least: int | None = None, include_books: bool = False) -> TeamReport:
+    """The team report over `members`, each named once."""
+    builder = TeamReportBuilder(today, include_books=include_books)
+    for member in members:
+        builder.add(member)
+    return builder.report(at_least)
