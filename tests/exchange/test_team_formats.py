@@ -109,8 +109,18 @@ def test_html_is_one_self_contained_page_with_everything_escaped():
 def test_the_chart_scales_its_bars_to_the_busiest_week():
     svg = team_html.chart(build_report(members(), TODAY))
     heights = [float(h) for h in re.findall(r'<rect [^>]*height="([\d.]+)"', svg)]
-    assert len(heights) == 12 and max(heights) == pytest.approx(240 - 30 - 16)
+    # 47 pages in the last week, on a chart whose top is 80 (quarters: 20, 40, 60).
+    assert len(heights) == 12 and max(heights) == pytest.approx((240 - 30 - 16) * 47 / 80,
+                                                                abs=0.1)
     assert sorted(heights)[:-1] == [0.0] * 11
+    assert [label for label in re.findall(r'text-anchor="end">([\d,]+)<', svg)] == [
+        "0", "20", "40", "60", "80"]
+
+
+@pytest.mark.parametrize("value, top", [(0, 4), (3, 4), (5, 8), (9, 20), (47, 80),
+                                        (81, 200), (12_345, 20_000)])
+def test_the_chart_top_is_a_round_number(value, top):
+    assert team_html.nice_top(value) == top
 
 
 def test_an_unknown_format_is_refused():

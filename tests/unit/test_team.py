@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from compound.domain.errors import InputError
 from compound.domain.records import GoalKind
-from compound.domain.status import GoalChange, build_status
+from compound.domain.status import GoalChange, build_status, target_on
+from compound.domain.streaks import checkin_days
 from compound.domain.team import FinishedBook, MemberHistory, build_report, learning_days
 
 TODAY = date(2026, 11, 22)
@@ -95,7 +96,9 @@ def test_member_streaks_agree_with_compound_status(days, goals, skips):
     row = build_report([history], TODAY).members[0]
     assert (row.current_streak, row.longest_streak, row.at_risk) == (
         status.streak.current, status.streak.longest, status.streak.at_risk)
-    assert learning_days(history, TODAY) <= set(by_day)
+    needed = lambda day: target_on(changes, GoalKind.DAILY_PAGES, day) or 1  # noqa: E731
+    assert learning_days(history, TODAY) == checkin_days(
+        {d: p for d, p, _s, _m in totals}, {d: s for d, _p, s, _m in totals}, needed)
 
 
 def test_team_streak_needs_k_members_and_k_defaults_to_half_rounded_up():
@@ -141,6 +144,14 @@ def test_team_streak_is_at_risk_while_today_is_open_and_totals_add_up():
 def test_at_least_must_be_within_the_team(k):
     with pytest.raises(InputError, match="--at-least"):
         build_report([member("ana"), member("bob")], TODAY, at_least=k)
+
+
+def test_windows_reach_back_across_new_year():
+    january = date(2027, 1, 3)
+    days = [(date(2026, 12, 5), 4, 0, 0), (date(2026, 12, 28), 2, 0, 30), (january, 1, 0, 30)]
+    row = build_report([member("ana", days)], january).members[0]
+    assert (row.pages_7d, row.pages_30d, row.pages_this_year) == (3, 7, 1)
+    assert row.learning_minutes_this_year == 30
 
 
 def test_an_empty_team_is_a_report_of_nobody():

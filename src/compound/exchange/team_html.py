@@ -54,10 +54,21 @@ WIDTH, HEIGHT = 960, 240
 PAD_LEFT, PAD_BOTTOM, PAD_TOP = 56, 30, 16
 
 
+def nice_top(value: int) -> int:
+    """The chart's top: the least of 4, 8, 20, 40, 80, 200… at or above `value`, so
+    the quarter lines fall on round numbers."""
+    scale = 1
+    while True:
+        for step in (2, 4, 8):
+            if step * scale >= max(value, 4):
+                return step * scale
+        scale *= 10
+
+
 def chart(report: TeamReport) -> str:
     """An SVG bar chart of the team's pages in each of the last twelve weeks."""
     weeks = report.weekly_pages
-    top = max((pages for _first, pages in weeks), default=0) or 1
+    top = nice_top(max((pages for _first, pages in weeks), default=0))
     plot_w, plot_h = WIDTH - PAD_LEFT - 12, HEIGHT - PAD_BOTTOM - PAD_TOP
     slot = plot_w / max(len(weeks), 1)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
