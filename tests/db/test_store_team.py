@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date, timedelta
 
 import pytest
@@ -75,3 +76,18 @@ def test_the_default_profile_is_a_member_once_it_holds_something(stores):
     stores["default"].log_pages(day=TODAY, pages=1)
     names = [m.member for m in stores["default"].team_report(TODAY).members]
     assert names == ["ana", "bob", "cy", "default"]
+
+
+def test_a_team_report_leaves_check_ins_free_to_write(tmp_path):
+    """The report only reads: on SQLite it must not hold the write lock while it does."""
+    url = f"sqlite:///{tmp_path / 'team.db'}"
+    reader, writer = Store.open(url), Store.open(url)
+    try:
+        with reader._unit(read_only=True) as session:  # the unit team_report reads in
+            session.connection().exec_driver_sql("SELECT COUNT(*) FROM reading_log").all()
+            started = time.monotonic()
+            writer.log_pages(day=TODAY, pages=5)  # would wait out the 15 s busy timeout
+            assert time.monotonic() - started < 5
+        assert reader.team_report(TODAY).members[0].pages_7d == 5
+    finally:
+        reader.close(), writer.close()
