@@ -58,9 +58,9 @@ def test_book_list_table_orders_by_shelf(db_path, ok):
     assert lines[0].split() == ["ID", "STATUS", "TITLE", "AUTHOR", "PROGRESS"]
     assert [re.split(r"\s{2,}", line.strip()) for line in lines[1:]] == [
         ["#5", "reading", "Deep Work", "Cal Newport", "30/296 10%"],
-        ["#4", "to-read", "Next Up", "0/352 0%"],
-        ["#3", "finished", "Done Late", "0/100 0%"],  # the latest finished first
-        ["#2", "finished", "Done Early", "0/100 0%"],
+        ["#4", "to-read", "Next Up", "352 p"],
+        ["#3", "finished", "Done Late", "100 p, done 2026-11-01"],  # the latest first
+        ["#2", "finished", "Done Early", "100 p, done 2026-10-01"],
         ["#1", "abandoned", "Abandoned One"],
     ]
     assert [b["id"] for b in books_json(ok, "--status", "finished")] == [3, 2]

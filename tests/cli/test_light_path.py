@@ -111,3 +111,15 @@ def test_a_reader_that_goes_away_is_not_an_error(env):
     reader_gone.stdout.close()  # before the process has written a byte
     _, err = reader_gone.communicate(timeout=60)
     assert (reader_gone.returncode, err) == (0, b"")
+
+
+def test_status_short_with_a_schedule_loads_only_the_rrule_part_of_dateutil(env, monkeypatch,
+                                                                             run):
+    monkeypatch.setenv("COMPOUND_DB", env["COMPOUND_DB"])
+    assert run("goal", "set", "daily-pages", "5", "--schedule", "FREQ=WEEKLY;BYDAY=SA,SU").code == 0
+    assert run("log", "7").code == 0
+    found, output = probe(env, ["status", "--short"])
+    assert found["code"] == 0
+    assert [name for name in found["loaded"] if not name.startswith("dateutil")] == []
+    assert "dateutil.rrule" in found["loaded"] and "dateutil.parser" not in found["loaded"]
+    assert output == "📚 7/5 p · 🔥 1"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from compound.domain.records import Goal, GoalKind
 from compound.exchange.markdown import escape, lines, table
 
 from sample_data import sample_export
@@ -63,3 +64,14 @@ def test_a_period_counts_its_own_days_and_an_unmet_today_is_at_risk():
     assert report[0] == "# Reading and learning, 2026-11-01 to 2026-11-22"
     assert "| Days with reading | 3 of 22 |" in report
     assert "- Streak on 2026-11-22: 3 days (at risk: today is not done yet)" in report
+
+
+def test_the_streak_follows_the_goals_schedule_as_stats_does():
+    # Reading on the 18th, 19th, 21st and 22nd; the 20th is unscheduled, not skipped.
+    weekends_off = sample_export(
+        skips=(),
+        goals=(Goal(id=1, kind=GoalKind.DAILY_PAGES, target=10, since=date(2026, 11, 1),
+                    schedule="FREQ=WEEKLY;BYDAY=SA,SU,WE,TH"),))
+    assert "- Streak on 2026-11-22: 4 days (today is done)" in lines(weekends_off)
+    every_day = sample_export(skips=())
+    assert "- Streak on 2026-11-22: 2 days (today is done)" in lines(every_day)

@@ -32,6 +32,7 @@ COMMAND_MODULES = {
     "team": "team",
     "config": "settings",
     "backup": "safekeeping", "restore": "safekeeping", "doctor": "safekeeping",
+    "stats": "stats", "project": "project",
 }
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from compound.domain.days import format_duration
-from compound.domain.records import Book, Entry, ReadingLog
+from compound.domain.records import Book, BookStatus, Entry, ReadingLog
 
 # `typing`, `json` and `shutil` are imported where used: together ~5 ms that
 # `status --short`, which may run on every shell prompt, does not need.
@@ -72,6 +72,13 @@ def day_label(day: date, today: date) -> str:
 
 
 def progress(book: Book) -> str:
+    # A finished book is done whatever was logged: imported and back-filled books
+    # often have no reading logs at all, and "0/296 0%" would misstate them.
+    if book.status == BookStatus.FINISHED:
+        done = f"done {book.finished_on.isoformat()}" if book.finished_on else "done"
+        return f"{book.total_pages} p, {done}" if book.total_pages else done
+    if book.status == BookStatus.TO_READ and not book.pages_read:
+        return f"{book.total_pages} p" if book.total_pages else ""
     if book.total_pages:
         return f"{book.pages_read}/{book.total_pages} {round(100 * book.progress)}%"
     return f"{book.pages_read} p" if book.pages_read else ""

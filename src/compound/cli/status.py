@@ -32,7 +32,7 @@ def short_line(status: TodayStatus) -> str:
 
 def as_json(status: TodayStatus) -> dict:
     streak = status.streak
-    return {
+    data = {
         "today": status.today,
         "pages_today": status.pages,
         "minutes_today": status.minutes,
@@ -45,6 +45,14 @@ def as_json(status: TodayStatus) -> dict:
         "met_today": streak.met_today,
         "reading": [book_json(b) for b in status.reading],
     }
+    if status.goal_pace is not None:
+        goal = status.goal_pace
+        data["books_ahead"] = round(goal.ahead, 2)
+        data["goal_pace"] = {"goal": goal.goal, "expected": round(goal.expected, 2),
+                             "finished": goal.finished,
+                             "pages_per_day_needed": round(goal.pages_per_day_needed, 2),
+                             "buffer_days": goal.buffer_days}
+    return data
 
 
 def _goal_line(label: str, done: int, goal: int | None, unit) -> str:
@@ -66,6 +74,10 @@ def long_text(status: TodayStatus) -> list[str]:
     elif streak.met_today:
         state = " · today is done"
     lines.append(f"  {'Streak':<9}🔥 {days} (best {streak.longest}){state}")
+    if status.goal_pace is not None:
+        from compound.cli.stats import goal_line
+
+        lines.append(f"  {'Books':<9}{goal_line(status.goal_pace)}")
     if status.reading:
         lines.append("Being read")
         for book in status.reading:

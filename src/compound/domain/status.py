@@ -39,6 +39,7 @@ class TodayStatus:
     minutes_goal: int | None
     streak: Streak
     reading: tuple[Book, ...]
+    goal_pace: object | None = None  # projection.GoalPace, with a yearly-books goal
 
 
 def target_on(changes: Sequence[GoalChange], kind: GoalKind, day: date) -> int | None:
@@ -51,8 +52,13 @@ def target_on(changes: Sequence[GoalChange], kind: GoalKind, day: date) -> int |
 def build_status(today: date, pages_by_day: Mapping[date, int],
                  sessions_by_day: Mapping[date, tuple[int, int]],
                  skip_days: Iterable[date], goals: Sequence[GoalChange],
-                 reading: Iterable[Book]) -> TodayStatus:
-    """Assemble today's status. `sessions_by_day` maps a day to (count, minutes)."""
+                 reading: Iterable[Book], finished_this_year: int = 0,
+                 finished_pages: Sequence[int] = ()) -> TodayStatus:
+    """Assemble today's status. `sessions_by_day` maps a day to (count, minutes).
+
+    With a yearly-books goal, `finished_this_year` and the page counts of finished
+    books (`finished_pages`, for the usual book length) give the goal pace.
+    """
     # Each past day is judged by the goal in force then: raising the goal today
     # must not retroactively break last month's streak.
     met = checkin_days(
@@ -60,6 +66,17 @@ def build_status(today: date, pages_by_day: Mapping[date, int],
         {day: count for day, (count, _minutes) in sessions_by_day.items()},
         lambda day: target_on(goals, GoalKind.DAILY_PAGES, day) or 1,
     )
+    due = None
+    if any(goal.schedule for goal in goals):  # else dateutil stays unimported
+        from compound.domain.schedules import due_days
+
+        due = due_days(goals, today)
+    pace = None
+    books_goal = target_on(goals, GoalKind.YEARLY_BOOKS, today)
+    if books_goal:
+        from compound.domain.projection import book_length, goal_pace
+
+        pace = goal_pace(books_goal, finished_this_year, today, book_length(finished_pages))
     sessions_today = sessions_by_day.get(today, (0, 0))
     return TodayStatus(
         today=today,
@@ -68,6 +85,7 @@ def build_status(today: date, pages_by_day: Mapping[date, int],
         sessions=sessions_today[0],
         pages_goal=target_on(goals, GoalKind.DAILY_PAGES, today),
         minutes_goal=target_on(goals, GoalKind.DAILY_MINUTES, today),
-        streak=daily_streak(met, skip_days, today),
+        streak=daily_streak(met, skip_days, today, due),
         reading=tuple(reading),
+        goal_pace=pace,
     )

@@ -1,16 +1,24 @@
-"""Streaks: consecutive days on which the habit was met.
+"""Streaks: consecutive due days (or weeks) on which the habit was met.
 
-Skip days (planned rest, travel) neither break nor lengthen a streak. Today, while
-not yet met, leaves the streak "at risk" rather than broken: the day is not over.
+Days the schedule does not require and planned skip days are excused: they neither
+break nor lengthen a streak, even when something was logged on them. Today (or the
+current week), while not yet met, is excused too: the day is not over, so the streak
+is "at risk" rather than broken.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections import namedtuple
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 ONE_DAY = timedelta(days=1)
+ONE_WEEK = timedelta(days=7)
+BEST_COUNT = 5
+
+# How each day (or week) is judged.
+MET, MISSED, EXCUSED = "met", "missed", "excused"
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +29,14 @@ class Streak:
     met_today: bool
 
 
+# collections' namedtuple rather than typing's: `status --short` never imports typing.
+Run = namedtuple("Run", "first last length")
+Run.__doc__ = "A streak with its dates: from the first met day (or week) to the last."
+
+Judged = namedtuple("Judged", "first last mark")
+Judged.__doc__ = "One day, or one week from `first` to `last`, and how it was judged."
+
+
 def checkin_days(pages_by_day: Mapping[date, int], sessions_by_day: Mapping[date, int],
                  pages_needed: Callable[[date], int] = lambda _day: 1) -> set[date]:
     """Learning days: the pages goal in force that day reached, or any session held."""
@@ -29,36 +45,98 @@ def checkin_days(pages_by_day: Mapping[date, int], sessions_by_day: Mapping[date
     return met
 
 
-def daily_streak(met: Iterable[date], skipped: Iterable[date], today: date) -> Streak:
+def judge_days(met: Iterable[date], skipped: Iterable[date], today: date, *,
+               since: date | None = None,
+               due: Callable[[date], bool] | None = None) -> list[Judged]:
+    """Each day from `since` (default: the first met day) to today, judged.
+
+    `due(day)` says whether the schedule requires the day (None: every day does).
+    """
+    met_days = {day for day in met if day <= today}
+    skip_days = {day for day in skipped if day <= today}
+    first = since if since is not None else min(met_days, default=today)
+    judged = []
+    day = first
+    while day <= today:
+        if day in skip_days or (due is not None and not due(day)):
+            mark = EXCUSED
+        elif day in met_days:
+            mark = MET
+        else:
+            mark = EXCUSED if day == today else MISSED
+        judged.append(Judged(day, day, mark))
+        day += ONE_DAY
+    return judged
+
+
+def week_start(day: date, week_starts_on: int = 0) -> date:
+    """The first day of `day`'s week; `week_starts_on` as date.weekday() (0 = Monday)."""
+    return day - timedelta(days=(day.weekday() - week_starts_on) % 7)
+
+
+def judge_weeks(amount_by_day: Mapping[date, int], target_for: Callable[[date], int | None],
+                skipped: Iterable[date], today: date, *, since: date,
+                week_starts_on: int = 0) -> list[Judged]:
+    """Each week from the one holding `since` to the current one, judged against its target.
+
+    `target_for(last_day)` is the weekly target in force at the week's end (None: no
+    goal yet, so the week is excused). Skip days lower a week's target in proportion,
+    rounded up: a week of seven skip days asks for nothing and is excused. The
+    current week is in progress: met once the target is reached, never missed.
+    """
+    skip_days = set(skipped)
+    judged = []
+    start = week_start(since, week_starts_on)
+    while start <= today:
+        end = start + timedelta(days=6)
+        target = target_for(min(end, today))
+        days = [start + timedelta(days=i) for i in range(7)]
+        free = sum(1 for day in days if day not in skip_days)
+        needed = -(-target * free // 7) if target else 0  # ceiling division
+        total = sum(amount_by_day.get(day, 0) for day in days if day <= today)
+        if needed <= 0:
+            mark = EXCUSED
+        elif total >= needed:
+            mark = MET
+        else:
+            mark = EXCUSED if end >= today else MISSED
+        judged.append(Judged(start, min(end, today), mark))
+        start += ONE_WEEK
+    return judged
+
+
+def runs(judged: Iterable[Judged]) -> tuple[list[Run], Run | None]:
+    """The finished runs of met periods, and the one still going (the current streak)."""
+    finished: list[Run] = []
+    run: Run | None = None
+    for first, last, mark in judged:
+        if mark == MET:
+            run = Run(run.first, last, run.length + 1) if run else Run(first, last, 1)
+        elif mark == MISSED and run is not None:
+            finished.append(run)
+            run = None
+    return finished, run
+
+
+def best_runs(finished: Sequence[Run], current: Run | None, count: int = BEST_COUNT) -> list[Run]:
+    """The `count` longest runs, longest first; of equal ones the most recent first."""
+    every = [*finished, *([current] if current else [])]
+    return sorted(every, key=lambda r: (-r.length, -r.first.toordinal()))[:count]
+
+
+def daily_streak(met: Iterable[date], skipped: Iterable[date], today: date,
+                 due: Callable[[date], bool] | None = None) -> Streak:
     """The current and longest daily streak as of `today`.
 
     `at_risk` means there is a streak to lose and today is due but not yet met.
     """
     met_days = {day for day in met if day <= today}
     skip_days = {day for day in skipped if day <= today}
+    finished, current = runs(judge_days(met_days, skip_days, today, due=due))
     met_today = today in met_days
-
-    current = 0
-    # An unmet today does not break the streak yet: count back from yesterday.
-    day = today if met_today else today - ONE_DAY
-    while day in met_days or day in skip_days:  # both sets are finite, so this ends
-        current += day in met_days
-        day -= ONE_DAY
-
-    longest = run = 0
-    for day in _days_between(min(met_days, default=today), today):
-        if day in met_days:
-            run += 1
-            longest = max(longest, run)
-        elif day not in skip_days and day != today:
-            run = 0
-
-    at_risk = current > 0 and not met_today and today not in skip_days
-    return Streak(current=current, longest=longest, at_risk=at_risk, met_today=met_today)
-
-
-def _days_between(first: date, last: date) -> Iterable[date]:
-    day = first
-    while day <= last:
-        yield day
-        day += ONE_DAY
+    today_due = today not in skip_days and (due is None or due(today))
+    length = current.length if current else 0
+    return Streak(current=length,
+                  longest=max([length, *(r.length for r in finished)]),
+                  at_risk=length > 0 and not met_today and today_due,
+                  met_today=met_today)

@@ -1,10 +1,11 @@
 """Markdown: a report to read, or to paste into notes or a wiki.
 
 Period totals, the streak at the period's end, the books finished, and a table
-month by month. Streaks are the daily ones of domain/streaks.py, judged by the
-daily-pages goal in force each day (any learning session also counts), over the
-days the export holds: for a period, a streak running into it from before is
-counted from the period's first day.
+month by month. The streak is the learning-day habit of domain/habits.py (the
+one `compound stats` shows): judged by the daily-pages goal in force each day
+(any learning session also counts), under the goals' schedules and the skip
+days, over the days the export holds: for a period, a streak running into it
+from before is counted from the period's first day.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from typing import TextIO
 
 from compound.domain.days import format_duration
 from compound.domain.exports import ExportData
-from compound.domain.records import BookStatus, GoalKind
-from compound.domain.status import GoalChange, target_on
-from compound.domain.streaks import Streak, checkin_days, daily_streak
+from compound.domain.habits import LEARNING_DAY, HabitReport, habits_of
+from compound.domain.records import BookStatus
+from compound.domain.status import GoalChange
+from compound.domain.totals import DailyTotals, History
 from compound.exchange.registry import Exporter
 
 _SPECIAL = "\\`*_[]<>|#"
@@ -42,18 +44,24 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
-def streak_of(data: ExportData) -> Streak:
-    """The daily streak at the period's end, from the days the export holds."""
-    changes = [GoalChange(g.kind, g.target, g.since, g.schedule) for g in data.goals]
+def streak_of(data: ExportData) -> HabitReport:
+    """The learning-day streak at the period's end, from the days the export holds."""
     pages: dict[date, int] = defaultdict(int)
     for log in data.reading_logs:
         pages[log.day] += log.pages
     sessions: dict[date, int] = defaultdict(int)
+    minutes: dict[date, int] = defaultdict(int)
     for s in data.sessions:
         sessions[s.day] += 1
-    met = checkin_days(pages, sessions,
-                       lambda day: target_on(changes, GoalKind.DAILY_PAGES, day) or 1)
-    return daily_streak(met, [s.day for s in data.skips], data.last_day)
+        minutes[s.day] += s.minutes
+    history = History(
+        today=data.last_day,
+        totals=DailyTotals(pages=dict(pages), sessions=dict(sessions),
+                           session_minutes=dict(minutes)),
+        goals=tuple(GoalChange(g.kind, g.target, g.since, g.schedule) for g in data.goals),
+        skips=frozenset(s.day for s in data.skips),
+        finished_pages=(), finished_this_year=0, reading=(), to_read=())
+    return habits_of(history)[LEARNING_DAY]
 
 
 def _first_day(data: ExportData) -> date | None:

@@ -36,8 +36,16 @@ SESSIONS_BY_DAY = """
 """
 SKIP_DAYS = "SELECT day FROM skip WHERE profile_id = :profile AND day <= :today"
 GOAL_CHANGES = """
-    SELECT kind, target, since FROM goal
-    WHERE profile_id = :profile AND kind IN ('daily-pages', 'daily-minutes')
+    SELECT kind, target, since, schedule FROM goal
+    WHERE profile_id = :profile AND kind IN ('daily-pages', 'daily-minutes', 'yearly-books')
+"""
+FINISHED_THIS_YEAR = """
+    SELECT COUNT(*) FROM book WHERE profile_id = :profile AND status = 'finished'
+    AND finished_on >= :year_start AND finished_on <= :today
+"""
+FINISHED_PAGES = """
+    SELECT total_pages FROM book WHERE profile_id = :profile AND status = 'finished'
+    AND total_pages IS NOT NULL
 """
 BOOKS_BEING_READ = """
     SELECT b.id, b.title, b.author, b.total_pages, b.isbn, b.status, b.started_on,
@@ -67,15 +75,22 @@ def book_from_row(row: Sequence[Any]) -> Book:
 def today_status(run: Runner, profile_id: int, today: date) -> TodayStatus:
     """Read everything `compound status` shows, through `run`."""
     params = {"profile": profile_id, "today": today}
+    goals = [GoalChange(GoalKind(kind), target, as_date(since), schedule)
+             for kind, target, since, schedule in run(GOAL_CHANGES, params)]
+    finished, lengths = 0, []
+    if any(goal.kind == GoalKind.YEARLY_BOOKS for goal in goals):  # only then: goal pace
+        year = {**params, "year_start": date(today.year, 1, 1)}
+        finished = int(next(iter(run(FINISHED_THIS_YEAR, year)))[0])
+        lengths = [int(total) for (total,) in run(FINISHED_PAGES, params)]
     return build_status(
         today,
         {as_date(day): int(pages) for day, pages in run(PAGES_BY_DAY, params)},
         {as_date(day): (int(count), int(minutes)) for day, count, minutes
          in run(SESSIONS_BY_DAY, params)},
         [as_date(day) for (day,) in run(SKIP_DAYS, params)],
-        [GoalChange(GoalKind(kind), target, as_date(since))
-         for kind, target, since in run(GOAL_CHANGES, params)],
+        goals,
         [book_from_row(row) for row in run(BOOKS_BEING_READ, params)],
+        finished, lengths,
     )
 
 

@@ -1,0 +1,206 @@
+"""`compound stats`: streaks, consistency, pace, the year ahead and goal pace."""
+
+from __future__ import annotations
+
+from compound.cli.context import Context
+from compound.cli.render import table, to_json
+from compound.domain.days import format_duration
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from compound.domain.habits import HabitReport
+    from compound.domain.insight import Insight, PeriodTotals
+    from compound.domain.projection import GoalPace, Projection
+
+PERIOD_NAMES = {"week": "this week", "month": "this month", "year": "this year",
+                "all": "since the first entry"}
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def percent(share: float | None) -> str:
+    return "–" if share is None else f"{round(100 * share)}%"
+
+
+def day_text(day) -> str:
+    return day.strftime("%a %d %b %Y")
+
+
+# -- for people -----------------------------------------------------------------------
+
+def habit_rows(habits: dict[str, HabitReport]) -> list[list[str]]:
+    rows = []
+    for name, habit in habits.items():
+        unit = "week" if habit.unit == "week" else "day"
+        state = " ⏳" if habit.at_risk else " ✓" if habit.met_today else ""
+        if habit.unit == "week":
+            state += f" ({habit.done:,}/{habit.target:,})" if habit.target else ""
+        rows.append([name.replace("-", " "), f"{plural(habit.current, unit)}{state}",
+                     plural(habit.longest, unit), percent(habit.consistency_30),
+                     percent(habit.consistency_90), f"{habit.strength:.0f}"])
+    return rows
+
+
+def year_ahead_lines(projection: Projection, *, indent: str = "  ") -> list[str]:
+    """The compounding projection in a few lines (shared with `compound project`)."""
+    low, high = projection.book_length
+    lines = [f"{indent}A year at this pace: about {projection.pages_per_year:,} pages, "
+             f"{projection.books_low}–{projection.books_high} books "
+             f"(books of {low:,}–{high:,} pages)"]
+    if projection.range_low != projection.range_high:
+        lines.append(f"{indent}Likely range: {projection.range_low:,}–{projection.range_high:,} pages")
+    lines.append(f"{indent}{projection.method}")
+    growth = projection.growth
+    if growth is not None:
+        lines.append(f"{indent}Growing {100 * growth.per_week:+.2g}% a week: about "
+                     f"{growth.pages_per_year:,} pages, {growth.books_low}–{growth.books_high} "
+                     f"books, ending at {growth.pages_per_day_at_end:.1f} pages a day")
+    return lines
+
+
+def goal_line(pace: GoalPace) -> str:
+    ahead = round(pace.ahead, 1)
+    where = ("on pace" if ahead == 0 else
+             f"{abs(ahead):g} book{'s' if abs(ahead) != 1 else ''} {'ahead' if ahead > 0 else 'behind'}")
+    line = (f"{pace.finished} of {pace.goal} books, {pace.expected:.1f} expected by today: "
+            f"{where}")
+    if pace.finished < pace.goal:
+        line += f"; {pace.pages_per_day_needed:.0f} pages a day would make it"
+    if pace.buffer_days:
+        line += f"; {plural(pace.buffer_days, 'day')} of buffer"
+    return line
+
+
+def period_line(found: PeriodTotals) -> str:
+    span = (f"{day_text(found.first)}" if found.first == found.last
+            else f"{day_text(found.first)} – {day_text(found.last)}")
+    return (f"{PERIOD_NAMES[found.period].capitalize()} ({span}): {plural(found.pages, 'page')} "
+            f"on {plural(found.reading_days, 'day')}, {plural(found.sessions, 'session')} "
+            f"({format_duration(found.minutes)}), {plural(found.learning_days, 'learning day')}")
+
+
+def text(found: Insight, period: PeriodTotals) -> list[str]:
+    lines = [f"{day_text(found.today)}",
+             f"Today: {plural(found.pages_today, 'page')}"
+             + (f" of {found.daily_pages_goal}" if found.daily_pages_goal else "")
+             + f", {format_duration(found.minutes_today)} learning", period_line(period), ""]
+    lines.append(table(["HABIT", "STREAK", "LONGEST", "30 DAYS", "90 DAYS", "STRENGTH"],
+                       habit_rows(found.habits), right=(5,)))
+    if found.streak.best:
+        lines += ["", "Best learning-day streaks"]
+        lines += [f"  {plural(length, 'day'):>9}  {first.isoformat()} – {last.isoformat()}"
+                  for first, last, length in found.streak.best]
+    pace = found.pace
+    lines += ["", f"Pace: {pace.d7:.1f} pages a day over 7 days, {pace.d30:.1f} over 30, "
+                  f"{pace.d90:.1f} over 90; {format_duration(round(pace.minutes_per_day))} "
+                  "learning a day over 30"]
+    lines += year_ahead_lines(found.projection)
+    projection = found.projection
+    lines.append(f"  Learning: about {projection.learning_hours_per_year:,.0f} hours a year")
+    lines.append(f"  This year: {projection.this_year_read:,} pages read; about "
+                 f"{projection.this_year_expected:,} by 31 December"
+                 + (f" ({projection.this_year_low:,}–{projection.this_year_high:,})"
+                    if projection.this_year_low != projection.this_year_high else ""))
+    lines.append(f"Books finished this year: {found.books_finished_this_year}")
+    if found.goal_pace:
+        lines.append(f"Goal: {goal_line(found.goal_pace)}")
+    for eta in found.books:
+        when = (f"about {eta.eta.strftime('%d %b %Y')} ({plural(eta.days_left, 'day')})"
+                if eta.eta else "no estimate (unknown length or no pace yet)")
+        lines.append(f"  #{eta.book.id} {eta.book.label()}: "
+                     + (f"{plural(eta.pages_left, 'page')} left, " if eta.pages_left else "")
+                     + when)
+    if found.queue_days is not None:
+        lines.append(f"To-read shelf: about {plural(found.queue_days, 'day')} at this pace")
+    return lines
+
+
+# -- for scripts ----------------------------------------------------------------------
+
+def _r(value: float) -> float:
+    return round(value, 2)
+
+
+def habit_json(habit: HabitReport) -> dict:
+    return {"unit": habit.unit, "current": habit.current, "longest": habit.longest,
+            "at_risk": habit.at_risk, "met_today": habit.met_today,
+            "best": [{"first": first, "last": last, "length": length}
+                     for first, last, length in habit.best],
+            "consistency_30": None if habit.consistency_30 is None else _r(habit.consistency_30),
+            "consistency_90": None if habit.consistency_90 is None else _r(habit.consistency_90),
+            "strength": _r(habit.strength), "target": habit.target, "done": habit.done}
+
+
+def projection_json(projection: Projection) -> dict:
+    growth = projection.growth
+    return {
+        "pages_per_day": _r(projection.pages_per_day),
+        "pages_per_year": projection.pages_per_year,
+        "books_low": projection.books_low, "books_high": projection.books_high,
+        "book_length": list(projection.book_length),
+        "range_low": projection.range_low, "range_high": projection.range_high,
+        "method": projection.method,
+        "learning_hours_per_year": _r(projection.learning_hours_per_year),
+        "this_year_read": projection.this_year_read,
+        "this_year_expected": projection.this_year_expected,
+        "this_year_low": projection.this_year_low, "this_year_high": projection.this_year_high,
+        "growth": None if growth is None else {
+            "per_week": growth.per_week, "pages_per_year": growth.pages_per_year,
+            "books_low": growth.books_low, "books_high": growth.books_high,
+            "pages_per_day_at_end": _r(growth.pages_per_day_at_end)},
+    }
+
+
+def as_json(found: Insight, period: PeriodTotals) -> dict:
+    streak, pace = found.streak, found.pace
+    data = {
+        "today": found.today, "pages_today": found.pages_today,
+        "minutes_today": found.minutes_today, "sessions_today": found.sessions_today,
+        "current_streak": streak.current, "longest_streak": streak.longest,
+        "streak_at_risk": streak.at_risk, "met_today": streak.met_today,
+        "pace_pages_per_day": _r(pace.d30),
+        "pace": {"d7": _r(pace.d7), "d30": _r(pace.d30), "d90": _r(pace.d90),
+                 "minutes_per_day": _r(pace.minutes_per_day)},
+        "projection": projection_json(found.projection),
+        "books_finished_this_year": found.books_finished_this_year,
+        "habits": {name: habit_json(habit) for name, habit in found.habits.items()},
+        "period": {"name": period.period, "first": period.first, "last": period.last,
+                   "pages": period.pages, "minutes": period.minutes,
+                   "sessions": period.sessions, "reading_days": period.reading_days,
+                   "learning_days": period.learning_days},
+        "books": [{"id": eta.book.id, "title": eta.book.title, "pages_left": eta.pages_left,
+                   "eta": eta.eta, "days_left": eta.days_left} for eta in found.books],
+        "queue_days": found.queue_days,
+        "goal_pace": None,
+    }
+    if found.goal_pace is not None:
+        goal = found.goal_pace
+        data["books_ahead"] = _r(goal.ahead)
+        data["goal_pace"] = {"goal": goal.goal, "expected": _r(goal.expected),
+                             "finished": goal.finished, "ahead": _r(goal.ahead),
+                             "pages_per_day_needed": _r(goal.pages_per_day_needed),
+                             "buffer_days": goal.buffer_days}
+    return data
+
+
+def show(ctx: Context, args) -> int:
+    from compound.domain.insight import analyse, period_totals
+
+    history = ctx.store().history_until(ctx.today)
+    week_starts_on = ctx.settings.week_starts_on
+    found = analyse(history, week_starts_on=week_starts_on)
+    period = period_totals(history, args.period, week_starts_on)
+    ctx.print(to_json(as_json(found, period)) if args.json else "\n".join(text(found, period)))
+    return 0
+
+
+def register(commands) -> None:
+    p = commands.add("stats", show, "streaks, consistency, pace, the year ahead, goal pace",
+                     description="Streaks and habit strength, pace, where it leads in a year, "
+                                 "and how a yearly books goal stands.")
+    p.add_argument("--period", choices=list(PERIOD_NAMES), default="week",
+                   help="the span the totals line covers: this week (default), this month, "
+                        "this year, or all")
+    p.add_argument("--json", action="store_true", help="JSON for scripts")

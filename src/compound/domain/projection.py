@@ -1,0 +1,280 @@
+"""Where small daily amounts lead: pace, the year ahead, book counts, and their range.
+
+Everything is computed from per-day totals. Pace is a trailing mean in which days
+without reading count as 0, so a pause shows in the pace instead of hiding in it.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import accumulate
+
+DAYS_A_YEAR = 365
+# Until a person has finished enough books of known length, assume a usual novel.
+DEFAULT_BOOK_LENGTH = (225, 300)
+BOOKS_FOR_OWN_LENGTH = 5
+RANGE_WINDOW_DAYS = 90  # the recent days whose variability the range resamples
+
+
+def fan(recent_daily_pages: Sequence[int], horizon_days: int, *, samples: int = 1000,
+        seed: int = 0) -> list[tuple[float, float, float]]:
+    """(P10, P50, P90) of cumulative pages on each day 1..horizon_days ahead.
+
+    A bootstrap: each simulated future draws every day's pages at random (with
+    replacement) from `recent_daily_pages`, so the spread reflects the person's own
+    good and bad days. Seeded, so the same history always gives the same fan.
+    """
+    if horizon_days <= 0:
+        return []
+    if samples < 1:
+        raise ValueError("samples must be at least 1")
+    if not recent_daily_pages:
+        return [(0.0, 0.0, 0.0)] * horizon_days
+    rng = random.Random(seed)
+    population = list(recent_daily_pages)
+    # One flat draw for all futures is several times faster than one call per future.
+    draws = rng.choices(population, k=samples * horizon_days)
+    futures = [list(accumulate(draws[start:start + horizon_days]))
+               for start in range(0, samples * horizon_days, horizon_days)]
+    points = []
+    for day_values in zip(*futures):
+        ordered = sorted(day_values)
+        points.append((quantile(ordered, 0.10), quantile(ordered, 0.50), quantile(ordered, 0.90)))
+    return points
+
+
+def quantile(ordered: Sequence[float], q: float) -> float:
+    """The q-quantile of already sorted values, interpolating between neighbours."""
+    if not ordered:
+        raise ValueError("no values")
+    position = q * (len(ordered) - 1)
+    below = math.floor(position)
+    above = min(below + 1, len(ordered) - 1)
+    return ordered[below] + (ordered[above] - ordered[below]) * (position - below)
+
+
+def fan_method(window_days: int, samples: int, seed: int) -> str:
+    """The one line that says how the range was made."""
+    return (f"Range: P10–P90 of {samples:,} simulated years, each day's pages drawn at random "
+            f"from your last {window_days} days (seed {seed}).")
+
+
+# -- pace ---------------------------------------------------------------------------
+
+def last_counted_day(by_day: Mapping[date, int], today: date) -> date:
+    """Today once something is logged for it, else yesterday: an open day is not a 0 yet."""
+    return today if by_day.get(today, 0) else today - timedelta(days=1)
+
+
+def window(by_day: Mapping[date, int], today: date, days: int,
+           first_day: date | None = None) -> list[int]:
+    """The daily values of the last `days` counted days, 0 where nothing was logged.
+
+    Starts no earlier than `first_day` (the first entry), so someone who began a week
+    ago is not measured as if they had read nothing for the three weeks before.
+    """
+    last = last_counted_day(by_day, today)
+    start = last - timedelta(days=days - 1)
+    if first_day is not None and first_day > start:
+        start = first_day
+    count = (last - start).days + 1
+    return [by_day.get(start + timedelta(days=i), 0) for i in range(max(count, 0))]
+
+
+def mean_per_day(by_day: Mapping[date, int], today: date, days: int,
+                 first_day: date | None = None) -> float:
+    """The trailing mean over `days` days, days without entries counting as 0."""
+    values = window(by_day, today, days, first_day)
+    return sum(values) / len(values) if values else 0.0
+
+
+# -- book length and book counts -----------------------------------------------------
+
+def book_length(finished_pages: Sequence[int]) -> tuple[int, int]:
+    """The middle half (P25–P75) of the person's finished books, or 225–300 pages."""
+    known = sorted(p for p in finished_pages if p and p > 0)
+    if len(known) < BOOKS_FOR_OWN_LENGTH:
+        return DEFAULT_BOOK_LENGTH
+    low, high = round(quantile(known, 0.25)), round(quantile(known, 0.75))
+    return max(low, 1), max(high, 1)
+
+
+def books_range(pages: float, length: tuple[int, int]) -> tuple[int, int]:
+    """Whole books (rounded down) that `pages` make: long books give the low count."""
+    low_length, high_length = length
+    return math.floor(pages / high_length + 1e-9), math.floor(pages / low_length + 1e-9)
+
+
+# -- the year ahead -----------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Pace:
+    """Trailing means per day over the last 7, 30 and 90 days (no entry counts as 0)."""
+
+    d7: float
+    d30: float
+    d90: float
+    minutes_per_day: float  # learning minutes, over the last 30 days
+
+
+@dataclass(frozen=True, slots=True)
+class Growth:
+    """A "what if": the pace grows by `per_week` (0.01 is 1 %) every week for a year."""
+
+    per_week: float
+    pages_per_year: int
+    books_low: int
+    books_high: int
+    pages_per_day_at_end: float
+
+
+@dataclass(frozen=True, slots=True)
+class Projection:
+    pages_per_day: float
+    pages_per_year: int
+    books_low: int
+    books_high: int
+    book_length: tuple[int, int]
+    range_low: int  # P10 of the year's pages, from the person's own variability
+    range_high: int  # P90
+    method: str  # one line saying how the range was made
+    learning_hours_per_year: float
+    this_year_read: int  # pages read this year so far
+    this_year_expected: int  # … plus the pace for the days left
+    this_year_low: int
+    this_year_high: int
+    growth: Growth | None
+
+
+def grow(pages_per_day: float, per_week: float, length: tuple[int, int],
+         days: int = DAYS_A_YEAR) -> Growth:
+    """The year's pages when the pace compounds by `per_week` each week (smoothly, daily)."""
+    daily = (1 + per_week) ** (1 / 7)
+    if abs(daily - 1) < 1e-12:
+        total = pages_per_day * days
+    else:  # a geometric series: pace · (1 + r + … + r^(days−1))
+        total = pages_per_day * (daily ** days - 1) / (daily - 1)
+    low, high = books_range(total, length)
+    return Growth(per_week=per_week, pages_per_year=round(total), books_low=low,
+                  books_high=high, pages_per_day_at_end=pages_per_day * daily ** (days - 1))
+
+
+def project(pages_per_day: float, *, length: tuple[int, int] = DEFAULT_BOOK_LENGTH,
+            recent: Sequence[int] = (), minutes_per_day: float = 0.0,
+            read_this_year: int = 0, days_left_this_year: int = 0,
+            growth: float | None = None, samples: int = 1000, seed: int = 0) -> Projection:
+    """A year at `pages_per_day`, with the P10–P90 range of resampling `recent` days."""
+    pages_per_year = round(pages_per_day * DAYS_A_YEAR)
+    books_low, books_high = books_range(pages_per_year, length)
+    if recent:
+        points = fan(recent, max(DAYS_A_YEAR, days_left_this_year), samples=samples, seed=seed)
+        low, _, high = points[DAYS_A_YEAR - 1]
+        rest_low, _, rest_high = points[days_left_this_year - 1] if days_left_this_year else (0, 0, 0)
+        method = fan_method(len(recent), samples, seed)
+    else:
+        low = high = pages_per_year
+        rest_low = rest_high = pages_per_day * days_left_this_year
+        method = "No range: the pace was given, not measured from your days."
+    return Projection(
+        pages_per_day=pages_per_day, pages_per_year=pages_per_year,
+        books_low=books_low, books_high=books_high, book_length=length,
+        range_low=round(low), range_high=round(high), method=method,
+        learning_hours_per_year=minutes_per_day * DAYS_A_YEAR / 60,
+        this_year_read=read_this_year,
+        this_year_expected=read_this_year + round(pages_per_day * days_left_this_year),
+        this_year_low=read_this_year + round(rest_low),
+        this_year_high=read_this_year + round(rest_high),
+        growth=grow(pages_per_day, growth, length) if growth is not None else None)
+
+
+def parse_growth(text: str) -> float:
+    """A growth rate as people write it, as a fraction a week: "1%/week", "5%/month", "2%"."""
+    import re
+
+    match = re.fullmatch(r"\s*([+-]?\d+(?:\.\d+)?)\s*%\s*(?:(?:/|a|per)\s*(day|week|month|year))?\s*",
+                         text or "", re.ASCII | re.IGNORECASE)
+    if not match:
+        raise ValueError(f"growth {text!r} is not a rate like 1%/week or 5%/month")
+    rate = float(match[1]) / 100
+    weeks = {"day": 1 / 7, "week": 1, "month": 365 / 12 / 7, "year": 365 / 7}
+    per = weeks[(match[2] or "week").lower()]
+    if rate <= -1:
+        raise ValueError(f"growth {text!r} would take the pace below nothing")
+    weekly = (1 + rate) ** (1 / per) - 1
+    if not -0.5 <= weekly <= 0.5:
+        raise ValueError(f"growth {text!r} is more than 50% a week; is that a typo?")
+    return weekly
+
+
+# -- goal pace and ETAs -------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class GoalPace:
+    """Where a yearly books goal stands, as a reading challenge shows it."""
+
+    goal: int
+    expected: float  # books expected by the end of today: goal × share of the year
+    finished: int
+    ahead: float  # finished − expected; negative means behind
+    pages_per_day_needed: float  # from today to the year's end, at the usual book length
+    buffer_days: int  # days of reading nothing before falling behind
+
+
+def days_in_year(year: int) -> int:
+    return (date(year + 1, 1, 1) - date(year, 1, 1)).days
+
+
+def goal_pace(goal: int, finished: int, today: date,
+              length: tuple[int, int] = DEFAULT_BOOK_LENGTH) -> GoalPace:
+    """Books ahead or behind a yearly goal on `today`, and what it takes to make it."""
+    year_days = days_in_year(today.year)
+    elapsed = today.timetuple().tm_yday  # today included: expected by the day's end
+    expected = goal * elapsed / year_days
+    days_left = year_days - elapsed + 1  # today still counts for reading
+    books_left = max(goal - finished, 0)
+    typical = (length[0] + length[1]) / 2
+    # On pace while finished ≥ goal × day / year_days; the last such day minus today.
+    on_pace_until = math.floor(finished * year_days / goal + 1e-9) if goal else year_days
+    return GoalPace(goal=goal, expected=expected, finished=finished,
+                    ahead=finished - expected,
+                    pages_per_day_needed=books_left * typical / days_left,
+                    buffer_days=max(min(on_pace_until, year_days) - elapsed, 0))
+
+
+@dataclass(frozen=True, slots=True)
+class BookEta:
+    book: object  # domain.records.Book
+    pages_left: int | None
+    eta: date | None  # None: the length is unknown or there is no pace
+    days_left: int | None
+
+
+def book_etas(books: Sequence, pages_per_day: float, today: date,
+              first_day: date) -> tuple[BookEta, ...]:
+    """When each book would be finished at the pace, reading from `first_day` on.
+
+    Each book is given the whole pace, as if it were the only one in hand.
+    """
+    found = []
+    for book in books:
+        left = book.pages_left
+        if left == 0:
+            found.append(BookEta(book, 0, today, 0))
+        elif left is None or pages_per_day <= 0:
+            found.append(BookEta(book, left, None, None))
+        else:
+            days = math.ceil(left / pages_per_day - 1e-9)
+            found.append(BookEta(book, left, first_day + timedelta(days=days - 1), days))
+    return tuple(found)
+
+
+def queue_days(books: Sequence, pages_per_day: float) -> int | None:
+    """Days the to-read shelf's known pages would take at the pace; None without either."""
+    pages = sum(book.total_pages for book in books if book.total_pages)
+    if not pages or pages_per_day <= 0:
+        return None
+    return math.ceil(pages / pages_per_day - 1e-9)
