@@ -35,6 +35,9 @@ def team(db):
         ana.log_pages(day=date(2026, 11, 22 - offset), pages=25)
     ana.add_book("Das Kapital 📕", total_pages=100)
     ana.log_pages(day=date(2026, 11, 20), pages=100, book="kapital", note="private thoughts")
+    # bob's learning goal asks for weekdays only: 21 and 22 Nov are a weekend.
+    bob.set_goal(GoalKind.DAILY_MINUTES, 30, since=date(2026, 11, 1),
+                 schedule="FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR")
     for day in (20, 21):
         bob.log_session(day=date(2026, 11, day), minutes=90)
     bob.add_skips(date(2026, 11, 19), date(2026, 11, 19))
@@ -53,14 +56,25 @@ def test_export_has_a_row_per_member_and_the_team_streak(team, ok):
         "member": "ana", "current_streak": 7, "longest_streak": 7, "at_risk": False,
         "pages_7d": 275, "pages_30d": 275, "pages_this_year": 275,
         "books_finished_this_year": 1, "learning_hours_this_year": 0.0, "last_check_in": None}
+    # Friday met, Saturday's session on a day not due counts for nothing, Sunday is
+    # not due either: nothing at risk.
     assert (rows["bob"]["current_streak"], rows["bob"]["at_risk"],
-            rows["bob"]["learning_hours_this_year"]) == (2, True, 3.0)
+            rows["bob"]["learning_hours_this_year"]) == (1, False, 3.0)
     assert rows["chen"]["last_check_in"] == "2026-11-19" and rows["chen"]["current_streak"] == 0
-    # K = 2 of 3: 17-18 ana+chen, 19 ana+chen (bob skips), 20-21 ana+bob; today ana only.
+    # K = 2 of 3: 17-18 ana+chen, 19 ana+chen (bob skips), 20-21 ana+bob; today ana
+    # only (bob is not due, so two are present, and both are needed).
     assert doc["team_streak"] == {"at_least": 2, "current": 5, "longest": 5, "at_risk": True}
     assert json.loads(ok("team", "export", "-f", "json", "--at-least", "1").out)[
         "team_streak"]["current"] == 7
     assert doc["totals"]["pages_7d"] == 275 + 120
+
+
+def test_member_streaks_are_the_ones_compound_stats_shows(team, ok):
+    doc = json.loads(ok("team", "export", "--format", "json").out)
+    for row in doc["members"]:
+        stats = json.loads(ok("--profile", row["member"], "stats", "--json").out)
+        assert (row["current_streak"], row["longest_streak"], row["at_risk"]) == (
+            stats["current_streak"], stats["longest_streak"], stats["streak_at_risk"])
 
 
 def test_titles_stay_out_unless_asked_and_notes_always(team, ok):

@@ -161,7 +161,12 @@ def _valid() -> dict:
     ({"days": [["2026-11-21", 5, 0]]}, "days[0]: expected [day, pages, sessions, minutes]"),
     ({"days": [["2026-11-21", 5, 0, 0], ["2026-11-21", 1, 0, 0]]}, "listed twice"),
     ({"days": {}}, "'days' must be a list"),
-    ({"goals": [{"since": "2026-01-01", "target": 0}]}, "goals[0]: expected a whole number"),
+    ({"goals": [{"kind": "daily-pages", "since": "2026-01-01", "target": 0}]},
+     "goals[0]: expected a whole number"),
+    ({"goals": [{"kind": "yearly-books", "since": "2026-01-01", "target": 3}]},
+     "goals[0]: the kind must be one of daily-pages, daily-minutes"),
+    ({"goals": [{"kind": "daily-pages", "since": "2026-01-01", "target": 3, "schedule": 5}]},
+     "the schedule must be an RRULE"),
     ({"skips": [3]}, "skips[0]: expected a date"),
     ({"books_finished": [{"day": "2026-01-01", "title": "a\nb"}]}, "books_finished[0]: "),
 ])

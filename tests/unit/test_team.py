@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 
 from compound.domain.errors import InputError
 from compound.domain.records import GoalKind
+from compound.domain.habits import LEARNING_DAY, habits_of
 from compound.domain.status import GoalChange, build_status, target_on
 from compound.domain.streaks import checkin_days
+from compound.domain.totals import DailyTotals, History
 from compound.domain.team import FinishedBook, MemberHistory, build_report, learning_days
 
 TODAY = date(2026, 11, 22)
@@ -77,28 +79,50 @@ day_totals = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 40), st.integ
                       max_size=40)
 
 
+SCHEDULES = (None, "FREQ=WEEKLY;BYDAY=MO,WE,FR", "FREQ=DAILY;INTERVAL=2")
+goal_changes = st.lists(st.tuples(st.sampled_from([GoalKind.DAILY_PAGES, GoalKind.DAILY_MINUTES]),
+                                  st.integers(0, 60), st.integers(1, 40),
+                                  st.sampled_from(SCHEDULES)), max_size=3)
+
+
 @settings(max_examples=60, deadline=None)
-@given(days=day_totals, goals=st.lists(st.tuples(st.integers(0, 60), st.integers(1, 40)),
-                                      max_size=3),
-       skips=st.sets(st.integers(0, 60), max_size=5))
-def test_member_streaks_agree_with_compound_status(days, goals, skips):
-    """The same history gives the same streak in the team report as in `compound status`."""
+@given(days=day_totals, goals=goal_changes, skips=st.sets(st.integers(0, 60), max_size=5))
+def test_member_streaks_agree_with_compound_stats_and_status(days, goals, skips):
+    """The same history gives the same streak in the team report as the learning-day
+    habit of `compound stats` and the streak of `compound status`, schedules and all."""
     by_day = {}
     for offset, pages, sessions in days:
         by_day[ago(offset)] = (pages, sessions)
-    totals = [(day, p, s, 15 * s) for day, (p, s) in by_day.items() if p or s]
-    changes = [GoalChange(GoalKind.DAILY_PAGES, target, ago(offset)) for offset, target
-               in dict(goals).items()]
+    totals = sorted((day, p, s, 15 * s) for day, (p, s) in by_day.items() if p or s)
+    changes = list({(kind, offset): GoalChange(kind, target, ago(offset), schedule)
+                    for kind, offset, target, schedule in goals}.values())
     history = member("ana", totals, changes, {ago(n) for n in skips})
-    status = build_status(TODAY, {d: p for d, p, _s, _m in totals if p},
-                          {d: (s, m) for d, _p, s, m in totals if s},
+    pages = {d: p for d, p, _s, _m in totals if p}
+    sessions = {d: s for d, _p, s, _m in totals if s}
+    stats = habits_of(History(
+        today=TODAY, totals=DailyTotals(pages=pages, sessions=sessions,
+                                        session_minutes={d: m for d, _p, _s, m in totals if m}),
+        goals=tuple(sorted(changes, key=lambda g: g.since)), skips=history.skips,
+        finished_pages=(), finished_this_year=0, reading=(), to_read=()))[LEARNING_DAY]
+    status = build_status(TODAY, pages, {d: (s, m) for d, _p, s, m in totals if s},
                           history.skips, changes, [])
     row = build_report([history], TODAY).members[0]
     assert (row.current_streak, row.longest_streak, row.at_risk) == (
-        status.streak.current, status.streak.longest, status.streak.at_risk)
+        stats.current, stats.longest, stats.at_risk)
+    assert (row.current_streak, row.at_risk) == (status.streak.current, status.streak.at_risk)
     needed = lambda day: target_on(changes, GoalKind.DAILY_PAGES, day) or 1  # noqa: E731
-    assert learning_days(history, TODAY) == checkin_days(
-        {d: p for d, p, _s, _m in totals}, {d: s for d, _p, s, _m in totals}, needed)
+    assert learning_days(history, TODAY) == checkin_days(pages, sessions, needed)
+
+
+def test_days_a_schedule_does_not_require_count_as_neither_for_the_team():
+    weekdays = GoalChange(GoalKind.DAILY_PAGES, 10, ago(30), "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR")
+    # 22 Nov 2026 is a Sunday: ana reads on weekdays only, bob every day.
+    ana = member("ana", [(d, p, s, m) for d, p, s, m in reading((2, 13))
+                         if d.weekday() < 5], [weekdays])
+    bob = member("bob", reading((0, 13)))
+    report = build_report([ana, bob], TODAY, at_least=2)
+    assert report.members[0].current_streak == 10  # two weeks of weekdays, weekends excused
+    assert report.team_streak.current == 14  # ana's weekends ask for bob alone
 
 
 def test_team_streak_needs_k_members_and_k_defaults_to_half_rounded_up():

@@ -4,14 +4,16 @@ A member's record arrives as per-day totals (the same shape whether it was read
 from a shared database or from the member's own file), one member at a time, so
 a report over a thousand members' five years never holds everyone's days at once.
 
-A member's learning day is the one `compound status` counts: the daily-pages goal
-in force that day reached, or any learning session held (domain/streaks.py).
+A member's streak is their learning-day habit, as `compound stats` shows it
+(domain/habits.py): a learning day has the daily-pages goal in force reached, or
+any learning session; skip days, and days their goals' schedules do not require,
+are excused.
 
 The team streak counts consecutive days on which at least K members had a
-learning day. A member's skip day counts as neither: that member is left out of
-the day, and the day then asks for min(K, members not skipping); a day on which
-every member skips neither breaks nor lengthens the team streak. Today, not yet
-met, leaves the team streak at risk, as it does a member's.
+learning day. A member's excused day counts as neither: that member is left out
+of the day, and the day then asks for min(K, members not excused); a day on which
+every member is excused neither breaks nor lengthens the team streak. Today, not
+yet met, leaves the team streak at risk, as it does a member's.
 """
 
 from __future__ import annotations
@@ -24,7 +26,9 @@ from datetime import date, datetime, timedelta
 from compound.domain.errors import InputError
 from compound.domain.records import GoalKind
 from compound.domain.status import GoalChange
-from compound.domain.streaks import Streak, daily_streak
+from compound.domain.habits import LEARNING_DAY, daily_habit
+from compound.domain.schedules import due_days
+from compound.domain.streaks import ONE_DAY, Streak, daily_streak
 
 WEEKS_CHARTED = 12  # the report's chart: team pages in each of the last 12 weeks
 
@@ -128,6 +132,19 @@ def _fold(member: MemberHistory, today: date, weekly: list[int], first_week: dat
     return met, (pages_7d, pages_30d, pages_year, minutes_year, last)
 
 
+def _excused(met: set[date], skips: set[date], due, first: date, today: date) -> set[date]:
+    """The member's days that count as neither for the team: skip days, and days
+    their schedules do not require, on which they did not learn anyway."""
+    excused = skips - met
+    if due is not None:
+        day = first
+        while day <= today:
+            if day not in met and not due(day):
+                excused.add(day)
+            day += ONE_DAY
+    return excused
+
+
 class TeamReportBuilder:
     """Folds members in one by one (see the module docstring), then `report()`."""
 
@@ -136,7 +153,7 @@ class TeamReportBuilder:
         self.include_books = include_books
         self._members: list[MemberSummary] = []
         self._met = Counter()          # day -> members with a learning day
-        self._skipping = Counter()     # day -> members on a skip day without one
+        self._skipping = Counter()     # day -> members excused without one
         self._first_week = today - timedelta(days=7 * WEEKS_CHARTED - 1)
         self._weekly = [0] * WEEKS_CHARTED
 
@@ -146,9 +163,11 @@ class TeamReportBuilder:
         met, (pages_7d, pages_30d, pages_year, minutes_year, last) = _fold(
             member, today, self._weekly, self._first_week)
         skips = {day for day in member.skips if day <= today}
-        streak = daily_streak(met, skips, today)
+        first = member.days[0][0] if member.days else today
+        due = due_days(member.goals, today)  # None: every day is due
+        streak = daily_habit(LEARNING_DAY, met, skips, today, since=first, due=due)
         self._met.update(met)
-        self._skipping.update(skips - met)
+        self._skipping.update(_excused(met, skips, due, first, today))
         new_year = date(today.year, 1, 1)
         finished = [b for b in member.finished if new_year <= b.day <= today]
         titles = tuple(b.title for b in sorted(finished, key=lambda b: b.day)

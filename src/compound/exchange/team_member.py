@@ -4,7 +4,8 @@ a shared database.
     {"format": "compound-team-member", "version": 1, "member": "ana",
      "exported_at": "2026-11-22T18:04:11+00:00", "today": "2026-11-22",
      "days": [["2026-11-20", 30, 1, 45], ...],     # day, pages, sessions, learning minutes
-     "goals": [{"since": "2026-01-01", "target": 25}],   # daily pages, with their history
+     "goals": [{"kind": "daily-pages", "since": "2026-01-01", "target": 25,
+                "schedule": null}],       # daily goals, with their history
      "skips": ["2026-08-03"],
      "books_finished": [{"day": "2026-11-02"}, {"day": "…", "title": "…"}]}
 
@@ -24,6 +25,7 @@ from compound.domain.errors import InputError
 from compound.domain.profiles import check_profile_name
 from compound.domain.quantities import MAX_PAGES_PER_LOG
 from compound.domain.records import GoalKind
+from compound.domain.schedules import DAILY_KINDS
 from compound.domain.status import GoalChange
 from compound.domain.team import FinishedBook, MemberHistory
 from compound.domain.text import MAX_TITLE, clean_text
@@ -35,6 +37,7 @@ VERSION = 1
 MAX_SESSIONS_A_DAY = 1_000
 MAX_MINUTES_A_DAY = 1_440 * MAX_SESSIONS_A_DAY
 MAX_TARGET = 100_000
+DAILY_KIND_NAMES = tuple(kind.value for kind in DAILY_KINDS)
 
 
 def document(member: MemberHistory, today: date, exported_at: datetime) -> dict[str, Any]:
@@ -43,7 +46,8 @@ def document(member: MemberHistory, today: date, exported_at: datetime) -> dict[
         "exported_at": exported_at.isoformat(), "today": today.isoformat(),
         "days": [[day.isoformat(), pages, sessions, minutes]
                  for day, pages, sessions, minutes in member.days],
-        "goals": [{"since": g.since.isoformat(), "target": g.target} for g in member.goals],
+        "goals": [{"kind": g.kind.value, "since": g.since.isoformat(), "target": g.target,
+                   "schedule": g.schedule} for g in member.goals],
         "skips": sorted(day.isoformat() for day in member.skips),
         "books_finished": [{"day": b.day.isoformat(), **({"title": b.title} if b.title else {})}
                            for b in member.finished],
@@ -128,10 +132,17 @@ def _member(data: Any) -> MemberHistory:
     for index, goal in enumerate(_list(data, "goals")):
         where = f"goals[{index}]"
         if not isinstance(goal, dict):
-            raise _Problem(f"{where}: expected {{\"since\": …, \"target\": …}}")
-        goals.append(GoalChange(GoalKind.DAILY_PAGES, _whole(goal.get("target"), where, 1,
-                                                             MAX_TARGET),
-                                _day(goal.get("since"), where)))
+            raise _Problem(f"{where}: expected {{\"kind\": …, \"since\": …, \"target\": …}}")
+        kind = goal.get("kind")
+        if kind not in DAILY_KIND_NAMES:
+            raise _Problem(f"{where}: the kind must be one of {', '.join(DAILY_KIND_NAMES)}, "
+                           f"not {kind!r:.40}")
+        schedule = goal.get("schedule")
+        if schedule is not None and (not isinstance(schedule, str) or len(schedule) > 500
+                                     or not schedule.isprintable()):
+            raise _Problem(f"{where}: the schedule must be an RRULE on one line")
+        goals.append(GoalChange(GoalKind(kind), _whole(goal.get("target"), where, 1, MAX_TARGET),
+                                _day(goal.get("since"), where), schedule))
     skips = frozenset(_day(day, f"skips[{index}]")
                       for index, day in enumerate(_list(data, "skips")))
     finished = []

@@ -19,6 +19,7 @@ from sqlmodel import Session, select
 from compound.db import tables as t
 from compound.domain.profiles import DEFAULT_PROFILE
 from compound.domain.records import BookStatus, GoalKind, Profile
+from compound.domain.schedules import DAILY_KINDS
 from compound.domain.status import GoalChange
 from compound.domain.team import FinishedBook, MemberHistory
 from compound.store import profiles as profile_rows
@@ -113,10 +114,12 @@ def _profiles(session: Session, profile_id: int | None) -> list[Profile]:
 def members(session: Session, today: date, *, include_books: bool = False,
             profile_id: int | None = None) -> Iterator[MemberHistory]:
     """Each member's history up to `today` (only `profile_id`'s when given), by profile id."""
-    goals = _by_profile(session, t.Goal, select(t.Goal.profile_id, t.Goal.since, t.Goal.target,
-                                        t.Goal.schedule)
-                        .where(t.Goal.kind == GoalKind.DAILY_PAGES.value)
-                        .order_by(t.Goal.profile_id, t.Goal.since), profile_id)
+    # Daily goals: the pages one sets what makes a learning day; the schedules of
+    # both say which days are due.
+    goals = _by_profile(session, t.Goal, select(t.Goal.profile_id, t.Goal.kind, t.Goal.since,
+                                                t.Goal.target, t.Goal.schedule)
+                        .where(t.Goal.kind.in_([kind.value for kind in DAILY_KINDS]))
+                        .order_by(t.Goal.profile_id, t.Goal.since, t.Goal.id), profile_id)
     skips = _by_profile(session, t.Skip, select(t.Skip.profile_id, t.Skip.day)
                         .where(t.Skip.day <= today), profile_id)
     title = t.Book.title if include_books else literal_column("NULL")
@@ -139,8 +142,8 @@ def members(session: Session, today: date, *, include_books: bool = False,
             pending = next(grouped, None)
         yield MemberHistory(
             name=profile.name, days=days,
-            goals=tuple(GoalChange(GoalKind.DAILY_PAGES, target, as_date(since), schedule)
-                        for since, target, schedule in goals.get(profile.id, ())),
+            goals=tuple(GoalChange(GoalKind(kind), target, as_date(since), schedule)
+                        for kind, since, target, schedule in goals.get(profile.id, ())),
             skips=frozenset(as_date(day) for (day,) in skips.get(profile.id, ())),
             finished=tuple(FinishedBook(as_date(day), title)
                            for day, title in finished.get(profile.id, ())))
