@@ -19,14 +19,14 @@ yet met, leaves the team streak at risk, as it does a member's.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from compound.domain.errors import InputError
 from compound.domain.records import GoalKind
 from compound.domain.status import GoalChange
-from compound.domain.habits import LEARNING_DAY, daily_habit
 from compound.domain.schedules import due_days
 from compound.domain.streaks import ONE_DAY, Streak, daily_streak
 
@@ -132,6 +132,49 @@ def _fold(member: MemberHistory, today: date, weekly: list[int], first_week: dat
     return met, (pages_7d, pages_30d, pages_year, minutes_year, last)
 
 
+def learning_day_streak(met: Sequence[date], skips: set[date], today: date,
+                        due: Callable[[date], bool] | None = None) -> Streak:
+    """A member's learning-day streak from their learning days, oldest first.
+
+    The numbers of habits.daily_habit for the learning-day habit (the unit tests
+    hold them equal), in time that grows with the days met rather than with every
+    day since the first: judging each of a thousand members' 1,826 days one by one
+    took longer than reading them from the database. A skip day, or a day the
+    schedules do not require, is excused even when something was logged on it; so
+    is today until it is met; any other day without learning breaks the run.
+    """
+    skipped = sorted(day for day in skips if day <= today)
+
+    def excused_between(first: date, last: date) -> bool:
+        """Whether every day strictly between `first` and `last` is excused."""
+        gap = (last - first).days - 1
+        if gap <= 0:
+            return True
+        if due is None:
+            return bisect_left(skipped, last) - bisect_right(skipped, first) == gap
+        day = first + ONE_DAY
+        while day < last:
+            if day not in skips and due(day):
+                return False
+            day += ONE_DAY
+        return True
+
+    longest = run = 0
+    previous = None
+    met_today = False
+    for day in met:
+        met_today = met_today or day == today
+        if day > today or day in skips or (due is not None and not due(day)):
+            continue
+        run = run + 1 if previous is None or excused_between(previous, day) else 1
+        longest = max(longest, run)
+        previous = day
+    current = run if previous is not None and excused_between(previous, today) else 0
+    due_today = today not in skips and (due is None or due(today))
+    return Streak(current=current, longest=longest,
+                  at_risk=current > 0 and due_today and not met_today, met_today=met_today)
+
+
 def _excused(met: set[date], skips: set[date], due, first: date, today: date) -> set[date]:
     """The member's days that count as neither for the team: skip days, and days
     their schedules do not require, on which they did not learn anyway."""
@@ -165,7 +208,7 @@ class TeamReportBuilder:
         skips = {day for day in member.skips if day <= today}
         first = member.days[0][0] if member.days else today
         due = due_days(member.goals, today)  # None: every day is due
-        streak = daily_habit(LEARNING_DAY, met, skips, today, since=first, due=due)
+        streak = learning_day_streak(sorted(met), skips, today, due)
         self._met.update(met)
         self._skipping.update(_excused(met, skips, due, first, today))
         new_year = date(today.year, 1, 1)
