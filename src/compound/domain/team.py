@@ -88,11 +88,12 @@ class TeamReport:
 
 def learning_days(member: MemberHistory, today: date) -> set[date]:
     """The member's learning days up to `today`, as `compound status` counts them."""
-    return _fold(member, today, [0] * WEEKS_CHARTED, today)[0]
+    return set(_fold(member, today, [0] * WEEKS_CHARTED, today)[0])
 
 
 def _fold(member: MemberHistory, today: date, weekly: list[int], first_week: date):
-    """One pass over a member's days, oldest first: their learning days, and pages in
+    """One pass over a member's days, oldest first: their learning days (a list, oldest
+    first), and pages in
     the last 7 and 30 days and this year, learning minutes this year, the last
     check-in; pages per chart week are added to `weekly`.
 
@@ -105,8 +106,8 @@ def _fold(member: MemberHistory, today: date, weekly: list[int], first_week: dat
     changes = iter(timeline)
     upcoming = next(changes, None)
     needed = 1  # before any goal, one page makes a learning day
-    met: set[date] = set()
-    add_met = met.add
+    met: list[date] = []
+    add_met = met.append
     week_ago, month_ago = today - timedelta(days=6), today - timedelta(days=29)
     new_year = date(today.year, 1, 1)
     pages_7d = pages_30d = pages_year = minutes_year = 0
@@ -203,12 +204,13 @@ class TeamReportBuilder:
     def add(self, member: MemberHistory) -> MemberSummary:
         """Fold in one member (their days oldest first); returns their row."""
         today = self.today
-        met, (pages_7d, pages_30d, pages_year, minutes_year, last) = _fold(
+        in_order, (pages_7d, pages_30d, pages_year, minutes_year, last) = _fold(
             member, today, self._weekly, self._first_week)
+        met = set(in_order)
         skips = {day for day in member.skips if day <= today}
         first = member.days[0][0] if member.days else today
         due = due_days(member.goals, today)  # None: every day is due
-        streak = learning_day_streak(sorted(met), skips, today, due)
+        streak = learning_day_streak(in_order, skips, today, due)
         self._met.update(met)
         self._skipping.update(_excused(met, skips, due, first, today))
         new_year = date(today.year, 1, 1)
