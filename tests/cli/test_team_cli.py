@@ -29,7 +29,7 @@ def team(db):
         first.add_profile(name)
     first.close()
     ana, bob, chen = (Store.open(db, name) for name in MEMBERS)
-    # ana: 25 a day for a week, goal 20; bob: sessions only, and a skip day; chen: 3 days.
+    # ana: 25 a day for a week, goal 20; bob: sessions only, and a skip day; chen: 4 days.
     ana.set_goal(GoalKind.DAILY_PAGES, 20, since=date(2026, 11, 1))
     for offset in range(7):
         ana.log_pages(day=date(2026, 11, 22 - offset), pages=25)
@@ -41,7 +41,7 @@ def team(db):
     for day in (20, 21):
         bob.log_session(day=date(2026, 11, day), minutes=90)
     bob.add_skips(date(2026, 11, 19), date(2026, 11, 19))
-    for day in (17, 18, 19):
+    for day in (17, 18, 19, 21):
         chen.log_pages(day=date(2026, 11, day), pages=40)
     for store in (ana, bob, chen):
         store.close()
@@ -60,13 +60,14 @@ def test_export_has_a_row_per_member_and_the_team_streak(team, ok):
     # not due either: nothing at risk.
     assert (rows["bob"]["current_streak"], rows["bob"]["at_risk"],
             rows["bob"]["learning_hours_this_year"]) == (1, False, 3.0)
-    assert rows["chen"]["last_check_in"] == "2026-11-19" and rows["chen"]["current_streak"] == 0
-    # K = 2 of 3: 17-18 ana+chen, 19 ana+chen (bob skips), 20-21 ana+bob; today ana
-    # only (bob is not due, so two are present, and both are needed).
+    assert (rows["chen"]["last_check_in"], rows["chen"]["current_streak"]) == ("2026-11-21", 1)
+    # K = 2 of 3: 17-18 ana+chen, 19 ana+chen (bob skips), 20 ana+bob, 21 ana+chen
+    # (bob's session on a day not due counts as neither); today ana only, bob is not
+    # due: two present, both needed, so the team streak is at risk.
     assert doc["team_streak"] == {"at_least": 2, "current": 5, "longest": 5, "at_risk": True}
     assert json.loads(ok("team", "export", "-f", "json", "--at-least", "1").out)[
         "team_streak"]["current"] == 7
-    assert doc["totals"]["pages_7d"] == 275 + 120
+    assert doc["totals"]["pages_7d"] == 275 + 160
 
 
 def test_member_streaks_are_the_ones_compound_stats_shows(team, ok):

@@ -106,9 +106,14 @@ def test_member_streaks_agree_with_compound_stats_and_status(days, goals, skips)
         finished_pages=(), finished_this_year=0, reading=(), to_read=()))[LEARNING_DAY]
     status = build_status(TODAY, pages, {d: (s, m) for d, _p, s, m in totals if s},
                           history.skips, changes, [])
-    row = build_report([history], TODAY).members[0]
+    report = build_report([history], TODAY)
+    row = report.members[0]
     assert (row.current_streak, row.longest_streak, row.at_risk) == (
         stats.current, stats.longest, stats.at_risk)
+    # A team of one has its member's streak.
+    team = report.team_streak
+    assert (team.current, team.longest, team.at_risk) == (
+        row.current_streak, row.longest_streak, row.at_risk)
     assert (row.current_streak, row.at_risk) == (status.streak.current, status.streak.at_risk)
     needed = lambda day: target_on(changes, GoalKind.DAILY_PAGES, day) or 1  # noqa: E731
     assert learning_days(history, TODAY) == checkin_days(pages, sessions, needed)
@@ -146,10 +151,14 @@ def test_a_member_skipping_counts_as_neither_for_the_team():
     report = build_report([ana, bob], TODAY, at_least=2)
     # On bob's skip day only ana is present, and one of one is enough.
     assert report.team_streak.current == 6
-    # A day on which everyone skips neither breaks nor lengthens the team streak.
+    # A day on which everyone skips neither breaks nor lengthens the team streak...
     both = build_report([member("ana", reading((0, 1), (3, 5)), skips=[ago(2)]), bob], TODAY,
                         at_least=2)
     assert both.team_streak.current == 5
+    # ...even when someone read on it anyway, as in their own streak.
+    keen = member("ana", reading((0, 5)), skips=[ago(2)])
+    assert build_report([keen, bob], TODAY, at_least=2).team_streak.current == 5
+    assert build_report([keen], TODAY).members[0].current_streak == 5
 
 
 def test_team_streak_is_at_risk_while_today_is_open_and_totals_add_up():

@@ -10,10 +10,12 @@ any learning session; skip days, and days their goals' schedules do not require,
 are excused.
 
 The team streak counts consecutive days on which at least K members had a
-learning day. A member's excused day counts as neither: that member is left out
-of the day, and the day then asks for min(K, members not excused); a day on which
-every member is excused neither breaks nor lengthens the team streak. Today, not
-yet met, leaves the team streak at risk, as it does a member's.
+learning day. A member's excused day counts as neither, as in their own streak
+(even when they learned that day): that member is left out of the day, and the
+day then asks for min(K, members not excused); a day on which every member is
+excused neither breaks nor lengthens the team streak. Today, not yet met, leaves
+the team streak at risk, as it does a member's. So a team of one has its
+member's streak.
 """
 
 from __future__ import annotations
@@ -176,14 +178,15 @@ def learning_day_streak(met: Sequence[date], skips: set[date], today: date,
                   at_risk=current > 0 and due_today and not met_today, met_today=met_today)
 
 
-def _excused(met: set[date], skips: set[date], due, first: date, today: date) -> set[date]:
-    """The member's days that count as neither for the team: skip days, and days
-    their schedules do not require, on which they did not learn anyway."""
-    excused = skips - met
+def _excused(skips: set[date], due, first: date, today: date) -> set[date]:
+    """The member's days that count as neither for the team, as for their own streak:
+    skip days, and from their first day on, days their schedules do not require,
+    whether or not they learned on them."""
+    excused = set(skips)
     if due is not None:
         day = first
         while day <= today:
-            if day not in met and not due(day):
+            if not due(day):
                 excused.add(day)
             day += ONE_DAY
     return excused
@@ -197,7 +200,7 @@ class TeamReportBuilder:
         self.include_books = include_books
         self._members: list[MemberSummary] = []
         self._met = Counter()          # day -> members with a learning day
-        self._skipping = Counter()     # day -> members excused without one
+        self._skipping = Counter()     # day -> members excused (they count as neither)
         self._first_week = today - timedelta(days=7 * WEEKS_CHARTED - 1)
         self._weekly = [0] * WEEKS_CHARTED
 
@@ -211,8 +214,9 @@ class TeamReportBuilder:
         first = member.days[0][0] if member.days else today
         due = due_days(member.goals, today)  # None: every day is due
         streak = learning_day_streak(in_order, skips, today, due)
-        self._met.update(met)
-        self._skipping.update(_excused(met, skips, due, first, today))
+        excused = _excused(skips, due, first, today)
+        self._met.update(met - excused)
+        self._skipping.update(excused)
         new_year = date(today.year, 1, 1)
         finished = [b for b in member.finished if new_year <= b.day <= today]
         titles = tuple(b.title for b in sorted(finished, key=lambda b: b.day)
