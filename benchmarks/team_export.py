@@ -159,20 +159,21 @@ def build_postgres(url: str, data: dict[str, list]) -> None:
 
 def run_pair(subject: list[str], floor: list[str], env: dict[str, str], rounds: int,
              warmup: int) -> dict[str, list[float]]:
-    figures = {"subject": [], "floor": [], "subject_mb": [], "floor_mb": []}
+    figures = {f"{name}{part}": [] for name in ("subject", "floor") for part in ("", "_mb", "_cpu")}
     for _ in range(warmup):
         measured_child(subject, env), measured_child(floor, env)
     for index in range(rounds):
         order = [("subject", subject), ("floor", floor)]
         for name, command in order if index % 2 == 0 else reversed(order):
-            seconds, megabytes = measured_child(command, env)
+            seconds, megabytes, cpu = measured_child(command, env)
             figures[name].append(seconds)
             figures[f"{name}_mb"].append(megabytes)
+            figures[f"{name}_cpu"].append(cpu)
     return figures
 
 
-def measured_child(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(seconds, peak resident MB) of one run of `command` in its own process."""
+def measured_child(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """(seconds, peak resident MB, CPU seconds) of one run of `command` in its own process."""
     started = time.perf_counter()
     child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
                              stderr=subprocess.PIPE)
@@ -184,20 +185,23 @@ def measured_child(command: list[str], env: dict[str, str]) -> tuple[float, floa
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode:
         sys.exit(f"{' '.join(command[:6])}… failed ({child.returncode}):\n{err}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def summarise(backend: str, figures: dict[str, list[float]], target: float) -> bool:
     subject, floor = statistics.median(figures["subject"]), statistics.median(figures["floor"])
     peak, floor_peak = max(figures["subject_mb"]), max(figures["floor_mb"])
+    cpu, floor_cpu = statistics.median(figures["subject_cpu"]), statistics.median(
+        figures["floor_cpu"])
     ratio = subject / floor
     ok = ratio <= target and peak < MEMORY_TARGET_MB
     print(f"\n{backend}: {len(figures['subject'])} interleaved rounds")
     print(f"  team export (json, whole command)   median {subject:6.2f} s   "
-          f"peak {peak:5.0f} MB")
+          f"CPU {cpu:6.2f} s   peak {peak:5.0f} MB")
     print(f"  floor: fetch the per-day totals     median {floor:6.2f} s   "
-          f"peak {floor_peak:5.0f} MB")
-    print(f"  ratio of medians {ratio:.2f} (target <= {target:g}); "
+          f"CPU {floor_cpu:6.2f} s   peak {floor_peak:5.0f} MB")
+    print(f"  ratio of medians {ratio:.2f} (target <= {target:g}); CPU time ratio "
+          f"{cpu / floor_cpu:.2f} (the client's only: the server's work is not in it); "
           f"peak memory {peak:.0f} MB (target < {MEMORY_TARGET_MB})")
     print(f"{'PASS' if ok else 'OVER'}: {backend} team export")
     return ok

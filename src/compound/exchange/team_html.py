@@ -34,6 +34,7 @@ figure { background: #fff; border: 1px solid var(--line); border-radius: 10px;
          margin: 20px 0 0; padding: 12px 16px; }
 figcaption { color: var(--muted); font-size: 13px; }
 svg text { font: 11px system-ui, sans-serif; fill: var(--muted); }
+.scroll { overflow-x: auto; }
 table { width: 100%; border-collapse: collapse; background: #fff; border: 1px solid var(--line); }
 th, td { padding: 7px 10px; border-bottom: 1px solid var(--line); text-align: left;
          white-space: nowrap; }
@@ -137,8 +138,9 @@ def page(report: TeamReport) -> str:
         f"<figure>{chart(report)}<figcaption>Pages the team read in each of the last "
         f"twelve weeks (weeks end on {today}).</figcaption></figure>",
         "<h2>Members</h2>",
-        f"<table><thead><tr>{head}</tr></thead>", f"<tbody>\n{body}\n</tbody>",
-        f"<tfoot>{_row(team, 0)}</tfoot></table>",
+        # A wide table scrolls inside its box rather than pushing the page sideways.
+        f'<div class="scroll"><table><thead><tr>{head}</tr></thead>',
+        f"<tbody>\n{body}\n</tbody>", f"<tfoot>{_row(team, 0)}</tfoot></table></div>",
     ]
     if report.include_books:
         out.append("<h2>Books finished this year</h2>")
