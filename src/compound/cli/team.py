@@ -124,7 +124,8 @@ def register(commands) -> None:
                               "finished, learning hours, last check-in; then team totals "
                               "and the team streak.",
                   epilog="A learning day: the daily-pages goal reached, or any learning "
-                         "session. Skip days count as neither. Without a shared database: "
+                         "session. Skip days, and days a goal's schedule does not require, "
+                         "count as neither. Without a shared database: "
                          "each member runs `compound team export --me --format json -o "
                          "NAME.json`, and anyone runs `compound team merge *.json`.")
     _common_options(p)
