@@ -114,6 +114,9 @@ def _md_row(row: MemberSummary, name: str) -> list[str]:
 def write_md(report: TeamReport, out: TextIO) -> None:
     lines = [f"# Team report, {report.today.isoformat()}", "", streak_sentence(report) + ".",
              "", "⚠ marks a streak at risk: today is due and not yet met.", ""]
+    if not report.members:
+        lines[2:2] = ["No members yet: each profile in the database is one "
+                      "(`compound profile add NAME`).", ""]
     rows = [_md_row(m, escape(m.member)) for m in report.members]
     rows.append([f"**{cell}**" for cell in _md_row(report.totals, "Team")])
     lines += table(["Member", "Streak", "Longest", "Pages 7d", "Pages 30d", "Pages this year",
