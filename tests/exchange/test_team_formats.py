@@ -188,3 +188,9 @@ def test_a_file_that_is_not_json_is_refused(tmp_path, content, message):
     path.write_bytes(content)
     with pytest.raises(InputError, match=re.escape(message)):
         team_member.read(path)
+
+
+def test_a_report_of_nobody_says_how_members_come():
+    out = io.StringIO()
+    team_report.write_md(build_report([], TODAY), out)
+    assert "No members yet" in out.getvalue() and "compound profile add NAME" in out.getvalue()
