@@ -146,34 +146,42 @@ def learning_day_streak(met: Sequence[date], skips: set[date], today: date,
     schedules do not require, is excused even when something was logged on it; so
     is today until it is met; any other day without learning breaks the run.
     """
-    skipped = sorted(day for day in skips if day <= today)
+    # Days as ordinals: whole numbers are cheaper to compare and subtract than dates.
+    skip_ordinals = {day.toordinal() for day in skips if day <= today}
+    skipped = sorted(skip_ordinals)
+    last_day = today.toordinal()
 
-    def excused_between(first: date, last: date) -> bool:
-        """Whether every day strictly between `first` and `last` is excused."""
-        gap = (last - first).days - 1
+    def excused_between(first: int, last: int) -> bool:
+        """Whether every day strictly between ordinals `first` and `last` is excused."""
+        gap = last - first - 1
         if gap <= 0:
             return True
         if due is None:
             return bisect_left(skipped, last) - bisect_right(skipped, first) == gap
-        day = first + ONE_DAY
-        while day < last:
-            if day not in skips and due(day):
-                return False
-            day += ONE_DAY
-        return True
+        return all(day in skip_ordinals or not due(date.fromordinal(day))
+                   for day in range(first + 1, last))
 
     longest = run = 0
     previous = None
     met_today = False
     for day in met:
-        met_today = met_today or day == today
-        if day > today or day in skips or (due is not None and not due(day)):
+        ordinal = day.toordinal()
+        if ordinal >= last_day:
+            met_today = met_today or ordinal == last_day
+            if ordinal > last_day:
+                continue
+        if ordinal in skip_ordinals or (due is not None and not due(day)):
             continue
-        run = run + 1 if previous is None or excused_between(previous, day) else 1
-        longest = max(longest, run)
-        previous = day
-    current = run if previous is not None and excused_between(previous, today) else 0
-    due_today = today not in skips and (due is None or due(today))
+        if previous is not None and (ordinal - previous == 1
+                                     or excused_between(previous, ordinal)):
+            run += 1
+        else:
+            run = 1
+        if run > longest:
+            longest = run
+        previous = ordinal
+    current = run if previous is not None and excused_between(previous, last_day) else 0
+    due_today = last_day not in skip_ordinals and (due is None or due(today))
     return Streak(current=current, longest=longest,
                   at_risk=current > 0 and due_today and not met_today, met_today=met_today)
 

@@ -317,8 +317,10 @@ class Store:
                     include_books: bool = False) -> TeamReport:
         """Every member's streaks and totals, and the team streak (domain/team.py)."""
         with self._unit(read_only=True) as session:
-            return build_report(team.members(session, today, include_books=include_books),
-                                today, at_least=at_least, include_books=include_books)
+            # The report counts this year's finished books only.
+            members = team.members(session, today, include_books=include_books,
+                                   finished_since=date(today.year, 1, 1))
+            return build_report(members, today, at_least=at_least, include_books=include_books)
 
     def member_history(self, today: date, *, include_books: bool = False) -> MemberHistory:
         """This profile's per-day totals, goals, skips and finished books, for a member file."""

@@ -65,11 +65,20 @@ def _per_day_totals(session: Session, today: date, profile_id: int | None):
     # skips SQLAlchemy's per-row work (a third of the export's time). SQLite keeps
     # dates as ISO text, which compares in date order.
     params["today"] = today.isoformat()
-    return connection.connection.driver_connection.execute(sql, params), date.fromisoformat
+    return connection.connection.driver_connection.execute(sql, params), _IsoDays().__getitem__
 
 
 def _same(day: date) -> date:
     return day
+
+
+class _IsoDays(dict):
+    """ISO day text to dates, each converted once: a million rows name a few
+    thousand days, and the members then share the same date objects."""
+
+    def __missing__(self, text: str) -> date:
+        day = self[text] = date.fromisoformat(text)
+        return day
 
 
 def _days_by_profile(session: Session, today: date,
@@ -112,8 +121,10 @@ def _profiles(session: Session, profile_id: int | None) -> list[Profile]:
 
 
 def members(session: Session, today: date, *, include_books: bool = False,
-            profile_id: int | None = None) -> Iterator[MemberHistory]:
-    """Each member's history up to `today` (only `profile_id`'s when given), by profile id."""
+            profile_id: int | None = None,
+            finished_since: date | None = None) -> Iterator[MemberHistory]:
+    """Each member's history up to `today` (only `profile_id`'s when given), by profile
+    id; of the books finished, those from `finished_since` on (default: all)."""
     # Daily goals: the pages one sets what makes a learning day; the schedules of
     # both say which days are due.
     goals = _by_profile(session, t.Goal, select(t.Goal.profile_id, t.Goal.kind, t.Goal.since,
@@ -125,7 +136,7 @@ def members(session: Session, today: date, *, include_books: bool = False,
     title = t.Book.title if include_books else literal_column("NULL")
     finished = _by_profile(session, t.Book, select(t.Book.profile_id, t.Book.finished_on, title)
                            .where(t.Book.status == BookStatus.FINISHED.value,
-                                  t.Book.finished_on.is_not(None),
+                                  t.Book.finished_on >= (finished_since or date.min),
                                   t.Book.finished_on <= today)
                            .order_by(t.Book.profile_id, t.Book.finished_on, t.Book.id),
                            profile_id)
