@@ -13,7 +13,8 @@ lock waits (the machine's cores are the limit: a check-in is mostly Python).
 
     .venv/bin/python benchmarks/reliability.py [--scale 4] [--keep-output]
 
-Needs the test extras (`pip install -e '.[test]'`). About 2 minutes at scale 4.
+Needs the test extras (`pip install -e '.[test]'`). About 4 minutes at scale 4 on two
+quiet cores, longer on a busy machine.
 """
 
 from __future__ import annotations
@@ -72,6 +73,19 @@ def report(values: dict[str, float]) -> None:
     accepted = int(values.get("command lines that exited 0", 0))
     print(f"    of the command lines: {refused} refused in one line, exit 2, nothing "
           f"changed; {accepted} valid, run")
+    refused = int(values.get("imported files that exited 2", 0))
+    accepted = int(values.get("imported files that exited 0", 0))
+    print(f"    of the imported files: {refused} refused in one line, exit 2, nothing "
+          f"changed; {accepted} imported")
+    found = {k.rsplit(" ", 1)[1]: int(v) for k, v in values.items()
+             if k.startswith("imports killed at random moments, found ")}
+    if found:
+        print(f"  imports killed at random moments      {sum(found.values())}: "
+              f"{found.get('whole', 0)} found whole, {found.get('absent', 0)} found absent, "
+              "none in between")
+    shared = int(values.get("row-level security: writes to another profile refused", 0))
+    if shared:
+        print(f"  shared PostgreSQL, writes to another member's profile refused  {shared}")
 
 
 def main() -> int:

@@ -22,6 +22,14 @@ def store(db_url):
     opened.close()
 
 
+@pytest.fixture
+def any_store(db):
+    """The same on each backend: the SQLite file, then the real PostgreSQL."""
+    opened = Store.open(db)
+    yield opened
+    opened.close()
+
+
 def read_every_day(store: Store, pages: int, days: int, *, skip_today: bool = False,
                    weekdays_only: bool = False) -> None:
     for n in range(1 if skip_today else 0, days):
@@ -87,7 +95,8 @@ def test_project_refusals(db_path, store, run, snapshot_rows, db_url, args, mess
 
 # -- stats -----------------------------------------------------------------------------
 
-def test_stats_json_has_the_promised_keys(db_path, store, ok):
+def test_stats_json_has_the_promised_keys(any_store, ok):
+    store = any_store
     read_every_day(store, 25, 40, skip_today=True)
     store.log_session(day=TODAY, minutes=30)
     data = stats_json(ok)
@@ -104,7 +113,7 @@ def test_stats_json_has_the_promised_keys(db_path, store, ok):
     assert data["habits"]["learning"]["current"] == 1
 
 
-def test_a_24_book_goal_with_2_finished_on_2_july_is_about_10_behind(db_path, ok, monkeypatch):
+def test_a_24_book_goal_with_2_finished_on_2_july_is_about_10_behind(db, ok, monkeypatch):
     monkeypatch.setenv("COMPOUND_TODAY", "2026-07-02")
     ok("goal", "set", "yearly-books", "24")
     for title in ("One", "Two"):
@@ -152,7 +161,8 @@ def test_weekly_goal_streaks(db_path, store, ok, run):
 
 # -- status shows the real streak ---------------------------------------------------------
 
-def test_status_follows_a_weekday_schedule(db_path, store, ok):
+def test_status_follows_a_weekday_schedule(any_store, ok):
+    store = any_store
     ok("goal", "set", "daily-pages", "10", "--schedule", WEEKDAYS)
     # Move the goal back so the schedule governs the last three weeks.
     ok("goal", "remove", "daily-pages")
@@ -164,7 +174,8 @@ def test_status_follows_a_weekday_schedule(db_path, store, ok):
     assert stats_json(ok)["current_streak"] == 15  # the same streak everywhere
 
 
-def test_status_and_stats_agree_across_skips(db_path, store, ok):
+def test_status_and_stats_agree_across_skips(any_store, ok):
+    store = any_store
     read_every_day(store, 5, 10, skip_today=True)
     store.add_skips(TODAY - timedelta(days=12), TODAY - timedelta(days=10), "travel")
     for n in range(13, 20):
@@ -190,3 +201,28 @@ def test_stats_lists_books_being_read_with_an_eta(db_path, store, ok):
     assert (book["title"], book["pages_left"], book["days_left"]) == ("Deep Work", 150, 30)
     assert book["eta"] == (TODAY + timedelta(days=30)).isoformat()  # today's reading is done
     assert "#1 Deep Work: 150 pages left, about 22 Dec 2026 (30 days)" in ok("stats").out
+
+
+def test_stats_on_an_empty_database_points_to_the_first_steps(db_path, ok):
+    lines = ok("stats").lines
+    assert lines[-1].startswith("Nothing logged yet: `compound log 25` starts it")
+    assert "  No range yet: nothing logged to measure how your days vary." in lines
+
+
+def test_project_after_a_long_pause_shows_the_example_and_says_why(db_path, store, ok):
+    store.log_pages(day=TODAY - timedelta(days=60), pages=40)
+    assert ok("project").lines[0] == (
+        "At 25 pages a day (an example: nothing read in the last 30 days):")
+
+
+def test_stats_and_project_fit_a_narrow_terminal(db_path, store, ok, monkeypatch):
+    from compound.cli.render import width_of
+
+    read_every_day(store, 20, 40)
+    ok("goal", "set", "yearly-books", "24")
+    monkeypatch.setenv("COLUMNS", "64")
+    for command in (["stats"], ["project", "--growth", "1%/week"]):
+        lines = ok(*command).lines
+        assert max(width_of(line) for line in lines) <= 64, command
+    method = [line for line in ok("stats").lines if "Range: P10–P90" in line][0]
+    assert method.startswith("  Range:")  # wrapped, and the rest indented under it

@@ -61,6 +61,22 @@ def test_database_backups_settings_and_error_log_are_private(tmp_path, monkeypat
     assert stat.S_IMODE((data / "compound-backups").stat().st_mode) == 0o700
 
 
+@pytest.mark.parametrize("fmt", ["json", "csv", "md"])
+def test_exports_are_private_even_over_a_readable_file(seeded, tmp_path, open_umask, fmt):
+    new = tmp_path / "out" / f"new.{fmt}"
+    new.parent.mkdir()
+    assert cli("export", "-f", fmt, "-o", str(new)).code == 0
+    # A file already there, readable by everyone, is replaced by a private one.
+    old = tmp_path / "out" / f"old.{fmt}"
+    old.write_text("earlier export")
+    old.chmod(0o644)
+    assert cli("export", "--format", fmt, "--output", str(old)).code == 0
+    for path in (new, old):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+        assert "2026-11-20" in path.read_text(encoding="utf-8")  # the seeded records
+    assert sorted(p.name for p in new.parent.iterdir()) == sorted([new.name, old.name])
+
+
 # -- no SQL built from strings ------------------------------------------------------------------
 
 

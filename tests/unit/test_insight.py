@@ -25,7 +25,8 @@ def history(pages=None, sessions=None, minutes=None, goals=(), skips=(), finishe
     return History(today=today,
                    totals=DailyTotals(pages=pages or {}, sessions=sessions or {},
                                       session_minutes=minutes or {}),
-                   goals=tuple(goals), skips=frozenset(skips), finished_pages=tuple(finished_pages),
+                   goals=tuple(goals), skips=frozenset(skips),
+                   finished_pages=tuple(finished_pages),
                    finished_this_year=finished_this_year, reading=tuple(reading),
                    to_read=tuple(to_read))
 
@@ -47,7 +48,8 @@ def test_twenty_five_pages_a_day_for_a_quarter():
     result = analyse(history(pages=every_day(25, 120)), samples=100)
     assert (result.pace.d7, result.pace.d30, result.pace.d90) == (25, 25, 25)
     projection = result.projection
-    assert (projection.pages_per_year, projection.books_low, projection.books_high) == (9125, 30, 40)
+    assert (projection.pages_per_year, projection.books_low,
+            projection.books_high) == (9125, 30, 40)
     assert (projection.range_low, projection.range_high) == (9125, 9125)
     # 1 Jan to 2 July read (120 days of 25), then 25 a day for the 182 days after today.
     assert projection.this_year_read == 120 * 25
@@ -112,3 +114,18 @@ def test_periods():
     assert (found.pages, found.reading_days, found.sessions, found.minutes) == (20, 2, 2, 50)
     with pytest.raises(ValueError):
         period_bounds("decade", TODAY, None)
+
+
+def test_an_empty_history_says_why_there_is_no_range():
+    assert analyse(history(), samples=10).projection.method == (
+        "No range yet: nothing logged to measure how your days vary.")
+
+
+def test_the_charts_range_to_31_december_is_the_one_stats_reports():
+    from compound.domain.series import year_ahead
+
+    pages = {TODAY - timedelta(days=n): (n * 7) % 41 for n in range(1, 200)}
+    found = analyse(history(pages=pages), samples=200)
+    low, _middle, high = year_ahead(history(pages=pages), samples=200).fan[-1]
+    assert (round(low), round(high)) == (found.projection.this_year_low,
+                                         found.projection.this_year_high)

@@ -33,6 +33,7 @@ COMMAND_MODULES = {
     "config": "settings",
     "backup": "safekeeping", "restore": "safekeeping", "doctor": "safekeeping",
     "stats": "stats", "project": "project",
+    "chart": "charts",
 }
 
 

@@ -6,7 +6,7 @@ import re
 
 from compound.cli.context import Context
 from compound.cli.render import to_json
-from compound.cli.stats import projection_json, year_ahead_lines
+from compound.cli.stats import fitted, projection_json, year_ahead_lines
 from compound.domain.errors import InputError
 
 EXAMPLE_PACE = 25  # pages a day: the example shown before there is any history
@@ -54,9 +54,10 @@ def run(ctx: Context, args) -> int:
                         book_length=length)
         projection, source = found.projection, "your last 30 days"
         if found.first_day is None or projection.pages_per_day == 0:
-            projection = project(EXAMPLE_PACE, length=length or book_length(history.finished_pages),
-                                 growth=growth)
-            source = "an example: log some reading to see your own"
+            length = length or book_length(history.finished_pages)
+            projection = project(EXAMPLE_PACE, length=length, growth=growth)
+            source = ("an example: log some reading to see your own" if found.first_day is None
+                      else "an example: nothing read in the last 30 days")
     else:
         # A pace that is given is projected alone; the person's book lengths still apply
         # when there are any.
@@ -69,12 +70,13 @@ def run(ctx: Context, args) -> int:
         ctx.print(to_json(data))
         return 0
     pace = f"{projection.pages_per_day:.1f}".removesuffix(".0")
-    ctx.print(f"At {pace} pages a day ({source}):")
-    ctx.print(*year_ahead_lines(projection))
+    lines = [f"At {pace} pages a day ({source}):", *year_ahead_lines(projection)]
     low, high = projection.book_length
     for years in YEARS[1:]:
         pages = years * projection.pages_per_year
-        ctx.print(f"  In {years} years: about {pages:,} pages, {pages // high:,}–{pages // low:,} books")
+        lines.append(f"  In {years} years: about {pages:,} pages, "
+                     f"{pages // high:,}–{pages // low:,} books")
+    ctx.print(*fitted(lines))
     return 0
 
 

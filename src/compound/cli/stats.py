@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from compound.cli.context import Context
-from compound.cli.render import table, to_json
+from compound.cli.render import table, to_json, width_of
 from compound.domain.days import format_duration
 
 TYPE_CHECKING = False
@@ -50,7 +50,8 @@ def year_ahead_lines(projection: Projection, *, indent: str = "  ") -> list[str]
              f"{projection.books_low}–{projection.books_high} books "
              f"(books of {low:,}–{high:,} pages)"]
     if projection.range_low != projection.range_high:
-        lines.append(f"{indent}Likely range: {projection.range_low:,}–{projection.range_high:,} pages")
+        lines.append(f"{indent}Likely range: "
+                     f"{projection.range_low:,}–{projection.range_high:,} pages")
     lines.append(f"{indent}{projection.method}")
     growth = projection.growth
     if growth is not None:
@@ -62,8 +63,8 @@ def year_ahead_lines(projection: Projection, *, indent: str = "  ") -> list[str]
 
 def goal_line(pace: GoalPace) -> str:
     ahead = round(pace.ahead, 1)
-    where = ("on pace" if ahead == 0 else
-             f"{abs(ahead):g} book{'s' if abs(ahead) != 1 else ''} {'ahead' if ahead > 0 else 'behind'}")
+    books = f"{abs(ahead):g} book{'s' if abs(ahead) != 1 else ''}"
+    where = "on pace" if ahead == 0 else f"{books} {'ahead' if ahead > 0 else 'behind'}"
     line = (f"{pace.finished} of {pace.goal} books, {pace.expected:.1f} expected by today: "
             f"{where}")
     if pace.finished < pace.goal:
@@ -106,6 +107,8 @@ def text(found: Insight, period: PeriodTotals) -> list[str]:
     lines.append(f"Books finished this year: {found.books_finished_this_year}")
     if found.goal_pace:
         lines.append(f"Goal: {goal_line(found.goal_pace)}")
+    if found.books:
+        lines.append("Being read, at this pace:")
     for eta in found.books:
         when = (f"about {eta.eta.strftime('%d %b %Y')} ({plural(eta.days_left, 'day')})"
                 if eta.eta else "no estimate (unknown length or no pace yet)")
@@ -114,7 +117,29 @@ def text(found: Insight, period: PeriodTotals) -> list[str]:
                      + when)
     if found.queue_days is not None:
         lines.append(f"To-read shelf: about {plural(found.queue_days, 'day')} at this pace")
+    if found.first_day is None:
+        lines += ["", "Nothing logged yet: `compound log 25` starts it, and `compound project` "
+                      "shows where 25 pages a day lead."]
     return lines
+
+
+def fitted(lines: list[str]) -> list[str]:
+    """Prose `lines` wrapped to the terminal's width, continuations indented under their
+    start. A table (one string of several lines) is left as it is: render.table has
+    already fitted it."""
+    import shutil
+    import textwrap
+
+    columns = max(shutil.get_terminal_size((100, 24)).columns, 20)
+    out = []
+    for line in lines:
+        if "\n" in line or width_of(line) <= columns:
+            out.append(line)
+            continue
+        indent = " " * (len(line) - len(line.lstrip(" ")))
+        out += textwrap.wrap(line, width=columns, subsequent_indent=indent + "    ",
+                             break_on_hyphens=False)
+    return out
 
 
 # -- for scripts ----------------------------------------------------------------------
@@ -192,7 +217,10 @@ def show(ctx: Context, args) -> int:
     week_starts_on = ctx.settings.week_starts_on
     found = analyse(history, week_starts_on=week_starts_on)
     period = period_totals(history, args.period, week_starts_on)
-    ctx.print(to_json(as_json(found, period)) if args.json else "\n".join(text(found, period)))
+    if args.json:
+        ctx.print(to_json(as_json(found, period)))
+    else:
+        ctx.print(*fitted(text(found, period)))
     return 0
 
 

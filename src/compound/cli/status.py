@@ -8,12 +8,16 @@ from compound.domain.days import format_duration
 from compound.domain.status import TodayStatus
 
 
-def read_status(ctx: Context) -> TodayStatus:
-    """Today's status, from the SQLite file directly when it is up to date."""
+def read_status(ctx: Context, *, goal_pace: bool = True) -> TodayStatus:
+    """Today's status, from the SQLite file directly when it is up to date.
+
+    `goal_pace=False` spares the prompt line the yearly books goal it does not show.
+    """
     if ctx.database.path is not None:
         from compound.store.snapshot import read_sqlite_status
 
-        found = read_sqlite_status(ctx.database.path, ctx.profile, ctx.today)
+        found = read_sqlite_status(ctx.database.path, ctx.profile, ctx.today,
+                                   goal_pace=goal_pace)
         if found is not None:
             return found
     return ctx.store().status(ctx.today)
@@ -88,7 +92,7 @@ def long_text(status: TodayStatus) -> list[str]:
 
 
 def show(ctx: Context, args) -> int:
-    status = read_status(ctx)
+    status = read_status(ctx, goal_pace=False) if args.short else read_status(ctx)
     if args.json:
         ctx.print(to_json(as_json(status)))
     elif args.short:

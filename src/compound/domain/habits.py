@@ -30,6 +30,7 @@ from compound.domain.streaks import (
     judge_days,
     judge_weeks,
     runs,
+    week_target,
 )
 from compound.domain.totals import History
 
@@ -47,11 +48,11 @@ class HabitReport:
     longest: int
     at_risk: bool  # a streak to lose, and today (this week) due but not yet met
     met_today: bool  # for a weekly habit: this week's target reached
-    best: tuple[Run, ...]  # up to five, longest first, as (first, last, length)
+    best: list[Run]  # up to five, longest first, as (first, last, length) tuples
     consistency_30: float | None  # share of due periods met, 0.0–1.0; None: none due
     consistency_90: float | None
     strength: float  # 0–100
-    target: int | None = None  # a weekly habit's target this week
+    target: int | None = None  # a weekly habit's target this week (less for skip days)
     done: int | None = None  # a weekly habit's total so far this week
 
 
@@ -79,8 +80,14 @@ def strength(judged: Iterable[Judged], m: float = multiplier()) -> float:
 def consistency(judged: Sequence[Judged], today: date, days: int) -> float | None:
     """The share of due periods in the last `days` days that were met."""
     start = today - timedelta(days=days - 1)
-    marks = [mark for _first, last, mark in judged if last >= start and mark != EXCUSED]
-    return marks.count(MET) / len(marks) if marks else None
+    met = due = 0
+    for _first, last, mark in reversed(judged):  # only the tail: ten years are long
+        if last < start:
+            break
+        if mark != EXCUSED:
+            due += 1
+            met += mark == MET
+    return met / due if due else None
 
 
 def _report(name: str, unit: str, judged: list[Judged], today: date, m: float, *,
@@ -92,7 +99,7 @@ def _report(name: str, unit: str, judged: list[Judged], today: date, m: float, *
         name=name, unit=unit, current=length,
         longest=max([length, *(r.length for r in finished)]),
         at_risk=length > 0 and due_now and not met_now, met_today=met_now,
-        best=tuple(best_runs(finished, current)),
+        best=best_runs(finished, current),
         consistency_30=consistency(judged, today, 30),
         consistency_90=consistency(judged, today, 90),
         strength=strength(judged, m), target=target, done=done)
@@ -114,14 +121,17 @@ def weekly_habit(name: str, amount_by_day: Mapping[date, int],
                  target_for: Callable[[date], int | None], skipped: Iterable[date],
                  today: date, *, since: date, week_starts_on: int = 0) -> HabitReport:
     """A weekly habit: a week is met when its total reaches the target."""
-    judged = judge_weeks(amount_by_day, target_for, skipped, today, since=since,
+    skip_days = frozenset(skipped)
+    judged = judge_weeks(amount_by_day, target_for, skip_days, today, since=since,
                          week_starts_on=week_starts_on)
     this_week = judged[-1]
-    done = sum(amount_by_day.get(this_week.first + timedelta(days=i), 0)
-               for i in range((today - this_week.first).days + 1))
+    days = [this_week.first + timedelta(days=i) for i in range(7)]
+    done = sum(amount_by_day.get(day, 0) for day in days if day <= today)
+    target = target_for(today)
     return _report(name, "week", judged, today, WEEKLY_MULTIPLIER,
-                   met_now=this_week.mark == MET,
-                   due_now=target_for(today) is not None, target=target_for(today), done=done)
+                   met_now=this_week.mark == MET, due_now=target is not None,
+                   target=week_target(target, days, skip_days, since) if target else None,
+                   done=done)
 
 
 def habits_of(history: History, week_starts_on: int = 0) -> dict[str, HabitReport]:
@@ -142,7 +152,9 @@ def habits_of(history: History, week_starts_on: int = 0) -> dict[str, HabitRepor
     }
     amounts = {GoalKind.WEEKLY_PAGES: totals.pages, GoalKind.WEEKLY_SESSIONS: totals.sessions}
     for kind in WEEKLY_KINDS:
-        set_on = [change.since for change in goals if change.kind == kind]
+        # A goal imported with a later `since` is not in force yet.
+        set_on = [change.since for change in goals
+                  if change.kind == kind and change.since <= today]
         if set_on:
             found[kind.value] = weekly_habit(
                 kind.value, amounts[kind], lambda day, kind=kind: target_on(goals, kind, day),

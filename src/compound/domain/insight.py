@@ -85,7 +85,8 @@ def analyse(history: History, *, week_starts_on: int = 0, growth: float | None =
         pace.d30, length=length,
         recent=window(pages, today, RANGE_WINDOW_DAYS, first) if first else (),
         minutes_per_day=pace.minutes_per_day,
-        read_this_year=sum(p for day, p in pages.items() if day.year == today.year and day <= today),
+        read_this_year=sum(p for day, p in pages.items()
+                           if day.year == today.year and day <= today),
         days_left_this_year=(year_end - counted).days, growth=growth, samples=samples)
     habits = habits_of(history, week_starts_on)
     books_goal = target_on(history.goals, GoalKind.YEARLY_BOOKS, today)

@@ -30,21 +30,60 @@ def fan(recent_daily_pages: Sequence[int], horizon_days: int, *, samples: int = 
     """
     if horizon_days <= 0:
         return []
+    draws = _futures(recent_daily_pages, horizon_days, samples, seed)
+    if draws is None:
+        return [(0.0, 0.0, 0.0)] * horizon_days
+    paths = (accumulate(draws[start:start + horizon_days])
+             for start in range(0, len(draws), horizon_days))
+    return [_deciles(sorted(day_values)) for day_values in zip(*paths)]
+
+
+def fan_at(recent_daily_pages: Sequence[int], horizon_days: int, days: Sequence[int], *,
+           samples: int = 1000, seed: int = 0) -> list[tuple[float, float, float]]:
+    """fan(...)[day - 1] for each of `days` (1..horizon_days), without the days between."""
+    if any(not 1 <= day <= horizon_days for day in days):
+        raise ValueError("each day must lie within the horizon")
+    draws = _futures(recent_daily_pages, horizon_days, samples, seed)
+    if draws is None:
+        return [(0.0, 0.0, 0.0)] * len(days)
+    starts = range(0, len(draws), horizon_days)
+    return [_deciles(sorted(sum(draws[start:start + day]) for start in starts)) for day in days]
+
+
+def _futures(recent: Sequence[int], horizon_days: int, samples: int,
+             seed: int) -> list[int] | None:
+    """`samples` simulated futures of `horizon_days` daily pages each, one after the
+    other in one list; None without data."""
     if samples < 1:
         raise ValueError("samples must be at least 1")
-    if not recent_daily_pages:
-        return [(0.0, 0.0, 0.0)] * horizon_days
-    rng = random.Random(seed)
-    population = list(recent_daily_pages)
-    # One flat draw for all futures is several times faster than one call per future.
-    draws = rng.choices(population, k=samples * horizon_days)
-    futures = [list(accumulate(draws[start:start + horizon_days]))
-               for start in range(0, samples * horizon_days, horizon_days)]
-    points = []
-    for day_values in zip(*futures):
-        ordered = sorted(day_values)
-        points.append((quantile(ordered, 0.10), quantile(ordered, 0.50), quantile(ordered, 0.90)))
-    return points
+    if not recent:
+        return None
+    return _draw(random.Random(seed), list(recent), samples * horizon_days)
+
+
+def _draw(rng: random.Random, population: list[int], count: int) -> list[int]:
+    """`count` values drawn uniformly, with replacement, from `population`.
+
+    A year of 1,000 futures is 365,000 draws; random.choices makes one Python call
+    per draw. With at most 256 values (the range resamples 90 days) one random byte
+    picks each: bytes that would favour some values are dropped (rejection), the
+    rest map to an index, all in C.
+    """
+    size = len(population)
+    if size > 256:
+        return rng.choices(population, k=count)
+    limit = 256 - 256 % size
+    index_of = bytes(b % size if b < limit else 0 for b in range(256))
+    unfair = bytes(range(limit, 256))
+    picked = bytearray()
+    while len(picked) < count:
+        wanted = count - len(picked)
+        picked += rng.randbytes(wanted * 256 // limit + 64).translate(index_of, unfair)
+    return list(map(population.__getitem__, picked[:count]))
+
+
+def _deciles(ordered: Sequence[float]) -> tuple[float, float, float]:
+    return quantile(ordered, 0.10), quantile(ordered, 0.50), quantile(ordered, 0.90)
 
 
 def quantile(ordered: Sequence[float], q: float) -> float:
@@ -164,21 +203,26 @@ def grow(pages_per_day: float, per_week: float, length: tuple[int, int],
 
 
 def project(pages_per_day: float, *, length: tuple[int, int] = DEFAULT_BOOK_LENGTH,
-            recent: Sequence[int] = (), minutes_per_day: float = 0.0,
+            recent: Sequence[int] | None = None, minutes_per_day: float = 0.0,
             read_this_year: int = 0, days_left_this_year: int = 0,
             growth: float | None = None, samples: int = 1000, seed: int = 0) -> Projection:
-    """A year at `pages_per_day`, with the P10–P90 range of resampling `recent` days."""
+    """A year at `pages_per_day`, with the P10–P90 range of resampling `recent` days.
+
+    `recent` None means the pace was given rather than measured: no range then.
+    """
     pages_per_year = round(pages_per_day * DAYS_A_YEAR)
     books_low, books_high = books_range(pages_per_year, length)
     if recent:
-        points = fan(recent, max(DAYS_A_YEAR, days_left_this_year), samples=samples, seed=seed)
-        low, _, high = points[DAYS_A_YEAR - 1]
-        rest_low, _, rest_high = points[days_left_this_year - 1] if days_left_this_year else (0, 0, 0)
+        horizon = max(DAYS_A_YEAR, days_left_this_year)
+        at = [DAYS_A_YEAR, *([days_left_this_year] if days_left_this_year else [])]
+        (low, _, high), *rest = fan_at(recent, horizon, at, samples=samples, seed=seed)
+        rest_low, _, rest_high = rest[0] if rest else (0, 0, 0)
         method = fan_method(len(recent), samples, seed)
     else:
         low = high = pages_per_year
         rest_low = rest_high = pages_per_day * days_left_this_year
-        method = "No range: the pace was given, not measured from your days."
+        method = ("No range: the pace was given, not measured from your days." if recent is None
+                  else "No range yet: nothing logged to measure how your days vary.")
     return Projection(
         pages_per_day=pages_per_day, pages_per_year=pages_per_year,
         books_low=books_low, books_high=books_high, book_length=length,
@@ -195,7 +239,8 @@ def parse_growth(text: str) -> float:
     """A growth rate as people write it, as a fraction a week: "1%/week", "5%/month", "2%"."""
     import re
 
-    match = re.fullmatch(r"\s*([+-]?\d+(?:\.\d+)?)\s*%\s*(?:(?:/|a|per)\s*(day|week|month|year))?\s*",
+    match = re.fullmatch(r"\s*([+-]?\d+(?:\.\d+)?)\s*%\s*"
+                         r"(?:(?:/|a|per)\s*(day|week|month|year))?\s*",
                          text or "", re.ASCII | re.IGNORECASE)
     if not match:
         raise ValueError(f"growth {text!r} is not a rate like 1%/week or 5%/month")

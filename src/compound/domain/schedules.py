@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from compound.domain.records import GoalKind
 from compound.domain.status import GoalChange
@@ -16,7 +17,8 @@ from compound.domain.status import GoalChange
 DAILY_KINDS = (GoalKind.DAILY_PAGES, GoalKind.DAILY_MINUTES)
 
 
-def expand(rule: str, first: date, last: date) -> set[date]:
+@lru_cache(maxsize=32)  # the learning day and reading habits expand the same rules
+def expand(rule: str, first: date, last: date) -> frozenset[date]:
     """The days from `first` to `last` (inclusive) that `rule` names, counted from `first`.
 
     A rule dateutil cannot read names no days, and the caller then treats its span
@@ -25,11 +27,12 @@ def expand(rule: str, first: date, last: date) -> set[date]:
     from dateutil.rrule import rrulestr
 
     if last < first:
-        return set()
+        return frozenset()
     start = datetime(first.year, first.month, first.day)
     end = datetime(last.year, last.month, last.day)
     try:
-        return {moment.date() for moment in rrulestr(rule, dtstart=start).between(start, end, inc=True)}
+        return frozenset(moment.date()
+                         for moment in rrulestr(rule, dtstart=start).between(start, end, inc=True))
     except (ValueError, TypeError, OverflowError):
         raise ValueError(f"unreadable schedule {rule!r}") from None
 

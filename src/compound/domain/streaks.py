@@ -9,7 +9,7 @@ is "at risk" rather than broken.
 from __future__ import annotations
 
 from collections import namedtuple
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -48,30 +48,37 @@ def checkin_days(pages_by_day: Mapping[date, int], sessions_by_day: Mapping[date
 def judge_days(met: Iterable[date], skipped: Iterable[date], today: date, *,
                since: date | None = None,
                due: Callable[[date], bool] | None = None) -> list[Judged]:
-    """Each day from `since` (default: the first met day) to today, judged.
+    """Each day from `since` (default: the first met day) to today, judged, as
+    (day, day, mark) tuples (the shape of Judged).
 
     `due(day)` says whether the schedule requires the day (None: every day does).
     """
     met_days = {day for day in met if day <= today}
-    skip_days = {day for day in skipped if day <= today}
     first = since if since is not None else min(met_days, default=today)
-    judged = []
-    day = first
-    while day <= today:
-        if day in skip_days or (due is not None and not due(day)):
-            mark = EXCUSED
-        elif day in met_days:
-            mark = MET
-        else:
-            mark = EXCUSED if day == today else MISSED
-        judged.append(Judged(day, day, mark))
-        day += ONE_DAY
-    return judged
+    # Ten years are ~3,650 days per habit: build them in C (map), judge in one pass.
+    days = list(map(date.fromordinal, range(first.toordinal(), today.toordinal() + 1)))
+    excused = {day for day in skipped if first <= day <= today}
+    if due is not None:
+        excused.update(day for day in days if not due(day))
+    if today not in met_days:
+        excused.add(today)  # not over yet: neither met nor missed
+    return [(day, day, EXCUSED if day in excused else MET if day in met_days else MISSED)
+            for day in days]
 
 
 def week_start(day: date, week_starts_on: int = 0) -> date:
     """The first day of `day`'s week; `week_starts_on` as date.weekday() (0 = Monday)."""
     return day - timedelta(days=(day.weekday() - week_starts_on) % 7)
+
+
+def week_target(target: int | None, days: Sequence[date], skipped: Collection[date],
+                since: date) -> int:
+    """A week's share of `target`: its days that are neither skipped nor before `since`,
+    out of seven, rounded up."""
+    if not target:
+        return 0
+    free = sum(1 for day in days if day not in skipped and day >= since)
+    return -(-target * free // 7)  # ceiling division
 
 
 def judge_weeks(amount_by_day: Mapping[date, int], target_for: Callable[[date], int | None],
@@ -80,9 +87,10 @@ def judge_weeks(amount_by_day: Mapping[date, int], target_for: Callable[[date], 
     """Each week from the one holding `since` to the current one, judged against its target.
 
     `target_for(last_day)` is the weekly target in force at the week's end (None: no
-    goal yet, so the week is excused). Skip days lower a week's target in proportion,
-    rounded up: a week of seven skip days asks for nothing and is excused. The
-    current week is in progress: met once the target is reached, never missed.
+    goal yet, so the week is excused). Skip days, and the days before `since` in its
+    first week, lower a week's target in proportion, rounded up: a week of seven
+    skip days asks for nothing and is excused. The current week is in progress: met
+    once the target is reached, never missed.
     """
     skip_days = set(skipped)
     judged = []
@@ -91,8 +99,7 @@ def judge_weeks(amount_by_day: Mapping[date, int], target_for: Callable[[date], 
         end = start + timedelta(days=6)
         target = target_for(min(end, today))
         days = [start + timedelta(days=i) for i in range(7)]
-        free = sum(1 for day in days if day not in skip_days)
-        needed = -(-target * free // 7) if target else 0  # ceiling division
+        needed = week_target(target, days, skip_days, since)
         total = sum(amount_by_day.get(day, 0) for day in days if day <= today)
         if needed <= 0:
             mark = EXCUSED
@@ -108,14 +115,17 @@ def judge_weeks(amount_by_day: Mapping[date, int], target_for: Callable[[date], 
 def runs(judged: Iterable[Judged]) -> tuple[list[Run], Run | None]:
     """The finished runs of met periods, and the one still going (the current streak)."""
     finished: list[Run] = []
-    run: Run | None = None
-    for first, last, mark in judged:
+    first = last = None
+    length = 0
+    for day, end, mark in judged:
         if mark == MET:
-            run = Run(run.first, last, run.length + 1) if run else Run(first, last, 1)
-        elif mark == MISSED and run is not None:
-            finished.append(run)
-            run = None
-    return finished, run
+            if not length:
+                first = day
+            last, length = end, length + 1
+        elif mark == MISSED and length:
+            finished.append(Run(first, last, length))
+            length = 0
+    return finished, (Run(first, last, length) if length else None)
 
 
 def best_runs(finished: Sequence[Run], current: Run | None, count: int = BEST_COUNT) -> list[Run]:

@@ -163,6 +163,9 @@ def _load(path: Path) -> dict[str, Any]:
         document = json.loads(read_text(path))
     except json.JSONDecodeError as exc:
         raise InputError(f"{name}, line {exc.lineno}: not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        # The decoder recurses once per level: thousands of nested [ or { exhaust it.
+        raise InputError(f"{name}: not a compound export (nested too deeply to read)") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise InputError(f"{name} is not a compound export (no \"format\": \"{FORMAT}\")")
     version = document.get("version")

@@ -16,12 +16,19 @@ from collections import defaultdict
 from datetime import date, datetime
 from pathlib import Path
 
-from compound.domain.days import logical_day
+from compound.domain.days import MAX_DURATION_MINUTES, logical_day
 from compound.domain.errors import InputError
 from compound.domain.imports import ImportBatch, ImportedBook, ImportedLog, ReadOptions
+from compound.domain.quantities import MAX_BOOK_PAGES
 from compound.domain.records import BookStatus
 from compound.domain.text import clean_text
 from compound.exchange.registry import Importer
+
+# A page read whose numbers no reading can have is left out rather than trusted: a
+# page beyond any book's length, a page open for more than a day, a time past what
+# a date can hold (the file is someone's, but it may be damaged or hand-edited).
+_LONGEST_PAGE_SECONDS = 24 * 3600
+_LATEST_TIME = 253_402_000_000  # late in December 9999, the last year a date can hold
 
 _WANTED = {"book": {"id", "title", "authors", "pages", "md5"},
            "page_stat_data": {"id_book", "page", "start_time", "duration", "total_pages"}}
@@ -34,6 +41,9 @@ def _open(path: Path) -> sqlite3.Connection:
         raise InputError(f"{path} is a directory, not a KOReader statistics file")
     # Read-only: the person's copy stays as it was (a WAL beside it is still read).
     con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    # A damaged file can hold text that is not UTF-8: read it with replacement
+    # characters rather than fail on it.
+    con.text_factory = lambda data: data.decode("utf-8", "replace")
     try:
         tables = {name: {row[0] for row in con.execute(
                       "SELECT name FROM pragma_table_info(?)", (name,))} for name in _WANTED}
@@ -41,13 +51,36 @@ def _open(path: Path) -> sqlite3.Connection:
         con.close()
         raise InputError(f"{path.name} is not a SQLite database; expected KOReader's "
                          "statistics.sqlite3") from None
+    except UnicodeDecodeError:
+        # SQLite's own message quotes the damaged schema, and is not UTF-8 either.
+        con.close()
+        raise InputError(f"{path.name} is a damaged SQLite database (its schema cannot "
+                         "be read)") from None
     for name, columns in _WANTED.items():
+        if not tables[name]:
+            con.close()
+            raise InputError(f"{path.name} is not a KOReader statistics database: it has no "
+                             f"table {name}")
         if not columns <= tables[name]:
             con.close()
             lacking = ", ".join(sorted(columns - tables[name]))
             raise InputError(f"{path.name} is not a KOReader statistics database: table "
                              f"{name} lacks {lacking}")
     return con
+
+
+def _pages(value: object) -> bool:
+    """Whether a book's page count is one a book can have."""
+    return isinstance(value, int) and 0 < value <= MAX_BOOK_PAGES
+
+
+def _text(value: object) -> str | None:
+    """A text column as text: SQLite lets a damaged file hold a number or bytes there."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)
 
 
 def _authors(text: str | None) -> str | None:
@@ -82,6 +115,8 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
                             "FROM page_stat_data ORDER BY id_book, start_time, page").fetchall()
     except sqlite3.DatabaseError as exc:
         raise InputError(f"{source} cannot be read ({exc})") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{source} cannot be read (it is damaged)") from None
     finally:
         con.close()
 
@@ -100,9 +135,21 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
         if not isinstance(duration, int) or duration <= 0:
             dropped["of no time at all"] += 1
             continue
-        key = (id_book, day_of(start))
+        if page > MAX_BOOK_PAGES:
+            dropped["beyond the last page of any book"] += 1
+            continue
+        if duration > _LONGEST_PAGE_SECONDS:
+            dropped["of more than a day on one page"] += 1
+            continue
+        try:
+            if start >= _LATEST_TIME:
+                raise OverflowError(start)
+            key = (id_book, day_of(start))
+        except (OverflowError, OSError, ValueError):
+            dropped["at a time no calendar holds"] += 1
+            continue
         current = book[3]
-        if isinstance(total, int) and total > 0 and isinstance(current, int) and current > 0:
+        if isinstance(total, int) and total > 0 and _pages(current):
             # Rescale to today's layout as KOReader does: one page then may cover several now.
             first = (page - 1) * current // total + 1
             last = max(first, page * current // total)
@@ -129,15 +176,16 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
             batch_books.append(ImportedBook(
                 ref=where, where=where,
                 # KOReader names a book without metadata after its file; never blank.
-                title=clean_text(title, "the title") or f"KOReader book {id_book}",
-                author=_authors(authors),
-                total_pages=total_pages if isinstance(total_pages, int) and total_pages > 0 else None,
+                title=clean_text(_text(title), "the title") or f"KOReader book {id_book}",
+                author=_authors(_text(authors)),
+                total_pages=total_pages if _pages(total_pages) else None,
                 status=BookStatus.READING, started_on=days[0], source="koreader",
                 link_key=link))
         except InputError as exc:
             raise InputError(f"{source}, {where}: {exc}") from None
         for day in days:
-            minutes = round(seconds[(id_book, day)] / 60)
+            # Overlapping page reads can add up to more than a day; a day holds no more.
+            minutes = min(round(seconds[(id_book, day)] / 60), MAX_DURATION_MINUTES)
             logs.append(ImportedLog(where=f"{where} on {day.isoformat()}", day=day,
                                     pages=len(pages[(id_book, day)]), book_ref=where,
                                     minutes=minutes or None,

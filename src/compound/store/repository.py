@@ -80,6 +80,10 @@ class Store:
             raise InputError(f"the database refused the change: {_first_line(exc.orig)}") from None
         except (OperationalError, DBAPIError) as exc:
             reason = _first_line(exc.orig)
+            if getattr(exc.orig, "sqlstate", None) == "42501":  # PostgreSQL: not this role's
+                raise StorageError(f"{self.location}: this database role may not make that "
+                                   f"change ({reason}); on a shared database each member "
+                                   "changes only their own profile; nothing was saved") from None
             if "locked" in reason:
                 reason = (f"another program kept the database locked for over "
                           f"{BUSY_TIMEOUT_MS // 1000} s; nothing was saved, try again")

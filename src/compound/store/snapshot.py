@@ -72,13 +72,20 @@ def book_from_row(row: Sequence[Any]) -> Book:
                 finished_on=as_date(finished), source=source, pages_read=int(read or 0))
 
 
-def today_status(run: Runner, profile_id: int, today: date) -> TodayStatus:
-    """Read everything `compound status` shows, through `run`."""
+def today_status(run: Runner, profile_id: int, today: date, *,
+                 goal_pace: bool = True) -> TodayStatus:
+    """Read everything `compound status` shows, through `run`.
+
+    Without `goal_pace` (the one-line form does not show it) the yearly books goal
+    is left out, and with it two queries and the projection code.
+    """
     params = {"profile": profile_id, "today": today}
     goals = [GoalChange(GoalKind(kind), target, as_date(since), schedule)
              for kind, target, since, schedule in run(GOAL_CHANGES, params)]
     finished, lengths = 0, []
-    if any(goal.kind == GoalKind.YEARLY_BOOKS for goal in goals):  # only then: goal pace
+    if not goal_pace:
+        goals = [goal for goal in goals if goal.kind != GoalKind.YEARLY_BOOKS]
+    elif any(goal.kind == GoalKind.YEARLY_BOOKS for goal in goals):
         year = {**params, "year_start": date(today.year, 1, 1)}
         finished = int(next(iter(run(FINISHED_THIS_YEAR, year)))[0])
         lengths = [int(total) for (total,) in run(FINISHED_PAGES, params)]
@@ -94,7 +101,8 @@ def today_status(run: Runner, profile_id: int, today: date) -> TodayStatus:
     )
 
 
-def read_sqlite_status(path: Path, profile: str, today: date) -> TodayStatus | None:
+def read_sqlite_status(path: Path, profile: str, today: date, *,
+                       goal_pace: bool = True) -> TodayStatus | None:
     """Status straight from an up-to-date SQLite file, without the ORM.
 
     None whenever the light path does not plainly apply (no file, a schema to
@@ -119,7 +127,7 @@ def read_sqlite_status(path: Path, profile: str, today: date) -> TodayStatus | N
             iso = {k: v.isoformat() if isinstance(v, date) else v for k, v in params.items()}
             return con.execute(sql, iso).fetchall()
 
-        return today_status(run, row[0], today)
+        return today_status(run, row[0], today, goal_pace=goal_pace)
     except sqlite3.Error:
         return None
     finally:

@@ -1,0 +1,88 @@
+"""`compound chart KIND`: one chart in the plain terminal, drawn with plotext."""
+
+from __future__ import annotations
+
+from compound.cli.context import Context
+from compound.domain.errors import InputError
+from compound.domain.quantities import parse_whole
+
+# The kinds, in the order help lists them, with what each shows. Kept here (not read
+# from compound.charts) so that `compound --help` does not import plotext.
+KINDS = {
+    "daily": "pages a day with the daily goal (--days, default 30)",
+    "cumulative": "this year's pages added up, against the goal's line",
+    "projection": "this year so far, then its likely range to 31 Dec (--days, default 90)",
+    "weekday": "average pages by weekday (--days, default 90)",
+    "sessions": "learning minutes by session kind (--days, default 30)",
+    "calendar": "a year of days, shaded by pages (--days, default 365)",
+}
+MAX_DAYS = 3660
+MIN_WIDTH, MIN_HEIGHT = 30, 8
+
+
+def _size(args) -> tuple[int, int]:
+    import shutil
+
+    columns, lines = shutil.get_terminal_size()
+    width = parse_whole(args.width, "--width", low=MIN_WIDTH, high=1000) if args.width else columns
+    # Leave room for the prompt: a chart that fills the window pushes its title away.
+    height = (parse_whole(args.height, "--height", low=MIN_HEIGHT, high=500) if args.height
+              else min(max(lines - 2, MIN_HEIGHT), 25))
+    return max(width, MIN_WIDTH), height
+
+
+def draw(ctx: Context, args) -> int:
+    import os
+    import sys
+
+    from compound import charts
+
+    kind = args.kind
+    days = charts.DEFAULT_DAYS.get(kind)
+    if args.days is not None:
+        if days is None:
+            raise InputError(f"--days does not apply to the {kind} chart: it shows this year")
+        days = parse_whole(args.days, "--days", high=MAX_DAYS)
+    width, height = _size(args)
+    history = ctx.store().history_until(ctx.today)
+    by_kind = {}
+    if kind == "sessions":
+        from compound.domain.series import window
+
+        by_kind = ctx.store().minutes_by_kind(*window(ctx.today, days))
+    data = charts.ChartData(history, days or 30, by_kind)
+
+    import plotext as plt
+
+    plt.clear_figure()
+    plt.limit_size(False, False)  # the size below is the terminal's already
+    plt.theme("clear")  # no background of its own: the terminal's, dark or light
+    plt.plotsize(width, height)
+    message = charts.BUILDERS[kind](plt, data)
+    if message is not None:
+        ctx.print(message)
+        return 0
+    text = plt.build()
+    if os.environ.get("NO_COLOR") or not (ctx.out is sys.stdout and sys.stdout.isatty()):
+        # Plain text for a pipe or a file: no colour codes, no padding at line ends.
+        text = "\n".join(line.rstrip() for line in plt.uncolorize(text).splitlines())
+    ctx.print(text.rstrip("\n"))
+    return 0
+
+
+def register(commands) -> None:
+    from argparse import RawDescriptionHelpFormatter
+
+    listing = "\n".join(f"  {kind + ':':<12}{what}" for kind, what in KINDS.items())
+    p = commands.add("chart", draw, "draw a chart in the terminal",
+                     description=f"Draw a chart in the terminal, as wide as the terminal."
+                                 f"\n\nkinds:\n{listing}",
+                     formatter_class=RawDescriptionHelpFormatter)
+    p.add_argument("kind", choices=list(KINDS), metavar="KIND", help=", ".join(KINDS))
+    p.add_argument("--days", metavar="N",
+                   help="how many days back to look, 1-3660 (for projection: the recent "
+                        "days whose ups and downs it resamples)")
+    p.add_argument("--width", metavar="W",
+                   help=f"columns to use (default: the terminal's; at least {MIN_WIDTH})")
+    p.add_argument("--height", metavar="H",
+                   help=f"lines to use (default: the terminal's, up to 25; at least {MIN_HEIGHT})")

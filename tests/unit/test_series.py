@@ -1,0 +1,172 @@
+"""The numbers behind the charts, from per-day totals: exact figures, no plotting."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from compound.domain import series
+from compound.domain.records import GoalKind
+from compound.domain.status import GoalChange
+from compound.domain.totals import DailyTotals, History
+
+TODAY = date(2026, 11, 22)  # a Sunday
+PAGES, BOOKS = GoalKind.DAILY_PAGES, GoalKind.YEARLY_BOOKS
+
+
+def ago(n: int) -> date:
+    return TODAY - timedelta(days=n)
+
+
+def history(pages=None, goals=(), finished=(), today=TODAY) -> History:
+    return History(today=today, totals=DailyTotals(pages=pages or {}), goals=tuple(goals),
+                   skips=frozenset(), finished_pages=tuple(finished), finished_this_year=0,
+                   reading=(), to_read=())
+
+
+def test_window_ends_today_and_counts_today():
+    assert series.window(TODAY, 1) == (TODAY, TODAY)
+    assert series.window(TODAY, 7) == (date(2026, 11, 16), TODAY)
+
+
+def test_daily_pages_fills_missing_days_with_zero_and_carries_the_goal_in_force():
+    h = history({ago(4): 10, ago(2): 30, TODAY: 5, ago(10): 99},
+                goals=[GoalChange(PAGES, 20, ago(3)), GoalChange(PAGES, 25, ago(1))])
+    s = series.daily_pages(h, 5)
+    assert s.days == tuple(ago(n) for n in (4, 3, 2, 1, 0))
+    assert s.pages == (10, 0, 30, 0, 5)  # ago(10) is outside the window
+    assert s.goals == (None, 20, 20, 25, 25)
+    assert s.any_reading
+
+
+def test_daily_pages_without_reading_in_the_window():
+    assert not series.daily_pages(history({ago(40): 12}), 30).any_reading
+
+
+def test_year_to_date_adds_up_from_the_first_of_january():
+    h = history({date(2025, 12, 31): 50, date(2026, 1, 1): 10, date(2026, 1, 3): 5},
+                today=date(2026, 1, 4))
+    s = series.year_to_date(h)
+    assert s.days == tuple(date(2026, 1, d) for d in (1, 2, 3, 4))
+    assert s.pages == (10, 10, 15, 15)
+    assert (s.goal, s.goal_for_year, s.basis) == (None, None, None)
+
+
+def test_yearly_books_goal_is_a_straight_line_to_books_times_the_default_length():
+    h = history({date(2026, 1, 2): 100}, today=date(2026, 1, 3),
+                goals=[GoalChange(BOOKS, 24, date(2026, 1, 1))])
+    s = series.year_to_date(h)
+    assert s.goal_for_year == 24 * 262 == 6288
+    assert s.basis == "24 books × 262 pages"
+    assert s.goal == pytest.approx([6288 / 365, 2 * 6288 / 365, 3 * 6288 / 365])
+
+
+def test_book_length_is_the_middle_of_the_persons_own_p25_to_p75_after_five_books():
+    assert series.book_length((100, 200, 300, 400)) == 262  # four: not yet their own (225–300)
+    # The projection's P25–P75 of 100…800 is 275–625.
+    assert series.book_length((800, 100, 200, 300, 400, 500, 600, 700)) == 450
+    assert series.book_length((150, 150, 150, 150, 150)) == 150
+
+
+def test_daily_pages_goal_line_adds_each_days_goal_and_ends_the_year_at_todays_rate():
+    h = history({date(2026, 1, 1): 10}, today=date(2026, 1, 5),
+                goals=[GoalChange(PAGES, 10, date(2026, 1, 2)),
+                       GoalChange(PAGES, 20, date(2026, 1, 4))])
+    s = series.year_to_date(h)
+    assert s.goal == (0.0, 10.0, 20.0, 40.0, 60.0)  # no goal on 1 January
+    assert s.goal_for_year == 60 + 20 * (365 - 5)
+    assert s.basis == "20 pages a day"
+
+
+def test_yearly_books_wins_over_daily_pages():
+    h = history({}, today=date(2026, 1, 1), goals=[GoalChange(PAGES, 10, date(2025, 6, 1)),
+                                                   GoalChange(BOOKS, 12, date(2025, 6, 1))],
+                finished=(300, 300, 300, 300, 300))
+    assert series.year_to_date(h).basis == "12 books × 300 pages"
+
+
+def test_weekday_averages_count_unread_days_as_zero_from_the_first_entry():
+    # Two full weeks: Mon 16 & 9 Nov... The history starts on Monday 9 November.
+    h = history({date(2026, 11, 9): 10, date(2026, 11, 16): 30,   # Mondays
+                 date(2026, 11, 14): 7,                            # one Saturday of two
+                 TODAY: 4})                                        # Sunday
+    s = series.weekday_averages(h, 90)
+    assert (s.first, s.last, s.day_count) == (date(2026, 11, 9), TODAY, 14)
+    assert s.averages == (20.0, 0.0, 0.0, 0.0, 0.0, 3.5, 2.0)
+    assert s.whole_week
+
+
+def test_weekday_averages_within_a_short_window():
+    h = history({ago(n): n for n in range(30)})
+    s = series.weekday_averages(h, 7)
+    assert (s.first, s.day_count) == (ago(6), 7)
+    # Sunday is today (0 pages), Monday 6 days ago.
+    assert s.averages == (6.0, 5.0, 4.0, 3.0, 2.0, 1.0, 0.0)
+
+
+def test_weekday_averages_need_a_whole_week():
+    assert not series.weekday_averages(history({ago(2): 5}), 90).whole_week
+    assert series.weekday_averages(history({}), 90).day_count == 0
+
+
+def test_minutes_by_kind_most_first_without_empty_kinds():
+    found = series.minutes_by_kind({"podcast": 90, "course": 90, "talk": 0, "article": 200})
+    assert found == [("article", 200), ("course", 90), ("podcast", 90)]
+    assert series.minutes_by_kind({}) == []
+
+
+def test_calendar_is_whole_weeks_from_monday_to_today_with_quartile_shades():
+    pages = {ago(n): p for n, p in enumerate([40, 30, 20, 10, 8, 6, 4, 2])}
+    s = series.calendar(history(pages), 14)
+    assert s.first == date(2026, 11, 9) and s.first.weekday() == 0
+    assert s.last == TODAY and s.weeks == 2 and len(s.cells) == 14
+    # Nearest-rank quartiles of (2, 4, 6, 8, 10, 20, 30, 40).
+    assert s.limits == (4, 8, 20)
+    levels = {cell.day: cell.level for cell in s.cells}
+    assert [levels[ago(n)] for n in range(9)] == [4, 4, 3, 3, 2, 2, 1, 1, 0]
+    assert s.cells[0] == series.CalendarCell(date(2026, 11, 9), 0, 0)
+
+
+def test_calendar_of_a_single_reading_day():
+    s = series.calendar(history({TODAY: 12}), 365)
+    assert s.limits == (12, 12, 12)
+    assert s.cells[-1].level == 1 and s.weeks == 53
+    assert not series.calendar(history({}), 365).any_reading
+
+
+# -- the year ahead ---------------------------------------------------------------------
+
+def test_year_ahead_joins_the_year_so_far_to_the_projections_own_range():
+    from compound.domain import projection
+
+    pages = {date(2026, 1, 1) + timedelta(days=n): 10 + n % 9 * 5 for n in range(0, 326, 1)
+             if n % 4}
+    h = history(pages)
+    s = series.year_ahead(h, 90)
+    read = sum(pages.values())
+    assert s.days[0] == date(2026, 1, 1) and s.days[-1] == date(2026, 12, 31)
+    assert len(s.read) == 326 and s.read[-1] == read  # today (22 Nov) has an entry
+    assert len(s.fan) == 39  # 23 November to 31 December
+    assert (s.recent_days, s.samples, s.seed) == (90, 1000, 0)
+    assert all(lo <= mid <= hi for lo, mid, hi in s.fan) and s.fan[0][0] >= read
+    # The range on 31 December is the one the projection reports for this year.
+    expected = projection.project(0.0, recent=projection.window(pages, TODAY, 90,
+                                                                  min(pages)),
+                                  read_this_year=read, days_left_this_year=39)
+    assert (round(s.fan[-1][0]), round(s.fan[-1][2])) == (expected.this_year_low,
+                                                          expected.this_year_high)
+    assert s.enough
+
+
+def test_year_ahead_counts_today_only_once_it_has_an_entry():
+    s = series.year_ahead(history({ago(n): 10 for n in range(1, 20)}), 90)
+    assert len(s.read) == 325 and s.read[-1] == 190  # to yesterday
+    assert len(s.fan) == 40 and s.recent_days == 19
+    assert s.fan[0] == pytest.approx((200, 200, 200))  # every recent day was 10
+
+
+def test_year_ahead_needs_a_week_with_some_reading():
+    assert not series.year_ahead(history({ago(n): 10 for n in range(1, 6)}), 90).enough
+    assert not series.year_ahead(history({}), 90).enough
+    assert series.year_ahead(history({ago(n): 10 for n in range(1, 8)}), 90).enough
