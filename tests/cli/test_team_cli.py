@@ -88,9 +88,12 @@ def test_titles_stay_out_unless_asked_and_notes_always(team, ok):
 
 def test_files_are_private_and_csv_is_a_table(team, ok, tmp_path):
     target = tmp_path / "team.csv"
-    os.umask(0o022)
-    assert "Wrote the team report (3 members, csv)" in ok("team", "export", "-f", "csv",
-                                                           "-o", str(target)).out
+    old = os.umask(0o022)  # the usual umask, which would leave a new file world-readable
+    try:
+        wrote = ok("team", "export", "-f", "csv", "-o", str(target)).out
+    finally:
+        os.umask(old)
+    assert "Wrote the team report (3 members, csv)" in wrote
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8"), newline="")))
     assert [row[1] for row in rows[1:-1]] == list(MEMBERS) and rows[-1][0] == "team"
