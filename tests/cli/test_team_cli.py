@@ -107,7 +107,7 @@ def test_members_files_merge_into_the_same_report(team, ok, tmp_path):
            "--include-books")
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
         files.append(str(path))
-    mine = json.loads(files and (tmp_path / "ana.json").read_text(encoding="utf-8"))
+    mine = json.loads((tmp_path / "ana.json").read_text(encoding="utf-8"))
     assert mine["member"] == "ana" and "private" not in json.dumps(mine)
     for form in ("json", "md", "csv", "html"):
         for books in ([], ["--include-books"]):
