@@ -53,7 +53,8 @@ def test_profiles_keep_records_apart(db, ok, run, isolated_home):
                                         "(`compound profile add ana` makes it)\n")
 
 
-def test_removing_asks_first(db_path, ok, run, monkeypatch, snapshot_rows, db_url):
+def test_removing_asks_first(db, ok, run, monkeypatch, snapshot_rows):
+    db_url = db  # a SQLite file or a PostgreSQL schema
     ok("profile", "add", "Zoë ✨")
     ok("--profile", "Zoë ✨", "book", "add", "Dune")
     before = snapshot_rows(db_url)
@@ -89,8 +90,9 @@ def test_removing_asks_first(db_path, ok, run, monkeypatch, snapshot_rows, db_ur
     (["--profile", "-x", "log", "1"], "argument --profile: expected one argument"),
     (["--profile", "a\tb", "log", "1"], "a profile name contains control characters"),
 ])
-def test_profile_refusals_change_nothing(db_path, db_url, ok, run, snapshot_rows,
-                                         isolated_home, argv, message):
+def test_profile_refusals_change_nothing(db, ok, run, snapshot_rows, isolated_home, argv,
+                                         message):
+    db_url = db  # a SQLite file or a PostgreSQL schema
     ok("log", "3")
     before = snapshot_rows(db_url)
     result = run(*argv)

@@ -153,3 +153,33 @@ def test_members_write_only_their_own_profile_and_the_report_reads_all(team, mon
     result = as_role(monkeypatch, team, team.report, "--profile", ana, "log", "3")
     assert result.refused_in_one_line(), result
     assert team.rows() == stored
+
+
+def test_the_reporting_role_makes_the_team_report_and_members_their_own_files(
+        team, monkeypatch, tmp_path):
+    import json
+
+    ana, bob = team.ana, team.bob
+    assert as_role(monkeypatch, team, ana, "profile", "add", ana).code == 0
+    for member, pages in ((ana, "12"), (bob, "7")):
+        result = as_role(monkeypatch, team, member, "--profile", member, "log", pages)
+        assert result.code == 0, result
+    stored = team.rows()
+
+    # The reporting role sees every member (the empty default profile is nobody).
+    report = as_role(monkeypatch, team, team.report, "team", "export", "-f", "json")
+    assert report.code == 0, report
+    assert {m["member"]: m["pages_7d"] for m in json.loads(report.out)["members"]} == {
+        ana: 12, bob: 7}
+
+    # Each member writes their own file; merged, they make the same report.
+    files = []
+    for member in (ana, bob):
+        path = tmp_path / f"{member}.json"
+        result = as_role(monkeypatch, team, member, "--profile", member, "team", "export",
+                         "--me", "-f", "json", "-o", str(path))
+        assert result.code == 0, result
+        files.append(str(path))
+    merged = cli("team", "merge", *files, "-f", "json")
+    assert merged.code == 0 and merged.out == report.out
+    assert team.rows() == stored

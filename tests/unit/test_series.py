@@ -170,3 +170,23 @@ def test_year_ahead_needs_a_week_with_some_reading():
     assert not series.year_ahead(history({ago(n): 10 for n in range(1, 6)}), 90).enough
     assert not series.year_ahead(history({}), 90).enough
     assert series.year_ahead(history({ago(n): 10 for n in range(1, 8)}), 90).enough
+
+
+WEEKDAYS_ONLY = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
+
+
+def test_a_weekday_goal_asks_nothing_of_the_weekend_on_the_daily_chart():
+    # TODAY is a Sunday: the window holds Wed 18 … Sun 22 November.
+    h = history({ago(1): 5}, goals=[GoalChange(PAGES, 20, ago(30), WEEKDAYS_ONLY)])
+    s = series.daily_pages(h, 5)
+    assert s.goals == (20, 20, 20, None, None)
+
+
+def test_a_weekday_goal_adds_to_the_year_line_on_weekdays_only():
+    # Thu 1 to Sun 4 January 2026, the goal in force from the first: Thu and Fri count.
+    h = history({}, today=date(2026, 1, 4),
+                goals=[GoalChange(PAGES, 20, date(2026, 1, 1), WEEKDAYS_ONLY)])
+    s = series.year_to_date(h)
+    assert s.goal == (20.0, 40.0, 40.0, 40.0)
+    # 2026 has 261 weekdays; 5 January to 31 December holds 259 of them.
+    assert s.goal_for_year == 40 + 20 * 259

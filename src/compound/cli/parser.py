@@ -29,6 +29,7 @@ COMMAND_MODULES = {
     "skip": "skips",
     "export": "exchange", "import": "exchange",
     "profile": "profiles",
+    "team": "team",
     "config": "settings",
     "backup": "safekeeping", "restore": "safekeeping", "doctor": "safekeeping",
     "stats": "stats", "project": "project",

@@ -12,6 +12,9 @@ from sqlalchemy.engine import make_url
 # "database is locked". The sqlite3 module's `timeout` sets SQLite's busy timeout.
 BUSY_TIMEOUT_MS = 15_000
 
+# An execution option marking a unit of work that only reads (see make_engine).
+READ_ONLY = "compound_read_only"
+
 
 def sqlite_path(url: str) -> Path | None:
     """The file behind a SQLite URL; None for other databases or in-memory ones."""
@@ -56,6 +59,12 @@ def make_engine(url: str) -> Engine:
         # IMMEDIATE takes the write lock at BEGIN, where the busy timeout applies.
         # A deferred transaction that reads and then writes can instead fail at
         # once with "database is locked" when another process wrote in between.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # A unit that only reads (READ_ONLY) begins deferred instead: in WAL mode it
+        # reads a snapshot and never holds the write lock, so a long read such as a
+        # team report does not keep check-ins waiting.
+        if connection.get_execution_options().get(READ_ONLY):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from math import ceil
 
-from compound.domain import projection
+from compound.domain import projection, schedules
 from compound.domain.records import GoalKind, SessionKind
 from compound.domain.status import target_on
 from compound.domain.totals import History
@@ -44,10 +44,13 @@ def daily_pages(history: History, days: int) -> DailyPages:
     """Pages on each of the last `days` days, and the daily goal in force on each."""
     span = _days(*window(history.today, days))
     pages = history.totals.pages
+    # A scheduled goal (weekdays only, say) asks nothing of the other days.
+    due = schedules.due_days(history.goals, history.today, (GoalKind.DAILY_PAGES,))
     return DailyPages(
         days=tuple(span),
         pages=tuple(pages.get(day, 0) for day in span),
-        goals=tuple(target_on(history.goals, GoalKind.DAILY_PAGES, day) for day in span),
+        goals=tuple(target_on(history.goals, GoalKind.DAILY_PAGES, day)
+                    if due is None or due(day) else None for day in span),
     )
 
 
@@ -93,13 +96,17 @@ def year_to_date(history: History) -> YearToDate:
         goal = tuple(goal_for_year * (n + 1) / year_days for n in range(len(span)))
         basis = f"{books} books × {length} pages"
     elif target_on(history.goals, GoalKind.DAILY_PAGES, today):
+        due = schedules.due_days(history.goals, last, (GoalKind.DAILY_PAGES,))
         running, line = 0, []
         for day in span:
-            running += target_on(history.goals, GoalKind.DAILY_PAGES, day) or 0
+            if due is None or due(day):
+                running += target_on(history.goals, GoalKind.DAILY_PAGES, day) or 0
             line.append(float(running))
         goal = tuple(line)
         per_day = target_on(history.goals, GoalKind.DAILY_PAGES, today)
-        goal_for_year = running + per_day * (last - today).days
+        days_ahead = [today + timedelta(days=n) for n in range(1, (last - today).days + 1)]
+        goal_for_year = running + per_day * sum(1 for day in days_ahead
+                                                if due is None or due(day))
         basis = f"{per_day} pages a day"
     return YearToDate(days=tuple(span), pages=tuple(pages), goal=goal,
                       goal_for_year=goal_for_year, basis=basis)

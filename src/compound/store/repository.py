@@ -22,7 +22,7 @@ from sqlmodel import Session, select
 
 from compound.db import sqlite_file
 from compound.db import tables as t
-from compound.db.engine import BUSY_TIMEOUT_MS, sqlite_path
+from compound.db.engine import BUSY_TIMEOUT_MS, READ_ONLY, sqlite_path
 from compound.db.migrate import open_database
 from compound.domain.errors import InputError, NotFoundError, StorageError
 from compound.domain.records import (
@@ -33,8 +33,10 @@ from compound.domain.exports import ExportData
 from compound.domain.imports import ImportBatch, ImportSummary
 from compound.domain.profiles import DEFAULT_PROFILE, ProfileContents
 from compound.domain.status import TodayStatus
+from compound.domain.team import MemberHistory, TeamReport, build_report
 from compound.domain.totals import History
 from compound.store import books, entries, exports, imports, profiles, skips, snapshot, totals
+from compound.store import team
 from compound.store.entries import UNSET
 
 
@@ -73,10 +75,12 @@ class Store:
         return str(path) if path else self.engine.url.render_as_string(hide_password=True)
 
     @contextmanager
-    def _unit(self) -> Iterator[Session]:
-        """One transaction; database failures become one-line StorageErrors."""
+    def _unit(self, *, read_only: bool = False) -> Iterator[Session]:
+        """One transaction; database failures become one-line StorageErrors. A
+        `read_only` unit does not take SQLite's write lock (see db.engine)."""
+        bind = self.engine.execution_options(**{READ_ONLY: True}) if read_only else self.engine
         try:
-            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            with Session(bind, expire_on_commit=False) as session, session.begin():
                 yield session
         except IntegrityError as exc:
             raise InputError(f"the database refused the change: {_first_line(exc.orig)}") from None
@@ -315,6 +319,24 @@ class Store:
         """Remove a profile and everything in it; returns what it held."""
         with self._unit() as session:
             return profiles.remove(session, name)
+
+
+    # -- teams ---------------------------------------------------------------------------
+
+    def team_report(self, today: date, *, at_least: int | None = None,
+                    include_books: bool = False) -> TeamReport:
+        """Every member's streaks and totals, and the team streak (domain/team.py)."""
+        with self._unit(read_only=True) as session:
+            # The report counts this year's finished books only.
+            members = team.members(session, today, include_books=include_books,
+                                   finished_since=date(today.year, 1, 1))
+            return build_report(members, today, at_least=at_least, include_books=include_books)
+
+    def member_history(self, today: date, *, include_books: bool = False) -> MemberHistory:
+        """This profile's per-day totals, goals, skips and finished books, for a member file."""
+        with self._unit(read_only=True) as session:
+            return next(team.members(session, today, include_books=include_books,
+                                     profile_id=self.profile.id))
 
 
 class _RollBack(Exception):

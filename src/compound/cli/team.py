@@ -1,0 +1,140 @@
+"""`compound team export|merge`: one report of everyone's streaks and pages.
+
+Every profile in the database is a member (the default one only when it holds
+something). Without a shared database, each member writes their own file with
+`team export --me --format json -o FILE` and anyone merges the files.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from compound.cli.context import Context
+from compound.domain.errors import InputError
+from compound.domain.profiles import DEFAULT_PROFILE
+
+FORMATS = ("csv", "json", "md", "html")
+
+
+def _target(ctx: Context, output: str | None) -> Path | None:
+    target = Path(output).expanduser() if output else None
+    if target is not None and ctx.database.path is not None and \
+            target.resolve() == ctx.database.path.resolve():
+        raise InputError(f"{target} is the database itself; name another file")
+    return target
+
+
+def _write(ctx: Context, target: Path | None, write, what: str) -> None:
+    """Hand `write(out)` a private file (0600) at `target`, or standard output."""
+    from compound.exchange.output import private_file, utf8_stream
+
+    if target is None:
+        with utf8_stream(ctx.out) as out:
+            write(out)
+        return
+    with private_file(target) as out:
+        write(out)
+    ctx.print(f"Wrote {what} to {target}.")
+
+
+def _report(ctx: Context, target: Path | None, form: str, report) -> int:
+    from compound.exchange.team_report import writer
+
+    chosen = writer(form)
+    count = len(report.members)
+    _write(ctx, target, lambda out: chosen(report, out),
+           f"the team report ({count} {'member' if count == 1 else 'members'}, {form})")
+    return 0
+
+
+def _check_at_least(value: int | None) -> None:
+    if value is not None and value < 1:
+        raise InputError(f"--at-least must be 1 or more, not {value}")
+
+
+def export(ctx: Context, args) -> int:
+    _check_at_least(args.at_least)
+    if args.me:
+        if args.format != "json":
+            raise InputError("--me writes a member's file for `compound team merge`, "
+                             "which is JSON: add --format json")
+        if args.at_least is not None:
+            raise InputError("--at-least applies to the team report, not to --me")
+        return _export_me(ctx, args)
+    target = _target(ctx, args.output)
+    report = ctx.store(DEFAULT_PROFILE).team_report(ctx.today, at_least=args.at_least,
+                                                    include_books=args.include_books)
+    return _report(ctx, target, args.format, report)
+
+
+def _export_me(ctx: Context, args) -> int:
+    from compound.exchange import team_member
+
+    target = _target(ctx, args.output)
+    member = ctx.store().member_history(ctx.today, include_books=args.include_books)
+    exported_at = datetime.now(UTC).replace(microsecond=0)
+    _write(ctx, target, lambda out: team_member.write(member, ctx.today, exported_at, out),
+           f"{member.name}'s member file ({len(member.days):,} "
+           f"{'day' if len(member.days) == 1 else 'days'})")
+    return 0
+
+
+def merge(ctx: Context, args) -> int:
+    from compound.domain.team import build_report
+    from compound.exchange import team_member
+
+    _check_at_least(args.at_least)
+    target = _target(ctx, args.output)
+    chosen: dict[str, tuple[Path, object]] = {}
+    for name in args.files:
+        path = Path(name).expanduser()
+        member = team_member.read(path)
+        if member.name in chosen:
+            earlier_path, earlier = chosen[member.name]
+            if not args.latest:
+                raise InputError(f"{earlier_path} and {path} are both {member.name}'s; "
+                                 "pass one, or --latest to keep the newer")
+            if member.exported_at <= earlier.exported_at:
+                continue
+        chosen[member.name] = (path, member)
+    report = build_report((member for _path, member in chosen.values()), ctx.today,
+                          at_least=args.at_least, include_books=args.include_books)
+    return _report(ctx, target, args.format, report)
+
+
+def _common_options(p) -> None:
+    p.add_argument("--format", "-f", choices=FORMATS, default="md",
+                   help="md (default), csv, json or html (one self-contained page)")
+    p.add_argument("--output", "-o", metavar="FILE",
+                   help="write to FILE, readable by you only (default: standard output)")
+    p.add_argument("--include-books", action="store_true",
+                   help="list the books each member finished this year (titles stay out "
+                        "otherwise; notes always do)")
+    p.add_argument("--at-least", type=int, metavar="K",
+                   help="members who must learn on a day for the team streak to hold "
+                        "(default: half the team, rounded up)")
+
+
+def register(commands) -> None:
+    group = commands.group("team", "a report of every member's streaks and pages")
+    p = group.add("export", export, "the team report from this database, or --me: your file",
+                  description="One row per member (each profile is a member): streaks, "
+                              "pages in the last 7 and 30 days and this year, books "
+                              "finished, learning hours, last check-in; then team totals "
+                              "and the team streak.",
+                  epilog="A learning day: the daily-pages goal reached, or any learning "
+                         "session. Skip days, and days a goal's schedule does not require, "
+                         "count as neither. Without a shared database: "
+                         "each member runs `compound team export --me --format json -o "
+                         "NAME.json`, and anyone runs `compound team merge *.json`.")
+    _common_options(p)
+    p.add_argument("--me", action="store_true",
+                   help="write only your profile's file, for `compound team merge`")
+    p = group.add("merge", merge, "the team report from members' files",
+                  epilog="Each file comes from `compound team export --me --format json`. "
+                         "Two files of one member are refused unless --latest.")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    _common_options(p)
+    p.add_argument("--latest", action="store_true",
+                   help="when a member has several files, keep the most recently written")

@@ -1,0 +1,288 @@
+"""Team reports: each member's streaks and totals, and the team's own streak.
+
+A member's record arrives as per-day totals (the same shape whether it was read
+from a shared database or from the member's own file), one member at a time, so
+a report over a thousand members' five years never holds everyone's days at once.
+
+A member's streak is their learning-day habit, as `compound stats` shows it
+(domain/habits.py): a learning day has the daily-pages goal in force reached, or
+any learning session; skip days, and days their goals' schedules do not require,
+are excused.
+
+The team streak counts consecutive days on which at least K members had a
+learning day. A member's excused day counts as neither, as in their own streak
+(even when they learned that day): that member is left out of the day, and the
+day then asks for min(K, members not excused); a day on which every member is
+excused neither breaks nor lengthens the team streak. Today, not yet met, leaves
+the team streak at risk, as it does a member's. So a team of one has its
+member's streak.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from compound.domain.errors import InputError
+from compound.domain.records import GoalKind
+from compound.domain.status import GoalChange
+from compound.domain.schedules import due_days
+from compound.domain.streaks import ONE_DAY, Streak, daily_streak
+
+WEEKS_CHARTED = 12  # the report's chart: team pages in each of the last 12 weeks
+
+# (day, pages read, learning sessions held, learning minutes): one member's day.
+DayTotals = tuple[date, int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class FinishedBook:
+    day: date
+    title: str | None  # None unless the report may show titles
+
+
+@dataclass(frozen=True, slots=True)
+class MemberHistory:
+    """What a team report reads about one member: per-day totals, goals, skips, books."""
+
+    name: str
+    days: Sequence[DayTotals]  # oldest first, one per day
+    goals: tuple[GoalChange, ...] = ()
+    skips: frozenset[date] = frozenset()
+    finished: tuple[FinishedBook, ...] = ()
+    exported_at: datetime | None = None  # when the member wrote their file, if from one
+
+
+@dataclass(frozen=True, slots=True)
+class MemberSummary:
+    """One row of the report."""
+
+    member: str
+    current_streak: int
+    longest_streak: int
+    at_risk: bool
+    pages_7d: int
+    pages_30d: int
+    pages_this_year: int
+    books_finished_this_year: int
+    learning_minutes_this_year: int
+    last_check_in: date | None
+    books: tuple[str, ...] = ()  # titles finished this year, only when asked for
+
+    @property
+    def learning_hours_this_year(self) -> float:
+        return round(self.learning_minutes_this_year / 60, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class TeamReport:
+    today: date
+    at_least: int  # K: members who must have a learning day for a team day
+    members: tuple[MemberSummary, ...]
+    totals: MemberSummary  # sums; its streak fields are the team streak's
+    team_streak: Streak
+    weekly_pages: tuple[tuple[date, int], ...]  # (first day of the week, team pages)
+    include_books: bool = False
+
+
+def learning_days(member: MemberHistory, today: date) -> set[date]:
+    """The member's learning days up to `today`, as `compound status` counts them."""
+    return set(_fold(member, today, [0] * WEEKS_CHARTED, today)[0])
+
+
+def _fold(member: MemberHistory, today: date, weekly: list[int], first_week: date):
+    """One pass over a member's days, oldest first: their learning days (a list, oldest
+    first), and pages in
+    the last 7 and 30 days and this year, learning minutes this year, the last
+    check-in; pages per chart week are added to `weekly`.
+
+    The learning-day rule is streaks.checkin_days's with status.target_on's goal in
+    force (the unit tests check they agree), walked along the goal timeline here
+    rather than looked up per day: a thousand members' five years are 1.5 million days.
+    """
+    timeline = sorted((g.since, g.target) for g in member.goals
+                      if g.kind == GoalKind.DAILY_PAGES)
+    changes = iter(timeline)
+    upcoming = next(changes, None)
+    needed = 1  # before any goal, one page makes a learning day
+    met: list[date] = []
+    add_met = met.append
+    week_ago, month_ago = today - timedelta(days=6), today - timedelta(days=29)
+    new_year = date(today.year, 1, 1)
+    pages_7d = pages_30d = pages_year = minutes_year = 0
+    last = None
+    for day, pages, sessions, minutes in member.days:
+        if day > today:
+            break
+        while upcoming is not None and upcoming[0] <= day:
+            needed = upcoming[1]
+            upcoming = next(changes, None)
+        if sessions or pages >= needed:
+            add_met(day)
+        last = day
+        if day >= new_year:
+            pages_year += pages
+            minutes_year += minutes
+        if day >= month_ago:
+            pages_30d += pages
+            if day >= week_ago:
+                pages_7d += pages
+        if day >= first_week:
+            weekly[(day - first_week).days // 7] += pages
+    return met, (pages_7d, pages_30d, pages_year, minutes_year, last)
+
+
+def learning_day_streak(met: Sequence[date], skips: set[date], today: date,
+                        due: Callable[[date], bool] | None = None) -> Streak:
+    """A member's learning-day streak from their learning days, oldest first.
+
+    The numbers of habits.daily_habit for the learning-day habit (the unit tests
+    hold them equal), in time that grows with the days met rather than with every
+    day since the first: judging each of a thousand members' 1,826 days one by one
+    took longer than reading them from the database. A skip day, or a day the
+    schedules do not require, is excused even when something was logged on it; so
+    is today until it is met; any other day without learning breaks the run.
+    """
+    # Days as ordinals: whole numbers are cheaper to compare and subtract than dates.
+    skip_ordinals = {day.toordinal() for day in skips if day <= today}
+    skipped = sorted(skip_ordinals)
+    last_day = today.toordinal()
+
+    def excused_between(first: int, last: int) -> bool:
+        """Whether every day strictly between ordinals `first` and `last` is excused."""
+        gap = last - first - 1
+        if gap <= 0:
+            return True
+        if due is None:
+            return bisect_left(skipped, last) - bisect_right(skipped, first) == gap
+        return all(day in skip_ordinals or not due(date.fromordinal(day))
+                   for day in range(first + 1, last))
+
+    longest = run = 0
+    previous = None
+    met_today = False
+    for day in met:
+        ordinal = day.toordinal()
+        if ordinal >= last_day:
+            met_today = met_today or ordinal == last_day
+            if ordinal > last_day:
+                continue
+        if ordinal in skip_ordinals or (due is not None and not due(day)):
+            continue
+        if previous is not None and (ordinal - previous == 1
+                                     or excused_between(previous, ordinal)):
+            run += 1
+        else:
+            run = 1
+        if run > longest:
+            longest = run
+        previous = ordinal
+    current = run if previous is not None and excused_between(previous, last_day) else 0
+    due_today = last_day not in skip_ordinals and (due is None or due(today))
+    return Streak(current=current, longest=longest,
+                  at_risk=current > 0 and due_today and not met_today, met_today=met_today)
+
+
+def _excused(skips: set[date], due, first: date, today: date) -> set[date]:
+    """The member's days that count as neither for the team, as for their own streak:
+    skip days, and from their first day on, days their schedules do not require,
+    whether or not they learned on them."""
+    excused = set(skips)
+    if due is not None:
+        day = first
+        while day <= today:
+            if not due(day):
+                excused.add(day)
+            day += ONE_DAY
+    return excused
+
+
+class TeamReportBuilder:
+    """Folds members in one by one (see the module docstring), then `report()`."""
+
+    def __init__(self, today: date, *, include_books: bool = False):
+        self.today = today
+        self.include_books = include_books
+        self._members: list[MemberSummary] = []
+        self._met = Counter()          # day -> members with a learning day
+        self._skipping = Counter()     # day -> members excused (they count as neither)
+        self._first_week = today - timedelta(days=7 * WEEKS_CHARTED - 1)
+        self._weekly = [0] * WEEKS_CHARTED
+
+    def add(self, member: MemberHistory) -> MemberSummary:
+        """Fold in one member (their days oldest first); returns their row."""
+        today = self.today
+        in_order, (pages_7d, pages_30d, pages_year, minutes_year, last) = _fold(
+            member, today, self._weekly, self._first_week)
+        met = set(in_order)
+        skips = {day for day in member.skips if day <= today}
+        first = member.days[0][0] if member.days else today
+        due = due_days(member.goals, today)  # None: every day is due
+        streak = learning_day_streak(in_order, skips, today, due)
+        excused = _excused(skips, due, first, today)
+        self._met.update(met - excused)
+        self._skipping.update(excused)
+        new_year = date(today.year, 1, 1)
+        finished = [b for b in member.finished if new_year <= b.day <= today]
+        titles = tuple(b.title for b in sorted(finished, key=lambda b: b.day)
+                       if b.title is not None) if self.include_books else ()
+        summary = MemberSummary(
+            member=member.name, current_streak=streak.current, longest_streak=streak.longest,
+            at_risk=streak.at_risk, pages_7d=pages_7d, pages_30d=pages_30d,
+            pages_this_year=pages_year, books_finished_this_year=len(finished),
+            learning_minutes_this_year=minutes_year, last_check_in=last, books=titles)
+        self._members.append(summary)
+        return summary
+
+    def report(self, at_least: int | None = None) -> TeamReport:
+        """The report; `at_least` is K (default: half the members, rounded up)."""
+        members = tuple(sorted(self._members, key=lambda m: m.member))
+        count = len(members)
+        k = -(-count // 2) if at_least is None else at_least
+        if at_least is not None and not 1 <= at_least <= max(count, 1):
+            raise InputError(f"--at-least {at_least} must be from 1 to the team's size "
+                             f"({count} {'member' if count == 1 else 'members'})")
+        streak = team_streak(self._met, self._skipping, count, max(k, 1), self.today)
+        totals = MemberSummary(
+            member="team", current_streak=streak.current, longest_streak=streak.longest,
+            at_risk=streak.at_risk,
+            pages_7d=sum(m.pages_7d for m in members),
+            pages_30d=sum(m.pages_30d for m in members),
+            pages_this_year=sum(m.pages_this_year for m in members),
+            books_finished_this_year=sum(m.books_finished_this_year for m in members),
+            learning_minutes_this_year=sum(m.learning_minutes_this_year for m in members),
+            last_check_in=max((m.last_check_in for m in members if m.last_check_in),
+                              default=None))
+        weeks = tuple((self._first_week + timedelta(days=7 * i), pages)
+                      for i, pages in enumerate(self._weekly))
+        return TeamReport(today=self.today, at_least=k, members=members, totals=totals,
+                          team_streak=streak, weekly_pages=weeks,
+                          include_books=self.include_books)
+
+
+def team_streak(met: Counter, skipping: Counter, members: int, at_least: int,
+                today: date) -> Streak:
+    """The team's daily streak from per-day counts of members met and skipping."""
+    team_met: set[date] = set()
+    team_skip: set[date] = set()
+    for day in {*met, *skipping}:
+        if day > today:
+            continue
+        present = members - skipping[day]
+        if present <= 0:
+            team_skip.add(day)
+        elif met[day] >= min(at_least, present):
+            team_met.add(day)
+    return daily_streak(team_met, team_skip, today)
+
+
+def build_report(members: Iterable[MemberHistory], today: date, *,
+                 at_least: int | None = None, include_books: bool = False) -> TeamReport:
+    """The team report over `members`, each named once."""
+    builder = TeamReportBuilder(today, include_books=include_books)
+    for member in members:
+        builder.add(member)
+    return builder.report(at_least)
