@@ -32,11 +32,3 @@ async def test_charts_draw_when_shown_and_t_changes_the_span(store, make_app):
         assert projection._message is None and projection._drawn_for is not None
         assert "at 30-day pace" in str(screen.query_one("#figures").render())
 
-
-async def test_a_chart_with_too_little_data_says_so(empty_store, make_app):
-    async with make_app(empty_store).run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("escape", "4")
-        await settle(pilot)
-        daily = pilot.app.screen.query_one("#chart-daily", ChartView)
-        assert daily._message and "No pages logged" in daily._message
