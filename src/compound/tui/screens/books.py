@@ -42,6 +42,7 @@ class BooksScreen(DataScreen):
     def __init__(self):
         super().__init__()
         self.data: BooksData | None = None
+        self._wide: bool | None = None  # whether the table has the wide columns
 
     def body(self) -> ComposeResult:
         yield Static("", id="shelf-counts")
@@ -58,13 +59,20 @@ class BooksScreen(DataScreen):
 
     def show(self, data: BooksData) -> None:
         self.data = data
+        if not self.size.width:
+            return  # not laid out yet: on_resize shows it
         table = self.query_one("#books", DataTable)
         keep = table.cursor_row
-        # At 80 columns the author and the start day give way to the title.
+        # At 80 columns the author and the start day give way to the title. The
+        # columns are rebuilt only when that changes.
         wide = self.size.width >= 110
-        table.clear(columns=True)
-        table.add_columns("#", "Title", *(("Author",) if wide else ()), "Shelf", "Progress",
-                          "Done by", *(("Started",) if wide else ()))
+        if wide != self._wide:
+            self._wide = wide
+            table.clear(columns=True)
+            table.add_columns("#", "Title", *(("Author",) if wide else ()), "Shelf",
+                              "Progress", "Done by", *(("Started",) if wide else ()))
+        else:
+            table.clear()
         for book in data.books:
             author = (clip(book.author or "", 22),) if wide else ()
             started = (short_date(book.started_on, data.today),) if wide else ()
@@ -81,7 +89,7 @@ class BooksScreen(DataScreen):
             "" if data.books else "No books yet: a adds one (title, author, pages).")
 
     def on_resize(self) -> None:
-        if self.data is not None:
+        if self.data is not None and (self._wide is None or (self.size.width >= 110) != self._wide):
             self.show(self.data)
 
     def _selected(self) -> Book | None:
