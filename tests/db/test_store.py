@@ -204,3 +204,19 @@ def test_the_database_itself_refuses_bad_rows(database_url):
             with engine.begin() as connection:
                 connection.execute(text(statement))
     engine.dispose()
+
+
+def test_a_deleted_log_comes_back_with_its_own_book_or_none(store):
+    loose = store.log_pages(day=YESTERDAY, pages=7, note="a magazine").log
+    store.add_book("A", total_pages=100, status=BookStatus.READING, day=YESTERDAY)
+    store.add_book("B", total_pages=100, status=BookStatus.READING, day=TODAY)
+    of_a = store.log_pages(day=TODAY, pages=10, book="A").log
+    for log in (loose, of_a):
+        store.delete_entry(log.ref)
+    back_loose = store.restore_log(loose)
+    back_a = store.restore_log(of_a)
+    # Logging anew would have given the loose log to the book being read now.
+    assert (back_loose.book_id, back_loose.pages, back_loose.day, back_loose.note) == (
+        None, 7, YESTERDAY, "a magazine")
+    assert (back_a.book_title, back_a.pages, back_a.day) == ("A", 10, TODAY)
+    assert store.book("A").pages_read == 10 and store.book("B").pages_read == 0

@@ -109,6 +109,21 @@ def log_pages(session: Session, profile_id: int, *, day: date, pages: int | None
                        pages_that_day=int(day_total), pages_goal=goal)
 
 
+def restore_log(session: Session, profile_id: int, log: ReadingLog) -> ReadingLog:
+    """Store a deleted reading log again as it was: its own book, or none.
+
+    Logging it anew would hand a log without a book to the book being read now.
+    """
+    if log.book_id is not None:
+        return log_pages(session, profile_id, day=log.day, pages=log.pages,
+                         book_ref=str(log.book_id), minutes=log.minutes, note=log.note).log
+    row = t.ReadingLog(profile_id=profile_id, day=log.day, pages=log.pages, book_id=None,
+                       minutes=log.minutes, note=log.note, import_key=log.import_key)
+    session.add(row)
+    session.flush()
+    return to_log(row, None)
+
+
 def log_session(session: Session, profile_id: int, *, day: date, minutes: int,
                 kind: SessionKind = SessionKind.OTHER, topic: str | None = None,
                 note: str | None = None) -> LearningSession:

@@ -26,7 +26,7 @@ from compound.db.engine import BUSY_TIMEOUT_MS, READ_ONLY, sqlite_path
 from compound.db.migrate import open_database
 from compound.domain.errors import InputError, NotFoundError, StorageError
 from compound.domain.records import (
-    Book, BookStatus, Entry, Goal, GoalKind, LearningSession, LoggedPages, Profile,
+    Book, BookStatus, Entry, Goal, GoalKind, LearningSession, LoggedPages, Profile, ReadingLog,
     RemovedEntry, SessionKind, Skip,
 )
 from compound.domain.exports import ExportData
@@ -183,6 +183,11 @@ class Store:
     def delete_entry(self, ref: str) -> RemovedEntry:
         with self._unit() as session:
             return entries.delete(session, self.profile.id, ref)
+
+    def restore_log(self, log: ReadingLog) -> ReadingLog:
+        """Put back a deleted reading log, with the book it had (or none)."""
+        with self._unit() as session:
+            return entries.restore_log(session, self.profile.id, log)
 
     def undo(self) -> RemovedEntry:
         """Remove the entry made last."""

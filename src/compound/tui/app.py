@@ -278,9 +278,7 @@ def _screen(module: str, name: str):
 def _restore(store: Store, entry: Entry) -> None:
     """Store a deleted entry again, as it was (a new id, the same day and amounts)."""
     if isinstance(entry, ReadingLog):
-        store.log_pages(day=entry.day, pages=entry.pages, minutes=entry.minutes,
-                        note=entry.note,
-                        book=str(entry.book_id) if entry.book_id is not None else None)
+        store.restore_log(entry)
     else:
         store.log_session(day=entry.day, minutes=entry.minutes, kind=entry.kind,
                           topic=entry.topic, note=entry.note)
