@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.worker import get_current_worker
 
 from compound.domain.errors import CompoundError
 from compound.tui.widgets.navbar import NavBar
@@ -59,9 +60,13 @@ class DataScreen(Screen):
         try:
             data = self.read(gate.store(), today)
         except CompoundError as exc:
-            self.post_message(self.Failed(str(exc)))
+            data = self.Failed(str(exc))
+        # A newer load (a refresh, a change saved) cancelled this one but cannot stop
+        # its thread: what this one read may predate the change, and arriving last
+        # it would hide it. Only the newest load shows what it read.
+        if get_current_worker().is_cancelled:
             return
-        self.post_message(self.Loaded(data))
+        self.post_message(data if isinstance(data, self.Failed) else self.Loaded(data))
 
     def read(self, store: Store, today) -> Any:
         raise NotImplementedError
