@@ -40,6 +40,7 @@ class HistoryScreen(DataScreen):
     def __init__(self):
         super().__init__()
         self.data: HistoryData | None = None
+        self._shown: list[tuple[str, ...]] | None = None  # the rows in the table now
 
     def body(self) -> ComposeResult:
         with Horizontal(id="heatmap-row"):
@@ -47,7 +48,12 @@ class HistoryScreen(DataScreen):
         yield Input(placeholder="/ filter: a book, a topic, a kind, a day…", id="filter",
                     compact=True)
         table = DataTable(id="entries", cursor_type="row", zebra_stripes=True)
-        table.add_columns("ID", "Day", "Amount", "Book or topic", "Note")
+        # Fixed widths: columns sized to their content are measured only when the
+        # table next goes idle, and a frame drawn before that shows them header-narrow.
+        note = max(13, self.app.size.width - 70)
+        for label, width in (("ID", 5), ("Day", 10), ("Amount", 11), ("Book or topic", 25),
+                             ("Note", note)):
+            table.add_column(label, width=width)
         yield table
         yield Static("", id="history-hint", classes="muted")
 
@@ -72,15 +78,23 @@ class HistoryScreen(DataScreen):
         if self.data is None:
             return
         table = self.query_one("#entries", DataTable)
-        keep = table.cursor_row
-        table.clear()
         words = self.query_one("#filter", Input).value.lower().split()
+        rows = []
         for entry in self.data.entries:
             row = (entry.ref, day_label(entry.day, self.data.today), amount(entry),
                    subject(entry), (entry.note or "").replace("\n", " "))
             text = " ".join(row).lower() + f" {entry.day.isoformat()}"
             if all(word in text for word in words):
-                table.add_row(*row, key=entry.ref)
+                rows.append(row)
+        # A reload on regaining focus usually finds nothing new: leave the table (and
+        # its cursor and column widths) alone rather than rebuild it under the reader.
+        if rows == self._shown:
+            return
+        self._shown = rows
+        keep = table.cursor_row
+        table.clear()
+        for row in rows:
+            table.add_row(*row, key=row[0])
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
 
