@@ -69,8 +69,13 @@ class BooksScreen(DataScreen):
         if wide != self._wide:
             self._wide = wide
             table.clear(columns=True)
-            table.add_columns("#", "Title", *(("Author",) if wide else ()), "Shelf",
-                              "Progress", "Done by", *(("Started",) if wide else ()))
+            # Fixed widths: a table sizing its columns to new rows does so only when it
+            # next goes idle, and a frame drawn before then shows them header-narrow.
+            columns = [("#", 4), ("Title", 34 if wide else 26), ("Author", 22),
+                       ("Shelf", 9), ("Progress", 15), ("Done by", 7), ("Started", 11)]
+            for label, width in columns:
+                if wide or label not in ("Author", "Started"):
+                    table.add_column(label, width=width)
         else:
             table.clear()
         for book in data.books:

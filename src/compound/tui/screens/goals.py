@@ -41,11 +41,14 @@ class GoalsScreen(DataScreen):
     def body(self) -> ComposeResult:
         yield Static("Goals", classes="section")
         goals = DataTable(id="goals", cursor_type="row")
-        goals.add_columns("Goal", "Target", "Days", "Since")
+        # Fixed widths, as on History: no frame with header-narrow columns.
+        for label, width in (("Goal", 15), ("Target", 6), ("Days", 24), ("Since", 10)):
+            goals.add_column(label, width=width)
         yield goals
         yield Static("Skip days: neither break nor lengthen a streak", classes="section")
         skips = DataTable(id="skips", cursor_type="row")
-        skips.add_columns("Day", "Reason")
+        for label, width in (("Day", 15), ("Reason", 40)):
+            skips.add_column(label, width=width)
         yield skips
         yield Static("", id="day-start")
 
