@@ -133,7 +133,7 @@ class Store:
             return books.to_book(books.find(session, self.profile.id, ref), session=session)
 
     def books(self, status: BookStatus | None = None) -> list[Book]:
-        with self._unit() as session:
+        with self._unit(read_only=True) as session:
             return books.listing(session, self.profile.id, status)
 
     def set_book_status(self, ref: str, status: BookStatus, day: date) -> Book:
@@ -165,7 +165,7 @@ class Store:
                                        kind=kind, topic=topic, note=note)
 
     def history(self, since: date, until: date) -> list[Entry]:
-        with self._unit() as session:
+        with self._unit(read_only=True) as session:
             return entries.history(session, self.profile.id, since, until)
 
     def entry(self, ref: str) -> Entry:
@@ -214,7 +214,7 @@ class Store:
 
     def goals(self, today: date) -> list[Goal]:
         """The goal of each kind in force on `today`."""
-        with self._unit() as session:
+        with self._unit(read_only=True) as session:
             rows = session.exec(select(t.Goal).where(t.Goal.profile_id == self.profile.id,
                                                      t.Goal.since <= today)
                                 .order_by(t.Goal.since)).all()
@@ -232,7 +232,7 @@ class Store:
 
     def history_until(self, today: date) -> History:
         """The whole record the insight engine reads, in one transaction."""
-        with self._unit() as session:
+        with self._unit(read_only=True) as session:
             pid = self.profile.id
             shelves = books.listing(session, pid)
             return History(
@@ -248,7 +248,7 @@ class Store:
             )
 
     def minutes_by_kind(self, since: date, until: date) -> dict[str, int]:
-        with self._unit() as session:
+        with self._unit(read_only=True) as session:
             return totals.minutes_by_kind(session, self.profile.id, since, until)
 
     # -- skip days ---------------------------------------------------------------------
@@ -259,7 +259,7 @@ class Store:
             return skips.add(session, self.profile.id, first, last, reason)
 
     def skips(self, since: date | None = None) -> list[Skip]:
-        with self._unit() as session:
+        with self._unit(read_only=True) as session:
             return skips.listing(session, self.profile.id, since)
 
     def remove_skips(self, first: date, last: date) -> list[Skip]:
@@ -284,7 +284,7 @@ class Store:
     def export_data(self, today: date, *, since: date | None = None,
                     until: date | None = None) -> ExportData:
         """This profile's records from `since` to `until` (each optional), for an exporter."""
-        with self._unit() as session:
+        with self._unit(read_only=True) as session:
             return exports.gather(session, self.profile, today, since, until)
 
     def import_batch(self, batch: ImportBatch, *, dry_run: bool = False,
