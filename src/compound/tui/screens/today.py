@@ -127,6 +127,9 @@ def _against(done_text: str, done: int, goal: int | None, unit) -> str:
 
 
 def _streak_line(streak) -> str:
+    if not streak.current:
+        best = f" · best {plural(streak.longest, 'day')}" if streak.longest else ""
+        return f"[b]Streak[/b]    none yet today: a check-in starts one{best}"
     line = f"[b]Streak[/b]    🔥 {plural(streak.current, 'day')} · best {streak.longest}"
     if streak.at_risk:
         line += " · [b $warning]at risk[/]: check in today to keep it"
