@@ -12,7 +12,9 @@ import contextlib
 import io
 import os
 import sqlite3
+import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,3 +126,42 @@ SEED = [
     ["goal", "set", "daily-pages", "25"],
     ["skip", "2026-11-24"],
 ]
+
+
+def notes_of(db: Path, name: str, table: str = "reading_log") -> list[int]:
+    """The check-in numbers writer `name` stored (as notes "name-N"), sorted."""
+    found = rows(db, f"SELECT note FROM {table} WHERE note LIKE '{name}-%'")
+    return sorted(int(note.rsplit("-", 1)[1]) for (note,) in found)
+
+
+class Writer:
+    """A writer process running `script` with `args`, and what it has printed so far:
+    READY once started, "ACK N" after check-in N is stored, "SPAN t0 t1" at the end."""
+
+    def __init__(self, name: str, script: str, args: list[str], env: dict):
+        self.name = name
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", script, name, *args], env=env,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.ready = threading.Event()
+        self.acked: list[int] = []
+        self.span: tuple[float, float] | None = None
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            if line.startswith("READY"):
+                self.ready.set()
+            elif line.startswith("ACK "):
+                self.acked.append(int(line.split()[1]))
+            elif line.startswith("SPAN "):
+                _, began, ended = line.split()
+                self.span = (float(began), float(ended))
+
+    def finish(self, timeout: float = 180) -> str:
+        """Wait for the end; returns stderr."""
+        err = self.process.stderr.read()
+        self.process.wait(timeout=timeout)
+        self._reader.join(timeout=10)
+        return err

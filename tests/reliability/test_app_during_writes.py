@@ -9,9 +9,7 @@ to stop, so they are writing for the whole time the app works on the same file.
 
 from __future__ import annotations
 
-import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable
 from datetime import date
@@ -21,7 +19,7 @@ import pytest
 
 from compound.config import Settings
 from compound.domain.days import format_duration
-from reliability_kit import TODAY, integrity, process_env, rows
+from reliability_kit import TODAY, Writer, integrity, notes_of, process_env, rows
 
 # Says READY once imported, waits for the file GO, checks in until the file STOP
 # appears (at least once after it started), printing "ACK i" once check-in i is
@@ -52,42 +50,12 @@ WRITERS = {"reader-a": "log", "reader-b": "log", "learner": "learn"}
 APP_ROUNDS = 3  # refresh, then log pages through the dialog, this many times
 
 
-class Writer:
-    def __init__(self, name: str, kind: str, env: dict, go: Path, stop: Path):
-        self.name, self.kind = name, kind
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", WRITER, name, kind, str(go), str(stop)], env=env,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        self.ready = threading.Event()
-        self.acked = 0
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        for line in self.process.stdout:
-            if line.startswith("READY"):
-                self.ready.set()
-            elif line.startswith("ACK "):
-                self.acked = int(line.split()[1]) + 1
-
-    def finish(self, timeout: float = 60) -> str:
-        err = self.process.stderr.read()
-        self.process.wait(timeout=timeout)
-        self._reader.join(timeout=10)
-        return err
-
-
 def today_totals(db: Path) -> tuple[int, int]:
     """Pages and learning minutes stored for today, read without compound."""
     (pages,), = rows(db, f"SELECT coalesce(sum(pages), 0) FROM reading_log WHERE day = '{TODAY}'")
     (minutes,), = rows(db, "SELECT coalesce(sum(minutes), 0) FROM learning_session "
                            f"WHERE day = '{TODAY}'")
     return pages, minutes
-
-
-def notes_of(db: Path, table: str, name: str) -> list[int]:
-    found = rows(db, f"SELECT note FROM {table} WHERE note LIKE '{name}-%'")
-    return sorted(int(note.rsplit("-", 1)[1]) for (note,) in found)
 
 
 async def until(pilot, condition: Callable[[], bool], what: str, timeout: float = 20) -> None:
@@ -135,7 +103,8 @@ async def test_app_open_while_processes_check_in(seeded, tmp_path, figures):
     today = date.fromisoformat(TODAY)
     go, stop = tmp_path / "go", tmp_path / "stop"
     env = process_env(tmp_path / "home", seeded)
-    writers = [Writer(name, kind, env, go, stop) for name, kind in WRITERS.items()]
+    writers = [Writer(name, WRITER, [kind, str(go), str(stop)], env)
+               for name, kind in WRITERS.items()]
     store = Store.open(f"sqlite:///{seeded}")
     app_logged: list[int] = []
     try:
@@ -192,8 +161,8 @@ async def test_app_open_while_processes_check_in(seeded, tmp_path, figures):
     assert errors == {name: "" for name in WRITERS}  # no "database is locked"
     assert [w.process.returncode for w in writers] == [0] * len(writers)
     for writer in writers:
-        table = "reading_log" if writer.kind == "log" else "learning_session"
-        assert notes_of(seeded, table, writer.name) == list(range(writer.acked)), writer.name
+        table = "reading_log" if WRITERS[writer.name] == "log" else "learning_session"
+        assert notes_of(seeded, writer.name, table) == list(range(len(writer.acked))), writer.name
     # (2) The app's own check-ins are stored, it said so each time, and nothing else.
     ours = rows(seeded, "SELECT pages FROM reading_log WHERE note IS NULL "
                         f"AND day = '{TODAY}' ORDER BY id")
@@ -208,7 +177,7 @@ async def test_app_open_while_processes_check_in(seeded, tmp_path, figures):
         shown_minutes, minutes_total)
     assert integrity(seeded) == "ok"
 
-    stored = sum(w.acked for w in writers)
+    stored = sum(len(w.acked) for w in writers)
     figures.set("writers while the app was open", len(writers))
     figures.add("check-ins written while the app was open", stored)
     figures.add("check-ins logged in the app meanwhile", len(app_logged))

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import random
 import subprocess
-import sys
-import threading
 import time
 from datetime import datetime
 from pathlib import Path
 
-from reliability_kit import SCALE, compound_script, integrity, process_env, rows
+from reliability_kit import (
+    SCALE, Writer, compound_script, integrity, notes_of, process_env, rows,
+)
 
 # Says READY once imported, waits for the file GO, then prints "ACK i" once check-in
 # i is stored and "SPAN start end" when done.
@@ -43,49 +43,11 @@ def pages_for(count: int) -> int:
     return sum(1 + i % 7 for i in range(count))
 
 
-def notes_of(db: Path, name: str) -> list[int]:
-    """The check-in numbers stored for writer `name`, sorted."""
-    found = rows(db, f"SELECT note FROM reading_log WHERE note LIKE '{name}-%'")
-    return sorted(int(note.rsplit("-", 1)[1]) for (note,) in found)
-
-
-class Writer:
-    """A writer process and the acknowledgements it has printed so far."""
-
-    def __init__(self, name: str, count: int, env: dict, go: Path):
-        self.name = name
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", WRITER, name, str(count), str(go)], env=env,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        self.ready = threading.Event()
-        self.acked: list[int] = []
-        self.span: tuple[float, float] | None = None
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        for line in self.process.stdout:
-            if line.startswith("READY"):
-                self.ready.set()
-            elif line.startswith("ACK "):
-                self.acked.append(int(line.split()[1]))
-            elif line.startswith("SPAN "):
-                _, began, ended = line.split()
-                self.span = (float(began), float(ended))
-
-    def finish(self, timeout: float = 180) -> str:
-        """Wait for the end; returns stderr."""
-        err = self.process.stderr.read()
-        self.process.wait(timeout=timeout)
-        self._reader.join(timeout=10)
-        return err
-
-
 def run_writers(db: Path, home: Path, count: int, names: list[str]) -> list[Writer]:
     """Start the writers together, once every interpreter has started."""
     env = process_env(home, db)
     go = db.with_name(f"go-{names[0]}")
-    writers = [Writer(name, count, env, go) for name in names]
+    writers = [Writer(name, WRITER, [str(count), str(go)], env) for name in names]
     for writer in writers:
         writer.ready.wait(timeout=120)
     go.touch()
