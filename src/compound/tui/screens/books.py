@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 from compound.domain.records import Book, BookStatus
 from compound.tui.screens.base import DataScreen
 from compound.tui.screens.book_form import BookDialog
+from compound.tui.widgets.table import fixed_columns
 from compound.tui.words import book_progress, short_date
 
 TYPE_CHECKING = False
@@ -69,13 +70,10 @@ class BooksScreen(DataScreen):
         if wide != self._wide:
             self._wide = wide
             table.clear(columns=True)
-            # Fixed widths: a table sizing its columns to new rows does so only when it
-            # next goes idle, and a frame drawn before then shows them header-narrow.
             columns = [("#", 4), ("Title", 34 if wide else 26), ("Author", 22),
                        ("Shelf", 9), ("Progress", 15), ("Done by", 7), ("Started", 11)]
-            for label, width in columns:
-                if wide or label not in ("Author", "Started"):
-                    table.add_column(label, width=width)
+            fixed_columns(table, [column for column in columns
+                                  if wide or column[0] not in ("Author", "Started")])
         else:
             table.clear()
         for book in data.books:

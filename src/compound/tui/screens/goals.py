@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Static
 from compound.domain.records import Goal, GoalKind, Skip
 from compound.tui.screens.base import DataScreen
 from compound.tui.screens.goal_forms import DayStartDialog, GoalDialog, SkipDialog, schedule_name
+from compound.tui.widgets.table import fixed_columns
 from compound.tui.words import day_label
 
 TYPE_CHECKING = False
@@ -41,14 +42,11 @@ class GoalsScreen(DataScreen):
     def body(self) -> ComposeResult:
         yield Static("Goals", classes="section")
         goals = DataTable(id="goals", cursor_type="row")
-        # Fixed widths, as on History: no frame with header-narrow columns.
-        for label, width in (("Goal", 15), ("Target", 6), ("Days", 24), ("Since", 10)):
-            goals.add_column(label, width=width)
+        fixed_columns(goals, [("Goal", 15), ("Target", 6), ("Days", 24), ("Since", 10)])
         yield goals
         yield Static("Skip days: neither break nor lengthen a streak", classes="section")
         skips = DataTable(id="skips", cursor_type="row")
-        for label, width in (("Day", 15), ("Reason", 40)):
-            skips.add_column(label, width=width)
+        fixed_columns(skips, [("Day", 15), ("Reason", 40)])
         yield skips
         yield Static("", id="day-start")
 

@@ -17,6 +17,7 @@ from compound.domain.records import Entry, GoalKind, ReadingLog
 from compound.tui.screens.base import DataScreen
 from compound.tui.screens.entry_edit import EditEntryDialog
 from compound.tui.widgets.heatmap import YearHeatmap
+from compound.tui.widgets.table import fixed_columns
 from compound.tui.words import amount, day_label, subject
 
 TYPE_CHECKING = False
@@ -48,12 +49,8 @@ class HistoryScreen(DataScreen):
         yield Input(placeholder="/ filter: a book, a topic, a kind, a day…", id="filter",
                     compact=True)
         table = DataTable(id="entries", cursor_type="row", zebra_stripes=True)
-        # Fixed widths: columns sized to their content are measured only when the
-        # table next goes idle, and a frame drawn before that shows them header-narrow.
-        note = max(13, self.app.size.width - 70)
-        for label, width in (("ID", 5), ("Day", 10), ("Amount", 11), ("Book or topic", 25),
-                             ("Note", note)):
-            table.add_column(label, width=width)
+        fixed_columns(table, [("ID", 5), ("Day", 10), ("Amount", 11), ("Book or topic", 25),
+                              ("Note", max(13, self.app.size.width - 70))])
         yield table
         yield Static("", id="history-hint", classes="muted")
 
