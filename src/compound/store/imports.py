@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import func, insert
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from compound.db import tables as t
@@ -29,6 +29,7 @@ from compound.domain.imports import (
 )
 from compound.domain.records import Book
 from compound.store.books import to_book
+from compound.store.bulk import insert_rows
 from compound.store.snapshot import as_date
 
 Progress = Callable[[int], None]
@@ -64,18 +65,22 @@ class _Shelf:
     def __init__(self, session: Session, profile_id: int, records: Sequence[ImportedBook]):
         self.rows = {row.id: row for row in session.exec(
             select(t.Book).where(t.Book.profile_id == profile_id))}
+        self.books: dict[int, Book] = {}
+        self.by_isbn: dict[str, list[Book]] = defaultdict(list)
+        self.by_title: dict[str, list[Book]] = defaultdict(list)
+        self.linked: dict[str, int] = {}
+        self.used: set[int] = set()
+        if not self.rows:
+            return  # no books yet (a first import): nothing more to look up
         read = dict(session.exec(
             select(t.ReadingLog.book_id, func.sum(t.ReadingLog.pages))
             .where(t.ReadingLog.profile_id == profile_id, t.ReadingLog.book_id.is_not(None))
             .group_by(t.ReadingLog.book_id)).all())
         self.books = {id_: to_book(row, int(read.get(id_, 0))) for id_, row in self.rows.items()}
-        self.by_isbn: dict[str, list[Book]] = defaultdict(list)
-        self.by_title: dict[str, list[Book]] = defaultdict(list)
         for book in self.books.values():
             if book.isbn:
                 self.by_isbn[isbn_key(book.isbn)].append(book)
             self.by_title[name_key(book.title)].append(book)
-        self.linked: dict[str, int] = {}
         if any(record.link_key for record in records):
             # A book some earlier import's keyed logs point at: "koreader:<md5>:<day>"
             # links the book "koreader:<md5>".
@@ -85,9 +90,10 @@ class _Shelf:
                            t.ReadingLog.import_key.is_not(None),
                            t.ReadingLog.book_id.is_not(None))):
                 self.linked.setdefault(key.rsplit(":", 1)[0], book_id)
-        self.used: set[int] = set()
 
     def find(self, record: ImportedBook) -> Book | None:
+        if not self.books:
+            return None  # an empty shelf (a first import): nothing to recognise
         linked = self.linked.get(record.link_key) if record.link_key else None
         if linked is not None and linked not in self.used:
             return self.books[linked]
@@ -108,16 +114,16 @@ def _books(session: Session, profile_id: int, records: Sequence[ImportedBook], t
         return {}
     shelf = _Shelf(session, profile_id, records)
     ids: dict[str, int] = {}
-    new: list[tuple[str, dict]] = []
+    new_refs: list[str] = []
+    new_rows: list[tuple] = []
     now = datetime.now(UTC)
     for record in records:
         book = shelf.find(record)
         if book is None:
-            new.append((record.ref, dict(
-                profile_id=profile_id, title=record.title, author=record.author,
-                total_pages=record.total_pages, isbn=record.isbn, status=record.status.value,
-                started_on=record.started_on, finished_on=record.finished_on,
-                source=record.source, created_at=now)))
+            new_refs.append(record.ref)
+            new_rows.append((profile_id, record.title, record.author, record.total_pages,
+                             record.isbn, record.status.value, record.started_on,
+                             record.finished_on, record.source, now))
             tally.added += 1
         else:
             shelf.used.add(book.id)
@@ -133,16 +139,14 @@ def _books(session: Session, profile_id: int, records: Sequence[ImportedBook], t
                 tally.unchanged += 1
         tick(1)
     session.flush()
-    if new:
-        # One Core INSERT for all new books: ORM objects cost ~0.15 ms each, and the ORM's
-        # bulk insert splits rows by which values are None. RETURNING in the order given
-        # pairs each id with its record.
-        table = t.Book.__table__
-        added = session.connection().execute(
-            insert(table).returning(table.c.id, sort_by_parameter_order=True),
-            [values for _ref, values in new]).scalars().all()
-        ids.update((ref, id_) for (ref, _values), id_ in zip(new, added, strict=True))
+    added = insert_rows(session.connection(), t.Book.__table__, _BOOK_COLUMNS, new_rows,
+                        new_ids=True)
+    ids.update(zip(new_refs, added, strict=True))
     return ids
+
+
+_BOOK_COLUMNS = ("profile_id", "title", "author", "total_pages", "isbn", "status", "started_on",
+                 "finished_on", "source", "created_at")
 
 
 # -- entries ----------------------------------------------------------------------------
@@ -155,7 +159,7 @@ def _logs(session: Session, profile_id: int, records: Sequence[ImportedLog],
         select(t.ReadingLog).where(t.ReadingLog.profile_id == profile_id,
                                    t.ReadingLog.import_key.is_not(None)))}
     now = datetime.now(UTC)
-    added: list[dict] = []
+    added: list[tuple] = []
     new_keys: set[str] = set()
     plain = [r for r in records if r.import_key is None]
     stored: Counter = Counter()
@@ -189,17 +193,19 @@ def _logs(session: Session, profile_id: int, records: Sequence[ImportedLog],
             stored[fingerprint] -= 1
             tally.unchanged += 1
         else:
-            added.append(dict(profile_id=profile_id, day=record.day, pages=record.pages,
-                              book_id=book_id, minutes=record.minutes, note=record.note,
-                              started_book=record.started_book, import_key=record.import_key,
-                              created_at=_utc(record.created_at) or now))
+            added.append((profile_id, record.day, record.pages, book_id, record.minutes,
+                          record.note, record.started_book, record.import_key,
+                          _utc(record.created_at) or now))
             if record.import_key is not None:
                 new_keys.add(record.import_key)
             tally.added += 1
         tick(1)
     session.flush()  # the updates above, before the new rows
-    if added:
-        session.connection().execute(insert(t.ReadingLog.__table__), added)
+    insert_rows(session.connection(), t.ReadingLog.__table__, _LOG_COLUMNS, added)
+
+
+_LOG_COLUMNS = ("profile_id", "day", "pages", "book_id", "minutes", "note", "started_book",
+                "import_key", "created_at")
 
 
 def _sessions(session: Session, profile_id: int, records: Sequence[ImportedSession],
