@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import NamedTuple
 
 from compound.domain.records import Book, BookStatus, GoalKind, SessionKind
 
@@ -26,8 +27,9 @@ class ReadOptions:
     timezone: str | None = None  # IANA name; None means the system's
 
 
-@dataclass(frozen=True, slots=True)
-class ImportedBook:
+# Books and logs are named tuples: as immutable as frozen dataclasses, and made in a
+# third of the time, which counts when a file holds thousands of them.
+class ImportedBook(NamedTuple):
     ref: str  # how the batch's logs name this book
     where: str  # how messages name its place in the file: "row 7", "books[3]"
     title: str
@@ -43,8 +45,7 @@ class ImportedBook:
     link_key: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ImportedLog:
+class ImportedLog(NamedTuple):
     where: str
     day: date
     pages: int

@@ -41,12 +41,12 @@ def read_text(path: Path) -> str:
                          f"(byte 0x{data[exc.start]:02x}); export the file again as UTF-8") from None
 
 
-def read_table(path: Path, required: Sequence[str],
-               what: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    """The header and the rows of a CSV file, each row as (row number, {column: text}).
+def read_rows(path: Path, required: Sequence[str],
+              what: str) -> tuple[dict[str, int], list[tuple[int, list[str]]]]:
+    """Where each column is, and the rows of a CSV file, each as (row number, fields).
 
     Blank rows are passed over; `what` names the format in a refusal ("a Goodreads
-    library export").
+    library export"). A column named twice is found at its last place.
     """
     name = Path(path).name
     reader = csv.reader(io.StringIO(read_text(path), newline=""), strict=True)
@@ -59,18 +59,29 @@ def read_table(path: Path, required: Sequence[str],
         if missing:
             raise InputError(f"{name} is not {what}: its header lacks "
                              f"{', '.join(missing)}")
+        width = len(header)
         rows = []
         for fields in reader:
             number += 1
-            if not any(field.strip() for field in fields):
+            if not "".join(fields).strip():
                 continue
-            if len(fields) != len(header):
+            if len(fields) != width:
                 raise InputError(f"{name}, row {number}: {len(fields)} fields where the "
-                                 f"header has {len(header)}")
-            rows.append((number, dict(zip(header, fields))))
+                                 f"header has {width}")
+            rows.append((number, fields))
     except csv.Error as exc:
         raise InputError(f"{name}, row {number + 1}: {exc}") from None
-    return header, rows
+    return {column: index for index, column in enumerate(header)}, rows
+
+
+def read_table(path: Path, required: Sequence[str],
+               what: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """The header and the rows of a CSV file, each row as (row number, {column: text})."""
+    columns, rows = read_rows(path, required, what)
+    header = list(columns)
+    places = list(columns.values())
+    return header, [(number, {column: fields[place] for column, place in zip(header, places)})
+                    for number, fields in rows]
 
 
 @contextmanager

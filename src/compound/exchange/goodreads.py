@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from compound.domain.errors import InputError
 from compound.domain.imports import ImportBatch, ImportedBook, ReadOptions
 from compound.domain.records import BookStatus
 from compound.exchange import fields
-from compound.exchange.csvfiles import at, read_table
+from compound.exchange.csvfiles import read_rows
 from compound.exchange.registry import Importer
 
 REQUIRED = ("Book Id", "Title", "Author", "ISBN", "ISBN13", "Number of Pages", "Date Read",
@@ -41,36 +42,49 @@ def shelf_status(shelf: str) -> BookStatus:
 def read(path: Path, options: ReadOptions) -> ImportBatch:
     """Every row of a Goodreads library export as a book (two for a reread under way)."""
     source = Path(path).name
-    _header, rows = read_table(path, REQUIRED, "a Goodreads library export")
+    columns, rows = read_rows(path, REQUIRED, "a Goodreads library export")
+    # Cells by place rather than by name: a library holds thousands of rows.
+    (book_id_at, title_at, author_at, isbn10_at, isbn13_at, pages_at, date_read_at,
+     shelf_at) = (columns[name] for name in REQUIRED)
     books: list[ImportedBook] = []
     skipped: list[tuple[str, str]] = []
     seen: dict[str, int] = {}
-    for number, row in rows:
-        where = f"row {number}"
-        with at(source, where):
-            book_id = row["Book Id"].strip()
-            if book_id and book_id in seen:
-                skipped.append((where, f"the same Goodreads book ({book_id}) as row "
-                                       f"{seen[book_id]}"))
-                continue
+    statuses: dict[str, BookStatus] = {}
+    finished = BookStatus.FINISHED
+    where = ""
+    try:
+        for number, row in rows:
+            where = f"row {number}"
+            book_id = row[book_id_at].strip()
             if book_id:
+                if book_id in seen:
+                    skipped.append((where, f"the same Goodreads book ({book_id}) as row "
+                                           f"{seen[book_id]}"))
+                    continue
                 seen[book_id] = number
-            status = shelf_status(row["Exclusive Shelf"])
-            date_read = fields.day_or_none(row["Date Read"], "Date Read")
-            common = dict(title=fields.title(row["Title"]), author=fields.person(row["Author"]),
-                          total_pages=fields.pages_or_none(row["Number of Pages"],
-                                                           "Number of Pages"),
-                          isbn=fields.isbn_or_none(row["ISBN13"], row["ISBN"]),
-                          source="goodreads")
-        if date_read is not None and status != BookStatus.FINISHED:
-            # Shelved again after a finished read (a reread under way, or wanted): the
-            # earlier read is a finished book of its own, as compound keeps rereads.
-            books.append(ImportedBook(ref=f"{where} earlier read", where=where,
-                                      status=BookStatus.FINISHED, finished_on=date_read,
-                                      **common))
-        books.append(ImportedBook(ref=where, where=where, status=status,
-                                  finished_on=date_read if status == BookStatus.FINISHED
-                                  else None, **common))
+            shelf = row[shelf_at]
+            status = statuses.get(shelf)
+            if status is None:
+                status = statuses[shelf] = shelf_status(shelf)
+            date_read = fields.day_or_none(row[date_read_at], "Date Read")
+            title = fields.title(row[title_at])
+            author = fields.person(row[author_at])
+            pages = fields.pages_or_none(row[pages_at], "Number of Pages")
+            isbn = fields.isbn_or_none(row[isbn13_at], row[isbn10_at])
+            if date_read is not None and status != finished:
+                # Shelved again after a finished read (a reread under way, or wanted):
+                # the earlier read is a finished book of its own, as compound keeps
+                # rereads.
+                books.append(ImportedBook(
+                    ref=f"{where} earlier read", where=where, title=title, author=author,
+                    total_pages=pages, isbn=isbn, status=finished, finished_on=date_read,
+                    source="goodreads"))
+            books.append(ImportedBook(
+                ref=where, where=where, title=title, author=author, total_pages=pages,
+                isbn=isbn, status=status, finished_on=date_read if status == finished else None,
+                source="goodreads"))
+    except InputError as exc:
+        raise InputError(f"{source}, {where}: {exc}") from None
     return ImportBatch(kind="goodreads", source=source, books=tuple(books),
                        skipped=tuple(skipped))
 
