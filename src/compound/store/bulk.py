@@ -81,21 +81,16 @@ def _insert_into_sqlite(connection: Connection, table: Table, columns: Sequence[
 
 
 def _converted(rows: Sequence[Sequence[Any]], converters: list) -> list[tuple[Any, ...]]:
-    """`rows` with each converter applied to its column, each distinct value converted
-    once: an import's rows share a few dates and one moment of creation."""
-    done: list[dict] = [{} for _ in converters]
-    result = []
-    for row in rows:
-        values = list(row)
-        for (index, convert), seen in zip(converters, done):
-            value = values[index]
-            if value is not None:
-                # The zone is part of the key: equal moments in two zones are written
-                # as two different texts.
-                key = (value, getattr(value, "tzinfo", None))
-                converted = seen.get(key)
-                if converted is None:
-                    converted = seen[key] = convert(value)
-                values[index] = converted
-        result.append(tuple(values))
-    return result
+    """`rows` with each converter applied to its column, column by column, each
+    distinct value converted once: an import's rows share a few dates and one
+    moment of creation."""
+    columns = list(zip(*rows))
+    for index, convert in converters:
+        done: dict = {None: None}
+        # The zone is part of the key: equal moments in two zones are two texts.
+        keys = [(value, getattr(value, "tzinfo", None)) for value in columns[index]]
+        for key in keys:
+            if key[0] is not None and key not in done:
+                done[key] = convert(key[0])
+        columns[index] = [done[key] if key[0] is not None else None for key in keys]
+    return list(zip(*columns))
