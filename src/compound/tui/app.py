@@ -29,8 +29,13 @@ from compound.tui.screens.base import DataScreen
 from compound.tui.screens.today import TodayScreen
 from compound.tui.words import describe
 
+# Actions of the priority bindings above.
+_CHECK_INS = ("log_pages", "log_session")
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from textual.widget import AwaitMount
+
     from compound.store.repository import Store
     from compound.tui.gate import StoreOpener
 
@@ -52,8 +57,11 @@ class CompoundApp(App[int]):
     BINDINGS = [
         *(Binding(str(n), f"show('{mode}')", title, show=False)
           for n, (mode, title) in enumerate(SCREENS, start=1)),
-        Binding("p", "log_pages", "Log pages"),
-        Binding("l", "log_session", "Learn"),
+        # The check-in keys act before the focused widget sees them (priority), so
+        # that "p25" typed in one go, or pasted, opens the dialog before the 2 and
+        # the 5 are handed out; check_action keeps them off inside a dialog.
+        Binding("p", "log_pages", "Log pages", priority=True),
+        Binding("l", "log_session", "Learn", priority=True),
         Binding("u", "undo", "Undo"),
         Binding("r", "reload", "Refresh", show=False),
         Binding("question_mark", "help", "Help"),
@@ -139,6 +147,11 @@ class CompoundApp(App[int]):
     def on_unmount(self) -> None:
         self.gate.close()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _CHECK_INS and self.screen.is_modal:
+            return False  # a dialog or the help is open: the key is the dialog's
+        return True
+
     # -- moving around -------------------------------------------------------------
 
     def action_show(self, mode: str) -> None:
@@ -162,48 +175,54 @@ class CompoundApp(App[int]):
 
     # -- changes ---------------------------------------------------------------------
 
-    def open_dialog(self, dialog) -> None:
-        """Push a dialog; what it saved is announced, and the screen below reloads."""
+    def open_dialog(self, dialog) -> AwaitMount:
+        """Push a dialog; what it saved is announced, and the screen below reloads.
+
+        A key that opens a dialog should await this: the app then handles the keys
+        typed after it only once the dialog is mounted and its first field focused.
+        Until then a key would go to the dialog itself, which drops it, so "p25"
+        typed fast (or pasted) lost the 25.
+        """
         def saved(said: str | None) -> None:
             if said:
                 self._deleted.clear()  # `u` now undoes this, the newest change
                 self.notify(said, title="Saved")
-        self.push_screen(dialog, saved)
+        return self.push_screen(dialog, saved)
 
-    def action_log_pages(self) -> None:
+    async def action_log_pages(self) -> None:
         from compound.tui.screens.logging import LogPagesDialog
 
-        self.open_dialog(LogPagesDialog(self.gate, self.today))
+        await self.open_dialog(LogPagesDialog(self.gate, self.today))
 
-    def action_log_session(self) -> None:
+    async def action_log_session(self) -> None:
         from compound.tui.screens.logging import LogSessionDialog
 
-        self.open_dialog(LogSessionDialog(self.gate, self.today))
+        await self.open_dialog(LogSessionDialog(self.gate, self.today))
 
-    def action_add_book(self) -> None:
+    async def action_add_book(self) -> None:
         from compound.tui.screens.book_form import BookDialog
 
-        self.open_dialog(BookDialog(self.gate, self.today))
+        await self.open_dialog(BookDialog(self.gate, self.today))
 
-    def action_set_goal(self) -> None:
+    async def action_set_goal(self) -> None:
         from compound.tui.screens.goal_forms import GoalDialog
 
-        self.open_dialog(GoalDialog(self.gate, self.today))
+        await self.open_dialog(GoalDialog(self.gate, self.today))
 
-    def action_add_skip(self) -> None:
+    async def action_add_skip(self) -> None:
         from compound.tui.screens.goal_forms import SkipDialog
 
-        self.open_dialog(SkipDialog(self.gate, self.today))
+        await self.open_dialog(SkipDialog(self.gate, self.today))
 
-    def action_switch_profile(self) -> None:
+    async def action_switch_profile(self) -> None:
         from compound.tui.screens.palette_forms import ProfileDialog
 
-        self.open_dialog(ProfileDialog(self.gate, self.gate.profile_name()))
+        await self.open_dialog(ProfileDialog(self.gate, self.gate.profile_name()))
 
-    def action_export(self) -> None:
+    async def action_export(self) -> None:
         from compound.tui.screens.palette_forms import ExportDialog
 
-        self.open_dialog(ExportDialog(self.gate, self.today))
+        await self.open_dialog(ExportDialog(self.gate, self.today))
 
     def show_welcome(self) -> None:
         """The first run (nothing stored): ask for a goal and a book, once."""

@@ -102,13 +102,13 @@ class BooksScreen(DataScreen):
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         return next((b for b in self.data.books if str(b.id) == key), None)
 
-    def action_add(self) -> None:
-        self.app.open_dialog(BookDialog(self.app.gate, self.app.today))
+    async def action_add(self) -> None:
+        await self.app.open_dialog(BookDialog(self.app.gate, self.app.today))
 
-    def action_edit(self) -> None:
+    async def action_edit(self) -> None:
         book = self._selected()
         if book is not None:
-            self.app.open_dialog(BookDialog(self.app.gate, self.app.today, book))
+            await self.app.open_dialog(BookDialog(self.app.gate, self.app.today, book))
 
     def action_move(self, verb: str) -> None:
         book = self._selected()

@@ -32,7 +32,15 @@ Job = Callable[["Store"], str]
 class FormDialog(ModalScreen[str | None]):
     TITLE = ""
     SAVE = "Save"
-    BINDINGS = [Binding("escape", "cancel", "Close")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Close"),
+        # Tab moves to the next field before the field sees it (priority): without,
+        # it goes the long way round through the field and back, and characters
+        # typed right after it (fast, or pasted) land in the field being left.
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False,
+                priority=True),
+    ]
 
     class Saved(Message):
         def __init__(self, said: str):

@@ -75,19 +75,19 @@ class GoalsScreen(DataScreen):
             f"[b]A new day starts at {start}[/b]: reading before then counts for the day "
             "before (h changes it).")
 
-    def action_set_goal(self) -> None:
+    async def action_set_goal(self) -> None:
         focused = self.query_one("#goals", DataTable)
         current = {g.kind: g for g in self.data.goals} if self.data else {}
         kind = GoalKind.DAILY_PAGES
         if focused.row_count and self.data and self.data.goals:
             kind = self.data.goals[min(focused.cursor_row, len(self.data.goals) - 1)].kind
-        self.app.open_dialog(GoalDialog(self.app.gate, self.app.today, kind, current))
+        await self.app.open_dialog(GoalDialog(self.app.gate, self.app.today, kind, current))
 
-    def action_add_skip(self) -> None:
-        self.app.open_dialog(SkipDialog(self.app.gate, self.app.today))
+    async def action_add_skip(self) -> None:
+        await self.app.open_dialog(SkipDialog(self.app.gate, self.app.today))
 
-    def action_day_start(self) -> None:
-        self.app.open_dialog(DayStartDialog(self.app.gate, self.app))
+    async def action_day_start(self) -> None:
+        await self.app.open_dialog(DayStartDialog(self.app.gate, self.app))
 
     def action_remove(self) -> None:
         focused = self.focused

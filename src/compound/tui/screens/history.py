@@ -35,8 +35,10 @@ class HistoryData:
 class HistoryScreen(DataScreen):
     MODE = "history"
     AUTO_FOCUS = "#entries"
-    BINDINGS = [Binding("slash", "filter", "Filter"), Binding("enter", "edit", "Edit"),
-                Binding("d", "delete", "Delete")]
+    # "/" acts before the table sees it (priority), so the filter has the focus for
+    # the letters typed right after it, however fast; in the filter it is a letter.
+    BINDINGS = [Binding("slash", "filter", "Filter", priority=True),
+                Binding("enter", "edit", "Edit"), Binding("d", "delete", "Delete")]
 
     def __init__(self):
         super().__init__()
@@ -103,7 +105,9 @@ class HistoryScreen(DataScreen):
         self.query_one("#entries", DataTable).focus()
 
     def action_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        # At once, not on the next turn as Widget.focus() does: the next key is the
+        # filter's.
+        self.set_focus(self.query_one("#filter", Input))
 
     def _selected(self) -> Entry | None:
         table = self.query_one("#entries", DataTable)
@@ -113,10 +117,10 @@ class HistoryScreen(DataScreen):
         return next((e for e in self.data.entries if e.ref == ref), None)
 
     @on(DataTable.RowSelected)
-    def action_edit(self) -> None:
+    async def action_edit(self) -> None:
         entry = self._selected()
         if entry is not None:
-            self.app.open_dialog(EditEntryDialog(self.app.gate, self.app.today, entry))
+            await self.app.open_dialog(EditEntryDialog(self.app.gate, self.app.today, entry))
 
     def action_delete(self) -> None:
         entry = self._selected()

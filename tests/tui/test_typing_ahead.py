@@ -1,0 +1,74 @@
+"""Keys typed faster than the app draws — pasted, or sent by a script in one burst — all
+arrive where a person typing slowly would have put them."""
+
+from __future__ import annotations
+
+import pytest
+from textual import events
+from textual.widgets import Input, OptionList
+
+from compound.domain.records import LearningSession, ReadingLog
+from compound.tui.screens.logging import LogPagesDialog
+
+from .conftest import TODAY, settle
+
+pytestmark = pytest.mark.asyncio
+
+# Key names as the terminal driver gives them for these characters.
+_NAMED = {"\t": "tab", "\r": "enter", " ": "space", "/": "slash"}
+
+
+def burst(app, text: str) -> None:
+    """Queue every key at once, as the terminal driver does with one read of input."""
+    for character in text:
+        app.post_message(events.Key(_NAMED.get(character, character), character))
+
+
+async def test_a_check_in_typed_in_one_burst_loses_no_key(store, make_app):
+    async with make_app(store).run_test() as pilot:
+        await settle(pilot)
+        # Five tabs to the note: past "or to page", the book picker's two parts, the day.
+        burst(pilot.app, "p25\t\t\t\t\tfast\r")
+        await settle(pilot)
+    newest = max((e for e in store.history(TODAY, TODAY) if isinstance(e, ReadingLog)),
+                 key=lambda e: e.id)
+    assert (newest.pages, newest.note) == (25, "fast")
+
+
+async def test_a_learning_session_typed_in_one_burst(store, make_app):
+    async with make_app(store).run_test() as pilot:
+        await settle(pilot)
+        burst(pilot.app, "l45m\t\tplotext\r")  # the duration, past the kind, the topic
+        await settle(pilot)
+    newest = max((e for e in store.history(TODAY, TODAY) if isinstance(e, LearningSession)),
+                 key=lambda e: e.id)
+    assert (newest.minutes, newest.topic) == (45, "plotext")
+
+
+async def test_p_and_l_inside_a_dialog_are_the_dialogs_keys(store, make_app):
+    async with make_app(store).run_test() as pilot:
+        await settle(pilot)
+        burst(pilot.app, "p")
+        await settle(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, LogPagesDialog)
+        # In a text field they are letters; on the book list they open nothing more.
+        burst(pilot.app, "3\t\t\t\t\tplan lp")
+        await settle(pilot)
+        assert dialog.query_one("#note", Input).value == "plan lp"
+        dialog.query_one(OptionList).focus()
+        await settle(pilot)
+        burst(pilot.app, "pl")
+        await settle(pilot)
+        assert pilot.app.screen is dialog and len(pilot.app.screen_stack) == 2
+
+
+async def test_p_in_the_history_filter_is_a_letter(store, make_app):
+    async with make_app(store).run_test() as pilot:
+        await settle(pilot)
+        burst(pilot.app, "2")
+        await settle(pilot)
+        burst(pilot.app, "/pl")
+        await settle(pilot)
+        assert type(pilot.app.screen).__name__ == "HistoryScreen"
+        assert pilot.app.screen.query_one("#filter", Input).value == "pl"
