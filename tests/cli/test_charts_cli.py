@@ -66,8 +66,10 @@ def test_size_options(logged, ok):
 
 
 def test_projection_resamples_the_days_asked_for(logged, ok):
-    # From the first entry on: the session 40 days ago.
-    assert "from your last 41 days" in ok("chart", "projection").out
+    # By default the days the pace is measured on; further back, from the first entry
+    # on: the session 40 days ago.
+    assert "from your last 30 days" in ok("chart", "projection").out
+    assert "from your last 41 days" in ok("chart", "projection", "--days", "60").out
     assert "from your last 7 days" in ok("chart", "projection", "--days", "7").out
 
 

@@ -58,6 +58,18 @@ def test_twenty_five_pages_a_day_for_a_quarter():
     assert result.streak.strength > 99
 
 
+def test_a_reader_who_sped_up_sees_the_projection_inside_its_range():
+    # Two months of 15 pages a day, then a month of 30 on alternate days (0, 60, …).
+    pages = {day: 15 for day in every_day(15, 90, from_offset=30)}
+    pages.update({TODAY - timedelta(days=n): 60 * ((n + 1) % 2) for n in range(30)})
+    projection = analyse(history(pages=pages), samples=300).projection
+    assert projection.pages_per_day == 30
+    # The range is the spread of the same days the pace is measured on: it holds
+    # the point (a range from older, slower days sat wholly below it).
+    assert projection.range_low < projection.pages_per_year < projection.range_high
+    assert "last 30 days" in projection.method
+
+
 def test_an_unlogged_today_waits_rather_than_dragging_the_pace():
     result = analyse(history(pages=every_day(20, 60, from_offset=1)), samples=50)
     assert result.pace.d30 == 20

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from compound.domain.habits import LEARNING_DAY, HabitReport, habits_of
 from compound.domain.projection import (
+    PACE_WINDOW_DAYS,
     RANGE_WINDOW_DAYS,
     BookEta,
     GoalPace,
@@ -75,7 +76,8 @@ def analyse(history: History, *, week_starts_on: int = 0, growth: float | None =
     today, totals = history.today, history.totals
     first = totals.first_day
     pages, minutes = totals.pages, totals.session_minutes
-    pace = Pace(d7=mean_per_day(pages, today, 7, first), d30=mean_per_day(pages, today, 30, first),
+    pace = Pace(d7=mean_per_day(pages, today, 7, first),
+                d30=mean_per_day(pages, today, PACE_WINDOW_DAYS, first),
                 d90=mean_per_day(pages, today, 90, first),
                 minutes_per_day=mean_per_day(minutes, today, 30, first))
     length = book_length or own_book_length(history.finished_pages)

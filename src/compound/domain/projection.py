@@ -17,7 +17,11 @@ DAYS_A_YEAR = 365
 # Until a person has finished enough books of known length, assume a usual novel.
 DEFAULT_BOOK_LENGTH = (225, 300)
 BOOKS_FOR_OWN_LENGTH = 5
-RANGE_WINDOW_DAYS = 90  # the recent days whose variability the range resamples
+PACE_WINDOW_DAYS = 30  # the pace is the mean of these last days (DESIGN.md)
+# The range resamples the same days the pace is the mean of, so it is the spread
+# around the projected point. From a longer window, a reader who sped up (or slowed
+# down) saw a range lying wholly below (or above) the point.
+RANGE_WINDOW_DAYS = PACE_WINDOW_DAYS
 
 
 def fan(recent_daily_pages: Sequence[int], horizon_days: int, *, samples: int = 1000,
@@ -65,7 +69,7 @@ def _draw(rng: random.Random, population: list[int], count: int) -> list[int]:
     """`count` values drawn uniformly, with replacement, from `population`.
 
     A year of 1,000 futures is 365,000 draws; random.choices makes one Python call
-    per draw. With at most 256 values (the range resamples 90 days) one random byte
+    per draw. With at most 256 values (the range resamples 30 days) one random byte
     picks each: bytes that would favour some values are dropped (rejection), the
     rest map to an index, all in C.
     """

@@ -115,9 +115,8 @@ def _figures(found: Insight) -> str:
         "[b]The year ahead[/b]",
         f"  {p.pages_per_year:,} pages at 30-day pace",
         f"  {p.books_low}–{p.books_high} books of {p.book_length[0]}–{p.book_length[1]} p",
-        # The range resamples a longer window (see the Year ahead chart), so it can
-        # sit well apart from the 30-day pace after a change of habit.
-        f"  {p.range_low:,}–{p.range_high:,} from recent days",
+        # P10–P90 of years drawn from the same 30 days (see the Year ahead chart).
+        f"  likely {p.range_low:,}–{p.range_high:,}",
         f"  {p.learning_hours_per_year:,.0f} hours of learning",
         "[b]This year[/b]",
         f"  {p.this_year_read:,} pages, {plural(found.books_finished_this_year, 'book')} finished",
