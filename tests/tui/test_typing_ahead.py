@@ -24,24 +24,25 @@ def burst(app, text: str) -> None:
         app.post_message(events.Key(_NAMED.get(character, character), character))
 
 
-async def test_a_check_in_typed_in_one_burst_loses_no_key(store, make_app):
+async def newest_after_burst(store, make_app, text: str, kind: type):
+    """Type `text` in one burst into the app, then the newest entry of `kind` today."""
     async with make_app(store).run_test() as pilot:
         await settle(pilot)
-        # Five tabs to the note: past "or to page", the book picker's two parts, the day.
-        burst(pilot.app, "p25\t\t\t\t\tfast\r")
+        burst(pilot.app, text)
         await settle(pilot)
-    newest = max((e for e in store.history(TODAY, TODAY) if isinstance(e, ReadingLog)),
-                 key=lambda e: e.id)
+    return max((e for e in store.history(TODAY, TODAY) if isinstance(e, kind)),
+               key=lambda e: e.id)
+
+
+async def test_a_check_in_typed_in_one_burst_loses_no_key(store, make_app):
+    # Five tabs to the note: past "or to page", the book picker's two parts, the day.
+    newest = await newest_after_burst(store, make_app, "p25\t\t\t\t\tfast\r", ReadingLog)
     assert (newest.pages, newest.note) == (25, "fast")
 
 
 async def test_a_learning_session_typed_in_one_burst(store, make_app):
-    async with make_app(store).run_test() as pilot:
-        await settle(pilot)
-        burst(pilot.app, "l45m\t\tplotext\r")  # the duration, past the kind, the topic
-        await settle(pilot)
-    newest = max((e for e in store.history(TODAY, TODAY) if isinstance(e, LearningSession)),
-                 key=lambda e: e.id)
+    # The duration, past the kind, the topic.
+    newest = await newest_after_burst(store, make_app, "l45m\t\tplotext\r", LearningSession)
     assert (newest.minutes, newest.topic) == (45, "plotext")
 
 
