@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -106,11 +107,11 @@ class TodayScreen(DataScreen):
             shelf.mount(Static("No book being read: 3 shows the shelves, a adds a book.",
                                classes="muted"))
             return
-        width = min(max(len(b.title) for b in data.reading) + 2, 30)
+        width = min(max(cell_len(b.title) for b in data.reading) + 2, 30)
         figures = [_book_figure(b, data.etas.get(b.id), data.today) for b in data.reading]
         shelf.mount_all(
             Meter(book.title, figure, book.progress, label_width=width,
-                  figure_width=max(map(len, figures)))
+                  figure_width=max(map(cell_len, figures)))
             for book, figure in zip(data.reading, figures))
 
 

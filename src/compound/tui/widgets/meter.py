@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -40,12 +41,12 @@ class Meter(Widget):
 
     def render(self) -> Text:
         style = self.get_component_rich_style
-        label = self.label
-        if len(label) > self.label_width - 1:
-            label = label[: self.label_width - 2] + "…"
-        line = Text(label.ljust(self.label_width), style=style("meter--label"))
-        figure = self.figure.rjust(self.figure_width)
-        room = self.size.width - self.label_width - len(figure) - 2
+        # Widths in terminal cells, not characters: 三体 takes four cells, not two.
+        line = Text(self.label, style=style("meter--label"))
+        line.truncate(self.label_width - 1, overflow="ellipsis")
+        line.pad_right(self.label_width - line.cell_len)
+        figure = " " * max(self.figure_width - cell_len(self.figure), 0) + self.figure
+        room = self.size.width - self.label_width - cell_len(figure) - 2
         if self.fraction is not None and room >= 6:
             width = min(room, 40)
             share = max(0.0, min(self.fraction, 1.0))
