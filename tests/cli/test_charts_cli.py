@@ -164,3 +164,15 @@ def test_sessions_kinds_are_all_known():
 
     assert [k for k, _ in minutes_by_kind({k.value: 10 for k in SessionKind})] == [
         k.value for k in SessionKind]
+
+
+def test_help_names_each_charts_own_default_days():
+    # The help text is kept apart from compound.charts (so --help skips plotext).
+    import re
+
+    from compound import charts
+    from compound.cli.charts import KINDS
+
+    said = {kind: int(m[1]) for kind, what in KINDS.items()
+            if (m := re.search(r"default (\d+)\)", what))}
+    assert said == charts.DEFAULT_DAYS

@@ -11,7 +11,7 @@ from compound.domain.quantities import parse_whole
 KINDS = {
     "daily": "pages a day with the daily goal (--days, default 30)",
     "cumulative": "this year's pages added up, against the goal's line",
-    "projection": "this year so far, then its likely range to 31 Dec (--days, default 90)",
+    "projection": "this year so far, then its likely range to 31 Dec (--days, default 30)",
     "weekday": "average pages by weekday (--days, default 90)",
     "sessions": "learning minutes by session kind (--days, default 30)",
     "calendar": "a year of days, shaded by pages (--days, default 365)",
