@@ -119,7 +119,8 @@ def _figures(found: Insight) -> str:
         f"  likely {p.range_low:,}–{p.range_high:,}",
         f"  {p.learning_hours_per_year:,.0f} hours of learning",
         "[b]This year[/b]",
-        f"  {p.this_year_read:,} pages, {plural(found.books_finished_this_year, 'book')} finished",
+        # "read", not "finished": the line must fit the panel's 31 cells.
+        f"  {p.this_year_read:,} pages, {plural(found.books_finished_this_year, 'book')} read",
     ]
     goal = found.goal_pace
     if goal is not None:
