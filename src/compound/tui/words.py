@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.text import Text
+
 from compound.domain.days import format_duration
 from compound.domain.records import Book, Entry, ReadingLog
 
@@ -56,3 +58,10 @@ def short_date(day: date | None, today: date) -> str:
     if day is None:
         return ""
     return day.strftime("%d %b") if day.year == today.year else day.strftime("%d %b %Y")
+
+
+def clip(text: str, width: int) -> str:
+    """`text` cut to `width` terminal cells, an ellipsis marking the cut: 三体 takes four."""
+    cut = Text(text)
+    cut.truncate(width, overflow="ellipsis")
+    return cut.plain

@@ -14,7 +14,7 @@ from compound.domain.records import Book, BookStatus
 from compound.tui.screens.base import DataScreen
 from compound.tui.screens.book_form import BookDialog
 from compound.tui.widgets.table import fixed_columns
-from compound.tui.words import book_progress, short_date
+from compound.tui.words import book_progress, clip, short_date
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -70,8 +70,10 @@ class BooksScreen(DataScreen):
         if wide != self._wide:
             self._wide = wide
             table.clear(columns=True)
-            columns = [("#", 4), ("Title", 34 if wide else 26), ("Author", 22),
-                       ("Shelf", 9), ("Progress", 15), ("Done by", 7), ("Started", 11)]
+            # "Done by" holds a day of another year too ("05 Dec 2025", "~08 Jan 2027"):
+            # cut to "05 Dec" it read as this year's.
+            columns = [("#", 5), ("Title", _title_width(wide)), ("Author", 22),
+                       ("Shelf", 9), ("Progress", 15), ("Done by", 12), ("Started", 11)]
             fixed_columns(table, [column for column in columns
                                   if wide or column[0] not in ("Author", "Started")])
         else:
@@ -79,7 +81,7 @@ class BooksScreen(DataScreen):
         for book in data.books:
             author = (clip(book.author or "", 22),) if wide else ()
             started = (short_date(book.started_on, data.today),) if wide else ()
-            table.add_row(f"{book.id}", clip(book.title, 34 if wide else 26), *author,
+            table.add_row(f"{book.id}", clip(book.title, _title_width(wide)), *author,
                           SHELVES[book.status], book_progress(book),
                           _done_by(book, data.etas.get(book.id), data.today), *started,
                           key=str(book.id))
@@ -130,5 +132,5 @@ def _done_by(book: Book, eta: date | None, today: date) -> str:
     return f"~{short_date(eta, today)}" if eta else ""
 
 
-def clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _title_width(wide: bool) -> int:
+    return 34 if wide else 26

@@ -28,8 +28,22 @@ SCHEDULES = {"every day": None,
 CUSTOM = "custom (RRULE)"
 
 
+_WEEKDAYS = {"MO": "Mon", "TU": "Tue", "WE": "Wed", "TH": "Thu", "FR": "Fri", "SA": "Sat",
+             "SU": "Sun"}
+
+
 def schedule_name(rule: str | None) -> str:
-    return next((name for name, known in SCHEDULES.items() if known == rule), rule or "")
+    """"every day", "weekdays", "Mon, Wed, Fri" for a weekly rule of plain days; any
+    other rule as written."""
+    named = next((name for name, known in SCHEDULES.items() if known == rule), None)
+    if named is not None or rule is None:
+        return named or ""
+    parts = dict(part.partition("=")[::2] for part in rule.upper().split(";"))
+    days = parts.get("BYDAY", "").split(",")
+    if parts.keys() == {"FREQ", "BYDAY"} and parts["FREQ"] == "WEEKLY" and all(
+            day in _WEEKDAYS for day in days):
+        return ", ".join(name for code, name in _WEEKDAYS.items() if code in days)
+    return rule
 
 
 class GoalDialog(FormDialog):

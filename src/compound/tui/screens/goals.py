@@ -13,7 +13,9 @@ from compound.domain.records import Goal, GoalKind, Skip
 from compound.tui.screens.base import DataScreen
 from compound.tui.screens.goal_forms import DayStartDialog, GoalDialog, SkipDialog, schedule_name
 from compound.tui.widgets.table import fixed_columns
-from compound.tui.words import day_label
+from compound.tui.words import clip, day_label
+
+_DAYS_WIDTH, _REASON_WIDTH = 24, 40  # columns of free text, clipped to fit
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -42,11 +44,11 @@ class GoalsScreen(DataScreen):
     def body(self) -> ComposeResult:
         yield Static("Goals", classes="section")
         goals = DataTable(id="goals", cursor_type="row")
-        fixed_columns(goals, [("Goal", 15), ("Target", 6), ("Days", 24), ("Since", 10)])
+        fixed_columns(goals, [("Goal", 15), ("Target", 6), ("Days", _DAYS_WIDTH), ("Since", 11)])
         yield goals
         yield Static("Skip days: neither break nor lengthen a streak", classes="section")
         skips = DataTable(id="skips", cursor_type="row")
-        fixed_columns(skips, [("Day", 15), ("Reason", 40)])
+        fixed_columns(skips, [("Day", 15), ("Reason", _REASON_WIDTH)])
         yield skips
         yield Static("", id="day-start")
 
@@ -59,17 +61,18 @@ class GoalsScreen(DataScreen):
         goals = self.query_one("#goals", DataTable)
         goals.clear()
         for goal in data.goals:
-            goals.add_row(goal.kind.value, str(goal.target), schedule_name(goal.schedule),
+            goals.add_row(goal.kind.value, str(goal.target),
+                          clip(schedule_name(goal.schedule), _DAYS_WIDTH),
                           day_label(goal.since, data.today), key=goal.kind.value)
         if not data.goals:
-            goals.add_row("none yet: g sets one", "", "", "", key="")
+            goals.add_row("none yet", "", "g sets one", "", key="")
         skips = self.query_one("#skips", DataTable)
         skips.clear()
         for skip in data.skips:
-            skips.add_row(skip.day.strftime("%a %d %b %Y"), skip.reason or "",
+            skips.add_row(skip.day.strftime("%a %d %b %Y"), clip(skip.reason or "", _REASON_WIDTH),
                           key=skip.day.isoformat())
         if not data.skips:
-            skips.add_row("none: k plans some", "", key="")
+            skips.add_row("none", "k plans some", key="")
         start = self.app.settings.day_starts_at.strftime("%H:%M")
         self.query_one("#day-start", Static).update(
             f"[b]A new day starts at {start}[/b]: reading before then counts for the day "

@@ -18,7 +18,7 @@ from compound.tui.screens.base import DataScreen
 from compound.tui.screens.entry_edit import EditEntryDialog
 from compound.tui.widgets.heatmap import YearHeatmap
 from compound.tui.widgets.table import fixed_columns
-from compound.tui.words import amount, day_label, subject
+from compound.tui.words import amount, clip, day_label, subject
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -51,8 +51,19 @@ class HistoryScreen(DataScreen):
         yield Input(placeholder="/ filter: a book, a topic, a kind, a day…", id="filter",
                     compact=True)
         table = DataTable(id="entries", cursor_type="row", zebra_stripes=True)
-        fixed_columns(table, [("ID", 5), ("Day", 10), ("Amount", 11), ("Book or topic", 25),
-                              ("Note", max(13, self.app.size.width - 70))])
+        # Room for ids of a shared database (r1461361), days of another year ("20 Nov
+        # 2025") and long amounts ("796 p in 2h05m"): cut, an id or a year reads as
+        # another entry or day. Titles, topics and notes are clipped with an ellipsis;
+        # below 110 columns the note follows the title in one column.
+        width = self.app.size.width
+        self._note_width = width - 77 if width >= 110 else 0
+        columns = [("ID", 8), ("Day", 11), ("Amount", 14)]
+        if self._note_width:
+            columns += [("Book or topic", 30), ("Note", self._note_width)]
+        else:
+            columns += [("Book or topic · note", 34)]
+        fixed_columns(table, columns)
+        self._subject_width = columns[3][1]
         yield table
         yield Static("", id="history-hint", classes="muted")
 
@@ -80,11 +91,18 @@ class HistoryScreen(DataScreen):
         words = self.query_one("#filter", Input).value.lower().split()
         rows = []
         for entry in self.data.entries:
+            note = (entry.note or "").replace("\n", " ")
             row = (entry.ref, day_label(entry.day, self.data.today), amount(entry),
-                   subject(entry), (entry.note or "").replace("\n", " "))
+                   subject(entry), note)
             text = " ".join(row).lower() + f" {entry.day.isoformat()}"
-            if all(word in text for word in words):
-                rows.append(row)
+            if not all(word in text for word in words):
+                continue
+            if self._note_width:
+                rows.append((*row[:3], clip(row[3], self._subject_width),
+                             clip(note, self._note_width)))
+            else:
+                about = " · ".join(part for part in row[3:] if part)
+                rows.append((*row[:3], clip(about, self._subject_width)))
         # A reload on regaining focus usually finds nothing new: leave the table (and
         # its cursor and column widths) alone rather than rebuild it under the reader.
         if rows == self._shown:
