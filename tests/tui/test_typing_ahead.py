@@ -7,7 +7,7 @@ import pytest
 from textual import events
 from textual.widgets import Input, OptionList
 
-from compound.domain.records import LearningSession, ReadingLog
+from compound.domain.records import GoalKind, LearningSession, ReadingLog
 from compound.tui.screens.logging import LogPagesDialog
 
 from .conftest import TODAY, settle
@@ -73,3 +73,24 @@ async def test_p_in_the_history_filter_is_a_letter(store, make_app):
         await settle(pilot)
         assert type(pilot.app.screen).__name__ == "HistoryScreen"
         assert pilot.app.screen.query_one("#filter", Input).value == "pl"
+
+
+async def test_a_book_added_in_one_burst(store, make_app):
+    async with make_app(store).run_test() as pilot:
+        await settle(pilot)
+        burst(pilot.app, "3")
+        await settle(pilot)
+        burst(pilot.app, "aStoner\tJohn Williams\t288\r")
+        await settle(pilot)
+    added = next(b for b in store.books() if b.title == "Stoner")
+    assert (added.author, added.total_pages) == ("John Williams", 288)
+
+
+async def test_a_goal_set_in_one_burst(store, make_app):
+    async with make_app(store).run_test() as pilot:
+        await settle(pilot)
+        burst(pilot.app, "5")
+        await settle(pilot)
+        burst(pilot.app, "g40\r")  # the first goal in the table: daily pages
+        await settle(pilot)
+    assert {g.kind: g.target for g in store.goals(TODAY)}[GoalKind.DAILY_PAGES] == 40

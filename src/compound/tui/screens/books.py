@@ -36,7 +36,10 @@ class BooksData:
 class BooksScreen(DataScreen):
     MODE = "books"
     AUTO_FOCUS = "#books"
-    BINDINGS = [Binding("a", "add", "Add"), Binding("e", "edit", "Edit"),
+    # The keys that open a dialog act before the table sees them (priority), so what
+    # is typed right after them lands in the dialog however fast (see app.py).
+    BINDINGS = [Binding("a", "add", "Add", priority=True),
+                Binding("e", "edit", "Edit", priority=True),
                 Binding("s", "move('start')", "Start"), Binding("f", "move('finish')", "Finish"),
                 Binding("x", "move('abandon')", "Abandon")]
 

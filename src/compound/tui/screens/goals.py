@@ -32,9 +32,12 @@ class GoalsData:
 class GoalsScreen(DataScreen):
     MODE = "goals"
     AUTO_FOCUS = "#goals"
-    BINDINGS = [Binding("g", "set_goal", "Set goal"), Binding("k", "add_skip", "Skip days"),
+    # The keys that open a dialog act before the table sees them (priority), so what
+    # is typed right after them lands in the dialog however fast (see app.py).
+    BINDINGS = [Binding("g", "set_goal", "Set goal", priority=True),
+                Binding("k", "add_skip", "Skip days", priority=True),
                 Binding("delete,backspace", "remove", "Remove"),
-                Binding("h", "day_start", "Day start")]
+                Binding("h", "day_start", "Day start", priority=True)]
 
     def __init__(self):
         super().__init__()
