@@ -241,6 +241,22 @@ def report(title: str, subject_label: str, floor_label: str, subject: Sequence[f
     return 1 if check and verdict == "OVER" else 0
 
 
+def measured_child(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """(seconds, peak resident MB, CPU seconds) of one run of `command` in its own process."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE)
+    # wait4 reaps the child and returns its own resource usage, maxrss in KiB.
+    _pid, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - started
+    err = child.stderr.read().decode(errors="replace")
+    child.stderr.close()
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        sys.exit(f"{' '.join(command[:6])}… failed ({child.returncode}):\n{err}")
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
 def import_times(command: Sequence[str], env: dict[str, str]) -> dict[str, tuple[int, int]]:
     """Modules imported by `command` (the interpreter, then its arguments):
     name -> (self µs, cumulative µs), from -X importtime."""

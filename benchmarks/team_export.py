@@ -161,31 +161,15 @@ def run_pair(subject: list[str], floor: list[str], env: dict[str, str], rounds: 
              warmup: int) -> dict[str, list[float]]:
     figures = {f"{name}{part}": [] for name in ("subject", "floor") for part in ("", "_mb", "_cpu")}
     for _ in range(warmup):
-        measured_child(subject, env), measured_child(floor, env)
+        _harness.measured_child(subject, env), _harness.measured_child(floor, env)
     for index in range(rounds):
         order = [("subject", subject), ("floor", floor)]
         for name, command in order if index % 2 == 0 else reversed(order):
-            seconds, megabytes, cpu = measured_child(command, env)
+            seconds, megabytes, cpu = _harness.measured_child(command, env)
             figures[name].append(seconds)
             figures[f"{name}_mb"].append(megabytes)
             figures[f"{name}_cpu"].append(cpu)
     return figures
-
-
-def measured_child(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
-    """(seconds, peak resident MB, CPU seconds) of one run of `command` in its own process."""
-    started = time.perf_counter()
-    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.PIPE)
-    # wait4 reaps the child and returns its own resource usage, maxrss in KiB.
-    _pid, status, usage = os.wait4(child.pid, 0)
-    elapsed = time.perf_counter() - started
-    err = child.stderr.read().decode(errors="replace")
-    child.stderr.close()
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode:
-        sys.exit(f"{' '.join(command[:6])}… failed ({child.returncode}):\n{err}")
-    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def summarise(backend: str, figures: dict[str, list[float]], target: float) -> bool:

@@ -103,24 +103,9 @@ def _day_of(options: ReadOptions):
     return day_of
 
 
-def read(path: Path, options: ReadOptions) -> ImportBatch:
-    """Books with page reads, and their pages and minutes per logical day."""
-    path = Path(path)
-    source = path.name
-    con = _open(path)
-    try:
-        books = {row[0]: row for row in con.execute(
-            "SELECT id, title, authors, pages, md5 FROM book ORDER BY id")}
-        reads = con.execute("SELECT id_book, page, start_time, duration, total_pages "
-                            "FROM page_stat_data ORDER BY id_book, start_time, page").fetchall()
-    except sqlite3.DatabaseError as exc:
-        raise InputError(f"{source} cannot be read ({exc})") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{source} cannot be read (it is damaged)") from None
-    finally:
-        con.close()
-
-    day_of = _day_of(options)
+def _days_read(books: dict, reads, day_of) -> tuple[dict, dict, dict]:
+    """The pages (a set) and seconds read of each book on each logical day, and how
+    many page reads were left out, by reason."""
     pages: dict[tuple[int, date], set[int]] = defaultdict(set)
     seconds: dict[tuple[int, date], int] = defaultdict(int)
     dropped: dict[str, int] = defaultdict(int)
@@ -157,6 +142,27 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
         else:
             pages[key].add(page)
         seconds[key] += duration
+    return pages, seconds, dropped
+
+
+def read(path: Path, options: ReadOptions) -> ImportBatch:
+    """Books with page reads, and their pages and minutes per logical day."""
+    path = Path(path)
+    source = path.name
+    con = _open(path)
+    try:
+        books = {row[0]: row for row in con.execute(
+            "SELECT id, title, authors, pages, md5 FROM book ORDER BY id")}
+        # Row by row, not fetched all at once: years of page turns are millions of rows.
+        reads = con.execute("SELECT id_book, page, start_time, duration, total_pages "
+                            "FROM page_stat_data ORDER BY id_book, start_time, page")
+        pages, seconds, dropped = _days_read(books, reads, _day_of(options))
+    except sqlite3.DatabaseError as exc:
+        raise InputError(f"{source} cannot be read ({exc})") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{source} cannot be read (it is damaged)") from None
+    finally:
+        con.close()
 
     days_by_book: dict[int, list[date]] = defaultdict(list)
     for id_book, day in sorted(pages, key=lambda k: (k[0], k[1])):
