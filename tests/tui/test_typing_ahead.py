@@ -10,7 +10,7 @@ from textual.widgets import Input, OptionList
 from compound.domain.records import GoalKind, LearningSession, ReadingLog
 from compound.tui.screens.logging import LogPagesDialog
 
-from .conftest import TODAY, settle
+from .conftest import MONTE, TODAY, settle
 
 pytestmark = pytest.mark.asyncio
 
@@ -94,3 +94,11 @@ async def test_a_goal_set_in_one_burst(store, make_app):
         burst(pilot.app, "g40\r")  # the first goal in the table: daily pages
         await settle(pilot)
     assert {g.kind: g.target for g in store.goals(TODAY)}[GoalKind.DAILY_PAGES] == 40
+
+
+async def test_saved_before_the_books_arrive_it_goes_to_the_book_offered_first(
+        store, make_app, monkeypatch):
+    # Two books are being read; the list of books comes from a worker, here never.
+    monkeypatch.setattr(LogPagesDialog, "_load_books", lambda self, gate: None)
+    newest = await newest_after_burst(store, make_app, "p25\r", ReadingLog)
+    assert (newest.pages, newest.book_title) == (25, MONTE)  # as the list offers it

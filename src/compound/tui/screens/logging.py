@@ -27,6 +27,17 @@ def _day(text: str, today: date) -> date:
     return parse_date(text, today) if text else today
 
 
+def _in_hand(books: list[Book]) -> list[Book]:
+    """The books a check-in may go to: being read, or to read (starting it)."""
+    return [b for b in books if b.status in (BookStatus.READING, BookStatus.TO_READ)]
+
+
+def _default_book(books: list[Book]) -> Book | None:
+    """The book offered first: the first being read, else the first to read."""
+    reading = [b for b in books if b.status == BookStatus.READING]
+    return reading[0] if reading else (books[0] if books else None)
+
+
 class LogPagesDialog(FormDialog):
     """Pages read, or the page reached, in the book being read (or another one)."""
 
@@ -58,12 +69,10 @@ class LogPagesDialog(FormDialog):
             shelves = gate.store().books()
         except CompoundError:
             return  # the save reports the problem, if it persists
-        self.post_message(self.BooksLoaded(
-            [b for b in shelves if b.status in (BookStatus.READING, BookStatus.TO_READ)]))
+        self.post_message(self.BooksLoaded(_in_hand(shelves)))
 
     def on_log_pages_dialog_books_loaded(self, message: BooksLoaded) -> None:
-        reading = [b for b in message.books if b.status == BookStatus.READING]
-        self.query_one(BookPicker).set_books(message.books, reading[0] if reading else None)
+        self.query_one(BookPicker).set_books(message.books, _default_book(message.books))
 
     def prepare(self) -> Job:
         pages_text, to_text = self.value("#pages"), self.value("#to-page")
@@ -79,11 +88,15 @@ class LogPagesDialog(FormDialog):
         book = picker.chosen
         if to_page is not None and book is None and picker.books:
             raise InputError("choose the book whose page you reached")
+        # Saved before the list of books arrived ("p25⏎" typed at once): the book is
+        # the one the list would have offered first.
+        offered = None if picker.loaded else _default_book
         today = self.today
 
         def job(store: Store) -> str:
+            chosen = offered(_in_hand(store.books())) if offered else book
             done = store.log_pages(day=day, pages=pages, to_page=to_page, note=note,
-                                   book=str(book.id) if book else None)
+                                   book=str(chosen.id) if chosen else None)
             said = f"Logged {plural(done.log.pages, 'page')}"
             if done.book is not None:
                 said += f" of {done.book.title}"

@@ -25,6 +25,7 @@ class BookPicker(Widget):
     def __init__(self, *, id: str | None = None):
         super().__init__(id=id)
         self.books: list[Book] = []
+        self.loaded = False  # whether set_books has been called: the books come from a worker
         self._shown: list[Book] = []
 
     def compose(self) -> ComposeResult:
@@ -38,7 +39,7 @@ class BookPicker(Widget):
         return self._shown[index] if index is not None and index < len(self._shown) else None
 
     def set_books(self, books: list[Book], chosen: Book | None) -> None:
-        self.books = books
+        self.books, self.loaded = books, True
         self._show(books, chosen)
 
     def _show(self, books: list[Book], chosen: Book | None) -> None:
