@@ -279,6 +279,13 @@ def _reading_day(ok) -> None:
     ok("log", "25")
 
 
+def test_status_with_no_streak_says_a_check_in_starts_one(db, ok):
+    assert ok("status").lines[3] == "  Streak   none yet today: a check-in starts one"
+    ok("log", "20", "--date", "2026-11-01")
+    assert ok("status").lines[3] == (
+        "  Streak   none yet today: a check-in starts one (best 1)")
+
+
 def test_status_long(db, ok):
     _reading_day(ok)
     assert ok("status").lines == [

@@ -71,13 +71,18 @@ def long_text(status: TodayStatus) -> list[str]:
     lines = [status.today.strftime("%A %d %B %Y"),
              _goal_line("Reading", status.pages, status.pages_goal, lambda n: f"{n} pages"),
              _goal_line("Learning", status.minutes, status.minutes_goal, format_duration)]
-    days = f"{streak.current} day{'s' if streak.current != 1 else ''}"
-    state = ""
-    if streak.at_risk:
-        state = " · at risk: check in today to keep it"
-    elif streak.met_today:
-        state = " · today is done"
-    lines.append(f"  {'Streak':<9}🔥 {days} (best {streak.longest}){state}")
+    if not streak.current:
+        # As the app says it: "0 days" reads like a streak lost, not one to start.
+        best = f" (best {streak.longest})" if streak.longest else ""
+        lines.append(f"  {'Streak':<9}none yet today: a check-in starts one{best}")
+    else:
+        days = f"{streak.current} day{'s' if streak.current != 1 else ''}"
+        state = ""
+        if streak.at_risk:
+            state = " · at risk: check in today to keep it"
+        elif streak.met_today:
+            state = " · today is done"
+        lines.append(f"  {'Streak':<9}🔥 {days} (best {streak.longest}){state}")
     if status.goal_pace is not None:
         from compound.cli.stats import goal_line
 
