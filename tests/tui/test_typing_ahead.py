@@ -24,12 +24,18 @@ def burst(app, text: str) -> None:
         app.post_message(events.Key(_NAMED.get(character, character), character))
 
 
-async def newest_after_burst(store, make_app, text: str, kind: type):
-    """Type `text` in one burst into the app, then the newest entry of `kind` today."""
+async def type_in(store, make_app, *bursts: str) -> None:
+    """Run the app and type each of `bursts` in one go, letting the app settle between."""
     async with make_app(store).run_test() as pilot:
         await settle(pilot)
-        burst(pilot.app, text)
-        await settle(pilot)
+        for text in bursts:
+            burst(pilot.app, text)
+            await settle(pilot)
+
+
+async def newest_after_burst(store, make_app, text: str, kind: type):
+    """Type `text` in one burst into the app, then the newest entry of `kind` today."""
+    await type_in(store, make_app, text)
     return max((e for e in store.history(TODAY, TODAY) if isinstance(e, kind)),
                key=lambda e: e.id)
 
@@ -76,23 +82,13 @@ async def test_p_in_the_history_filter_is_a_letter(store, make_app):
 
 
 async def test_a_book_added_in_one_burst(store, make_app):
-    async with make_app(store).run_test() as pilot:
-        await settle(pilot)
-        burst(pilot.app, "3")
-        await settle(pilot)
-        burst(pilot.app, "aStoner\tJohn Williams\t288\r")
-        await settle(pilot)
+    await type_in(store, make_app, "3", "aStoner\tJohn Williams\t288\r")
     added = next(b for b in store.books() if b.title == "Stoner")
     assert (added.author, added.total_pages) == ("John Williams", 288)
 
 
 async def test_a_goal_set_in_one_burst(store, make_app):
-    async with make_app(store).run_test() as pilot:
-        await settle(pilot)
-        burst(pilot.app, "5")
-        await settle(pilot)
-        burst(pilot.app, "g40\r")  # the first goal in the table: daily pages
-        await settle(pilot)
+    await type_in(store, make_app, "5", "g40\r")  # the first goal in the table: daily pages
     assert {g.kind: g.target for g in store.goals(TODAY)}[GoalKind.DAILY_PAGES] == 40
 
 
