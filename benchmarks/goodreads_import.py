@@ -145,10 +145,10 @@ def main() -> int:
     sqlite_median, sqlite_p90 = _harness.median_p90_ms(sqlite_times)
     floor_median, _ = _harness.median_p90_ms(floor_times)
     print(f"Goodreads export of {BOOKS:,} books ({size_kib:.0f} KiB)")
-    print(f"  reading and checking it alone:       {parse_median:6.1f} ms (p90 {parse_p90:.1f}), "
-          f"{parse_median / floor_median:.2f}x the csv module")
-    print(f"  SQLite writing the same rows alone:  {sqlite_median:6.1f} ms (p90 {sqlite_p90:.1f}), "
-          f"{sqlite_median / floor_median:.2f}x the csv module")
+    print(f"  reading and checking it alone:       {parse_median:6.1f} ms "
+          f"(p90 {parse_p90:.1f}), {parse_median / floor_median:.2f}x the csv module")
+    print(f"  SQLite writing the same rows alone:  {sqlite_median:6.1f} ms "
+          f"(p90 {sqlite_p90:.1f}), {sqlite_median / floor_median:.2f}x the csv module")
     subject_median, _ = _harness.median_p90_ms(subject_times)
     least = floor_median + sqlite_median
     print(f"  so the csv module plus SQLite alone, the least any import here must do, "

@@ -47,7 +47,8 @@ class GoalsScreen(DataScreen):
     def body(self) -> ComposeResult:
         yield Static("Goals", classes="section")
         goals = DataTable(id="goals", cursor_type="row")
-        fixed_columns(goals, [("Goal", 15), ("Target", 6), ("Days", _DAYS_WIDTH), ("Since", 11)])
+        fixed_columns(goals, [("Goal", 15), ("Target", 6), ("Days", _DAYS_WIDTH),
+                              ("Since", 11)])
         yield goals
         yield Static("Skip days: neither break nor lengthen a streak", classes="section")
         skips = DataTable(id="skips", cursor_type="row")
@@ -72,8 +73,8 @@ class GoalsScreen(DataScreen):
         skips = self.query_one("#skips", DataTable)
         skips.clear()
         for skip in data.skips:
-            skips.add_row(skip.day.strftime("%a %d %b %Y"), clip(skip.reason or "", _REASON_WIDTH),
-                          key=skip.day.isoformat())
+            skips.add_row(skip.day.strftime("%a %d %b %Y"),
+                          clip(skip.reason or "", _REASON_WIDTH), key=skip.day.isoformat())
         if not data.skips:
             skips.add_row("none", "k plans some", key="")
         start = self.app.settings.day_starts_at.strftime("%H:%M")
