@@ -53,9 +53,23 @@ def test_profiles_keep_records_apart(db, ok, run, isolated_home):
                                         "(`compound profile add ana` makes it)\n")
 
 
+def older_profile(url: str, name: str) -> None:
+    """Store a profile name as an older compound could, before new names were checked."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("INSERT INTO profile (name, created_at) "
+                                    "VALUES (:name, CURRENT_TIMESTAMP)"), {"name": name})
+    finally:
+        engine.dispose()
+
+
 def test_removing_asks_first(db, ok, run, monkeypatch, snapshot_rows):
     db_url = db  # a SQLite file or a PostgreSQL schema
-    ok("profile", "add", "Zoë ✨")
+    ok("log", "1")  # makes the database
+    older_profile(db_url, "Zoë ✨")  # a name new profiles may no longer have
     ok("--profile", "Zoë ✨", "book", "add", "Dune")
     before = snapshot_rows(db_url)
 
@@ -80,11 +94,79 @@ def test_removing_asks_first(db, ok, run, monkeypatch, snapshot_rows):
     assert [row[1] for row in snapshot_rows(db_url)["profile"]] == ["default"]
 
 
+def test_profiles_named_before_the_rule_keep_working(db_path, db_url, ok, run, isolated_home):
+    ok("log", "1")
+    older_profile(db_url, "Ana María 📚")
+    assert run("profile", "add", "Ana María 📚").code == 2
+    assert ok("--profile", "Ana María 📚", "log", "7").lines[0].endswith("[r2]")
+    assert ok("profile", "use", "Ana María 📚").lines[0].startswith(
+        "Now using profile Ana María 📚  (saved in ")
+    assert ok("status", "--short").out == "📚 7 p · 🔥 1\n"
+    assert ok("profile", "remove", "Ana María 📚", "--yes").lines[0] == (
+        "Removed profile Ana María 📚 and 0 books, 1 reading log, 0 learning sessions, "
+        "0 goals and 0 skip days.")
+
+
+@pytest.mark.parametrize("name", ["José", "ana_2", "work.2026", "A-team", "x", "é" * 64,
+                                  "Zoë", "3"])
+def test_new_profile_names_a_shell_passes_unquoted(db_path, ok, name):
+    assert ok("profile", "add", name).lines[0].startswith(f"Added profile {name}. ")
+    assert name in [line.split()[-6] for line in ok("profile", "list").lines[1:]]
+
+
+ONLY = "a profile name may hold only letters, digits, '-', '_' and '.': "
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["profile", "add", "bad name!"], ONLY + "'bad name!'"),
+    (["profile", "add", "Zoë ✨"], ONLY + "'Zoë ✨'"),
+    (["profile", "add", "a/b"], ONLY + "'a/b'"),
+    (["profile", "add", "$HOME"], ONLY + "'$HOME'"),
+    (["profile", "add", "it's"], ONLY + "\"it's\""),
+    (["profile", "add", ".hidden"], "a profile name cannot start with '.': '.hidden'"),
+    (["profile", "add", "--", "-x"], "a profile name cannot start with '-': '-x'"),
+    (["profile", "add", "a" * 65], "a profile name is 65 characters long; the limit is 64"),
+    (["profile", "add", "Ana"], "there is already a profile named 'ana'"),
+    (["profile", "add", "ANA"], "there is already a profile named 'ana'"),
+    (["profile", "add", "DEFAULT"], "there is already a profile named 'default'"),
+])
+def test_new_profile_names_are_refused_in_one_line(db_path, db_url, ok, run, snapshot_rows,
+                                                   argv, message):
+    ok("profile", "add", "ana")
+    before = snapshot_rows(db_url)
+    result = run(*argv)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == f"compound: {message}\n"
+    assert snapshot_rows(db_url) == before
+
+
+def test_the_store_enforces_the_rule_for_every_caller(db_url, snapshot_rows):
+    from compound.domain.errors import InputError
+    from compound.store.repository import Store
+
+    store = Store.open(db_url)
+    try:
+        store.add_profile("Łucja")
+        before = snapshot_rows(db_url)
+        with pytest.raises(InputError) as refused:
+            store.add_profile("two words")
+        assert str(refused.value) == ("a profile name may hold only letters, digits, '-', '_' "
+                                      "and '.': 'two words'")
+        with pytest.raises(InputError) as refused:
+            store.add_profile("ŁUCJA")
+        assert str(refused.value) == "there is already a profile named 'Łucja'"
+        with pytest.raises(InputError) as refused:
+            store.remove_profile("nobody")
+        assert str(refused.value) == "there is no profile named 'nobody'"
+        assert snapshot_rows(db_url) == before
+    finally:
+        store.close()
+
+
 @pytest.mark.parametrize("argv, message", [
     (["profile", "add", "default"], "there is already a profile named 'default'"),
     (["profile", "add", "  "], "a profile name cannot be empty"),
-    (["profile", "use", "nobody"], "there is no profile named 'nobody' (see `compound profile "
-                                   "list`)"),
+    (["profile", "use", "nobody"], "there is no profile named 'nobody'"),
     (["profile", "remove", "default", "--yes"], "the 'default' profile cannot be removed"),
     (["profile", "remove", "nobody", "--yes"], "there is no profile named 'nobody'"),
     (["--profile", "-x", "log", "1"], "argument --profile: expected one argument"),

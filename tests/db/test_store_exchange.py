@@ -211,23 +211,23 @@ def test_an_export_of_a_period_holds_its_records_and_the_books_they_need(store):
 
 def test_profiles_are_added_listed_and_removed_with_everything_in_them(store, database_url):
     store.log_pages(day=TODAY, pages=3)
-    ana = store.add_profile("Ana María 📚")
-    with pytest.raises(InputError, match="there is already a profile named 'Ana María 📚'"):
-        store.add_profile(" Ana María 📚 ")
+    ana = store.add_profile("Ana_María")
+    with pytest.raises(InputError, match="there is already a profile named 'Ana_María'"):
+        store.add_profile("ANA_MARÍA")
     hers = Store.open(database_url, ana.name)
     _populate(hers)
     hers.close()
     listed = {p.name: (p.books, p.reading_logs, p.sessions, p.goals, p.skips)
               for p in store.profiles()}
-    assert listed == {"default": (0, 1, 0, 0, 0), "Ana María 📚": (4, 5, 1, 2, 3)}
-    held = store.remove_profile("Ana María 📚")
+    assert listed == {"default": (0, 1, 0, 0, 0), "Ana_María": (4, 5, 1, 2, 3)}
+    held = store.remove_profile("Ana_María")
     assert held.describe() == ("4 books, 5 reading logs, 1 learning session, 2 goals and "
                                "3 skip days")
     assert [p.name for p in store.profiles()] == ["default"]
     assert {t: len(r) for t, r in rows(store).items()} == {
         "profile": 1, "book": 0, "reading_log": 1, "learning_session": 0, "goal": 0, "skip": 0}
-    with pytest.raises(NotFoundError, match="there is no profile named 'Ana María 📚'"):
-        store.remove_profile("Ana María 📚")
+    with pytest.raises(NotFoundError, match="there is no profile named 'Ana_María'"):
+        store.remove_profile("Ana_María")
     with pytest.raises(InputError, match="the 'default' profile cannot be removed"):
         store.remove_profile("default")
 

@@ -6,7 +6,7 @@ import os
 import shutil
 import sqlite3
 import stat
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -187,6 +187,69 @@ def test_restore_checks_the_file_before_replacing_anything(seeded, tmp_path, mak
     assert says in result.err
     assert dump(seeded) == before
     assert sorted(p.name for p in seeded.parent.iterdir()) == listing  # nothing set aside
+
+
+def test_restore_refuses_a_compound_export_saying_what_it_is(seeded, tmp_path):
+    from compound.domain.errors import StorageError
+    from compound.store.safekeeping import NotABackupError, restore_from
+
+    exported = tmp_path / "backup.json"
+    assert cli("export", "--format", "json", "-o", str(exported)).code == 0
+    assert exported.read_text().startswith("{")
+    before = dump(seeded)
+    listing = sorted(p.name for p in seeded.parent.iterdir())
+    with pytest.raises(NotABackupError) as refused:
+        restore_from(exported, seeded, datetime(2026, 11, 22, 9, 30))
+    assert isinstance(refused.value, StorageError)
+    assert refused.value.looks_like == "compound-json"
+    assert refused.value.path == exported
+    assert str(refused.value) == (f"{exported} is a compound export (JSON), not a database "
+                                  "backup; nothing was restored")
+    assert "`" not in str(refused.value)
+    assert dump(seeded) == before
+    assert sorted(p.name for p in seeded.parent.iterdir()) == listing
+
+    result = cli("restore", str(exported))
+    assert result.refused_in_one_line(), result
+    assert "is a compound export (JSON), not a database backup" in result.err
+    assert dump(seeded) == before
+
+
+def written(name: str, content: bytes):
+    def make(folder: Path) -> Path:
+        path = folder / name
+        path.write_bytes(content)
+        return path
+    return make
+
+
+@pytest.mark.parametrize("make, looks_like, says", [
+    (written("reading.csv", b"day,pages\n2026-11-21,12\n"), "text",
+     "is a text file, not a SQLite database backup"),
+    (written("notes.txt", "caf\u00e9 notes\n".encode()), "text",
+     "is a text file, not a SQLite database backup"),
+    (written("team.json", b'{"format": "compound-team-member", "version": 1}'), "json",
+     "is a JSON file, not a SQLite database backup"),
+    (written("list.json", b"[1, 2]"), "json", "is a JSON file, not a SQLite database backup"),
+    (written("note.json", b'{"note": "\\"format\\": \\"compound\\""}'), "json",
+     "is a JSON file, not a SQLite database backup"),
+    (written("bom.json", b'\xef\xbb\xbf\n  {"format":"compound","version":1}'), "compound-json",
+     "is a compound export (JSON), not a database backup"),
+    (written("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"), None,
+     "is not a SQLite database backup"),
+], ids=["csv", "text", "other-json", "json-list", "quoted-format", "bom", "binary"])
+def test_restore_refuses_other_files_in_one_line(seeded, tmp_path, make, looks_like, says):
+    from compound.store.safekeeping import NotABackupError, restore_from
+
+    source = make(tmp_path)
+    before = dump(seeded)
+    with pytest.raises(NotABackupError) as refused:
+        restore_from(source, seeded, datetime(2026, 11, 22, 9, 30))
+    assert refused.value.looks_like == looks_like
+    assert str(refused.value) == f"{source} {says}; nothing was restored"
+    result = cli("restore", str(source))
+    assert result.refused_in_one_line(), result
+    assert dump(seeded) == before
 
 
 def test_restore_into_a_missing_database_creates_it(tmp_path, monkeypatch):

@@ -13,7 +13,7 @@ from compound import config, locations
 from compound.cli.context import Context
 from compound.cli.render import table
 from compound.domain.errors import InputError
-from compound.domain.profiles import DEFAULT_PROFILE, check_profile_name
+from compound.domain.profiles import DEFAULT_PROFILE, check_new_profile_name, check_profile_name
 
 
 def _store(ctx: Context):
@@ -21,7 +21,7 @@ def _store(ctx: Context):
 
 
 def add(ctx: Context, args) -> int:
-    name = check_profile_name(args.name)
+    name = check_new_profile_name(args.name)
     _store(ctx).add_profile(name)
     ctx.print(f"Added profile {name}. Use it with `compound --profile {name} …`, "
               f"or for every command with `compound profile use {name}`.")

@@ -12,6 +12,7 @@ Only the sqlite3 module is used here, so a backup costs no ORM import.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -24,6 +25,11 @@ from compound.domain.errors import StorageError
 # How long a restore waits for another process's write to finish, as check-ins do.
 _BUSY_SECONDS = 15.0
 _PARTIAL = ".partial-"
+# How much of a file that is not SQLite is read to say what it looks like instead.
+_SNIFF_BYTES = 64 * 1024
+# A compound export's "format" (exchange/compound_json.py), the first key it writes.
+# A key in JSON text: inside a string value its quotes would be escaped.
+_EXPORT_FORMAT = re.compile(r'"format"\s*:\s*"compound"')
 
 
 def _reason(exc: BaseException, path: Path) -> str:
@@ -159,8 +165,66 @@ def examine(path: Path, *, limit: int = 20) -> Verdict:
     return Verdict(integrity=problems, revision=state.revision, orphans=orphans)
 
 
+class NotABackupError(StorageError):
+    """A file to restore from that is not a SQLite database at all.
+
+    `looks_like` says what it seems to be instead, so that an interface can point
+    at what reads it: "compound-json" (a compound export), "json", "text", or None
+    (something else). The message names the file and no command.
+    """
+
+    def __init__(self, path: Path, looks_like: str | None):
+        self.path = path
+        self.looks_like = looks_like
+        if looks_like == "compound-json":
+            what = "is a compound export (JSON), not a database backup"
+        elif looks_like == "json":
+            what = "is a JSON file, not a SQLite database backup"
+        elif looks_like == "text":
+            what = "is a text file, not a SQLite database backup"
+        else:
+            what = "is not a SQLite database backup"
+        super().__init__(f"{path} {what}; nothing was restored")
+
+    def __reduce__(self):
+        return type(self), (self.path, self.looks_like)
+
+
+def _looks_like(head: bytes) -> str | None:
+    """What the first bytes of a file that is not SQLite suggest it is."""
+    try:
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        # Only a character cut in two at the end of what was read is forgiven.
+        if len(head) < _SNIFF_BYTES or exc.start < len(head) - 3:
+            return None
+        text = head[:exc.start].decode("utf-8-sig")
+    if "\x00" in text:
+        return None
+    start = text.lstrip()
+    if start.startswith("{") and _EXPORT_FORMAT.search(start):
+        return "compound-json"
+    if start.startswith(("{", "[")):
+        return "json"
+    return "text"
+
+
+def _refuse_other_files(path: Path) -> None:
+    """Raise NotABackupError for a file with something in it other than SQLite."""
+    try:
+        if not path.is_file():
+            return  # missing or a directory: examine() says so
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except OSError:
+        return  # examine() reports why it cannot be read
+    if head and not head.startswith(sqlite_file.SQLITE_HEADER):
+        raise NotABackupError(path, _looks_like(head))
+
+
 def check_restorable(path: Path) -> Verdict:
     """Refuse, in one line, a file that restoring from would not be safe."""
+    _refuse_other_files(path)
     verdict = examine(path)
     if not verdict.sound:
         raise StorageError(f"{path} is damaged (integrity check: {verdict.integrity[0]}); "

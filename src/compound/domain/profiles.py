@@ -11,13 +11,39 @@ DEFAULT_PROFILE = "default"
 MAX_PROFILE_NAME = 64
 
 
+# Besides letters and digits (str.isalnum), the only characters a new name may hold.
+PROFILE_NAME_PUNCTUATION = frozenset("-_.")
+
+
 def check_profile_name(text: str | None) -> str:
-    """A profile name as typed: trimmed, not blank, one line, at most 64 characters."""
+    """A profile name as typed: trimmed, not blank, one line, at most 64 characters.
+
+    Lenient, for naming a profile that may already exist: a database may hold names
+    made before new names had to follow check_new_profile_name."""
     name = clean_text(text, "a profile name", required=True, limit=MAX_PROFILE_NAME)
     if name.startswith("-"):
         # It would read as an option on every later command line.
         raise InputError(f"a profile name cannot start with '-': {name!r}")
     return name
+
+
+def check_new_profile_name(text: str | None) -> str:
+    """The name for a new profile: one a shell passes without quotes.
+
+    Letters, digits, '-', '_' and '.' only, 1 to 64 characters, not starting with
+    '-' (it would read as an option) or '.' (it would read as a hidden file name)."""
+    name = check_profile_name(text)
+    if not all(ch.isalnum() or ch in PROFILE_NAME_PUNCTUATION for ch in name):
+        raise InputError(f"a profile name may hold only letters, digits, '-', '_' and '.': "
+                         f"{name!r}")
+    if name.startswith("."):
+        raise InputError(f"a profile name cannot start with '.': {name!r}")
+    return name
+
+
+def profile_name_key(name: str) -> str:
+    """How profile names are compared for uniqueness: case ignored."""
+    return name.casefold()
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:

@@ -7,7 +7,8 @@ from sqlmodel import Session, select
 
 from compound.db import tables as t
 from compound.domain.errors import InputError, NotFoundError
-from compound.domain.profiles import DEFAULT_PROFILE, ProfileContents, check_profile_name
+from compound.domain.profiles import (DEFAULT_PROFILE, ProfileContents, check_new_profile_name,
+                                      profile_name_key)
 from compound.domain.records import Profile
 
 # Every table whose rows belong to a profile, children before the books they point at.
@@ -30,7 +31,7 @@ def _counts(session: Session, profile_ids: list[int] | None = None) -> dict[int,
 def _find(session: Session, name: str) -> t.Profile:
     row = session.exec(select(t.Profile).where(t.Profile.name == name)).first()
     if row is None:
-        raise NotFoundError(f"there is no profile named {name!r} (see `compound profile list`)")
+        raise NotFoundError(f"there is no profile named {name!r}")
     return row
 
 
@@ -47,9 +48,14 @@ def contents(session: Session, name: str) -> ProfileContents:
 
 
 def add(session: Session, name: str) -> Profile:
-    name = check_profile_name(name)
-    if session.exec(select(t.Profile.id).where(t.Profile.name == name)).first() is not None:
-        raise InputError(f"there is already a profile named {name!r}")
+    """Add an empty profile; its name must suit a new one and differ, whatever its case,
+    from every existing name."""
+    name = check_new_profile_name(name)
+    key = profile_name_key(name)
+    # Compared here rather than in SQL: SQLite's lower() folds ASCII letters only.
+    for existing in session.exec(select(t.Profile.name)):
+        if profile_name_key(existing) == key:
+            raise InputError(f"there is already a profile named {existing!r}")
     row = t.Profile(name=name)
     session.add(row)
     session.flush()

@@ -19,6 +19,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from compound.db import backup
+# Raised by restore_from; the command line catches it here, as it may not import compound.db.
+from compound.db.backup import NotABackupError as NotABackupError
 from compound.domain.errors import InputError, StorageError
 
 _DAILY = re.compile(r"^daily-(\d{4}-\d{2}-\d{2})\.db$")
@@ -82,6 +84,8 @@ def restore_from(source: Path, database: Path, now: datetime) -> tuple[str, Path
     """Check `source`, keep the current database aside, put `source`'s contents in place.
 
     Returns the restored schema revision and where the replaced database was kept.
+    Raises NotABackupError for a file that is not SQLite at all (a compound export,
+    say), and StorageError for any other file that is not a sound compound database.
     """
     aside = database.with_name(f"{database.name}.replaced-{now.strftime('%Y-%m-%dT%H-%M-%S')}")
     kept = backup.restore(source, database, aside)
