@@ -83,12 +83,13 @@ def register(commands) -> None:
     book = commands.group("book", "add, list, start, finish, abandon, edit or remove books")
     p = book.add("add", add, "add a book")
     p.add_argument("title", metavar="TITLE")
-    p.add_argument("--author", "-a", metavar="A")
+    p.add_argument("--author", "-a", metavar="A", help="who wrote it")
     p.add_argument("--pages", "-p", metavar="N", help="total pages")
-    p.add_argument("--isbn", metavar="I")
+    p.add_argument("--isbn", metavar="I", help="its ISBN, 10 or 13 digits")
     p.add_argument("--start", action="store_true", help="start reading it now")
     p = book.add("list", listing, "list books, the ones being read first")
-    p.add_argument("--status", "-s", choices=[s.value for s in BookStatus])
+    p.add_argument("--status", "-s", choices=[s.value for s in BookStatus],
+                   help="only the books with this status")
     p.add_argument("--json", action="store_true", help="JSON for scripts")
     for name, help in (("start", "start (or pick up again) reading a book"),
                        ("finish", "mark a book finished"),
@@ -98,7 +99,7 @@ def register(commands) -> None:
         p.add_argument("--date", "-d", metavar="D", help=DATE_HELP)
     p = book.add("edit", edit, "change a book's title, author, pages or ISBN")
     p.add_argument("book", metavar="TITLE_OR_ID")
-    p.add_argument("--title", metavar="T")
+    p.add_argument("--title", metavar="T", help="the new title")
     p.add_argument("--author", "-a", metavar="A", help="'' clears it")
     p.add_argument("--pages", "-p", metavar="N", help="total pages")
     p.add_argument("--isbn", metavar="I", help="'' clears it")

@@ -158,14 +158,17 @@ def register(commands) -> None:
     commands.add("undo", undo, "remove the entry made last")
 
     p = commands.add("edit", edit, "change an entry (ids as in history: r12, s7)")
-    p.add_argument("entry", metavar="ID")
-    p.add_argument("--pages", metavar="N")
-    p.add_argument("--minutes", "-m", metavar="M", help="'' clears a reading log's minutes")
-    p.add_argument("--book", "-b", metavar="TITLE_OR_ID")
-    p.add_argument("--kind", "-k", choices=[k.value for k in SessionKind])
-    p.add_argument("--topic", "-t", metavar="T")
+    p.add_argument("entry", metavar="ID", help="the entry to change")
+    p.add_argument("--pages", metavar="N", help="pages read (a reading log)")
+    p.add_argument("--minutes", "-m", metavar="M",
+                   help="time spent: 30, 45m, 1h15m; '' clears a reading log's minutes")
+    p.add_argument("--book", "-b", metavar="TITLE_OR_ID", help="the book read (a reading log)")
+    p.add_argument("--kind", "-k", choices=[k.value for k in SessionKind],
+                   help="what kind of session (a learning session)")
+    p.add_argument("--topic", "-t", metavar="T",
+                   help="what it was about (a learning session); '' clears it")
     p.add_argument("--note", "-n", metavar="T", help="'' clears it")
     p.add_argument("--date", "-d", metavar="D", help=DATE_HELP)
 
     p = commands.add("delete", delete, "delete an entry (ids as in history: r12, s7)")
-    p.add_argument("entry", metavar="ID")
+    p.add_argument("entry", metavar="ID", help="the entry to delete")

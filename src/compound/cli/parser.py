@@ -38,10 +38,34 @@ COMMAND_MODULES = {
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse, but a mistake is one line on stderr (via InputError), not a usage dump."""
+    """argparse, but a mistake is one line on stderr (via InputError), not a usage dump;
+    a mistyped command or action gets the closest ones suggested."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise InputError(f"{message} (see `{self.prog} --help`)")
+
+    def _check_value(self, action, value) -> None:
+        # A word that names no command (or no action of a group): suggest the closest.
+        if isinstance(action, argparse._SubParsersAction) and value not in action.choices:
+            raise InputError(self._unknown_command(action, value))
+        super()._check_value(action, value)
+
+    def _unknown_command(self, action, word: str) -> str:
+        from difflib import get_close_matches
+
+        top = action.dest == "command"
+        # At the top, every command, even those whose modules this argv did not load.
+        names = list(COMMAND_MODULES if top else action.choices)
+        what = "command" if top else f"{self.prog.removeprefix('compound ')} action"
+        close = get_close_matches(word.lower(), names, n=3)
+        if close:
+            quoted = [f"`{name}`" for name in close]
+            options = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+            return f"unknown {what} {word!r}; did you mean {options}? (see `{self.prog} --help`)"
+        if top:
+            return f"unknown {what} {word!r}; `compound --help` lists every command"
+        return (f"unknown {what} {word!r}; the actions are {', '.join(names)} "
+                f"(see `{self.prog} --help`)")
 
 
 def _common() -> argparse.ArgumentParser:
