@@ -20,6 +20,7 @@ from math import ceil
 from compound.domain import series
 from compound.domain.days import format_duration
 from compound.domain.totals import History
+from compound.words.numbers import rate
 
 DEFAULT_SIZE = (80, 20)
 # The days each kind looks back by default; kinds missing here are about this year.
@@ -116,7 +117,9 @@ def daily(plt, data: ChartData) -> str | None:
     plt.xlim(0.5, len(s.days) + 0.5)
     total = sum(s.pages)
     aim = f", goal {s.goals[-1]}" if s.goals[-1] else ""
-    mean = f"{total / len(s.days):.1f} a day{aim}"
+    # The pace over these days, as every surface counts it (an unlogged today is not
+    # a 0 yet; days before the first entry are not counted).
+    mean = f"{rate(s.pace)} a day{aim}"
     _title(plt, label_width, f"Pages a day, {_last(data.days)}: {total:,} pages, {mean}",
            f"Pages a day, {_last(data.days)}: {mean}")
     return None

@@ -42,6 +42,15 @@ class Key:
     help: str
 
 
+def _parse_switch(text: str) -> bool:
+    word = text.strip().lower()
+    if word in ("on", "yes", "true", "1"):
+        return True
+    if word in ("off", "no", "false", "0"):
+        return False
+    raise InputError(f"{text!r} is not on or off")
+
+
 def _parse_week_start(text: str) -> int:
     word = text.strip().lower()
     for index, name in enumerate(WEEKDAYS):
@@ -62,6 +71,9 @@ KEYS: dict[str, Key] = {
     "daily_backups": Key(lambda text: parse_whole(text, "daily_backups", low=0, high=3660),
                          str, 7, "automatic daily backups to keep beside the database; 0 turns "
                                  "them off"),
+    "welcome": Key(_parse_switch, lambda v: "on" if v else "off", True,
+                   "the app offers its first-run welcome while nothing is stored; closing it "
+                   "turns this off"),
 }
 
 
@@ -76,6 +88,7 @@ class Settings:
     week_starts_on: int = 0  # 0 = Monday, as date.weekday()
     profile: str = DEFAULT_PROFILE
     daily_backups: int = 7
+    welcome: bool = True
     # Where each value came from: "default", the config file, or an environment variable.
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 

@@ -38,3 +38,12 @@ def default_database() -> Path:
 
 def error_log() -> Path:
     return log_dir() / "errors.log"
+
+
+def documents_dir() -> Path:
+    """Where a person looks for files they asked for (an export): the documents
+    folder when there is one, else the home folder."""
+    from platformdirs import user_documents_path
+
+    documents = user_documents_path()
+    return documents if documents.is_dir() else Path.home()

@@ -55,12 +55,13 @@ def test_book_list_table_orders_by_shelf(db_path, ok):
     ok("book", "add", "Deep Work", "--author", "Cal Newport", "--pages", "296", "--start")
     ok("log", "30")
     lines = ok("book", "list").lines
-    assert lines[0].split() == ["ID", "STATUS", "TITLE", "AUTHOR", "PROGRESS"]
+    assert lines[0].split() == ["ID", "STATUS", "TITLE", "AUTHOR", "PROGRESS", "DONE"]
     assert [re.split(r"\s{2,}", line.strip()) for line in lines[1:]] == [
-        ["#5", "reading", "Deep Work", "Cal Newport", "30/296 10%"],
+        # 266 pages left at the pace of 30 a day: nine days, from tomorrow.
+        ["#5", "reading", "Deep Work", "Cal Newport", "30/296 · 10%", "~01 Dec"],
         ["#4", "to-read", "Next Up", "352 p"],
-        ["#3", "finished", "Done Late", "100 p, done 2026-11-01"],  # the latest first
-        ["#2", "finished", "Done Early", "100 p, done 2026-10-01"],
+        ["#3", "finished", "Done Late", "done · 100 p", "01 Nov"],  # the latest first
+        ["#2", "finished", "Done Early", "done · 100 p", "01 Oct"],
         ["#1", "abandoned", "Abandoned One"],
     ]
     assert [b["id"] for b in books_json(ok, "--status", "finished")] == [3, 2]
@@ -117,16 +118,16 @@ def test_book_remove_keeps_the_logs(db, ok):
 def test_goal_set_list_remove(db, ok, run):
     assert ok("goal", "list").lines == ["No goals yet. Try `compound goal set daily-pages 25`."]
     assert ok("goal", "set", "daily-pages", "25").lines == [
-        "Goal set: daily-pages 25, from 2026-11-22."]
+        "Goal set: 25 pages a day, from 2026-11-22."]
     assert ok("goal", "set", "daily-pages", "30").lines == [  # same day: replaces it
-        "Goal set: daily-pages 30, from 2026-11-22."]
+        "Goal set: 30 pages a day, from 2026-11-22."]
     assert ok("goal", "set", "weekly-sessions", "3").lines == [
-        "Goal set: weekly-sessions 3, from 2026-11-22."]
+        "Goal set: 3 sessions a week, from 2026-11-22."]
     lines = ok("goal", "list").lines
     assert [re.split(r"\s{2,}", line.strip()) for line in lines] == [
-        ["KIND", "TARGET", "SINCE", "DAYS"],
-        ["daily-pages", "30", TODAY, "every day"],
-        ["weekly-sessions", "3", TODAY, "every day"],
+        ["KIND", "TARGET", "DAYS", "SINCE"],
+        ["daily-pages", "30 pages a day", "every day", "today"],
+        ["weekly-sessions", "3 sessions a week", "each week", "today"],
     ]
     assert json.loads(ok("goal", "list", "--json").out) == [
         {"kind": "daily-pages", "target": 30, "since": TODAY, "schedule": None},
@@ -164,6 +165,8 @@ def test_config_show_defaults(db_path, ok, isolated_home):
         "--profile overrides it",
         "daily_backups = 7    # default; automatic daily backups to keep beside the database; "
         "0 turns them off",
+        "welcome = on    # default; the app offers its first-run welcome while nothing is "
+        "stored; closing it turns this off",
         f"# settings file: {config_file(isolated_home)}",
         f"# database: {db_path}  (from COMPOUND_DB)",
     ]
@@ -280,31 +283,36 @@ def _reading_day(ok) -> None:
 
 
 def test_status_with_no_streak_says_a_check_in_starts_one(db, ok):
-    assert ok("status").lines[3] == "  Streak   none yet today: a check-in starts one"
+    assert ok("status").lines[3] == "  Streak   none yet today: a check-in will start one"
     ok("log", "20", "--date", "2026-11-01")
     assert ok("status").lines[3] == (
-        "  Streak   none yet today: a check-in starts one (best 1)")
+        "  Streak   none yet today: a check-in will start one (best 1 day)")
 
 
 def test_status_long(db, ok):
     _reading_day(ok)
     assert ok("status").lines == [
         "Sunday 22 November 2026",
-        "  Reading  25 pages / 30 pages  █████████████████░░░  83%",
-        "  Learning 0m",
-        "  Streak   🔥 1 day (best 1) · at risk: check in today to keep it",
+        "  Reading  25 of 30 pages  █████████████████░░░  83%",
+        "  Learning 0m (no daily goal)",
+        # Yesterday's 5 pages came before the goal, when one page met a day.
+        "  Streak   🔥 1 day (best 1 day) · at risk: 5 more pages or any learning session "
+        "will keep it",
         "Being read",
-        "  #1 Deep Work (Cal Newport)  30/296 10%  █░░░░░░░░░░░",
+        "  #1 Deep Work (Cal Newport)  30/296 · 10%  █░░░░░░░░░░░",
     ]
     ok("goal", "set", "daily-minutes", "60")
     ok("learn", "45m")
+    # 45 minutes are short of an hour: the day is not met yet, and status says what is left.
     assert ok("status").lines[1:4] == [
-        "  Reading  25 pages / 30 pages  █████████████████░░░  83%",
-        "  Learning 45m / 1h  ███████████████░░░░░  75%",
-        "  Streak   🔥 2 days (best 2) · today is done",
+        "  Reading  25 of 30 pages  █████████████████░░░  83%",
+        "  Learning 45m of 1h  ███████████████░░░░░  75%",
+        "  Streak   🔥 1 day (best 1 day) · at risk: 5 more pages or 15m more of learning "
+        "will keep it",
     ]
     ok("log", "5")
-    assert ok("status").lines[1] == "  Reading  30 pages / 30 pages  ████████████████████  100% ✓"
+    assert ok("status").lines[1] == "  Reading  30 of 30 pages ✓  ████████████████████  100%"
+    assert ok("status").lines[3] == "  Streak   🔥 2 days (best 2 days) · today is done"
 
 
 def test_status_short_formats(db, ok):
@@ -316,8 +324,10 @@ def test_status_short_formats(db, ok):
     assert ok("status", "--short").out == "📚 25/30 p · ⏳ 1\n"  # today not yet met
     ok("goal", "set", "daily-minutes", "60")
     assert ok("status", "--short").out == "📚 25/30 p · 🎓 0m/1h · ⏳ 1\n"
-    ok("learn", "45m")  # a session meets the day
-    assert ok("status", "--short").out == "📚 25/30 p · 🎓 45m/1h · 🔥 2\n"
+    ok("learn", "45m")  # short of the minutes goal: the day is not met
+    assert ok("status", "--short").out == "📚 25/30 p · 🎓 45m/1h · ⏳ 1\n"
+    ok("learn", "15m")  # an hour in all meets it
+    assert ok("status", "--short").out == "📚 25/30 p · 🎓 1h/1h · 🔥 2\n"
 
 
 def test_status_short_on_a_rest_day(db_path, ok):
@@ -355,7 +365,7 @@ def test_bare_compound_shows_status_and_a_hint(db_path, ok):
                                "`compound --help` lists every command.")
     ok("log", "12")
     again = ok().lines
-    assert again[1] == "  Reading  12 pages"
+    assert again[1] == "  Reading  12 pages (no daily goal)"
     assert again[:-2] == ok("status").lines
 
 

@@ -29,7 +29,8 @@ def test_log_goes_to_the_one_book_being_read(db, ok, snapshot_rows):
     ok("book", "add", "Deep Work", "--author", "Cal Newport", "--pages", "296", "--start")
     result = ok("log", "30")
     assert result.lines == ["Logged 30 pages of Deep Work (p. 30 of 296, 10%), today  [r1]",
-                            "Today: 30 pages"]
+                            "Today: reading 30 pages (no daily goal)",
+                            "Streak: 1 day (best 1 day) · today is done"]
     book = books_json(ok)["Deep Work"]
     assert (book["pages_read"], book["status"]) == (30, "reading")
     [entry] = entries_json(ok)
@@ -41,15 +42,19 @@ def test_log_goes_to_the_one_book_being_read(db, ok, snapshot_rows):
 
 def test_log_with_no_book_keeps_just_the_pages(db_path, ok):
     result = ok("log", "5")
-    assert result.lines == ["Logged 5 pages, today  [r1]", "Today: 5 pages"]
+    assert result.lines == ["Logged 5 pages, today  [r1]", "Today: reading 5 pages (no daily goal)",
+                            "Streak: 1 day (best 1 day) · today is done"]
     assert ok("log", "1").lines[0] == "Logged 1 page, today  [r2]"
     assert [(e["pages"], e["book_id"]) for e in entries_json(ok)] == [(1, None), (5, None)]
 
 
 def test_log_reports_the_daily_goal(db_path, ok):
     ok("goal", "set", "daily-pages", "25")
-    assert ok("log", "10").lines[-1] == "Today: 10 / 25 pages"
-    assert ok("log", "15").lines[-1] == "Today: 25 / 25 pages ✓"
+    assert ok("log", "10").lines[-2:] == [
+        "Today: reading 10 of 25 pages",
+        "Streak: none yet today: 15 more pages or any learning session will start one"]
+    assert ok("log", "15").lines[-2:] == ["Today: reading 25 of 25 pages ✓",
+                                          "Streak: 1 day (best 1 day) · today is done"]
 
 
 @pytest.mark.parametrize("ref", ["The Pragmatic Programmer", "the   PRAGMATIC programmer",
@@ -82,7 +87,8 @@ def test_reaching_the_last_page_finishes_the_book(db, ok, last):
     assert result.lines == [
         "Logged 5 pages of Deep Work (p. 30 of 30, 100%), today  [r2]",
         "🎉 Finished Deep Work: 30 pages, begun 2026-11-21.",
-        "Today: 5 pages",
+        "Today: reading 5 pages (no daily goal)",
+        "Streak: 2 days (best 2 days) · today is done",
     ]
     book = books_json(ok)["Deep Work"]
     assert (book["status"], book["started_on"], book["finished_on"], book["progress"]) == (
@@ -93,7 +99,8 @@ def test_logging_to_a_to_read_book_starts_it(db, ok):
     assert "on the to-read shelf" in ok("book", "add", "Deep Work", "--pages", "296").out
     result = ok("log", "10", "--book", "Deep Work")
     assert result.lines == ["Logged 10 pages of Deep Work (p. 10 of 296, 3%), today  [r1]",
-                            "Started Deep Work.", "Today: 10 pages"]
+                            "Started Deep Work.", "Today: reading 10 pages (no daily goal)",
+                            "Streak: 1 day (best 1 day) · today is done"]
     book = books_json(ok)["Deep Work"]
     assert (book["status"], book["started_on"]) == ("reading", TODAY)
     # Now it is the one being read, so a plain `log` goes to it.
@@ -103,19 +110,19 @@ def test_logging_to_a_to_read_book_starts_it(db, ok):
 @pytest.mark.parametrize("given, day, label", [
     ("today", TODAY, "today"),
     ("yesterday", "2026-11-21", "yesterday"),
-    ("friday", "2026-11-20", "Fri 2026-11-20"),
-    ("Mon", "2026-11-16", "Mon 2026-11-16"),
+    ("friday", "2026-11-20", "Fri 20 Nov"),
+    ("Mon", "2026-11-16", "Mon 16 Nov"),
     ("sunday", TODAY, "today"),  # a weekday means the most recent one, today included
-    ("2026-03-08", "2026-03-08", "Sun 2026-03-08"),
-    ("Mar 8", "2026-03-08", "Sun 2026-03-08"),
-    ("8 March 2026", "2026-03-08", "Sun 2026-03-08"),
-    ("Dec 1", "2025-12-01", "Mon 2025-12-01"),  # no year: the most recent Dec 1
-    ("Feb 29", "2024-02-29", "Thu 2024-02-29"),  # the last leap day
+    ("2026-03-08", "2026-03-08", "Sun 08 Mar"),
+    ("Mar 8", "2026-03-08", "Sun 08 Mar"),
+    ("8 March 2026", "2026-03-08", "Sun 08 Mar"),
+    ("Dec 1", "2025-12-01", "01 Dec 2025"),  # no year: the most recent Dec 1
+    ("Feb 29", "2024-02-29", "29 Feb 2024"),  # the last leap day
 ])
 def test_log_date_forms(db_path, ok, given, day, label):
     result = ok("log", "7", "--date", given)
     assert result.lines[0] == f"Logged 7 pages, {label}  [r1]"
-    assert result.lines[1] == f"{label.capitalize()}: 7 pages"
+    assert result.lines[1] == f"{label[0].upper()}{label[1:]}: reading 7 pages (no daily goal)"
     [entry] = entries_json(ok, days=1200)
     assert entry["day"] == day
 
@@ -156,7 +163,9 @@ def test_log_note_keeps_emoji_and_non_latin_text(db, ok):
 ])
 def test_learn_duration_forms(db_path, ok, given, minutes, shown):
     result = ok("learn", given)
-    assert result.lines == [f"Logged {shown} other, today  [s1]", f"Today: {shown} of learning"]
+    assert result.lines == [f"Logged {shown} other, today  [s1]",
+                            f"Today: learning {shown} (no daily goal)",
+                            "Streak: 1 day (best 1 day) · today is done"]
     [entry] = entries_json(ok)
     assert (entry["type"], entry["minutes"], entry["kind"]) == ("session", minutes, "other")
 
@@ -173,16 +182,20 @@ def test_learn_topic_note_and_daily_goal(db, ok):
     result = ok("learn", "45m", "--kind", "course", "--topic", "SQL window functions",
                 "--note", "ÜBUNG 3 ✅")
     assert result.lines == ["Logged 45m course · SQL window functions, today  [s1]",
-                            "Today: 45m / 1h of learning"]
-    assert ok("learn", "20", "-k", "podcast").lines[1] == "Today: 1h05m / 1h of learning"
+                            "Today: learning 45m of 1h",
+                            "Streak: none yet today: any page or 15m more of learning will "
+                            "start one"]
+    assert ok("learn", "20", "-k", "podcast").lines[1:] == [
+        "Today: learning 1h05m of 1h ✓", "Streak: 1 day (best 1 day) · today is done"]
     first = entries_json(ok)[-1]
     assert (first["topic"], first["note"], first["kind"]) == (
         "SQL window functions", "ÜBUNG 3 ✅", "course")
 
 
-def test_learn_on_another_day_does_not_report_today(db_path, ok):
+def test_learn_on_another_day_reports_that_day_not_today(db_path, ok):
     result = ok("learn", "1h", "--date", "yesterday", "--kind", "talk")
-    assert result.lines == ["Logged 1h talk, yesterday  [s1]"]
+    assert result.lines == ["Logged 1h talk, yesterday  [s1]",
+                            "Yesterday: learning 1h (no daily goal)"]
     assert entries_json(ok)[0]["day"] == "2026-11-21"
 
 
@@ -204,7 +217,7 @@ def test_history_table(db, ok):
     assert cells == [
         ["r2", "today", "12 p in 30m", "Deep Work"],
         ["s1", "today", "45m course", "SQL"],
-        ["r1", "Fri 2026-11-20", "20 p", "Deep Work", "café ☕"],
+        ["r1", "Fri 20 Nov", "20 p", "Deep Work", "café ☕"],
     ]
 
 
@@ -258,7 +271,7 @@ def test_undo_removes_the_last_entry_and_says_what_it_was(db, ok, run):
 def test_undo_goes_by_when_entered_not_by_day(db_path, ok):
     ok("log", "5")
     ok("log", "3", "--date", "2026-11-01")  # entered last, for an earlier day
-    assert ok("undo").lines == ["Undid r2: 3 pages, Sun 2026-11-01"]
+    assert ok("undo").lines == ["Undid r2: 3 pages, Sun 01 Nov"]
 
 
 def test_undoing_the_finishing_log_reopens_the_book(db, ok):
@@ -297,7 +310,7 @@ def test_edit_a_reading_log(db, ok):
 def test_edit_a_learning_session(db, ok):
     ref = ok("learn", "45m", "--kind", "course", "--topic", "SQL").ref()
     assert ok("edit", ref, "--minutes", "1h", "--kind", "workshop", "--topic", "Postgres",
-              "--date", "2026-11-20").lines == [f"Updated {ref}: 1h workshop · Postgres, Fri 2026-11-20"]
+              "--date", "2026-11-20").lines == [f"Updated {ref}: 1h workshop · Postgres, Fri 20 Nov"]
     [entry] = entries_json(ok)
     assert (entry["minutes"], entry["kind"], entry["topic"], entry["day"]) == (
         60, "workshop", "Postgres", "2026-11-20")
@@ -329,8 +342,8 @@ def test_delete_an_entry(db, ok, run):
                                              "Deep Work is back to being read."]
     assert [e["id"] for e in entries_json(ok)] == [first]
     again = run("delete", session)
-    assert (again.code, again.err) == (2, f"compound: there is no entry {session} "
-                                          "(see `compound history`)\n")
+    assert (again.code, again.err) == (2, f"compound: there is no entry {session}; "
+                                          "see `compound history`\n")
 
 
 def test_undoing_the_log_that_started_a_book_puts_it_back(db_path, ok):

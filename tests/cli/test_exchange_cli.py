@@ -44,7 +44,7 @@ def seeded(ok):
 def test_json_export_imports_back_exactly(db, seeded, ok, tmp_path):
     target = tmp_path / "me.json"
     wrote = ok("export", "-o", str(target))
-    assert wrote.lines == [f"Wrote 2 books, 3 reading logs, 1 learning session, 1 goal, "
+    assert wrote.lines == [f"Wrote 2 books, 3 reading logs, 1 learning session, 1 goal and "
                            f"1 skip day to {target} (json)."]
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     original = json.loads(target.read_text(encoding="utf-8"))
@@ -150,7 +150,7 @@ def test_csv_and_markdown_exports(db_path, seeded, ok):
 def test_export_refusals(db_path, seeded, run, tmp_path):
     for argv, message in [
         (["export", "--from", "2026-11-20", "--to", "2026-11-19"],
-         "--to 2026-11-19 is before --from 2026-11-20"),
+         "the period ends (2026-11-19) before it starts (2026-11-20)"),
         (["export", "-o", str(db_path)], "is the database itself; name another file"),
         (["export", "-o", str(tmp_path)], "is a directory; name a file to write"),
         (["export", "--format", "xml"], "argument --format/-f: invalid choice: 'xml'"),

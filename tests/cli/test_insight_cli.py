@@ -115,8 +115,9 @@ def test_stats_json_has_the_promised_keys(any_store, ok):
 
 
 def test_a_24_book_goal_with_2_finished_on_2_july_is_about_10_behind(db, ok, monkeypatch):
+    monkeypatch.setenv("COMPOUND_TODAY", "2026-01-01")
+    ok("goal", "set", "yearly-books", "24")  # in force all year
     monkeypatch.setenv("COMPOUND_TODAY", "2026-07-02")
-    ok("goal", "set", "yearly-books", "24")
     for title in ("One", "Two"):
         ok("book", "add", title, "--pages", "250")
         ok("book", "finish", title, "--date", "2026-05-01")
@@ -125,7 +126,27 @@ def test_a_24_book_goal_with_2_finished_on_2_july_is_about_10_behind(db, ok, mon
     assert round(data["books_ahead"]) == -10
     status = json.loads(ok("status", "--json").out)
     assert status["books_ahead"] == data["books_ahead"]
-    assert "2 of 24 books, 12.0 expected by today: 10 books behind" in ok("status").out
+    assert "2 of 24 books, 12 expected by today: 10 books behind" in ok("status").out
+
+
+def test_a_goal_set_in_november_is_judged_from_that_day(db, ok, monkeypatch):
+    for title in ("One", "Two"):  # read before the goal was set
+        ok("book", "add", title, "--pages", "250")
+        ok("book", "finish", title, "--date", "2026-05-01")
+    monkeypatch.setenv("COMPOUND_TODAY", "2026-11-09")
+    ok("goal", "set", "yearly-books", "24")
+    monkeypatch.setenv("COMPOUND_TODAY", "2026-11-22")
+    ok("book", "add", "Three", "--pages", "250")
+    ok("book", "finish", "Three", "--date", "2026-11-20")
+    data = stats_json(ok)
+    # 24 a year from 9 November asks 24 · 53/365 ≈ 3.5 books of this year, 0.9 by today;
+    # the one book finished since counts, the two from May do not.
+    assert data["goal_pace"]["since"] == "2026-11-09"
+    assert data["goal_pace"]["year_goal"] == round(24 * 53 / 365, 2)
+    assert data["books_ahead"] == round(1 - 24 * 14 / 365, 2)
+    line = next(line for line in ok("status").lines if "Books" in line)
+    assert "1 of 3.5 books (24 a year from 09 Nov), 0.9 expected by today: 0.1 books ahead" \
+        in line
 
 
 def test_stats_for_people(db_path, store, ok):
@@ -133,13 +154,20 @@ def test_stats_for_people(db_path, store, ok):
     ok("goal", "set", "weekly-pages", "100")
     lines = ok("stats", "--period", "month").lines
     assert lines[0] == "Sun 22 Nov 2026"
-    assert lines[1] == "Today: 30 pages, 0m learning"
-    assert lines[2].startswith("This month (Sun 01 Nov 2026 – Sun 22 Nov 2026): 600 pages on "
-                               "20 days")
+    assert lines[1] == ("Today: reading 30 pages (no daily goal); learning 0m "
+                        "(no daily goal)")
+    assert lines[2] == "Streak: 20 days (best 20 days) · today is done"
+    assert lines[3].startswith("This month (01 Nov – 22 Nov): 600 pages on 20 days")
     table = "\n".join(lines)
     assert "weekly pages" in table and "learning day" in table
     assert "A year at this pace: about 10,950 pages, 36–48 books" in table
-    assert any(line.startswith("  Range: P10–P90 of 1,000 simulated years") for line in lines)
+    # Every day alike: no spread to give a range of.
+    assert not any("Likely range" in line for line in lines)
+    store.log_pages(day=TODAY - timedelta(days=2), pages=45)
+    lines = ok("stats", "--period", "month").lines
+    assert any(line.startswith("  Likely range: ") and "(8 years in 10, drawn from your last "
+               "20 days)" in line for line in lines)
+    assert not any("P10" in line or "seed" in line for line in lines)  # no jargon
 
 
 def test_stats_periods_and_the_week_start(db_path, store, ok, monkeypatch):
@@ -157,7 +185,7 @@ def test_weekly_goal_streaks(db_path, store, ok, run):
     habit = stats_json(ok)["habits"]["weekly-sessions"]
     assert (habit["unit"], habit["current"], habit["met_today"]) == ("week", 3, True)
     refused = run("goal", "set", "weekly-pages", "200", "--schedule", WEEKDAYS)
-    assert refused.code == 2 and "--schedule applies to daily goals" in refused.err
+    assert refused.code == 2 and "a schedule applies to daily goals" in refused.err
 
 
 # -- status shows the real streak ---------------------------------------------------------
@@ -207,7 +235,7 @@ def test_stats_lists_books_being_read_with_an_eta(db_path, store, ok):
 def test_stats_on_an_empty_database_points_to_the_first_steps(db_path, ok):
     lines = ok("stats").lines
     assert lines[-1].startswith("Nothing logged yet: `compound log 25` starts it")
-    assert "  No range yet: nothing logged to measure how your days vary." in lines
+    assert not any("range" in line.lower() for line in lines)  # nothing to measure yet
 
 
 def test_project_after_a_long_pause_shows_the_example_and_says_why(db_path, store, ok):
@@ -220,10 +248,11 @@ def test_stats_and_project_fit_a_narrow_terminal(db_path, store, ok, monkeypatch
     from compound.cli.render import width_of
 
     read_every_day(store, 20, 40)
+    store.log_pages(day=TODAY - timedelta(days=3), pages=35)  # days that differ: a range
     ok("goal", "set", "yearly-books", "24")
     monkeypatch.setenv("COLUMNS", "64")
     for command in (["stats"], ["project", "--growth", "1%/week"]):
         lines = ok(*command).lines
         assert max(width_of(line) for line in lines) <= 64, command
-    method = [line for line in ok("stats").lines if "Range: P10–P90" in line][0]
-    assert method.startswith("  Range:")  # wrapped, and the rest indented under it
+    method = [line for line in ok("stats").lines if "Likely range" in line][0]
+    assert method.startswith("  Likely range:")  # wrapped, and the rest indented under it

@@ -58,7 +58,8 @@ def probe(env: dict[str, str], argv: list[str], watched=HEAVY) -> tuple[dict, st
 def test_log_does_not_import_the_terminal_ui(env, tmp_path):
     found, output = probe(env, ["log", "1"], watched=UI)
     assert found == {"code": 0, "loaded": []}
-    assert output == "Logged 1 page, today  [r1]\nToday: 1 page"
+    assert output == ("Logged 1 page, today  [r1]\nToday: reading 1 page (no daily goal)\n"
+                      "Streak: 1 day (best 1 day) · today is done")
     assert (tmp_path / "compound.db").is_file()
 
 

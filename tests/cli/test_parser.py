@@ -72,7 +72,7 @@ def test_a_command_like_no_other_points_to_the_list(db_path, run):
                                           "lists every command")
     assert_one_line_refusal(run("book", "frob"),
                             "unknown book action 'frob'; the actions are add, list, start, "
-                            "finish, abandon, edit, remove (see `compound book --help`)")
+                            "finish, abandon, shelve, edit, remove (see `compound book --help`)")
     assert not db_path.exists()
 
 

@@ -49,8 +49,8 @@ def test_profiles_keep_records_apart(db, ok, run, isolated_home):
     assert "profile" not in tomllib.loads(settings_file(isolated_home).read_text())
     assert ok("status", "--short").out == "📚 5 p · 🔥 1\n"
     gone = run("--profile", "ana", "log", "1")
-    assert (gone.code, gone.err) == (2, "compound: there is no profile named 'ana' "
-                                        "(`compound profile add ana` makes it)\n")
+    assert (gone.code, gone.err) == (2, "compound: there is no profile named 'ana'; "
+                                        "`compound profile add ana` makes it\n")
 
 
 def older_profile(url: str, name: str) -> None:

@@ -50,8 +50,8 @@ CASES = [
     (["edit", "r1", "--pages", "0"], "pages must be at least 1, not 0"),
     # books named that are not there, or not one
     (["log", "1", "--book", "Dune"], "no book matches 'Dune'"),
-    (["log", "1", "--book", "99"], "there is no book #99"),
-    (["log", "1", "--book", "#99"], "there is no book #99"),
+    (["log", "1", "--book", "99"], "no book matches '#99'; see `compound book list`"),
+    (["log", "1", "--book", "#99"], "no book matches '#99'; see `compound book list`"),
     (["log", "1", "--book", "Deep"],
      "'Deep' matches 2 books: Deep Work (#5), Deep Learning (#6); use the id"),
     (["log", "1", "--book", "  deep "], "matches 2 books"),
@@ -64,7 +64,7 @@ CASES = [
     (["edit", "r1", "--book", "Dune"], "no book matches 'Dune'"),
     # closed books
     (["log", "1", "--book", "Dropped"],
-     "Dropped is abandoned; `compound book start 4` to pick it up again"),
+     "Dropped is abandoned; `compound book start 4` picks it up again"),
     (["log", "1", "--book", "Done"],  # not `book start`, which refuses a finished book
      "Done is finished; to read it again, add it again with `compound book add`"),
     (["edit", "r1", "--book", "Done"], "Done is finished"),
@@ -129,24 +129,24 @@ CASES = [
     (["edit", "r1", "--pages", "301"], "pages left of 300"),
     # --to-page
     (["log", "--to-page", "20"], "The Pragmatic Programmer is already at page 20; "
-                                 "--to-page must be further on"),
+                                 "the page reached must be further on"),
     (["log", "--to-page", "5"], "is already at page 20"),
     (["log", "--to-page", "0"], "a book's page count must be at least 1, not 0"),
-    (["log", "5", "--to-page", "30"], "give PAGES or --to-page, not both"),
+    (["log", "5", "--to-page", "30"], "give the pages read or the page reached, not both"),
     # entry ids
-    (["delete", "r99"], "there is no entry r99 (see `compound history`)"),
+    (["delete", "r99"], "there is no entry r99; see `compound history`"),
     (["delete", "s99"], "there is no entry s99"),
     (["edit", "R99", "--pages", "1"], "there is no entry r99"),
     (["edit", "s99", "--note", "x"], "there is no entry s99"),
-    (["delete", "x9"], "'x9' is not an entry id like r12 or s7"),
+    (["delete", "x9"], "'x9' is not an entry id like r12 (reading) or s7 (session)"),
     (["delete", "r"], "'r' is not an entry id"),
     (["delete", "r1.5"], "is not an entry id"),
     (["delete", ""], "is not an entry id"),
     (["delete", "12"], "entry ids start with r (reading) or s (session): r12 or s12?"),
     # edits that change nothing, or that do not fit the entry
-    (["edit", "r1"], "say what to change: --pages, --minutes"),
+    (["edit", "r1"], "say what to change: pages, minutes"),
     (["edit", "s1"], "say what to change"),
-    (["book", "edit", "1"], "say what to change: --title, --author, --pages or --isbn"),
+    (["book", "edit", "1"], "say what to change: title, author, pages or ISBN"),
     (["edit", "s1", "--pages", "3"], "s1 is a learning session: it has no pages or book"),
     (["edit", "s1", "--date", "yesterday", "--pages", "3"], "s1 is a learning session"),
     (["edit", "s1", "--book", "1"], "s1 is a learning session: it has no pages or book"),
@@ -171,8 +171,8 @@ CASES = [
     (["goal", "set", "nightly-pages", "5"], "invalid choice: 'nightly-pages'"),
     (["goal", "remove", "weekly-pages"], "there is no weekly-pages goal"),
     # the command line itself
-    (["frob"], "invalid choice: 'frob'"),
-    (["book", "frob"], "invalid choice: 'frob'"),
+    (["frob"], "unknown command 'frob'"),
+    (["book", "frob"], "unknown book action 'frob'"),
     (["log"], "say how many pages you read, e.g. `compound log 25`"),
     (["learn"], "the following arguments are required: DURATION"),
     (["book"], "the following arguments are required: ACTION"),
@@ -390,7 +390,7 @@ def test_plain_log_with_two_books_being_read_is_refused(db_path, db_url, ok, run
     ok("book", "add", "Deep Work", "--start")
     ok("book", "add", "Range", "--start")
     before = snapshot_rows(db_url)
-    assert_refused(run("log", "5"), "2 books are being read (Deep Work (#1), Range (#2)): "
+    assert_refused(run("log", "5"), "2 books are being read (Deep Work (#1), Range (#2)); "
                                     "say which with --book")
     assert snapshot_rows(db_url) == before
 
@@ -398,7 +398,9 @@ def test_plain_log_with_two_books_being_read_is_refused(db_path, db_url, ok, run
 def test_to_page_without_a_book_is_refused(db_path, db_url, ok, run, snapshot_rows):
     ok("log", "3")
     before = snapshot_rows(db_url)
-    assert_refused(run("log", "--to-page", "5"), "--to-page needs a book")
+    assert_refused(run("log", "--to-page", "5"), "a page reached needs a book, and none is "
+                                                 "being read; add one with `compound book add`, "
+                                                 "or pass --book")
     assert snapshot_rows(db_url) == before
 
 
@@ -428,7 +430,7 @@ def test_unexpected_error_exits_1_and_names_the_log(db_path, run, monkeypatch, i
     def broken(ctx):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(compound.cli.status, "read_status", broken)
+    monkeypatch.setattr(compound.cli.status, "read_status", lambda ctx, **_: broken(ctx))
     result = run("status")
     log = isolated_home / ".local" / "state" / "compound" / "log" / "errors.log"
     assert result.code == 1 and result.out == ""

@@ -144,7 +144,7 @@ def test_latest_keeps_the_newest_file_of_a_member(ok, run, tmp_path):
 
 @pytest.mark.parametrize("argv, message", [
     (["team", "export", "--me"], "--me writes a member's file for `compound team merge`"),
-    (["team", "export", "--at-least", "0"], "--at-least must be 1 or more"),
+    (["team", "export", "--at-least", "0"], "the team streak needs at least 1 member a day, not 0"),
     (["team", "export", "-f", "pdf"], "invalid choice: 'pdf'"),
     (["team", "merge"], "the following arguments are required: FILE"),
     (["team", "merge", "nowhere.json"], "there is no file nowhere.json"),
@@ -160,7 +160,8 @@ def test_a_k_larger_than_the_team_is_refused_and_changes_nothing(team, run, snap
     before = snapshot_rows(team)
     result = run("team", "export", "--at-least", "4")
     assert (result.code, result.out) == (2, "")
-    assert result.err == "compound: --at-least 4 must be from 1 to the team's size (3 members)\n"
+    assert result.err == ("compound: the team streak cannot ask for 4 members a day: it must be "
+                          "from 1 to the team's size (3)\n")
     assert snapshot_rows(team) == before
 
 

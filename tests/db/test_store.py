@@ -9,6 +9,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import IntegrityError
 
 from compound.domain.errors import InputError, NotFoundError
+from compound.domain.today import today_figures
 from compound.domain.records import BookStatus, GoalKind, LearningSession, ReadingLog, SessionKind
 from compound.store.repository import Store
 
@@ -143,11 +144,13 @@ def test_goals_keep_their_history(store):
     store.set_goal(GoalKind.DAILY_PAGES, 20, since=YESTERDAY)
     store.set_goal(GoalKind.DAILY_PAGES, 30, since=TODAY)
     store.set_goal(GoalKind.DAILY_PAGES, 35, since=TODAY)  # same day: replaces
-    assert [(g.kind, g.target) for g in store.goals(TODAY)] == [(GoalKind.DAILY_PAGES, 35)]
-    assert [(g.kind, g.target) for g in store.goals(YESTERDAY)] == [(GoalKind.DAILY_PAGES, 20)]
+    goals = store.goal_timeline()
+    assert [(g.kind, g.target) for g in goals.in_force(TODAY)] == [(GoalKind.DAILY_PAGES, 35)]
+    assert [(g.kind, g.target) for g in goals.in_force(YESTERDAY)] == [
+        (GoalKind.DAILY_PAGES, 20)]
     # Yesterday's 25 pages met yesterday's goal of 20 though today's is 35.
     store.log_pages(day=YESTERDAY, pages=25)
-    status = store.status(TODAY)
+    status = today_figures(store.history_until(TODAY))
     assert (status.streak.current, status.streak.at_risk, status.pages_goal) == (1, True, 35)
     assert store.remove_goal(GoalKind.DAILY_PAGES) == 2
     with pytest.raises(NotFoundError):
@@ -160,14 +163,14 @@ def test_status_counts_today_and_the_streak(store):
         store.log_pages(day=TODAY - timedelta(days=days_ago), pages=10)
     store.log_pages(day=TODAY, pages=25)
     store.log_session(day=TODAY, minutes=45)
-    status = store.status(TODAY)
+    status = today_figures(store.history_until(TODAY))
     assert (status.pages, status.minutes, status.sessions) == (25, 45, 1)
     assert (status.streak.current, status.streak.longest, status.streak.met_today) == (5, 5, True)
     assert [(b.title, b.pages_read) for b in status.reading] == [("Deep Work", 65)]
 
 
 def test_the_light_status_path_agrees_with_the_store(sqlite_url, tmp_path):
-    from compound.store.snapshot import read_sqlite_status
+    from compound.store.history import read_sqlite_history
 
     store = Store.open(sqlite_url)
     store.add_book("Deep Work", total_pages=296, status=BookStatus.READING, day=TODAY)
@@ -175,9 +178,17 @@ def test_the_light_status_path_agrees_with_the_store(sqlite_url, tmp_path):
     for days_ago in (0, 1, 2, 4):
         store.log_pages(day=TODAY - timedelta(days=days_ago), pages=20 + days_ago)
     store.log_session(day=TODAY - timedelta(days=3), minutes=30)
-    expected = store.status(TODAY)
+    store.add_book("Dune", total_pages=412)
+    finished = store.add_book("SICP", total_pages=600, status=BookStatus.READING,
+                              day=TODAY - timedelta(days=9))
+    store.set_book_status(str(finished.id), BookStatus.FINISHED, TODAY - timedelta(days=1))
+    store.add_skips(TODAY - timedelta(days=20), TODAY - timedelta(days=19))
+    expected = store.history_until(TODAY)
     store.close()
-    assert read_sqlite_status(tmp_path / "compound.db", "default", TODAY) == expected
+    light = read_sqlite_history(tmp_path / "compound.db", "default", TODAY)
+    assert light == expected
+    assert expected.finished_days == (TODAY - timedelta(days=1),)
+    assert [b.title for b in expected.to_read] == ["Dune"]
 
 
 def test_the_database_itself_refuses_bad_rows(database_url):
@@ -213,8 +224,11 @@ def test_a_deleted_log_comes_back_with_its_own_book_or_none(store):
     of_a = store.log_pages(day=TODAY, pages=10, book="A").log
     for log in (loose, of_a):
         store.delete_entry(log.ref)
-    back_loose = store.restore_log(loose)
-    back_a = store.restore_log(of_a)
+    back_loose = store.restore_entry(loose)
+    back_a = store.restore_entry(of_a)
+    # Each comes back under its own id and creation time: r14 stays r14.
+    assert (back_loose.ref, back_a.ref) == (loose.ref, of_a.ref)
+    assert (back_loose.created_at, back_a.created_at) == (loose.created_at, of_a.created_at)
     # Logging anew would have given the loose log to the book being read now.
     assert (back_loose.book_id, back_loose.pages, back_loose.day, back_loose.note) == (
         None, 7, YESTERDAY, "a magazine")

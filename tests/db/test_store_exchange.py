@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from compound.words.records import profile_contents
 from compound.domain.errors import InputError, NotFoundError
 from compound.domain.imports import ImportBatch, ImportedBook, ImportedLog, ReadOptions
 from compound.domain.records import BookStatus, GoalKind, SessionKind
@@ -191,7 +192,7 @@ def test_a_goal_that_differs_from_the_one_here_is_kept_as_it_is_here(store, tmp_
     assert tallies(summary)["goals"] == (1, 0, 0)
     assert summary.skipped == [("goals[0]", "the daily-pages goal from 2026-11-01 is 25 here, "
                                             "40 in the file; kept 25")]
-    assert [(g.kind, g.target) for g in store.goals(TODAY)] == [
+    assert [(g.kind, g.target) for g in store.goal_timeline().in_force(TODAY)] == [
         (GoalKind.DAILY_PAGES, 25), (GoalKind.YEARLY_BOOKS, 30)]
 
 
@@ -221,7 +222,7 @@ def test_profiles_are_added_listed_and_removed_with_everything_in_them(store, da
               for p in store.profiles()}
     assert listed == {"default": (0, 1, 0, 0, 0), "Ana_María": (4, 5, 1, 2, 3)}
     held = store.remove_profile("Ana_María")
-    assert held.describe() == ("4 books, 5 reading logs, 1 learning session, 2 goals and "
+    assert profile_contents(held) == ("4 books, 5 reading logs, 1 learning session, 2 goals and "
                                "3 skip days")
     assert [p.name for p in store.profiles()] == ["default"]
     assert {t: len(r) for t, r in rows(store).items()} == {

@@ -31,7 +31,7 @@ def test_the_whole_report():
         "| --- | ---: |",
         "| Pages read | 67 |",
         "| Days with reading | 5 of 24 |",
-        "| Pages a day, on average | 2.8 |",
+        "| Pace on 2026-11-22 (pages a day, last 30 days) | 2.8 |",
         "| Learning | 1h30m in 1 session |",
         "| Books finished | 1 |",
         "| Skip days | 1 |",

@@ -13,7 +13,7 @@ import pytest
 
 from compound.domain.errors import InputError
 from compound.domain.records import GoalKind
-from compound.domain.status import GoalChange
+from compound.domain.goals import GoalChange
 from compound.domain.team import FinishedBook, MemberHistory, build_report
 from compound.exchange import team_html, team_member, team_report
 

@@ -10,7 +10,7 @@ import pytest
 
 from compound import charts
 from compound.domain.records import GoalKind
-from compound.domain.status import GoalChange
+from compound.domain.goals import GoalChange, GoalTimeline
 from compound.domain.totals import DailyTotals, History
 
 TODAY = date(2026, 11, 22)  # a Sunday
@@ -22,8 +22,8 @@ def ago(n: int) -> date:
 
 
 def history(pages=None, goals=(), today=TODAY) -> History:
-    return History(today=today, totals=DailyTotals(pages=pages or {}), goals=tuple(goals),
-                   skips=frozenset(), finished_pages=(), finished_this_year=0,
+    return History(today=today, totals=DailyTotals(pages=pages or {}), goals=GoalTimeline(goals),
+                   skips=frozenset(), finished_pages=(),
                    reading=(), to_read=())
 
 
@@ -74,7 +74,7 @@ def test_daily_bars_rise_with_the_pages_under_a_goal_line(plt):
     data = charts.ChartData(history({d: p for d, p in WEEK.items() if p},
                                     goals=[GoalChange(GoalKind.DAILY_PAGES, 25, ago(30))]), 7)
     text = render(plt, "daily", data)
-    assert "Pages a day, last 7 days: 140 pages, 20.0 a day, goal 25" in text
+    assert "Pages a day, last 7 days: 140 pages, 20 a day, goal 25" in text
     rows = canvas(text)
     assert len(rows) == 10 and "goal" in rows[0]
     heights = bars(rows)

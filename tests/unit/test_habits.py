@@ -18,7 +18,7 @@ from compound.domain.habits import (
     weekly_habit,
 )
 from compound.domain.records import GoalKind
-from compound.domain.status import GoalChange
+from compound.domain.goals import GoalChange, GoalTimeline
 from compound.domain.streaks import EXCUSED, MET, MISSED, Judged
 from compound.domain.totals import DailyTotals, History
 
@@ -139,9 +139,9 @@ def test_habits_of_a_history():
         today=TODAY,
         totals=DailyTotals(pages=pages, sessions={TODAY - timedelta(days=3): 1},
                            session_minutes={TODAY - timedelta(days=3): 30}),
-        goals=(GoalChange(GoalKind.DAILY_PAGES, 10, date(2026, 1, 1)),
-               GoalChange(GoalKind.WEEKLY_PAGES, 100, date(2026, 11, 1))),
-        skips=frozenset(), finished_pages=(), finished_this_year=0, reading=(), to_read=())
+        goals=GoalTimeline([GoalChange(GoalKind.DAILY_PAGES, 10, date(2026, 1, 1)),
+                            GoalChange(GoalKind.WEEKLY_PAGES, 100, date(2026, 11, 1))]),
+        skips=frozenset(), finished_pages=(), reading=(), to_read=())
     found = habits_of(history)
     assert list(found) == [LEARNING_DAY, READING, LEARNING, "weekly-pages"]
     assert found[LEARNING_DAY].current == 10 and found[LEARNING_DAY].at_risk
@@ -224,8 +224,9 @@ def test_an_unlogged_today_never_breaks_a_streak(met, skipped, unscheduled):
 
 def test_a_weekly_goal_from_a_later_day_is_not_a_habit_yet():
     history = History(today=TODAY, totals=DailyTotals(pages={TODAY: 5}),
-                      goals=(GoalChange(GoalKind.WEEKLY_PAGES, 100, TODAY + timedelta(days=3)),),
-                      skips=frozenset(), finished_pages=(), finished_this_year=0, reading=(),
+                      goals=GoalTimeline([GoalChange(GoalKind.WEEKLY_PAGES, 100,
+                                                     TODAY + timedelta(days=3))]),
+                      skips=frozenset(), finished_pages=(), reading=(),
                       to_read=())
     assert list(habits_of(history)) == [LEARNING_DAY, READING, LEARNING]
 

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from compound.words.records import profile_contents
 from compound.domain.errors import InputError
 from compound.domain.imports import (
     ImportedBook, changes_for, choose_match, isbn_key, name_key, same_author,
@@ -124,6 +125,6 @@ def test_profile_names_are_checked(text, message):
 def test_profile_contents_are_described():
     assert check_profile_name("  Zoë ✨ ") == "Zoë ✨"
     held = ProfileContents("ana", books=1, reading_logs=60, sessions=0, goals=2, skips=1)
-    assert held.describe() == ("1 book, 60 reading logs, 0 learning sessions, 2 goals and "
+    assert profile_contents(held) == ("1 book, 60 reading logs, 0 learning sessions, 2 goals and "
                                "1 skip day")
     assert ProfileContents("empty").empty and not held.empty

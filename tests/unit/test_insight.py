@@ -6,9 +6,10 @@ from datetime import date, timedelta
 
 import pytest
 
+from compound.words.figures import range_method
 from compound.domain.insight import analyse, period_bounds, period_totals
 from compound.domain.records import Book, BookStatus, GoalKind
-from compound.domain.status import GoalChange
+from compound.domain.goals import GoalChange, GoalTimeline
 from compound.domain.totals import DailyTotals, History
 
 TODAY = date(2026, 7, 2)  # a Thursday
@@ -21,13 +22,13 @@ def book(book_id, total, read=0, status=BookStatus.READING):
 
 
 def history(pages=None, sessions=None, minutes=None, goals=(), skips=(), finished_pages=(),
-            finished_this_year=0, reading=(), to_read=(), today=TODAY) -> History:
+            finished_days=(), reading=(), to_read=(), today=TODAY) -> History:
     return History(today=today,
                    totals=DailyTotals(pages=pages or {}, sessions=sessions or {},
                                       session_minutes=minutes or {}),
-                   goals=tuple(goals), skips=frozenset(skips),
+                   goals=GoalTimeline(goals), skips=frozenset(skips),
                    finished_pages=tuple(finished_pages),
-                   finished_this_year=finished_this_year, reading=tuple(reading),
+                   finished_days=tuple(finished_days), reading=tuple(reading),
                    to_read=tuple(to_read))
 
 
@@ -37,7 +38,8 @@ def every_day(amount, days, today=TODAY, from_offset=0) -> dict[date, int]:
 
 def test_an_empty_history():
     result = analyse(history(), samples=50)
-    assert (result.pages_today, result.minutes_today, result.streak.current) == (0, 0, 0)
+    figures = result.today_figures
+    assert (figures.pages, figures.minutes, result.streak.current) == (0, 0, 0)
     assert result.pace.d30 == 0
     assert result.projection.pages_per_year == 0
     assert result.projection.book_length == (225, 300)
@@ -67,7 +69,7 @@ def test_a_reader_who_sped_up_sees_the_projection_inside_its_range():
     # The range is the spread of the same days the pace is measured on: it holds
     # the point (a range from older, slower days sat wholly below it).
     assert projection.range_low < projection.pages_per_year < projection.range_high
-    assert "last 30 days" in projection.method
+    assert "last 30 days" in range_method(projection)
 
 
 def test_an_unlogged_today_waits_rather_than_dragging_the_pace():
@@ -87,7 +89,8 @@ def test_own_book_length_and_an_override():
 
 def test_goal_pace_with_a_yearly_books_goal():
     goals = [GoalChange(GoalKind.YEARLY_BOOKS, 24, date(2026, 1, 1))]
-    result = analyse(history(goals=goals, finished_this_year=2), samples=10)
+    result = analyse(history(goals=goals, finished_days=[date(2026, 2, 1), date(2026, 3, 1),
+                                                         date(2025, 12, 1)]), samples=10)
     assert round(result.goal_pace.ahead) == -10
     assert result.books_finished_this_year == 2
 
@@ -112,7 +115,7 @@ def test_habits_include_weekly_goals():
     result = analyse(history(sessions=sessions, minutes=dict.fromkeys(sessions, 30),
                              goals=goals), samples=10)
     assert result.habits["weekly-sessions"].current == 3
-    assert result.minutes_today == 30
+    assert result.today_figures.minutes == 30
     assert result.pace.minutes_per_day == pytest.approx(6 * 30 / 16)  # since the first entry
 
 
@@ -129,7 +132,7 @@ def test_periods():
 
 
 def test_an_empty_history_says_why_there_is_no_range():
-    assert analyse(history(), samples=10).projection.method == (
+    assert range_method(analyse(history(), samples=10).projection) == (
         "No range yet: nothing logged to measure how your days vary.")
 
 

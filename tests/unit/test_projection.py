@@ -8,6 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from compound.domain.goals import GoalChange, GoalTimeline
+from compound.domain.records import GoalKind
+from compound.words.figures import goal_pace_sentence, range_method
 from compound.domain.projection import (
     book_etas,
     book_length,
@@ -131,13 +134,14 @@ def test_twenty_five_pages_a_day_projects_9125_pages_and_30_to_40_books():
     result = project(25)
     assert (result.pages_per_year, result.books_low, result.books_high) == (9125, 30, 40)
     assert (result.range_low, result.range_high) == (9125, 9125)  # nothing to resample
-    assert result.method.startswith("No range")
+    assert range_method(result).startswith("No range")
 
 
 def test_the_range_resamples_recent_days_and_says_so():
     result = project(25, recent=[0, 50] * 45, samples=300)
     assert result.range_low < 9125 < result.range_high
-    assert "300 simulated years" in result.method and "last 90 days" in result.method
+    method = range_method(result)
+    assert "300 simulated years" in method and "last 90 days" in method
     assert project(25, recent=[0, 50] * 45, samples=300) == result  # seeded
 
 
@@ -177,8 +181,13 @@ def test_growth_rates_refused(text):
         parse_growth(text)
 
 
+def yearly(goal, finished, today, since=date(2026, 1, 1)):
+    goals = GoalTimeline([GoalChange(GoalKind.YEARLY_BOOKS, goal, since)])
+    return goal_pace(goals, [date(2026, 1, 10)] * finished, today)
+
+
 def test_a_24_book_goal_with_2_finished_on_2_july_is_about_10_behind():
-    result = goal_pace(24, 2, date(2026, 7, 2))
+    result = yearly(24, 2, date(2026, 7, 2))
     assert result.expected == pytest.approx(12.03, abs=0.01)  # 24 · 183/365
     assert round(result.ahead) == -10
     assert result.buffer_days == 0
@@ -187,10 +196,34 @@ def test_a_24_book_goal_with_2_finished_on_2_july_is_about_10_behind():
 
 
 def test_ahead_of_a_goal_leaves_a_buffer():
-    result = goal_pace(12, 8, date(2026, 4, 1))  # expected 12 · 91/365 ≈ 3
+    result = yearly(12, 8, date(2026, 4, 1))  # expected 12 · 91/365 ≈ 3
     assert result.ahead == pytest.approx(8 - 12 * 91 / 365)
     assert result.buffer_days == 243 - 91  # on pace until day 8 · 365/12 = 243
-    assert goal_pace(12, 12, date(2026, 4, 1)).pages_per_day_needed == 0
+    assert yearly(12, 12, date(2026, 4, 1)).pages_per_day_needed == 0
+
+
+def test_a_goal_set_in_november_is_judged_from_that_day_prorated():
+    # 24 books a year, set on 9 November: the rest of the year asks for 24 · 53/365.
+    today = date(2026, 11, 22)
+    result = yearly(24, 1, today, since=date(2026, 11, 9))
+    assert result.prorated and result.since == date(2026, 11, 9)
+    assert result.year_goal == pytest.approx(24 * 53 / 365)
+    assert result.expected == pytest.approx(24 * 14 / 365)  # 9 to 22 November
+    assert result.finished == 0  # the book finished in January came before the goal
+    assert result.ahead == pytest.approx(-24 * 14 / 365)
+    # 3.5 books of 262.5 pages over the 40 days left: about 23 pages a day, not 183.
+    assert result.pages_per_day_needed == pytest.approx(24 * 53 / 365 * 262.5 / 40)
+    words = goal_pace_sentence(result)
+    assert "3.5 books (24 a year from 09 Nov)" in words and "0.9 books behind" in words
+
+
+def test_a_goal_changed_mid_year_weighs_each_target_by_its_days():
+    goals = GoalTimeline([GoalChange(GoalKind.YEARLY_BOOKS, 10, date(2025, 6, 1)),
+                          GoalChange(GoalKind.YEARLY_BOOKS, 20, date(2026, 7, 1))])
+    result = goal_pace(goals, [], date(2026, 7, 1))
+    assert not result.prorated
+    assert result.expected == pytest.approx((10 * 181 + 20 * 1) / 365)
+    assert result.year_goal == pytest.approx((10 * 181 + 20 * 184) / 365)
 
 
 def book(pages_total, pages_read=0, book_id=1):

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from compound.domain.goals import DAILY_KINDS, GoalChange, GoalTimeline
 from compound.domain.records import GoalKind
-from compound.domain.schedules import due_days, expand
-from compound.domain.status import GoalChange, build_status
+from compound.domain.schedules import expand
+from compound.domain.today import today_figures
+from compound.domain.totals import DailyTotals, History
 
 PAGES, MINUTES = GoalKind.DAILY_PAGES, GoalKind.DAILY_MINUTES
 WEEKDAYS = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
 MONDAY = date(2026, 11, 16)
+
+
+def due_days(changes, until, kinds=DAILY_KINDS):
+    return GoalTimeline(changes).due(until, kinds)
+
+
+def build_status(today, pages, goals):
+    return today_figures(History(today=today, totals=DailyTotals(pages=pages),
+                                 goals=GoalTimeline(goals)))
 
 
 def test_no_schedule_means_every_day_and_no_rrule_work():
@@ -59,8 +70,8 @@ def test_status_streak_follows_the_schedule():
     pages = {MONDAY - timedelta(days=n): 12 for n in range(1, 15)
              if (MONDAY - timedelta(days=n)).weekday() < 5}
     goals = [GoalChange(PAGES, 10, date(2026, 10, 1), WEEKDAYS)]
-    status = build_status(MONDAY, pages, {}, [], goals, [])
+    status = build_status(MONDAY, pages, goals)
     assert status.streak.current == 10
     assert status.streak.at_risk
-    every_day = build_status(MONDAY, pages, {}, [], [GoalChange(PAGES, 10, date(2026, 10, 1))], [])
+    every_day = build_status(MONDAY, pages, [GoalChange(PAGES, 10, date(2026, 10, 1))])
     assert every_day.streak.current == 0  # yesterday, a Sunday, was missed

@@ -8,7 +8,7 @@ import pytest
 
 from compound.domain import series
 from compound.domain.records import GoalKind
-from compound.domain.status import GoalChange
+from compound.domain.goals import GoalChange, GoalTimeline
 from compound.domain.totals import DailyTotals, History
 
 TODAY = date(2026, 11, 22)  # a Sunday
@@ -20,8 +20,8 @@ def ago(n: int) -> date:
 
 
 def history(pages=None, goals=(), finished=(), today=TODAY) -> History:
-    return History(today=today, totals=DailyTotals(pages=pages or {}), goals=tuple(goals),
-                   skips=frozenset(), finished_pages=tuple(finished), finished_this_year=0,
+    return History(today=today, totals=DailyTotals(pages=pages or {}), goals=GoalTimeline(goals),
+                   skips=frozenset(), finished_pages=tuple(finished),
                    reading=(), to_read=())
 
 

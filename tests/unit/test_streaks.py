@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compound.domain.streaks import Streak, checkin_days, daily_streak
+from compound.domain.streaks import Streak, daily_runs, daily_streak, judge_days, runs
 
 PROPERTY = settings(max_examples=200, deadline=None)
 TODAY = date(2026, 11, 22)
@@ -98,29 +98,6 @@ def test_longest_counts_across_skips_in_the_past():
 def test_accepts_any_iterables():
     result = daily_streak(iter(ago(0, 1)), (d for d in ago(2)), TODAY)
     assert result.current == 2
-
-
-# -- checkin_days -----------------------------------------------------------------------
-
-def test_checkin_days_default_threshold_is_one_page():
-    pages = {TODAY: 1, TODAY - timedelta(days=1): 0, TODAY - timedelta(days=2): 30}
-    assert checkin_days(pages, {}) == ago(0, 2)
-
-
-def test_checkin_days_counts_any_session():
-    sessions = {TODAY: 1, TODAY - timedelta(days=1): 0, TODAY - timedelta(days=3): 2}
-    assert checkin_days({}, sessions) == ago(0, 3)
-
-
-def test_checkin_days_uses_the_threshold_of_each_day():
-    pages = {TODAY: 15, TODAY - timedelta(days=1): 15}
-    needed = {TODAY: 20, TODAY - timedelta(days=1): 10}
-    assert checkin_days(pages, {}, needed.__getitem__) == ago(1)
-
-
-def test_a_session_meets_a_day_whose_pages_fell_short():
-    pages = {TODAY: 3}
-    assert checkin_days(pages, {TODAY: 1}, lambda _day: 20) == ago(0)
 
 
 # -- properties -------------------------------------------------------------------------

@@ -40,7 +40,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             ctx.keep_daily_backup()
         return status
     except CompoundError as exc:
-        print(f"compound: {one_line(str(exc))}", file=sys.stderr)
+        from compound.cli.hints import with_hint
+
+        print(f"compound: {one_line(with_hint(exc))}", file=sys.stderr)
         return EXIT_REFUSED
     except BrokenPipeError:
         # The reader went away (`compound history | head`): nothing to report. Point

@@ -44,13 +44,7 @@ def draw(ctx: Context, args) -> int:
             raise InputError(f"--days does not apply to the {kind} chart: it shows this year")
         days = parse_whole(args.days, "--days", high=MAX_DAYS)
     width, height = _size(args)
-    history = ctx.store().history_until(ctx.today)
-    by_kind = {}
-    if kind == "sessions":
-        from compound.domain.series import window
-
-        by_kind = ctx.store().minutes_by_kind(*window(ctx.today, days))
-    data = charts.ChartData(history, days or 30, by_kind)
+    data = ctx.tracker().views.chart(kind, days)
 
     import plotext as plt
 

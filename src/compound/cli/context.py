@@ -1,6 +1,7 @@
-"""What every command gets: settings, the chosen database, today, and the store on demand.
+"""What every command gets: settings, the chosen database, today, and the tracker on demand.
 
-The store (and with it SQLModel) is imported only by commands that need it.
+The tracker (and with it the store and SQLModel) is imported only by commands that
+need it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ TYPE_CHECKING = False  # not typing's: importing typing costs the prompt path ~2
 if TYPE_CHECKING:
     from typing import TextIO
 
-    from compound.store.repository import Store
+    from compound.tracker.core import Tracker
 
 
 class Context:
@@ -26,7 +27,7 @@ class Context:
         self.profile_option = profile_option
         self.out = out or sys.stdout
         self.err = err or sys.stderr
-        self._store: Store | None = None
+        self._tracker: Tracker | None = None
 
     @cached_property
     def settings(self) -> config.Settings:
@@ -53,14 +54,16 @@ class Context:
         """A --date value as a day (today when not given)."""
         return self.today if text is None else parse_date(text, self.today)
 
-    def store(self, profile: str | None = None, *, url: str | None = None) -> Store:
-        """The store, opened on first use on `profile` (default: the chosen one) in the
+    def tracker(self, profile: str | None = None, *, url: str | None = None) -> Tracker:
+        """The tracker, opened on first use on `profile` (default: the chosen one) in the
         chosen database, or in `url` (a dry run's scratch database)."""
-        if self._store is None:
-            from compound.store.repository import Store
+        if self._tracker is None:
+            from compound.tracker.core import Tracker
 
-            self._store = Store.open(url or self.database.url, profile or self.profile)
-        return self._store
+            self._tracker = Tracker.on_demand(url or self.database.url,
+                                              profile or self.profile, self.settings,
+                                              lambda: self.today)
+        return self._tracker
 
     def keep_daily_backup(self) -> None:
         """Take today's automatic backup if a command used the SQLite file and none exists.
@@ -68,21 +71,21 @@ class Context:
         Runs after the command's output, once per logical day. A failure is a note
         on stderr: what the command stored is already safe.
         """
-        if self._store is None or self.database.path is None:
+        if self._tracker is None or not self._tracker.opened or self.database.path is None:
             return
         from compound.domain.errors import CompoundError
-        from compound.store.safekeeping import daily_backup
+        from compound.tracker.safekeeping import keep_daily_backup
 
         try:
-            daily_backup(self.database.path, self.today, self.settings.daily_backups)
+            keep_daily_backup(self.database.path, self.today, self.settings.daily_backups)
         except CompoundError as exc:
             print(f"compound: note: today's automatic backup was not made: {exc}",
                   file=self.err)
 
     def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        if self._tracker is not None:
+            self._tracker.close()
+            self._tracker = None
 
     def print(self, *lines: str) -> None:
         for line in lines:

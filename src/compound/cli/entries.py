@@ -2,95 +2,91 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from compound.cli.context import Context
 from compound.cli.parser import DATE_HELP
-from compound.cli.render import day_label, describe, entry_json, table, to_json
-from compound.domain.days import format_duration, parse_duration
+from compound.cli.render import entry_json, table, to_json
 from compound.domain.errors import InputError
-from compound.domain.quantities import parse_book_pages, parse_pages, parse_whole
-from compound.domain.records import ReadingLog, RemovedEntry, SessionKind
+from compound.domain.quantities import parse_whole
+from compound.domain.records import DEFAULT_SESSION_KIND, SessionKind
+from compound.domain.today import TodayFigures
+from compound.words.dates import day_label
+from compound.words.figures import learning_today, reading_today, streak_sentence
+from compound.words.numbers import pages, plural
+from compound.words.records import amount, describe, phrase, subject
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from compound.tracker.outcomes import EntryRemoved
 
 
-def _pages(count: int) -> str:
-    return f"{count} page{'s' if count != 1 else ''}"
+def _day_lines(ctx: Context, figures: TodayFigures, line: str) -> list[str]:
+    """After a check-in: the day's standing (`line`: its reading or learning), and for
+    today the streak."""
+    label = day_label(figures.today, ctx.today)
+    when = label[:1].upper() + label[1:]
+    shown = [f"{when}: {line}"]
+    if figures.today == ctx.today:
+        shown.append(f"Streak: {streak_sentence(figures)}")
+    return shown
+
+
+def _date(text: str | None) -> str | None:
+    """--date as given; given empty, it is a mistake rather than today."""
+    if text is not None and not text.strip():
+        raise InputError("an empty date was given")
+    return text
 
 
 def log(ctx: Context, args) -> int:
-    # Everything typed is checked before the database is opened.
-    if args.pages is not None and args.to_page is not None:
-        raise InputError("give PAGES or --to-page, not both")
     if args.pages is None and args.to_page is None:
         raise InputError("say how many pages you read, e.g. `compound log 25`")
-    pages = parse_pages(args.pages) if args.pages is not None else None
-    to_page = parse_book_pages(args.to_page) if args.to_page is not None else None
-    day = ctx.date(args.date)
-    minutes = parse_duration(args.minutes) if args.minutes is not None else None
-
-    done = ctx.store().log_pages(day=day, pages=pages, to_page=to_page, book=args.book,
-                           minutes=minutes, note=args.note)
+    done = ctx.tracker().entries.log_pages(args.pages, to_page=args.to_page, book=args.book,
+                                           day=_date(args.date), minutes=args.minutes,
+                                           note=args.note)
     entry, book = done.log, done.book
     where = ""
     if book is not None:
         where = f" of {book.title}"
-        if book.total_pages:
-            where += f" (p. {book.pages_read} of {book.total_pages}, {round(100 * book.progress)}%)"
-    ctx.print(f"Logged {_pages(entry.pages)}{where}, {day_label(day, ctx.today)}  [{entry.ref}]")
-    if done.started_book:
+        if book.total_pages and book.progress is not None:
+            where += (f" (p. {book.pages_read} of {book.total_pages}, "
+                      f"{round(100 * book.progress)}%)")
+    ctx.print(f"Logged {pages(entry.pages)}{where}, {day_label(entry.day, ctx.today)}"
+              f"  [{entry.ref}]")
+    if done.started_book and book is not None:
         ctx.print(f"Started {book.title}.")
-    if done.finished_book:
-        ctx.print(f"🎉 Finished {book.title}: {book.total_pages} pages, "
-                  f"begun {book.started_on.isoformat()}.")
-    if done.pages_goal:
-        mark = " ✓" if done.pages_that_day >= done.pages_goal else ""
-        total = f"{done.pages_that_day} / {_pages(done.pages_goal)}{mark}"
-    else:
-        total = _pages(done.pages_that_day)
-    ctx.print(f"{day_label(day, ctx.today).capitalize()}: {total}")
+    if done.finished_book and book is not None:
+        begun = f", begun {book.started_on.isoformat()}" if book.started_on else ""
+        ctx.print(f"🎉 Finished {book.title}: {pages(book.total_pages or entry.pages)}{begun}.")
+    ctx.print(*_day_lines(ctx, done.day, f"reading {reading_today(done.day)}"))
     return 0
 
 
 def learn(ctx: Context, args) -> int:
-    minutes = parse_duration(args.duration)
-    day = ctx.date(args.date)
-    session = ctx.store().log_session(day=day, minutes=minutes, kind=SessionKind(args.kind),
-                                      topic=args.topic, note=args.note)
-    topic = f" · {session.topic}" if session.topic else ""
-    ctx.print(f"Logged {format_duration(minutes)} {session.kind}{topic}, "
-              f"{day_label(day, ctx.today)}  [{session.ref}]")
-    if day == ctx.today:
-        status = ctx.store().status(ctx.today)
-        goal = f" / {format_duration(status.minutes_goal)}" if status.minutes_goal else ""
-        ctx.print(f"Today: {format_duration(status.minutes)}{goal} of learning")
+    done = ctx.tracker().entries.log_session(args.duration, kind=args.kind, topic=args.topic,
+                                             note=args.note, day=_date(args.date))
+    session = done.session
+    ctx.print(f"Logged {phrase(session, ctx.today)}  [{session.ref}]")
+    ctx.print(*_day_lines(ctx, done.day, f"learning {learning_today(done.day)}"))
     return 0
 
 
 def history(ctx: Context, args) -> int:
     days = parse_whole(args.days, "--days", high=36_600)
-    until = ctx.today
-    found = ctx.store().history(until - timedelta(days=days - 1), until)
+    found = ctx.tracker().views.entries(days).entries
     if args.json:
         ctx.print(to_json([entry_json(e) for e in found]))
         return 0
     if not found:
-        ctx.print(f"No entries in the last {days} day{'s' if days != 1 else ''}. "
+        ctx.print(f"No entries in the last {plural(days, 'day')}. "
                   "Log some with `compound log 25` or `compound learn 45m`.")
         return 0
-    rows = []
-    for e in found:
-        if isinstance(e, ReadingLog):
-            amount = f"{e.pages} p" + (f" in {format_duration(e.minutes)}" if e.minutes else "")
-            subject = e.book_title or ""
-        else:
-            amount = f"{format_duration(e.minutes)} {e.kind}"
-            subject = e.topic or ""
-        rows.append([e.ref, day_label(e.day, ctx.today), amount, subject, e.note or ""])
+    rows = [[e.ref, day_label(e.day, ctx.today), amount(e), subject(e), e.note or ""]
+            for e in found]
     ctx.print(table(["ID", "DAY", "AMOUNT", "BOOK / TOPIC", "NOTE"], rows))
     return 0
 
 
-def _report_removal(ctx: Context, verb: str, removed: RemovedEntry) -> None:
+def _report_removal(ctx: Context, verb: str, removed: EntryRemoved) -> None:
     ctx.print(f"{verb} {describe(removed.entry, ctx.today)}")
     if removed.reopened_book is not None:
         ctx.print(f"{removed.reopened_book.title} is back to being read.")
@@ -99,36 +95,23 @@ def _report_removal(ctx: Context, verb: str, removed: RemovedEntry) -> None:
 
 
 def undo(ctx: Context, args) -> int:
-    _report_removal(ctx, "Undid", ctx.store().undo())
+    _report_removal(ctx, "Undid", ctx.tracker().entries.undo_last())
     return 0
 
 
 def delete(ctx: Context, args) -> int:
-    _report_removal(ctx, "Deleted", ctx.store().delete_entry(args.entry))
+    _report_removal(ctx, "Deleted", ctx.tracker().entries.delete(args.entry))
     return 0
 
 
 def edit(ctx: Context, args) -> int:
-    changes: dict = {}  # only what was given: the store leaves the rest as it is
-    if args.pages is not None:
-        changes["pages"] = parse_pages(args.pages)
-    if args.minutes is not None:
-        # '' clears a reading log's minutes; a session always has some.
-        changes["minutes"] = parse_duration(args.minutes) if args.minutes.strip() else None
-    if args.date is not None:
-        changes["day"] = ctx.date(args.date)
-    if args.book is not None:
-        changes["book"] = args.book
-    if args.kind is not None:
-        changes["kind"] = SessionKind(args.kind)
-    if args.topic is not None:
-        changes["topic"] = args.topic
-    if args.note is not None:
-        changes["note"] = args.note
-    if not changes:
-        raise InputError("say what to change: --pages, --minutes, --date, --book, --kind, "
-                         "--topic or --note")
-    entry = ctx.store().edit_entry(args.entry, **changes)
+    from compound.tracker.checks import UNSET
+
+    entry = ctx.tracker().entries.edit(
+        args.entry, day=_date(args.date), pages=args.pages,
+        minutes=UNSET if args.minutes is None else args.minutes, book=args.book,
+        kind=args.kind, topic=UNSET if args.topic is None else args.topic,
+        note=UNSET if args.note is None else args.note)
     ctx.print(f"Updated {describe(entry, ctx.today)}")
     return 0
 
@@ -145,8 +128,9 @@ def register(commands) -> None:
 
     p = commands.add("learn", learn, "log a learning session (course, talk, podcast, ...)")
     p.add_argument("duration", metavar="DURATION", help="45, 45m, 90min, 1h30m, 1:30 or 1.5h")
-    p.add_argument("--kind", "-k", choices=[k.value for k in SessionKind], default="other",
-                   help="what kind of session (default: other)")
+    p.add_argument("--kind", "-k", choices=[k.value for k in SessionKind],
+                   default=DEFAULT_SESSION_KIND.value,
+                   help=f"what kind of session (default: {DEFAULT_SESSION_KIND.value})")
     p.add_argument("--topic", "-t", metavar="T", help="what it was about")
     p.add_argument("--note", "-n", metavar="T", help="a note")
     p.add_argument("--date", "-d", metavar="D", help=DATE_HELP)

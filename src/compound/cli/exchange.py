@@ -6,67 +6,48 @@ from pathlib import Path
 
 from compound.cli.context import Context
 from compound.domain.errors import InputError
+from compound.words.records import export_contents
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from compound.domain.imports import ImportSummary, Tally
-    from compound.store.repository import Store
+    from compound.tracker.core import Tracker
 
 # Reasons listed one by one before the rest are only counted.
 MAX_LISTED = 20
 
 
 def export(ctx: Context, args) -> int:
-    from compound.exchange.output import private_file, utf8_stream
-    from compound.exchange.registry import exporter
-
-    chosen = exporter(args.format)
-    since = ctx.date(args.since) if args.since is not None else None
-    until = ctx.date(args.until) if args.until is not None else None
-    if since and until and until < since:
-        raise InputError(f"--to {until.isoformat()} is before --from {since.isoformat()}")
     target = Path(args.output).expanduser() if args.output else None
     if target is not None and ctx.database.path is not None and \
             target.resolve() == ctx.database.path.resolve():
         raise InputError(f"{target} is the database itself; name another file")
-    data = ctx.store().export_data(ctx.today, since=since, until=until)
-    if target is None:
-        with utf8_stream(ctx.out) as out:
-            chosen.write(data, out)
-        return 0
-    with private_file(target) as out:
-        chosen.write(data, out)
-    ctx.print(f"Wrote {data.count()} to {target} ({chosen.name}).")
+    data, chosen = ctx.tracker().exchange.export(args.format, target=target, out=ctx.out,
+                                                 since=args.since, until=args.until)
+    if target is not None:
+        ctx.print(f"Wrote {export_contents(data)} to {target} ({chosen.name}).")
     return 0
 
 
-def _store_for_dry_run(ctx: Context) -> Store:
+def _tracker_for_dry_run(ctx: Context) -> Tracker:
     """A dry run must not even create the database file: on a SQLite file that does
     not exist yet, rehearse on an empty database in memory instead."""
     path = ctx.database.path
     if path is not None and not path.exists():
-        return ctx.store(url="sqlite://")
-    return ctx.store()
+        return ctx.tracker(url="sqlite://")
+    return ctx.tracker()
 
 
 def import_(ctx: Context, args) -> int:
-    from compound.domain.imports import ReadOptions
     from compound.exchange.progress import ProgressBar
-    from compound.exchange.registry import importer
+    from compound.tracker.exchange import read_file
 
-    chosen = importer(args.kind)
-    path = Path(args.file).expanduser()
-    if not path.exists():
-        raise InputError(f"there is no file {path}")
-    if path.is_dir():
-        raise InputError(f"{path} is a directory; name the file to import")
-    settings = ctx.settings
     # Everything in the file is read and checked before the database is opened.
-    batch = chosen.read(path, ReadOptions(settings.day_starts_at, settings.timezone))
-    store = _store_for_dry_run(ctx) if args.dry_run else ctx.store()
+    batch = read_file(args.kind, Path(args.file).expanduser(), ctx.settings)
+    tracker = _tracker_for_dry_run(ctx) if args.dry_run else ctx.tracker()
     bar = ProgressBar(ctx.err, batch.size, f"Importing {batch.source}")
     try:
-        summary = store.import_batch(batch, dry_run=args.dry_run, progress=bar.advance)
+        summary = tracker.exchange.apply(batch, dry_run=args.dry_run, progress=bar.advance)
     finally:
         bar.close()
     ctx.print(*summary_lines(summary))

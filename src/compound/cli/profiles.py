@@ -13,23 +13,27 @@ from compound import config, locations
 from compound.cli.context import Context
 from compound.cli.render import table
 from compound.domain.errors import InputError
-from compound.domain.profiles import DEFAULT_PROFILE, check_new_profile_name, check_profile_name
+from compound.domain.profiles import DEFAULT_PROFILE, check_profile_name
+from compound.words.records import profile_contents as describe_contents
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from compound.tracker.core import Tracker
 
 
-def _store(ctx: Context):
-    return ctx.store(DEFAULT_PROFILE)
+def _tracker(ctx: Context) -> Tracker:
+    return ctx.tracker(DEFAULT_PROFILE)
 
 
 def add(ctx: Context, args) -> int:
-    name = check_new_profile_name(args.name)
-    _store(ctx).add_profile(name)
+    name = _tracker(ctx).profiles.add(args.name)
     ctx.print(f"Added profile {name}. Use it with `compound --profile {name} …`, "
               f"or for every command with `compound profile use {name}`.")
     return 0
 
 
 def listing(ctx: Context, args) -> int:
-    found = _store(ctx).profiles()
+    found = _tracker(ctx).profiles.listing()
     active = ctx.profile
     rows = [["*" if p.name == active else "", p.name, f"{p.books:,}", f"{p.reading_logs:,}",
              f"{p.sessions:,}", f"{p.goals:,}", f"{p.skips:,}"] for p in found]
@@ -42,8 +46,7 @@ def listing(ctx: Context, args) -> int:
 
 
 def use(ctx: Context, args) -> int:
-    name = check_profile_name(args.name)
-    _store(ctx).profile_contents(name)  # refuses a profile that does not exist
+    name = _tracker(ctx).profiles.contents(args.name).name  # refuses one that does not exist
     path = locations.config_file()
     config.save(path, "profile", name)
     ctx.print(f"Now using profile {name}  (saved in {path})")
@@ -69,12 +72,12 @@ def remove(ctx: Context, args) -> int:
     name = check_profile_name(args.name)
     if name == DEFAULT_PROFILE:
         raise InputError(f"the {DEFAULT_PROFILE!r} profile cannot be removed")
-    store = _store(ctx)
-    held = store.profile_contents(name)
-    what = "nothing (it is empty)" if held.empty else held.describe()
+    profiles = _tracker(ctx).profiles
+    held = profiles.contents(name)
+    what = "nothing (it is empty)" if held.empty else describe_contents(held)
     if not args.yes:
         _confirm(ctx, name, what)
-    store.remove_profile(name)
+    profiles.remove(name)
     ctx.print(f"Removed profile {name} and {what}.")
     path = locations.config_file()
     if config.read_file(path).get("profile") == name:

@@ -6,10 +6,11 @@ import re
 
 from compound.cli.context import Context
 from compound.cli.render import to_json
-from compound.cli.stats import fitted, projection_json, year_ahead_lines
+from compound.cli.stats import fitted, projection_json
 from compound.domain.errors import InputError
+from compound.words.figures import year_ahead_lines
+from compound.words.numbers import books_range, pages_a_day
 
-EXAMPLE_PACE = 25  # pages a day: the example shown before there is any history
 MAX_PAGES_PER_DAY = 2_000
 YEARS = (1, 5, 10)
 
@@ -40,42 +41,31 @@ def parse_growth_option(text: str) -> float:
         raise InputError(f"--growth: {exc}") from None
 
 
-def run(ctx: Context, args) -> int:
-    from compound.domain.insight import analyse
-    from compound.domain.projection import book_length, project
+SOURCES = {"measured": "your last 30 days", "given": "given",
+           "example-new": "an example: log some reading to see your own",
+           "example-idle": "an example: nothing read in the last 30 days"}
 
+
+def run(ctx: Context, args) -> int:
     growth = parse_growth_option(args.growth) if args.growth is not None else None
     length = parse_book_length(args.book_length) if args.book_length is not None else None
     given = parse_pages_per_day(args.pages_per_day) if args.pages_per_day is not None else None
-    source = "given"
-    if given is None:
-        history = ctx.store().history_until(ctx.today)
-        found = analyse(history, week_starts_on=ctx.settings.week_starts_on, growth=growth,
-                        book_length=length)
-        projection, source = found.projection, "your last 30 days"
-        if found.first_day is None or projection.pages_per_day == 0:
-            length = length or book_length(history.finished_pages)
-            projection = project(EXAMPLE_PACE, length=length, growth=growth)
-            source = ("an example: log some reading to see your own" if found.first_day is None
-                      else "an example: nothing read in the last 30 days")
-    else:
-        # A pace that is given is projected alone; the person's book lengths still apply
-        # when there are any.
-        finished = ctx.store().history_until(ctx.today).finished_pages if length is None else ()
-        projection = project(given, length=length or book_length(finished), growth=growth)
+    view = ctx.tracker().views.projection(pages_per_day=given, growth=growth,
+                                          book_length=length)
+    projection, source = view.projection, SOURCES[view.source]
     if args.json:
         data = projection_json(projection)
         data["source"] = source
         data["years"] = {str(n): n * projection.pages_per_year for n in YEARS}
         ctx.print(to_json(data))
         return 0
-    pace = f"{projection.pages_per_day:.1f}".removesuffix(".0")
-    lines = [f"At {pace} pages a day ({source}):", *year_ahead_lines(projection)]
+    lines = [f"At {pages_a_day(projection.pages_per_day)} ({source}):",
+             *(f"  {line}" for line in year_ahead_lines(projection))]
     low, high = projection.book_length
     for years in YEARS[1:]:
         pages = years * projection.pages_per_year
         lines.append(f"  In {years} years: about {pages:,} pages, "
-                     f"{pages // high:,}–{pages // low:,} books")
+                     f"{books_range(pages // high, pages // low)}")
     ctx.print(*fitted(lines))
     return 0
 

@@ -1,4 +1,8 @@
-"""Text for people: aligned tables, progress bars, dates and JSON for scripts."""
+"""The command line's layout: aligned tables, progress bars, and JSON for scripts.
+
+What is said (days, amounts, progress, the figures' sentences) comes from the
+wording layer, compound.words, which the app shares.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,7 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from compound.domain.days import format_duration
-from compound.domain.records import Book, BookStatus, Entry, ReadingLog
+from compound.domain.records import Book, Entry, ReadingLog
 
 # `typing`, `json` and `shutil` are imported where used: together ~5 ms that
 # `status --short`, which may run on every shell prompt, does not need.
@@ -40,16 +43,29 @@ def pad(text: str, width: int, right: bool = False) -> str:
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]],
-          right: Sequence[int] = ()) -> str:
-    """Columns aligned to their widest cell; the last column is clipped to the terminal."""
+          right: Sequence[int] = (), free: Sequence[int] | None = None) -> str:
+    """Columns aligned to their widest cell, each row one line that fits the terminal.
+
+    `free` columns (titles, notes: free text) give way, clipped with an ellipsis,
+    widest first; the others (ids, amounts, dates, progress) are never cut. Without
+    `free`, the last column gives way.
+    """
     import shutil
 
     columns = shutil.get_terminal_size((100, 24)).columns
     # A note may hold newlines and tabs; in a table each row must stay one line.
     rows = [[c.replace("\n", " ").replace("\t", " ") for c in r] for r in rows]
     widths = [max([width_of(h)] + [width_of(r[i]) for r in rows]) for i, h in enumerate(headers)]
-    room = columns - sum(widths[:-1]) - 2 * (len(widths) - 1)
-    widths[-1] = max(min(widths[-1], room), 8)
+    giving = list(free) if free is not None else [len(headers) - 1]
+    over = sum(widths) + 2 * (len(widths) - 1) - columns
+    while over > 0:
+        widest = max(giving, key=lambda i: widths[i])
+        floor = max(width_of(headers[widest]), 8)
+        if widths[widest] <= floor:
+            break
+        cut = min(over, widths[widest] - floor)
+        widths[widest] -= cut
+        over -= cut
 
     def line(cells: Sequence[str]) -> str:
         cells = [clip(c, w) for c, w in zip(cells, widths)]
@@ -61,39 +77,6 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]],
 def bar(fraction: float, width: int = 20) -> str:
     filled = round(max(0.0, min(fraction, 1.0)) * width)
     return "█" * filled + "░" * (width - filled)
-
-
-def day_label(day: date, today: date) -> str:
-    if day == today:
-        return "today"
-    if (today - day).days == 1:
-        return "yesterday"
-    return day.strftime("%a %Y-%m-%d")
-
-
-def progress(book: Book) -> str:
-    # A finished book is done whatever was logged: imported and back-filled books
-    # often have no reading logs at all, and "0/296 0%" would misstate them.
-    if book.status == BookStatus.FINISHED:
-        done = f"done {book.finished_on.isoformat()}" if book.finished_on else "done"
-        return f"{book.total_pages} p, {done}" if book.total_pages else done
-    if book.status == BookStatus.TO_READ and not book.pages_read:
-        return f"{book.total_pages} p" if book.total_pages else ""
-    if book.total_pages:
-        return f"{book.pages_read}/{book.total_pages} {round(100 * book.progress)}%"
-    return f"{book.pages_read} p" if book.pages_read else ""
-
-
-def describe(entry: Entry, today: date) -> str:
-    """One phrase for an entry, as undo, delete and edit report it."""
-    when = day_label(entry.day, today)
-    if isinstance(entry, ReadingLog):
-        what = f"{entry.pages} page{'s' if entry.pages != 1 else ''}"
-        if entry.book_title:
-            what += f" of {entry.book_title}"
-        return f"{entry.ref}: {what}, {when}"
-    topic = f" · {entry.topic}" if entry.topic else ""
-    return f"{entry.ref}: {format_duration(entry.minutes)} {entry.kind}{topic}, {when}"
 
 
 def _plain(value: Any) -> Any:

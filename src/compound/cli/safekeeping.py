@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from compound.cli.context import Context
@@ -31,37 +30,34 @@ def _argument_path(text: str, what: str) -> Path:
 
 
 def backup(ctx: Context, args) -> int:
-    from compound.store.health import size_text
-    from compound.store.safekeeping import backup_now
+    from compound.tracker import safekeeping
 
     database = _sqlite_file(ctx, "backup")
     target = _argument_path(args.path, "backup") if args.path is not None else None
-    made = backup_now(database, target, datetime.now(), replace=args.replace)
+    made = safekeeping.backup(database, target, replace=args.replace)
+    size_text = safekeeping.size_text
     ctx.print(f"Backed up {database} to {made} ({size_text(made.stat().st_size)}).")
     return 0
 
 
 def restore(ctx: Context, args) -> int:
-    from compound.store.safekeeping import restore_from
+    from compound.tracker import safekeeping
 
     database = _sqlite_file(ctx, "restore")
     source = _argument_path(args.path, "backup")
-    revision, kept = restore_from(source, database, datetime.now())
+    revision, kept = safekeeping.restore(source, database)
     ctx.print(f"Restored {database} from {source} (schema {revision}).")
     if kept is not None:
         ctx.print(f"The database it replaced is kept as {kept}.")
-    ctx.store()  # open it now: an older schema is upgraded here, with its own copy first
+    ctx.tracker()  # open it now: an older schema is upgraded here, with its own copy first
     return 0
 
 
 def doctor(ctx: Context, args) -> int:
-    from compound.store import health
+    from compound.tracker import safekeeping
 
     database = ctx.database
-    if database.path is not None:
-        checks = health.check_sqlite(database.path, ctx.settings.daily_backups)
-    else:
-        checks = health.check_server(database.url)
+    checks = safekeeping.check(database.path, database.url, ctx.settings.daily_backups)
     width = max(len(check.name) for check in checks)
     for check in checks:
         mark = "ok " if check.ok else "!! "

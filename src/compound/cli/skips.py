@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from compound.cli.context import Context
 from compound.cli.render import table
-from compound.domain.days import parse_day_range
 from compound.domain.errors import InputError
+from compound.words.dates import full_date
+from compound.words.figures import skip_days_added
+from compound.words.numbers import plural
 
 
 def _span(first, last) -> str:
@@ -21,32 +23,32 @@ def run(ctx: Context, args) -> int:
     if action == "remove":
         if not rest:
             raise InputError("say which day or span to remove, e.g. `compound skip remove fri`")
-        first, last = parse_day_range(" ".join(rest), ctx.today)
-        removed = ctx.store().remove_skips(first, last)
-        ctx.print(f"Removed {len(removed)} skip day{'s' if len(removed) != 1 else ''} "
-                  f"({_span(first, last)}).")
+        first, _, last = " ".join(rest).partition("..")
+        removed = ctx.tracker().goals.unskip(first, last or None)
+        ctx.print(f"Removed {plural(len(removed.removed), 'skip day')} "
+                  f"({_span(removed.first, removed.last)}).")
         return 0
     # Unquoted forms like `skip dec 24..dec 31` arrive as several words.
-    first, last = parse_day_range(" ".join(args.words), ctx.today)
-    added, existing = ctx.store().add_skips(first, last, args.reason)
-    if not added:
-        ctx.print(f"{_span(first, last)} {'was' if first == last else 'were'} skipped already.")
+    first, _, last = " ".join(args.words).partition("..")
+    done = ctx.tracker().goals.skip(first, last or None, reason=args.reason)
+    span = _span(done.first, done.last)
+    if not done.added:
+        ctx.print(f"{span} {'was' if done.first == done.last else 'were'} skipped already.")
         return 0
-    why = f" ({added[0].reason})" if added and added[0].reason else ""
-    ctx.print(f"Skipping {_span(first, last)}{why}: {len(added)} day{'s' if len(added) != 1 else ''}"
-              " that neither break nor lengthen a streak.")
-    if existing:
-        ctx.print(f"{existing} of them {'was' if existing == 1 else 'were'} skipped already.")
+    why = f" ({done.added[0].reason})" if done.added[0].reason else ""
+    ctx.print(f"Skipping {span}{why}: {skip_days_added(len(done.added))}.")
+    if done.already:
+        ctx.print(f"{done.already} of them {'was' if done.already == 1 else 'were'} "
+                  "skipped already.")
     return 0
 
 
 def _list(ctx: Context, args) -> int:
-    found = ctx.store().skips(None if args.all else ctx.today)
+    found = ctx.tracker().views.goals(skips_since=None if args.all else ctx.today).skips
     if not found:
         ctx.print("No skip days planned." + ("" if args.all else " (`--all` shows past ones.)"))
         return 0
-    ctx.print(table(["DAY", "REASON"], [[s.day.strftime("%a %Y-%m-%d"), s.reason or ""]
-                                        for s in found]))
+    ctx.print(table(["DAY", "REASON"], [[full_date(s.day), s.reason or ""] for s in found]))
     return 0
 
 

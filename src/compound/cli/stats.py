@@ -2,30 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from compound.cli.context import Context
 from compound.cli.render import table, to_json, width_of
-from compound.domain.days import format_duration
+from compound.words.dates import full_date, span
+from compound.words.figures import (
+    goal_pace_sentence, learning_today, pace_sentence, range_method, reading_today,
+    streak_sentence, week_progress, year_ahead_lines,
+)
+from compound.words.numbers import duration, percent, plural
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from compound.domain.habits import HabitReport
     from compound.domain.insight import Insight, PeriodTotals
-    from compound.domain.projection import GoalPace, Projection
+    from compound.domain.projection import Projection
 
 PERIOD_NAMES = {"week": "this week", "month": "this month", "year": "this year",
                 "all": "since the first entry"}
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
-
-
-def percent(share: float | None) -> str:
-    return "–" if share is None else f"{round(100 * share)}%"
-
-
-def day_text(day) -> str:
-    return day.strftime("%a %d %b %Y")
 
 
 # -- for people -----------------------------------------------------------------------
@@ -43,61 +38,27 @@ def habit_rows(habits: dict[str, HabitReport]) -> list[list[str]]:
     return rows
 
 
-def year_ahead_lines(projection: Projection, *, indent: str = "  ") -> list[str]:
-    """The compounding projection in a few lines (shared with `compound project`)."""
-    low, high = projection.book_length
-    lines = [f"{indent}A year at this pace: about {projection.pages_per_year:,} pages, "
-             f"{projection.books_low}–{projection.books_high} books "
-             f"(books of {low:,}–{high:,} pages)"]
-    if projection.range_low != projection.range_high:
-        lines.append(f"{indent}Likely range: "
-                     f"{projection.range_low:,}–{projection.range_high:,} pages")
-    lines.append(f"{indent}{projection.method}")
-    growth = projection.growth
-    if growth is not None:
-        lines.append(f"{indent}Growing {100 * growth.per_week:+.2g}% a week: about "
-                     f"{growth.pages_per_year:,} pages, {growth.books_low}–{growth.books_high} "
-                     f"books, ending at {growth.pages_per_day_at_end:.1f} pages a day")
-    return lines
-
-
-def goal_line(pace: GoalPace) -> str:
-    ahead = round(pace.ahead, 1)
-    books = f"{abs(ahead):g} book{'s' if abs(ahead) != 1 else ''}"
-    where = "on pace" if ahead == 0 else f"{books} {'ahead' if ahead > 0 else 'behind'}"
-    line = (f"{pace.finished} of {pace.goal} books, {pace.expected:.1f} expected by today: "
-            f"{where}")
-    if pace.finished < pace.goal:
-        line += f"; {pace.pages_per_day_needed:.0f} pages a day would make it"
-    if pace.buffer_days:
-        line += f"; {plural(pace.buffer_days, 'day')} of buffer"
-    return line
-
-
-def period_line(found: PeriodTotals) -> str:
-    span = (f"{day_text(found.first)}" if found.first == found.last
-            else f"{day_text(found.first)} – {day_text(found.last)}")
-    return (f"{PERIOD_NAMES[found.period].capitalize()} ({span}): {plural(found.pages, 'page')} "
-            f"on {plural(found.reading_days, 'day')}, {plural(found.sessions, 'session')} "
-            f"({format_duration(found.minutes)}), {plural(found.learning_days, 'learning day')}")
+def period_line(found: PeriodTotals, today: date) -> str:
+    return (f"{PERIOD_NAMES[found.period].capitalize()} ({span(found.first, found.last, today)}): "
+            f"{plural(found.pages, 'page')} on {plural(found.reading_days, 'day')}, "
+            f"{plural(found.sessions, 'session')} ({duration(found.minutes)}), "
+            f"{plural(found.learning_days, 'learning day')}")
 
 
 def text(found: Insight, period: PeriodTotals) -> list[str]:
-    lines = [f"{day_text(found.today)}",
-             f"Today: {plural(found.pages_today, 'page')}"
-             + (f" of {found.daily_pages_goal}" if found.daily_pages_goal else "")
-             + f", {format_duration(found.minutes_today)} learning", period_line(period), ""]
+    figures = found.today_figures
+    lines = [full_date(found.today),
+             f"Today: reading {reading_today(figures)}; learning {learning_today(figures)}",
+             f"Streak: {streak_sentence(figures)}",
+             period_line(period, found.today), ""]
     lines.append(table(["HABIT", "STREAK", "LONGEST", "30 DAYS", "90 DAYS", "STRENGTH"],
-                       habit_rows(found.habits), right=(5,)))
+                       habit_rows(found.habits), right=(5,), free=()))
     if found.streak.best:
         lines += ["", "Best learning-day streaks"]
         lines += [f"  {plural(length, 'day'):>9}  {first.isoformat()} – {last.isoformat()}"
                   for first, last, length in found.streak.best]
-    pace = found.pace
-    lines += ["", f"Pace: {pace.d7:.1f} pages a day over 7 days, {pace.d30:.1f} over 30, "
-                  f"{pace.d90:.1f} over 90; {format_duration(round(pace.minutes_per_day))} "
-                  "learning a day over 30"]
-    lines += year_ahead_lines(found.projection)
+    lines += ["", f"Pace: {pace_sentence(found.pace)}"]
+    lines += [f"  {line}" for line in year_ahead_lines(found.projection)]
     projection = found.projection
     lines.append(f"  Learning: about {projection.learning_hours_per_year:,.0f} hours a year")
     lines.append(f"  This year: {projection.this_year_read:,} pages read; about "
@@ -105,12 +66,14 @@ def text(found: Insight, period: PeriodTotals) -> list[str]:
                  + (f" ({projection.this_year_low:,}–{projection.this_year_high:,})"
                     if projection.this_year_low != projection.this_year_high else ""))
     lines.append(f"Books finished this year: {found.books_finished_this_year}")
+    for progress in figures.weekly:
+        lines.append(f"Week: {week_progress(progress)}")
     if found.goal_pace:
-        lines.append(f"Goal: {goal_line(found.goal_pace)}")
+        lines.append(f"Goal: {goal_pace_sentence(found.goal_pace)}")
     if found.books:
         lines.append("Being read, at this pace:")
     for eta in found.books:
-        when = (f"about {eta.eta.strftime('%d %b %Y')} ({plural(eta.days_left, 'day')})"
+        when = (f"about {eta.eta.strftime('%d %b %Y')} ({plural(eta.days_left or 0, 'day')})"
                 if eta.eta else "no estimate (unknown length or no pace yet)")
         lines.append(f"  #{eta.book.id} {eta.book.label()}: "
                      + (f"{plural(eta.pages_left, 'page')} left, " if eta.pages_left else "")
@@ -166,11 +129,12 @@ def projection_json(projection: Projection) -> dict:
         "books_low": projection.books_low, "books_high": projection.books_high,
         "book_length": list(projection.book_length),
         "range_low": projection.range_low, "range_high": projection.range_high,
-        "method": projection.method,
+        "method": range_method(projection),
         "learning_hours_per_year": _r(projection.learning_hours_per_year),
         "this_year_read": projection.this_year_read,
         "this_year_expected": projection.this_year_expected,
         "this_year_low": projection.this_year_low, "this_year_high": projection.this_year_high,
+        "days_measured": projection.days_measured, "rough": projection.rough,
         "growth": None if growth is None else {
             "per_week": growth.per_week, "pages_per_year": growth.pages_per_year,
             "books_low": growth.books_low, "books_high": growth.books_high,
@@ -179,10 +143,10 @@ def projection_json(projection: Projection) -> dict:
 
 
 def as_json(found: Insight, period: PeriodTotals) -> dict:
-    streak, pace = found.streak, found.pace
+    streak, pace, figures = found.streak, found.pace, found.today_figures
     data = {
-        "today": found.today, "pages_today": found.pages_today,
-        "minutes_today": found.minutes_today, "sessions_today": found.sessions_today,
+        "today": found.today, "pages_today": figures.pages,
+        "minutes_today": figures.minutes, "sessions_today": figures.sessions,
         "current_streak": streak.current, "longest_streak": streak.longest,
         "streak_at_risk": streak.at_risk, "met_today": streak.met_today,
         "pace_pages_per_day": _r(pace.d30),
@@ -203,7 +167,8 @@ def as_json(found: Insight, period: PeriodTotals) -> dict:
     if found.goal_pace is not None:
         goal = found.goal_pace
         data["books_ahead"] = _r(goal.ahead)
-        data["goal_pace"] = {"goal": goal.goal, "expected": _r(goal.expected),
+        data["goal_pace"] = {"goal": goal.goal, "since": goal.since,
+                             "year_goal": _r(goal.year_goal), "expected": _r(goal.expected),
                              "finished": goal.finished, "ahead": _r(goal.ahead),
                              "pages_per_day_needed": _r(goal.pages_per_day_needed),
                              "buffer_days": goal.buffer_days}
@@ -211,16 +176,11 @@ def as_json(found: Insight, period: PeriodTotals) -> dict:
 
 
 def show(ctx: Context, args) -> int:
-    from compound.domain.insight import analyse, period_totals
-
-    history = ctx.store().history_until(ctx.today)
-    week_starts_on = ctx.settings.week_starts_on
-    found = analyse(history, week_starts_on=week_starts_on)
-    period = period_totals(history, args.period, week_starts_on)
+    view = ctx.tracker().views.stats(args.period)
     if args.json:
-        ctx.print(to_json(as_json(found, period)))
+        ctx.print(to_json(as_json(view.insight, view.period)))
     else:
-        ctx.print(*fitted(text(found, period)))
+        ctx.print(*fitted(text(view.insight, view.period)))
     return 0
 
 

@@ -3,107 +3,109 @@
 from __future__ import annotations
 
 from compound.cli.context import Context
-from compound.cli.render import bar, book_json, progress, to_json
-from compound.domain.days import format_duration
-from compound.domain.status import TodayStatus
+from compound.cli.render import bar, book_json, pad, to_json, width_of
+from compound.domain.today import TodayFigures
+from compound.words.dates import long_date
+from compound.words.figures import (
+    goal_pace_sentence, learning_today, reading_today, short_line, streak_sentence,
+    week_progress,
+)
+from compound.words.records import book_progress
 
 
-def read_status(ctx: Context, *, goal_pace: bool = True) -> TodayStatus:
-    """Today's status, from the SQLite file directly when it is up to date.
+def read_status(ctx: Context, *, short: bool = False) -> TodayFigures:
+    """Today's figures, from the SQLite file directly when it is up to date.
 
-    `goal_pace=False` spares the prompt line the yearly books goal it does not show.
+    `short` spares the prompt line the yearly books goal it does not show.
     """
     if ctx.database.path is not None:
-        from compound.store.snapshot import read_sqlite_status
+        from compound.tracker.glance import today_from_file
 
-        found = read_sqlite_status(ctx.database.path, ctx.profile, ctx.today,
-                                   goal_pace=goal_pace)
+        found = today_from_file(ctx.database.path, ctx.profile, ctx.today,
+                                week_starts_on=ctx.settings.week_starts_on, short=short)
         if found is not None:
             return found
-    return ctx.store().status(ctx.today)
+    return ctx.tracker().views.status(with_goal_pace=not short)
 
 
-def short_line(status: TodayStatus) -> str:
-    """E.g. `📚 25/30 p · 🎓 45m · 🔥 12`; ⏳ replaces 🔥 while today is still to do."""
-    pages = f"{status.pages}/{status.pages_goal}" if status.pages_goal else f"{status.pages}"
-    parts = [f"📚 {pages} p"]
-    if status.minutes or status.minutes_goal:
-        goal = f"/{format_duration(status.minutes_goal)}" if status.minutes_goal else ""
-        parts.append(f"🎓 {format_duration(status.minutes)}{goal}")
-    parts.append(f"{'⏳' if status.streak.at_risk else '🔥'} {status.streak.current}")
-    return " · ".join(parts)
-
-
-def as_json(status: TodayStatus) -> dict:
-    streak = status.streak
+def as_json(figures: TodayFigures) -> dict:
+    streak = figures.streak
     data = {
-        "today": status.today,
-        "pages_today": status.pages,
-        "minutes_today": status.minutes,
-        "sessions_today": status.sessions,
-        "daily_pages_goal": status.pages_goal,
-        "daily_minutes_goal": status.minutes_goal,
+        "today": figures.today,
+        "pages_today": figures.pages,
+        "minutes_today": figures.minutes,
+        "sessions_today": figures.sessions,
+        "daily_pages_goal": figures.pages_goal,
+        "daily_minutes_goal": figures.minutes_goal,
+        "due_today": figures.due,
+        "skip_day": figures.skipped,
+        "pages_left": figures.left.pages,
+        "minutes_left": figures.left.minutes,
         "current_streak": streak.current,
         "longest_streak": streak.longest,
         "streak_at_risk": streak.at_risk,
         "met_today": streak.met_today,
-        "reading": [book_json(b) for b in status.reading],
+        "weekly": [{"kind": w.kind.value, "done": w.done, "target": w.target}
+                   for w in figures.weekly],
+        "reading": [book_json(b) for b in figures.reading],
     }
-    if status.goal_pace is not None:
-        goal = status.goal_pace
+    if figures.goal_pace is not None:
+        goal = figures.goal_pace
         data["books_ahead"] = round(goal.ahead, 2)
-        data["goal_pace"] = {"goal": goal.goal, "expected": round(goal.expected, 2),
-                             "finished": goal.finished,
+        data["goal_pace"] = {"goal": goal.goal, "since": goal.since,
+                             "year_goal": round(goal.year_goal, 2),
+                             "expected": round(goal.expected, 2), "finished": goal.finished,
                              "pages_per_day_needed": round(goal.pages_per_day_needed, 2),
                              "buffer_days": goal.buffer_days}
     return data
 
 
-def _goal_line(label: str, done: int, goal: int | None, unit) -> str:
-    if not goal:
-        return f"  {label:<9}{unit(done)}"
-    mark = " ✓" if done >= goal else ""
-    return f"  {label:<9}{unit(done)} / {unit(goal)}  {bar(done / goal)}  {round(100 * done / goal)}%{mark}"
+def _meter(done: int, goal: int | None, due: bool) -> str:
+    if not goal or not due:
+        return ""
+    return f"  {bar(done / goal)}  {round(100 * done / goal)}%"
 
 
-def long_text(status: TodayStatus) -> list[str]:
-    streak = status.streak
-    lines = [status.today.strftime("%A %d %B %Y"),
-             _goal_line("Reading", status.pages, status.pages_goal, lambda n: f"{n} pages"),
-             _goal_line("Learning", status.minutes, status.minutes_goal, format_duration)]
-    if not streak.current:
-        # As the app says it: "0 days" reads like a streak lost, not one to start.
-        best = f" (best {streak.longest})" if streak.longest else ""
-        lines.append(f"  {'Streak':<9}none yet today: a check-in starts one{best}")
-    else:
-        days = f"{streak.current} day{'s' if streak.current != 1 else ''}"
-        state = ""
-        if streak.at_risk:
-            state = " · at risk: check in today to keep it"
-        elif streak.met_today:
-            state = " · today is done"
-        lines.append(f"  {'Streak':<9}🔥 {days} (best {streak.longest}){state}")
-    if status.goal_pace is not None:
-        from compound.cli.stats import goal_line
-
-        lines.append(f"  {'Books':<9}{goal_line(status.goal_pace)}")
-    if status.reading:
+def long_text(figures: TodayFigures) -> list[str]:
+    lines = [long_date(figures.today),
+             f"  {'Reading':<9}{reading_today(figures)}"
+             f"{_meter(figures.pages, figures.pages_goal, figures.due)}",
+             f"  {'Learning':<9}{learning_today(figures)}"
+             f"{_meter(figures.minutes, figures.minutes_goal, figures.due)}"]
+    streak = streak_sentence(figures)
+    lines.append(f"  {'Streak':<9}{'🔥 ' if figures.streak.current else ''}{streak}")
+    for progress in figures.weekly:
+        lines.append(f"  {'Week':<9}{week_progress(progress)}")
+    if figures.goal_pace is not None:
+        lines.append(f"  {'Books':<9}{goal_pace_sentence(figures.goal_pace)}")
+    if figures.reading:
         lines.append("Being read")
-        for book in status.reading:
-            shown = progress(book)
+        # One column each for the ids, the titles and the figures, so that several
+        # books line up whatever their titles' lengths (and scripts).
+        ids = [f"#{book.id}" for book in figures.reading]
+        labels = [book.label() for book in figures.reading]
+        shown = [book_progress(book) for book in figures.reading]
+        id_width = max(map(width_of, ids))
+        label_width = min(max(map(width_of, labels)), 48)
+        shown_width = max(map(width_of, shown))
+        from compound.cli.render import clip
+
+        for book, number, label, figure in zip(figures.reading, ids, labels, shown,
+                                               strict=True):
             meter = f"  {bar(book.progress, 12)}" if book.progress is not None else ""
-            lines.append(f"  #{book.id} {book.label()}  {shown}{meter}")
+            lines.append(f"  {pad(number, id_width)} {pad(clip(label, label_width), label_width)}"
+                         f"  {pad(figure, shown_width, right=True)}{meter}".rstrip())
     return lines
 
 
 def show(ctx: Context, args) -> int:
-    status = read_status(ctx, goal_pace=False) if args.short else read_status(ctx)
+    figures = read_status(ctx, short=args.short)
     if args.json:
-        ctx.print(to_json(as_json(status)))
+        ctx.print(to_json(as_json(figures)))
     elif args.short:
-        ctx.print(short_line(status))
+        ctx.print(short_line(figures))
     else:
-        ctx.print(*long_text(status))
+        ctx.print(*long_text(figures))
     return 0
 
 

@@ -7,12 +7,12 @@ something). Without a shared database, each member writes their own file with
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 from compound.cli.context import Context
 from compound.domain.errors import InputError
 from compound.domain.profiles import DEFAULT_PROFILE
+from compound.words.numbers import plural
 
 FORMATS = ("csv", "json", "md", "html")
 
@@ -35,26 +35,20 @@ def _write(ctx: Context, target: Path | None, write, what: str) -> None:
         return
     with private_file(target) as out:
         write(out)
-    ctx.print(f"Wrote {what} to {target}.")
+    if what:
+        ctx.print(f"Wrote {what} to {target}.")
 
 
 def _report(ctx: Context, target: Path | None, form: str, report) -> int:
     from compound.exchange.team_report import writer
 
     chosen = writer(form)
-    count = len(report.members)
     _write(ctx, target, lambda out: chosen(report, out),
-           f"the team report ({count} {'member' if count == 1 else 'members'}, {form})")
+           f"the team report ({plural(len(report.members), 'member')}, {form})")
     return 0
 
 
-def _check_at_least(value: int | None) -> None:
-    if value is not None and value < 1:
-        raise InputError(f"--at-least must be 1 or more, not {value}")
-
-
 def export(ctx: Context, args) -> int:
-    _check_at_least(args.at_least)
     if args.me:
         if args.format != "json":
             raise InputError("--me writes a member's file for `compound team merge`, "
@@ -63,43 +57,31 @@ def export(ctx: Context, args) -> int:
             raise InputError("--at-least applies to the team report, not to --me")
         return _export_me(ctx, args)
     target = _target(ctx, args.output)
-    report = ctx.store(DEFAULT_PROFILE).team_report(ctx.today, at_least=args.at_least,
-                                                    include_books=args.include_books)
+    report = ctx.tracker(DEFAULT_PROFILE).team.report(at_least=args.at_least,
+                                                      include_books=args.include_books)
     return _report(ctx, target, args.format, report)
 
 
 def _export_me(ctx: Context, args) -> int:
-    from compound.exchange import team_member
-
     target = _target(ctx, args.output)
-    member = ctx.store().member_history(ctx.today, include_books=args.include_books)
-    exported_at = datetime.now(UTC).replace(microsecond=0)
-    _write(ctx, target, lambda out: team_member.write(member, ctx.today, exported_at, out),
-           f"{member.name}'s member file ({len(member.days):,} "
-           f"{'day' if len(member.days) == 1 else 'days'})")
+    team = ctx.tracker().team
+    written = []
+    _write(ctx, target, lambda out: written.append(
+        team.write_member_file(out, include_books=args.include_books)), "")
+    if target is not None:
+        member = written[0]
+        ctx.print(f"Wrote {member.name}'s member file ({plural(len(member.days), 'day')}) "
+                  f"to {target}.")
     return 0
 
 
 def merge(ctx: Context, args) -> int:
-    from compound.domain.team import build_report
-    from compound.exchange import team_member
+    from compound.tracker.team import merge as merge_files
 
-    _check_at_least(args.at_least)
     target = _target(ctx, args.output)
-    chosen: dict[str, tuple[Path, object]] = {}
-    for name in args.files:
-        path = Path(name).expanduser()
-        member = team_member.read(path)
-        if member.name in chosen:
-            earlier_path, earlier = chosen[member.name]
-            if not args.latest:
-                raise InputError(f"{earlier_path} and {path} are both {member.name}'s; "
-                                 "pass one, or --latest to keep the newer")
-            if member.exported_at <= earlier.exported_at:
-                continue
-        chosen[member.name] = (path, member)
-    report = build_report((member for _path, member in chosen.values()), ctx.today,
-                          at_least=args.at_least, include_books=args.include_books)
+    report = merge_files((Path(name).expanduser() for name in args.files), ctx.today,
+                         latest=args.latest, at_least=args.at_least,
+                         include_books=args.include_books)
     return _report(ctx, target, args.format, report)
 
 

@@ -37,12 +37,3 @@ class ExportData:
     def last_day(self) -> date:
         """The day the period ends on: `until`, else today."""
         return self.until or self.today
-
-    def count(self) -> str:
-        """E.g. "4 books, 60 reading logs, 20 learning sessions, 2 goals, 1 skip day"."""
-        def n(count: int, word: str) -> str:
-            return f"{count:,} {word}{'' if count == 1 else 's'}"
-
-        return ", ".join([n(len(self.books), "book"), n(len(self.reading_logs), "reading log"),
-                          n(len(self.sessions), "learning session"), n(len(self.goals), "goal"),
-                          n(len(self.skips), "skip day")])

@@ -1,24 +1,25 @@
 """Habits: each one's streaks, consistency and strength, from per-day totals.
 
 Three daily habits always exist: reading (the day's pages reach the daily-pages goal
-in force, 1 page without one), learning (any session) and the learning day (either).
-Weekly goals add a weekly habit each. Strength is the exponential moving average
-of Loop Habit Tracker: with f the goal's frequency per day, m = 0.5^(√f / 13) and
-each due day does score = score·m + met·(1 − m), so a perfect record is half-way
-to 100 after 13 days; excused days leave it unchanged.
+in force, 1 page without one), learning (the day's minutes reach the daily-minutes
+goal, any session without one) and the learning day (either: domain/met.py). Weekly
+goals add a weekly habit each. Streaks come from the one daily engine
+(streaks.daily_runs). Strength is the exponential moving average of Loop Habit
+Tracker: with f the goal's frequency per day, m = 0.5^(√f / 13) and each due day
+does score = score·m + met·(1 − m), so a perfect record is half-way to 100 after
+13 days; excused days leave it unchanged.
 """
 
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from compound.domain.goals import DAILY_KINDS, WEEKLY_KINDS
+from compound.domain.met import met_days
 from compound.domain.records import GoalKind
-from compound.domain.schedules import due_days
-from compound.domain.status import target_on
 from compound.domain.streaks import (
     EXCUSED,
     MET,
@@ -26,7 +27,7 @@ from compound.domain.streaks import (
     Judged,
     Run,
     best_runs,
-    checkin_days,
+    daily_runs,
     judge_days,
     judge_weeks,
     runs,
@@ -35,7 +36,6 @@ from compound.domain.streaks import (
 from compound.domain.totals import History
 
 READING, LEARNING, LEARNING_DAY = "reading", "learning", "learning-day"
-WEEKLY_KINDS = (GoalKind.WEEKLY_PAGES, GoalKind.WEEKLY_SESSIONS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +91,8 @@ def consistency(judged: Sequence[Judged], today: date, days: int) -> float | Non
 
 
 def _report(name: str, unit: str, judged: list[Judged], today: date, m: float, *,
-            met_now: bool, due_now: bool, target: int | None = None,
-            done: int | None = None) -> HabitReport:
-    finished, current = runs(judged)
+            finished: list[Run], current: Run | None, met_now: bool, due_now: bool,
+            target: int | None = None, done: int | None = None) -> HabitReport:
     length = current.length if current else 0
     return HabitReport(
         name=name, unit=unit, current=length,
@@ -109,12 +108,14 @@ def daily_habit(name: str, met: Iterable[date], skipped: Iterable[date], today: 
                 since: date | None = None,
                 due: Callable[[date], bool] | None = None) -> HabitReport:
     """A daily habit judged from `since` (default: its first met day) to today."""
-    met_days = {day for day in met if day <= today}
+    met_days_ = {day for day in met if day <= today}
     skip_days = frozenset(skipped)
-    judged = judge_days(met_days, skip_days, today, since=since, due=due)
+    finished, current = daily_runs(met_days_, skip_days, today, due)
+    # The days judged one by one serve consistency and strength, not the streak.
+    judged = judge_days(met_days_, skip_days, today, since=since, due=due)
     due_now = today not in skip_days and (due is None or due(today))
-    return _report(name, "day", judged, today, multiplier(), met_now=today in met_days,
-                   due_now=due_now)
+    return _report(name, "day", judged, today, multiplier(), finished=finished,
+                   current=current, met_now=today in met_days_, due_now=due_now)
 
 
 def weekly_habit(name: str, amount_by_day: Mapping[date, int],
@@ -128,8 +129,10 @@ def weekly_habit(name: str, amount_by_day: Mapping[date, int],
     days = [this_week.first + timedelta(days=i) for i in range(7)]
     done = sum(amount_by_day.get(day, 0) for day in days if day <= today)
     target = target_for(today)
-    return _report(name, "week", judged, today, WEEKLY_MULTIPLIER,
-                   met_now=this_week.mark == MET, due_now=target is not None,
+    finished, current = runs(judged)
+    return _report(name, "week", judged, today, WEEKLY_MULTIPLIER, finished=finished,
+                   current=current, met_now=this_week.mark == MET,
+                   due_now=target is not None,
                    target=week_target(target, days, skip_days, since) if target else None,
                    done=done)
 
@@ -138,43 +141,21 @@ def habits_of(history: History, week_starts_on: int = 0) -> dict[str, HabitRepor
     """Every habit of the person, by name: the three daily ones, then weekly goals set."""
     today, totals, goals = history.today, history.totals, history.goals
     since = totals.first_day or today
-    pages_needed = _pages_needed(goals)
-    reading = {day for day, pages in totals.pages.items() if pages >= pages_needed(day)}
-    learning = {day for day, count in totals.sessions.items() if count > 0}
+    met = met_days(totals.rows(), goals)
     found = {
-        LEARNING_DAY: daily_habit(
-            LEARNING_DAY, checkin_days(totals.pages, totals.sessions, pages_needed),
-            history.skips, today, since=since, due=due_days(goals, today)),
-        READING: daily_habit(READING, reading, history.skips, today, since=since,
-                             due=due_days(goals, today, (GoalKind.DAILY_PAGES,))),
-        LEARNING: daily_habit(LEARNING, learning, history.skips, today, since=since,
-                              due=due_days(goals, today, (GoalKind.DAILY_MINUTES,))),
+        LEARNING_DAY: daily_habit(LEARNING_DAY, met.learning_days, history.skips, today,
+                                  since=since, due=goals.due(today, DAILY_KINDS)),
+        READING: daily_habit(READING, met.reading, history.skips, today, since=since,
+                             due=goals.due(today, (GoalKind.DAILY_PAGES,))),
+        LEARNING: daily_habit(LEARNING, met.learning, history.skips, today, since=since,
+                              due=goals.due(today, (GoalKind.DAILY_MINUTES,))),
     }
     amounts = {GoalKind.WEEKLY_PAGES: totals.pages, GoalKind.WEEKLY_SESSIONS: totals.sessions}
     for kind in WEEKLY_KINDS:
+        first = goals.first_since(kind)
         # A goal imported with a later `since` is not in force yet.
-        set_on = [change.since for change in goals
-                  if change.kind == kind and change.since <= today]
-        if set_on:
+        if first is not None and first <= today:
             found[kind.value] = weekly_habit(
-                kind.value, amounts[kind], lambda day, kind=kind: target_on(goals, kind, day),
-                history.skips, today, since=min(set_on), week_starts_on=week_starts_on)
+                kind.value, amounts[kind], goals.targets(kind), history.skips, today,
+                since=first, week_starts_on=week_starts_on)
     return found
-
-
-def _pages_needed(goals: Sequence) -> Callable[[date], int]:
-    """The daily-pages goal in force on a day, 1 page without one.
-
-    Each past day is judged by the goal in force then: raising the goal today must
-    not retroactively break last month's streak.
-    """
-    timeline = sorted((c.since, c.target) for c in goals if c.kind == GoalKind.DAILY_PAGES)
-    if not timeline:
-        return lambda _day: 1
-    days = [since for since, _target in timeline]
-
-    def needed(day: date) -> int:
-        index = bisect_right(days, day) - 1
-        return timeline[index][1] if index >= 0 else 1
-
-    return needed

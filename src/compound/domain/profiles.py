@@ -46,10 +46,6 @@ def profile_name_key(name: str) -> str:
     return name.casefold()
 
 
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n:,} {one if n == 1 else many or one + 's'}"
-
-
 @dataclass(frozen=True, slots=True)
 class ProfileContents:
     """A profile and how many of each record it holds."""
@@ -64,10 +60,3 @@ class ProfileContents:
     @property
     def empty(self) -> bool:
         return not (self.books or self.reading_logs or self.sessions or self.goals or self.skips)
-
-    def describe(self) -> str:
-        """E.g. "4 books, 60 reading logs, 20 learning sessions, 2 goals and 1 skip day"."""
-        parts = [_count(self.books, "book"), _count(self.reading_logs, "reading log"),
-                 _count(self.sessions, "learning session"), _count(self.goals, "goal"),
-                 _count(self.skips, "skip day")]
-        return ", ".join(parts[:-1]) + " and " + parts[-1]

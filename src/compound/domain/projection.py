@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import accumulate
 
+from compound.domain.goals import GoalTimeline
+from compound.domain.records import Book, GoalKind
+
 DAYS_A_YEAR = 365
 # Until a person has finished enough books of known length, assume a usual novel.
 DEFAULT_BOOK_LENGTH = (225, 300)
@@ -22,6 +25,8 @@ PACE_WINDOW_DAYS = 30  # the pace is the mean of these last days (DESIGN.md)
 # around the projected point. From a longer window, a reader who sped up (or slowed
 # down) saw a range lying wholly below (or above) the point.
 RANGE_WINDOW_DAYS = PACE_WINDOW_DAYS
+# A pace measured over fewer days than this is a rough guess, and says so.
+ROUGH_BELOW_DAYS = 14
 
 
 def fan(recent_daily_pages: Sequence[int], horizon_days: int, *, samples: int = 1000,
@@ -100,12 +105,6 @@ def quantile(ordered: Sequence[float], q: float) -> float:
     return ordered[below] + (ordered[above] - ordered[below]) * (position - below)
 
 
-def fan_method(window_days: int, samples: int, seed: int) -> str:
-    """The one line that says how the range was made."""
-    return (f"Range: P10–P90 of {samples:,} simulated years, each day's pages drawn at random "
-            f"from your last {window_days} days (seed {seed}).")
-
-
 # -- pace ---------------------------------------------------------------------------
 
 def last_counted_day(by_day: Mapping[date, int], today: date) -> date:
@@ -156,12 +155,28 @@ def books_range(pages: float, length: tuple[int, int]) -> tuple[int, int]:
 
 @dataclass(frozen=True, slots=True)
 class Pace:
-    """Trailing means per day over the last 7, 30 and 90 days (no entry counts as 0)."""
+    """Trailing means per day over the last 7, 30 and 90 days (no entry counts as 0).
+
+    `d30` is *the* pace: what every surface means by "pages a day".
+    """
 
     d7: float
     d30: float
     d90: float
     minutes_per_day: float  # learning minutes, over the last 30 days
+    days_measured: int = PACE_WINDOW_DAYS  # days the 30-day pace averages (fewer at first)
+
+
+def pace_of(pages: Mapping[date, int], minutes: Mapping[date, int], today: date,
+            first_day: date | None) -> Pace:
+    """The pace as of `today`: trailing means from the last counted day, days without
+    entries counting as 0, starting no earlier than the first entry."""
+    return Pace(d7=mean_per_day(pages, today, 7, first_day),
+                d30=mean_per_day(pages, today, PACE_WINDOW_DAYS, first_day),
+                d90=mean_per_day(pages, today, 90, first_day),
+                minutes_per_day=mean_per_day(minutes, today, PACE_WINDOW_DAYS, first_day),
+                days_measured=len(window(pages, today, PACE_WINDOW_DAYS, first_day))
+                if first_day else 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,13 +199,22 @@ class Projection:
     book_length: tuple[int, int]
     range_low: int  # P10 of the year's pages, from the person's own variability
     range_high: int  # P90
-    method: str  # one line saying how the range was made
+    range_days: int  # the recent days resampled for the range (0: no range)
+    samples: int  # simulated years behind the range
+    seed: int
+    measured: bool  # the pace was measured from the person's days (not given)
     learning_hours_per_year: float
     this_year_read: int  # pages read this year so far
     this_year_expected: int  # … plus the pace for the days left
     this_year_low: int
     this_year_high: int
     growth: Growth | None
+    days_measured: int = PACE_WINDOW_DAYS  # days behind a measured pace
+
+    @property
+    def rough(self) -> bool:
+        """Measured from too few days to be more than a rough guess."""
+        return self.measured and self.days_measured < ROUGH_BELOW_DAYS
 
 
 def grow(pages_per_day: float, per_week: float, length: tuple[int, int],
@@ -209,10 +233,12 @@ def grow(pages_per_day: float, per_week: float, length: tuple[int, int],
 def project(pages_per_day: float, *, length: tuple[int, int] = DEFAULT_BOOK_LENGTH,
             recent: Sequence[int] | None = None, minutes_per_day: float = 0.0,
             read_this_year: int = 0, days_left_this_year: int = 0,
-            growth: float | None = None, samples: int = 1000, seed: int = 0) -> Projection:
+            growth: float | None = None, samples: int = 1000, seed: int = 0,
+            days_measured: int | None = None) -> Projection:
     """A year at `pages_per_day`, with the P10–P90 range of resampling `recent` days.
 
     `recent` None means the pace was given rather than measured: no range then.
+    `days_measured` is how many days the measured pace averages (default: `recent`'s).
     """
     pages_per_year = round(pages_per_day * DAYS_A_YEAR)
     books_low, books_high = books_range(pages_per_year, length)
@@ -221,22 +247,21 @@ def project(pages_per_day: float, *, length: tuple[int, int] = DEFAULT_BOOK_LENG
         at = [DAYS_A_YEAR, *([days_left_this_year] if days_left_this_year else [])]
         (low, _, high), *rest = fan_at(recent, horizon, at, samples=samples, seed=seed)
         rest_low, _, rest_high = rest[0] if rest else (0, 0, 0)
-        method = fan_method(len(recent), samples, seed)
     else:
         low = high = pages_per_year
         rest_low = rest_high = pages_per_day * days_left_this_year
-        method = ("No range: the pace was given, not measured from your days." if recent is None
-                  else "No range yet: nothing logged to measure how your days vary.")
     return Projection(
         pages_per_day=pages_per_day, pages_per_year=pages_per_year,
         books_low=books_low, books_high=books_high, book_length=length,
-        range_low=round(low), range_high=round(high), method=method,
+        range_low=round(low), range_high=round(high), range_days=len(recent or ()),
+        samples=samples, seed=seed, measured=recent is not None,
         learning_hours_per_year=minutes_per_day * DAYS_A_YEAR / 60,
         this_year_read=read_this_year,
         this_year_expected=read_this_year + round(pages_per_day * days_left_this_year),
         this_year_low=read_this_year + round(rest_low),
         this_year_high=read_this_year + round(rest_high),
-        growth=grow(pages_per_day, growth, length) if growth is not None else None)
+        growth=grow(pages_per_day, growth, length) if growth is not None else None,
+        days_measured=len(recent or ()) if days_measured is None else days_measured)
 
 
 def parse_growth(text: str) -> float:
@@ -263,46 +288,93 @@ def parse_growth(text: str) -> float:
 
 @dataclass(frozen=True, slots=True)
 class GoalPace:
-    """Where a yearly books goal stands, as a reading challenge shows it."""
+    """Where a yearly books goal stands, as a reading challenge shows it.
 
-    goal: int
-    expected: float  # books expected by the end of today: goal × share of the year
-    finished: int
+    A goal is judged from the day it was set: one set on 9 November asks, of this
+    year, only its share of the days left (`year_goal`), and only books finished
+    since count. A goal set before this year is judged from 1 January.
+    """
+
+    goal: int  # books a year, the target in force today
+    since: date  # the first day of this year judged by a yearly goal
+    year_goal: float  # books this year's goal asks for, prorated from `since`
+    expected: float  # books expected by the end of today
+    finished: int  # books finished from `since` to today
     ahead: float  # finished − expected; negative means behind
     pages_per_day_needed: float  # from today to the year's end, at the usual book length
     buffer_days: int  # days of reading nothing before falling behind
+
+    @property
+    def prorated(self) -> bool:
+        """Judged from a day after 1 January."""
+        return (self.since.month, self.since.day) != (1, 1)
 
 
 def days_in_year(year: int) -> int:
     return (date(year + 1, 1, 1) - date(year, 1, 1)).days
 
 
-def goal_pace(goal: int, finished: int, today: date,
-              length: tuple[int, int] = DEFAULT_BOOK_LENGTH) -> GoalPace:
-    """Books ahead or behind a yearly goal on `today`, and what it takes to make it."""
+def yearly_shares(goals: GoalTimeline, today: date) -> tuple[date, list[float]]:
+    """The first day of `today`'s year judged by a yearly books goal, and the books each
+    day from it to 31 December asks for: its goal's 1/365th (the goal in force that
+    day; for the days ahead, the one in force today). No goal: 1 January, no days."""
+    first = date(today.year, 1, 1)
     year_days = days_in_year(today.year)
-    elapsed = today.timetuple().tm_yday  # today included: expected by the day's end
-    expected = goal * elapsed / year_days
-    days_left = year_days - elapsed + 1  # today still counts for reading
-    books_left = max(goal - finished, 0)
+    target = goals.targets(GoalKind.YEARLY_BOOKS, 0)
+    now = target(today) or 0
+    start = None
+    shares = []
+    for n in range(year_days):
+        day = first + timedelta(days=n)
+        share = (target(day) if day <= today else now) or 0
+        if start is None:
+            if not share:
+                continue
+            start = day
+        shares.append(share / year_days)
+    return start or first, shares
+
+
+def goal_pace(goals: GoalTimeline, finished_days: Sequence[date], today: date,
+              length: tuple[int, int] = DEFAULT_BOOK_LENGTH) -> GoalPace | None:
+    """Books ahead or behind the yearly goal in force today, and what it takes to make
+    it; None without one.
+
+    Each day of the year asks for its goal's 1/365th of a book (the goal in force that
+    day; the one in force today for the days ahead), so a goal changed mid-year
+    weighs each target by the days it held.
+    """
+    goal = goals.target_on(GoalKind.YEARLY_BOOKS, today)
+    if not goal:
+        return None
+    start, shares = yearly_shares(goals, today)
+    elapsed = (today - start).days + 1  # today included: expected by the day's end
+    expected = sum(shares[:elapsed])
+    year_goal = sum(shares)
+    finished = sum(1 for day in finished_days if start <= day <= today)
+    days_left = len(shares) - elapsed + 1  # today still counts for reading
     typical = (length[0] + length[1]) / 2
-    # On pace while finished ≥ goal × day / year_days; the last such day minus today.
-    on_pace_until = math.floor(finished * year_days / goal + 1e-9) if goal else year_days
-    return GoalPace(goal=goal, expected=expected, finished=finished,
-                    ahead=finished - expected,
-                    pages_per_day_needed=books_left * typical / days_left,
-                    buffer_days=max(min(on_pace_until, year_days) - elapsed, 0))
+    buffer, running = 0, expected
+    for share in shares[elapsed:]:
+        running += share
+        if running > finished + 1e-9:
+            break
+        buffer += 1
+    return GoalPace(goal=goal, since=start, year_goal=year_goal, expected=expected,
+                    finished=finished, ahead=finished - expected,
+                    pages_per_day_needed=max(year_goal - finished, 0) * typical / days_left,
+                    buffer_days=buffer)
 
 
 @dataclass(frozen=True, slots=True)
 class BookEta:
-    book: object  # domain.records.Book
+    book: Book
     pages_left: int | None
     eta: date | None  # None: the length is unknown or there is no pace
     days_left: int | None
 
 
-def book_etas(books: Sequence, pages_per_day: float, today: date,
+def book_etas(books: Sequence[Book], pages_per_day: float, today: date,
               first_day: date) -> tuple[BookEta, ...]:
     """When each book would be finished at the pace, reading from `first_day` on.
 
@@ -321,7 +393,7 @@ def book_etas(books: Sequence, pages_per_day: float, today: date,
     return tuple(found)
 
 
-def queue_days(books: Sequence, pages_per_day: float) -> int | None:
+def queue_days(books: Sequence[Book], pages_per_day: float) -> int | None:
     """Days the to-read shelf's known pages would take at the pace; None without either."""
     pages = sum(book.total_pages for book in books if book.total_pages)
     if not pages or pages_per_day <= 0:

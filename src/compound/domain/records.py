@@ -26,6 +26,10 @@ class SessionKind(StrEnum):
     OTHER = "other"
 
 
+# The kind a session is when none is said: the command line and the app agree.
+DEFAULT_SESSION_KIND = SessionKind.OTHER
+
+
 class GoalKind(StrEnum):
     DAILY_PAGES = "daily-pages"
     WEEKLY_PAGES = "weekly-pages"
@@ -153,4 +157,4 @@ def parse_ref(text: str) -> tuple[type[ReadingLog] | type[LearningSession], int]
         return kinds[raw[0]], int(raw[1:])
     if raw.isdigit():
         raise InputError(f"entry ids start with r (reading) or s (session): r{raw} or s{raw}?")
-    raise InputError(f"{text!r} is not an entry id like r12 or s7 (see `compound history`)")
+    raise InputError(f"{text!r} is not an entry id like r12 (reading) or s7 (session)")

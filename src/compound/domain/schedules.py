@@ -1,28 +1,21 @@
-"""Which days a goal requires: its RRULE schedule, expanded from the goal's `since`.
+"""Which days a schedule names: RFC 5545 RRULEs expanded with dateutil.
 
-A goal without a schedule requires every day; so does a day with no goal in force.
-dateutil.rrule is imported only when some goal carries a schedule, which keeps the
-shell-prompt path of `status --short` free of it for everyone else.
+Only domain/goals.py calls this module, and only when some goal carries a schedule,
+which keeps dateutil off the shell-prompt path of `status --short` for everyone else.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
-from datetime import date, datetime, timedelta
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from functools import lru_cache
-
-from compound.domain.records import GoalKind
-from compound.domain.status import GoalChange
-
-DAILY_KINDS = (GoalKind.DAILY_PAGES, GoalKind.DAILY_MINUTES)
-
 
 @lru_cache(maxsize=32)  # the learning day and reading habits expand the same rules
 def expand(rule: str, first: date, last: date) -> frozenset[date]:
     """The days from `first` to `last` (inclusive) that `rule` names, counted from `first`.
 
-    A rule dateutil cannot read names no days, and the caller then treats its span
-    as unscheduled: a damaged row must not take the streak down with it.
+    A rule dateutil cannot read raises ValueError; callers then treat its span as
+    unscheduled: a damaged row must not take the streak down with it.
     """
     from dateutil.rrule import rrulestr
 
@@ -31,34 +24,17 @@ def expand(rule: str, first: date, last: date) -> frozenset[date]:
     start = datetime(first.year, first.month, first.day)
     end = datetime(last.year, last.month, last.day)
     try:
-        return frozenset(moment.date()
-                         for moment in rrulestr(rule, dtstart=start).between(start, end, inc=True))
+        return frozenset(
+            moment.date() for moment in rrulestr(rule, dtstart=start).between(start, end, inc=True)
+        )
     except (ValueError, TypeError, OverflowError):
         raise ValueError(f"unreadable schedule {rule!r}") from None
 
 
-def _spans(changes: Sequence[GoalChange], kind: GoalKind,
-           until: date) -> list[tuple[date, date, str | None]]:
-    """(first, last, schedule) of each goal of `kind` while it was in force, up to `until`."""
-    timeline = sorted((c for c in changes if c.kind == kind), key=lambda c: c.since)
-    spans = []
-    for change, following in zip(timeline, [*timeline[1:], None]):
-        last = following.since - timedelta(days=1) if following else until
-        if change.since <= min(last, until):
-            spans.append((change.since, min(last, until), change.schedule))
-    return spans
-
-
-def due_days(changes: Sequence[GoalChange], until: date,
-             kinds: Collection[GoalKind] = DAILY_KINDS) -> Callable[[date], bool] | None:
-    """A test for "does a goal of `kinds` require this day?", or None when every day is due.
-
-    Where several kinds are in force, a day is due when any of them requires it:
-    with reading on weekdays and learning every day, each day is a learning day.
-    """
-    spans = [span for kind in kinds for span in _spans(changes, kind, until)]
-    if not any(schedule for _first, _last, schedule in spans):
-        return None
+def due_test(spans: Sequence[tuple[date, date, str | None]]) -> Callable[[date], bool]:
+    """A test for "is this day due?" from the (first, last, schedule) spans of the goals
+    in force: a day inside a span is due when its schedule names it (no schedule, or
+    an unreadable one: every day); a day outside every span is due."""
     covered: list[tuple[date, date]] = []  # spans in which some goal is in force
     every_day: list[tuple[date, date]] = []  # spans of a goal without a schedule
     scheduled: set[date] = set()
@@ -75,12 +51,7 @@ def due_days(changes: Sequence[GoalChange], until: date,
     def due(day: date) -> bool:
         if day in scheduled:
             return True
-        in_force = False
-        for first, last in covered:
-            if first <= day <= last:
-                in_force = True
-                break
-        if not in_force:
+        if not any(first <= day <= last for first, last in covered):
             return True  # no goal yet (or any more): every day counts
         return any(first <= day <= last for first, last in every_day)
 

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from math import ceil
 
-from compound.domain import projection, schedules
+from compound.domain import projection
 from compound.domain.records import GoalKind, SessionKind
-from compound.domain.status import target_on
 from compound.domain.totals import History
 
 ONE_DAY = timedelta(days=1)
@@ -34,6 +33,7 @@ class DailyPages:
     days: tuple[date, ...]
     pages: tuple[int, ...]
     goals: tuple[int | None, ...]  # the daily pages goal in force each day (None: none set)
+    pace: float = 0.0  # pages a day over these days, as the pace counts them
 
     @property
     def any_reading(self) -> bool:
@@ -45,12 +45,13 @@ def daily_pages(history: History, days: int) -> DailyPages:
     span = _days(*window(history.today, days))
     pages = history.totals.pages
     # A scheduled goal (weekdays only, say) asks nothing of the other days.
-    due = schedules.due_days(history.goals, history.today, (GoalKind.DAILY_PAGES,))
+    due = history.goals.due(history.today, (GoalKind.DAILY_PAGES,))
+    target = history.goals.targets(GoalKind.DAILY_PAGES)
     return DailyPages(
         days=tuple(span),
         pages=tuple(pages.get(day, 0) for day in span),
-        goals=tuple(target_on(history.goals, GoalKind.DAILY_PAGES, day)
-                    if due is None or due(day) else None for day in span),
+        goals=tuple(target(day) if due is None or due(day) else None for day in span),
+        pace=projection.mean_per_day(pages, history.today, days, history.totals.first_day),
     )
 
 
@@ -75,8 +76,8 @@ def book_length(finished_pages: tuple[int, ...]) -> int:
 def year_to_date(history: History) -> YearToDate:
     """Cumulative pages this year and the goal's line.
 
-    A yearly books goal in force today wins: a straight line from 0 on 1 January to
-    goal × book length on 31 December. Otherwise the daily pages goals added up day by
+    A yearly books goal in force today wins: its books expected by each day (from the
+    day it was set; see projection.goal_pace) × the book length. Otherwise the daily pages goals added up day by
     day (straight while the goal does not change). No goal: no line.
     """
     today = history.today
@@ -87,23 +88,31 @@ def year_to_date(history: History) -> YearToDate:
         total += history.totals.pages.get(day, 0)
         pages.append(total)
 
-    books = target_on(history.goals, GoalKind.YEARLY_BOOKS, today)
+    goals = history.goals
+    books = goals.target_on(GoalKind.YEARLY_BOOKS, today)
     goal = goal_for_year = basis = None
     if books:
         length = book_length(history.finished_pages)
-        year_days = (last - first).days + 1
-        goal_for_year = books * length
-        goal = tuple(goal_for_year * (n + 1) / year_days for n in range(len(span)))
+        start, shares = projection.yearly_shares(goals, today)
+        skipped = (start - first).days
+        line = [0.0] * skipped
+        running = 0.0
+        for share in shares[: len(span) - skipped]:
+            running += share * length
+            line.append(running)
+        goal = tuple(line)
+        goal_for_year = round(sum(shares) * length)
         basis = f"{books} books × {length} pages"
-    elif target_on(history.goals, GoalKind.DAILY_PAGES, today):
-        due = schedules.due_days(history.goals, last, (GoalKind.DAILY_PAGES,))
+    elif goals.target_on(GoalKind.DAILY_PAGES, today):
+        due = goals.due(last, (GoalKind.DAILY_PAGES,))
+        target = goals.targets(GoalKind.DAILY_PAGES, 0)
         running, line = 0, []
         for day in span:
             if due is None or due(day):
-                running += target_on(history.goals, GoalKind.DAILY_PAGES, day) or 0
+                running += target(day) or 0
             line.append(float(running))
         goal = tuple(line)
-        per_day = target_on(history.goals, GoalKind.DAILY_PAGES, today)
+        per_day = goals.target_on(GoalKind.DAILY_PAGES, today) or 0
         days_ahead = [today + timedelta(days=n) for n in range(1, (last - today).days + 1)]
         goal_for_year = running + per_day * sum(1 for day in days_ahead
                                                 if due is None or due(day))

@@ -1,13 +1,15 @@
 """Streaks: consecutive due days (or weeks) on which the habit was met.
 
-Days the schedule does not require and planned skip days are excused: they neither
-break nor lengthen a streak, even when something was logged on them. Today (or the
-current week), while not yet met, is excused too: the day is not over, so the streak
-is "at risk" rather than broken.
+One engine counts daily streaks (daily_runs); weekly goals judge whole weeks
+(judge_weeks, runs). Days the schedule does not require and planned skip days are
+excused: they neither break nor lengthen a streak, even when something was logged
+on them. Today (or the current week), while not yet met, is excused too: the day is
+not over, so the streak is "at risk" rather than broken.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import namedtuple
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -35,14 +37,6 @@ Run.__doc__ = "A streak with its dates: from the first met day (or week) to the 
 
 Judged = namedtuple("Judged", "first last mark")
 Judged.__doc__ = "One day, or one week from `first` to `last`, and how it was judged."
-
-
-def checkin_days(pages_by_day: Mapping[date, int], sessions_by_day: Mapping[date, int],
-                 pages_needed: Callable[[date], int] = lambda _day: 1) -> set[date]:
-    """Learning days: the pages goal in force that day reached, or any session held."""
-    met = {day for day, pages in pages_by_day.items() if pages >= pages_needed(day)}
-    met.update(day for day, count in sessions_by_day.items() if count > 0)
-    return met
 
 
 def judge_days(met: Iterable[date], skipped: Iterable[date], today: date, *,
@@ -134,19 +128,69 @@ def best_runs(finished: Sequence[Run], current: Run | None, count: int = BEST_CO
     return sorted(every, key=lambda r: (-r.length, -r.first.toordinal()))[:count]
 
 
+def daily_runs(met: Iterable[date], skipped: Iterable[date], today: date,
+               due: Callable[[date], bool] | None = None) -> tuple[list[Run], Run | None]:
+    """The runs of met due days up to `today`: the finished ones, oldest first, and
+    the one still going (the current streak), if any.
+
+    The one daily streak engine: status, stats, the app, the Markdown report and
+    the team report all count streaks here. A skip day, or a day `due` says the
+    schedules do not require, is excused even when something was logged on it; so
+    is today until it is met; any other day without a met day breaks the run. Its
+    time grows with the days met rather than with every day since the first: a
+    team report judges a thousand members' five years.
+    """
+    # Days as ordinals: whole numbers are cheaper to compare and subtract than dates.
+    last_day = today.toordinal()
+    skip_ordinals = {day.toordinal() for day in skipped if day <= today}
+    skips_in_order = sorted(skip_ordinals)
+
+    def excused_between(first: int, last: int) -> bool:
+        """Whether every day strictly between ordinals `first` and `last` is excused."""
+        gap = last - first - 1
+        if gap <= 0:
+            return True
+        if due is None:
+            return bisect_left(skips_in_order, last) - bisect_right(skips_in_order, first) == gap
+        return all(day in skip_ordinals or not due(date.fromordinal(day))
+                   for day in range(first + 1, last))
+
+    finished: list[Run] = []
+    first = last = today
+    length = 0
+    previous = -1
+    for day in sorted(set(met)):
+        ordinal = day.toordinal()
+        if ordinal > last_day:
+            break
+        if ordinal in skip_ordinals or (due is not None and not due(day)):
+            continue
+        if length and (ordinal - previous == 1 or excused_between(previous, ordinal)):
+            length += 1
+        else:
+            if length:
+                finished.append(Run(first, last, length))
+            first, length = day, 1
+        last, previous = day, ordinal
+    if not length:
+        return finished, None
+    if excused_between(previous, last_day):
+        return finished, Run(first, last, length)
+    finished.append(Run(first, last, length))
+    return finished, None
+
+
 def daily_streak(met: Iterable[date], skipped: Iterable[date], today: date,
                  due: Callable[[date], bool] | None = None) -> Streak:
-    """The current and longest daily streak as of `today`.
+    """The current and longest daily streak as of `today` (see daily_runs).
 
     `at_risk` means there is a streak to lose and today is due but not yet met.
     """
-    met_days = {day for day in met if day <= today}
-    skip_days = {day for day in skipped if day <= today}
-    finished, current = runs(judge_days(met_days, skip_days, today, due=due))
+    met_days = set(met)
+    skip_days = set(skipped)
+    finished, current = daily_runs(met_days, skip_days, today, due)
     met_today = today in met_days
-    today_due = today not in skip_days and (due is None or due(today))
     length = current.length if current else 0
-    return Streak(current=length,
-                  longest=max([length, *(r.length for r in finished)]),
-                  at_risk=length > 0 and not met_today and today_due,
-                  met_today=met_today)
+    today_due = today not in skip_days and (due is None or due(today))
+    return Streak(current=length, longest=max([length, *(r.length for r in finished)]),
+                  at_risk=length > 0 and not met_today and today_due, met_today=met_today)

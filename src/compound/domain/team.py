@@ -4,9 +4,9 @@ A member's record arrives as per-day totals (the same shape whether it was read
 from a shared database or from the member's own file), one member at a time, so
 a report over a thousand members' five years never holds everyone's days at once.
 
-A member's streak is their learning-day habit, as `compound stats` shows it
-(domain/habits.py): a learning day has the daily-pages goal in force reached, or
-any learning session; skip days, and days their goals' schedules do not require,
+A member's streak is their learning-day streak, as `compound stats` shows it: the
+met-day rule of domain/met.py counted by the one streak engine
+(streaks.daily_runs); skip days, and days their goals' schedules do not require,
 are excused.
 
 The team streak counts consecutive days on which at least K members had a
@@ -21,21 +21,16 @@ member's streak.
 from __future__ import annotations
 
 from collections import Counter
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from compound.domain.errors import InputError
-from compound.domain.records import GoalKind
-from compound.domain.status import GoalChange
-from compound.domain.schedules import due_days
+from compound.domain.goals import DAILY_KINDS, GoalChange, GoalTimeline
+from compound.domain.met import DayTotals, met_days
 from compound.domain.streaks import ONE_DAY, Streak, daily_streak
 
 WEEKS_CHARTED = 12  # the report's chart: team pages in each of the last 12 weeks
-
-# (day, pages read, learning sessions held, learning minutes): one member's day.
-DayTotals = tuple[date, int, int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,38 +85,22 @@ class TeamReport:
 
 def learning_days(member: MemberHistory, today: date) -> set[date]:
     """The member's learning days up to `today`, as `compound status` counts them."""
-    return set(_fold(member, today, [0] * WEEKS_CHARTED, today)[0])
+    days = [row for row in member.days if row[0] <= today]
+    return set(met_days(days, GoalTimeline(member.goals)).learning_days)
 
 
-def _fold(member: MemberHistory, today: date, weekly: list[int], first_week: date):
-    """One pass over a member's days, oldest first: their learning days (a list, oldest
-    first), and pages in
-    the last 7 and 30 days and this year, learning minutes this year, the last
-    check-in; pages per chart week are added to `weekly`.
-
-    The learning-day rule is streaks.checkin_days's with status.target_on's goal in
-    force (the unit tests check they agree), walked along the goal timeline here
-    rather than looked up per day: a thousand members' five years are 1.5 million days.
-    """
-    timeline = sorted((g.since, g.target) for g in member.goals
-                      if g.kind == GoalKind.DAILY_PAGES)
-    changes = iter(timeline)
-    upcoming = next(changes, None)
-    needed = 1  # before any goal, one page makes a learning day
-    met: list[date] = []
-    add_met = met.append
+def _fold(member: MemberHistory, today: date, weekly: list[int],
+          first_week: date) -> tuple[int, int, int, int, date | None]:
+    """One pass over a member's days, oldest first: pages in the last 7 and 30 days
+    and this year, learning minutes this year, the last check-in; pages per chart
+    week are added to `weekly`."""
     week_ago, month_ago = today - timedelta(days=6), today - timedelta(days=29)
     new_year = date(today.year, 1, 1)
     pages_7d = pages_30d = pages_year = minutes_year = 0
     last = None
-    for day, pages, sessions, minutes in member.days:
+    for day, pages, _sessions, minutes in member.days:
         if day > today:
             break
-        while upcoming is not None and upcoming[0] <= day:
-            needed = upcoming[1]
-            upcoming = next(changes, None)
-        if sessions or pages >= needed:
-            add_met(day)
         last = day
         if day >= new_year:
             pages_year += pages
@@ -132,61 +111,11 @@ def _fold(member: MemberHistory, today: date, weekly: list[int], first_week: dat
                 pages_7d += pages
         if day >= first_week:
             weekly[(day - first_week).days // 7] += pages
-    return met, (pages_7d, pages_30d, pages_year, minutes_year, last)
+    return pages_7d, pages_30d, pages_year, minutes_year, last
 
 
-def learning_day_streak(met: Sequence[date], skips: set[date], today: date,
-                        due: Callable[[date], bool] | None = None) -> Streak:
-    """A member's learning-day streak from their learning days, oldest first.
-
-    The numbers of habits.daily_habit for the learning-day habit (the unit tests
-    hold them equal), in time that grows with the days met rather than with every
-    day since the first: judging each of a thousand members' 1,826 days one by one
-    took longer than reading them from the database. A skip day, or a day the
-    schedules do not require, is excused even when something was logged on it; so
-    is today until it is met; any other day without learning breaks the run.
-    """
-    # Days as ordinals: whole numbers are cheaper to compare and subtract than dates.
-    skip_ordinals = {day.toordinal() for day in skips if day <= today}
-    skipped = sorted(skip_ordinals)
-    last_day = today.toordinal()
-
-    def excused_between(first: int, last: int) -> bool:
-        """Whether every day strictly between ordinals `first` and `last` is excused."""
-        gap = last - first - 1
-        if gap <= 0:
-            return True
-        if due is None:
-            return bisect_left(skipped, last) - bisect_right(skipped, first) == gap
-        return all(day in skip_ordinals or not due(date.fromordinal(day))
-                   for day in range(first + 1, last))
-
-    longest = run = 0
-    previous = None
-    met_today = False
-    for day in met:
-        ordinal = day.toordinal()
-        if ordinal >= last_day:
-            met_today = met_today or ordinal == last_day
-            if ordinal > last_day:
-                continue
-        if ordinal in skip_ordinals or (due is not None and not due(day)):
-            continue
-        if previous is not None and (ordinal - previous == 1
-                                     or excused_between(previous, ordinal)):
-            run += 1
-        else:
-            run = 1
-        if run > longest:
-            longest = run
-        previous = ordinal
-    current = run if previous is not None and excused_between(previous, last_day) else 0
-    due_today = last_day not in skip_ordinals and (due is None or due(today))
-    return Streak(current=current, longest=longest,
-                  at_risk=current > 0 and due_today and not met_today, met_today=met_today)
-
-
-def _excused(skips: set[date], due, first: date, today: date) -> set[date]:
+def _excused(skips: set[date], due: Callable[[date], bool] | None, first: date,
+             today: date) -> set[date]:
     """The member's days that count as neither for the team, as for their own streak:
     skip days, and from their first day on, days their schedules do not require,
     whether or not they learned on them."""
@@ -207,21 +136,21 @@ class TeamReportBuilder:
         self.today = today
         self.include_books = include_books
         self._members: list[MemberSummary] = []
-        self._met = Counter()          # day -> members with a learning day
-        self._skipping = Counter()     # day -> members excused (they count as neither)
+        self._met: Counter[date] = Counter()  # day -> members with a learning day
+        self._skipping: Counter[date] = Counter()  # day -> members excused (count as neither)
         self._first_week = today - timedelta(days=7 * WEEKS_CHARTED - 1)
         self._weekly = [0] * WEEKS_CHARTED
 
     def add(self, member: MemberHistory) -> MemberSummary:
         """Fold in one member (their days oldest first); returns their row."""
         today = self.today
-        in_order, (pages_7d, pages_30d, pages_year, minutes_year, last) = _fold(
+        pages_7d, pages_30d, pages_year, minutes_year, last = _fold(
             member, today, self._weekly, self._first_week)
-        met = set(in_order)
+        met = learning_days(member, today)
         skips = {day for day in member.skips if day <= today}
         first = member.days[0][0] if member.days else today
-        due = due_days(member.goals, today)  # None: every day is due
-        streak = learning_day_streak(in_order, skips, today, due)
+        due = GoalTimeline(member.goals).due(today, DAILY_KINDS)  # None: every day is due
+        streak = daily_streak(met, skips, today, due)
         excused = _excused(skips, due, first, today)
         self._met.update(met - excused)
         self._skipping.update(excused)
@@ -243,8 +172,8 @@ class TeamReportBuilder:
         count = len(members)
         k = -(-count // 2) if at_least is None else at_least
         if at_least is not None and not 1 <= at_least <= max(count, 1):
-            raise InputError(f"--at-least {at_least} must be from 1 to the team's size "
-                             f"({count} {'member' if count == 1 else 'members'})")
+            raise InputError(f"the team streak cannot ask for {at_least} members a day: "
+                             f"it must be from 1 to the team's size ({count})")
         streak = team_streak(self._met, self._skipping, count, max(k, 1), self.today)
         totals = MemberSummary(
             member="team", current_streak=streak.current, longest_streak=streak.longest,
@@ -263,7 +192,7 @@ class TeamReportBuilder:
                           include_books=self.include_books)
 
 
-def team_streak(met: Counter, skipping: Counter, members: int, at_least: int,
+def team_streak(met: Counter[date], skipping: Counter[date], members: int, at_least: int,
                 today: date) -> Streak:
     """The team's daily streak from per-day counts of members met and skipping."""
     team_met: set[date] = set()

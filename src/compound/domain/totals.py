@@ -1,7 +1,9 @@
-"""Per-day totals: the shape in which history reaches the pure insight code.
+"""History: everything the pure figures read about one person, as of a day.
 
-The store aggregates entries per logical day in SQL; streaks, pace and projections
-are computed from these maps. A day that is absent had nothing logged.
+The store reads it in one transaction (per-day totals summed in SQL, the goal
+timeline, skip days, books); every figure (today, streaks, pace, the year ahead,
+goal pace, the charts) is computed from it. A day that is absent from the totals
+had nothing logged.
 """
 
 from __future__ import annotations
@@ -10,11 +12,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from compound.domain.goals import GoalTimeline
+from compound.domain.met import DayTotals, day_rows
+from compound.domain.records import Book
+
 
 @dataclass(frozen=True, slots=True)
 class DailyTotals:
-    pages: Mapping[date, int] = field(default_factory=dict)            # pages read
-    sessions: Mapping[date, int] = field(default_factory=dict)         # learning sessions held
+    pages: Mapping[date, int] = field(default_factory=dict)  # pages read
+    sessions: Mapping[date, int] = field(default_factory=dict)  # learning sessions held
     session_minutes: Mapping[date, int] = field(default_factory=dict)  # learning minutes
 
     @property
@@ -23,16 +29,28 @@ class DailyTotals:
         days = [*self.pages, *self.sessions]
         return min(days) if days else None
 
+    def rows(self) -> list[DayTotals]:
+        """(day, pages, sessions, minutes) for each day with anything, oldest first."""
+        return day_rows(self.pages, self.sessions, self.session_minutes)
+
 
 @dataclass(frozen=True, slots=True)
 class History:
-    """Everything the insight engine reads about one person, as of `today`."""
+    """Everything the figures read about one person, as of `today`."""
 
     today: date
     totals: DailyTotals
-    goals: tuple  # GoalChange, oldest first (kept with their history)
-    skips: frozenset[date]
-    finished_pages: tuple[int, ...]  # page counts of finished books of known length
-    finished_this_year: int
-    reading: tuple  # Book, being read
-    to_read: tuple  # Book, on the to-read shelf
+    goals: GoalTimeline = field(default_factory=GoalTimeline)
+    skips: frozenset[date] = frozenset()
+    finished_pages: tuple[int, ...] = ()  # page counts of finished books of known length
+    finished_days: tuple[date, ...] = ()  # the day each finished book was finished
+    reading: tuple[Book, ...] = ()  # being read
+    to_read: tuple[Book, ...] = ()  # on the to-read shelf
+
+    def finished_between(self, first: date, last: date) -> int:
+        """Books finished from `first` to `last`, both included."""
+        return sum(1 for day in self.finished_days if first <= day <= last)
+
+    @property
+    def finished_this_year(self) -> int:
+        return self.finished_between(date(self.today.year, 1, 1), self.today)

@@ -27,6 +27,7 @@ from compound.domain.imports import (
     ImportBatch, ImportedBook, ImportedGoal, ImportedLog, ImportedSession, ImportedSkip,
     ReadOptions,
 )
+from compound.domain.goals import check_goal
 from compound.domain.quantities import MAX_BOOK_PAGES, MAX_PAGES_PER_LOG, parse_whole
 from compound.domain.records import Book, BookStatus, GoalKind, SessionKind
 from compound.domain.text import MAX_NOTE, clean_text, normalise_isbn
@@ -245,10 +246,15 @@ def _batch(document: dict[str, Any], source: str) -> ImportBatch:
     goals = []
     for index, value in enumerate(_list(document, "goals")):
         record = _Record(value, f"goals[{index}]")
-        goals.append(ImportedGoal(
-            where=record.where, kind=record.choice("kind", GoalKind),
-            target=record.whole("target", MAX_GOAL_TARGET), since=record.day("since"),
-            schedule=record.text("schedule")))
+        kind = record.choice("kind", GoalKind)
+        wanted, rule = record.whole("target", MAX_GOAL_TARGET), record.text("schedule")
+        try:
+            # The bounds and schedules any goal is held to, whoever sets it.
+            target, schedule = check_goal(kind, wanted or 0, rule)
+        except InputError as exc:
+            raise InputError(f"{record.where}: {exc}") from None
+        goals.append(ImportedGoal(where=record.where, kind=kind, target=target,
+                                  since=record.day("since"), schedule=schedule))
     skips = []
     for index, value in enumerate(_list(document, "skip_days")):
         record = _Record(value, f"skip_days[{index}]")

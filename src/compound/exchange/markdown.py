@@ -1,11 +1,11 @@
 """Markdown: a report to read, or to paste into notes or a wiki.
 
-Period totals, the streak at the period's end, the books finished, and a table
-month by month. The streak is the learning-day habit of domain/habits.py (the
-one `compound stats` shows): judged by the daily-pages goal in force each day
-(any learning session also counts), under the goals' schedules and the skip
-days, over the days the export holds: for a period, a streak running into it
-from before is counted from the period's first day.
+Period totals, the pace and the streak at the period's end, the books finished,
+and a table month by month. The streak is the learning-day streak `compound
+stats` shows (domain/met.py's rule, the one streak engine), under the goals'
+schedules and the skip days, over the days the export holds: for a period, a
+streak running into it from before is counted from the period's first day. The
+pace is the one every surface shows (domain/projection.py), at the period's end.
 """
 
 from __future__ import annotations
@@ -17,11 +17,13 @@ from typing import TextIO
 
 from compound.domain.days import format_duration
 from compound.domain.exports import ExportData
+from compound.domain.goals import GoalChange, GoalTimeline
 from compound.domain.habits import LEARNING_DAY, HabitReport, habits_of
+from compound.domain.projection import pace_of
 from compound.domain.records import BookStatus
-from compound.domain.status import GoalChange
 from compound.domain.totals import DailyTotals, History
 from compound.exchange.registry import Exporter
+from compound.words.numbers import plural, rate
 
 _SPECIAL = "\\`*_[]<>|#"
 
@@ -40,12 +42,9 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]],
     return ["| " + " | ".join(row) + " |" for row in [list(headers), rule, *rows]]
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
-
-
-def streak_of(data: ExportData) -> HabitReport:
-    """The learning-day streak at the period's end, from the days the export holds."""
+def history_of(data: ExportData) -> History:
+    """The History the figures read, from the records the export holds, as of the
+    period's end."""
     pages: dict[date, int] = defaultdict(int)
     for log in data.reading_logs:
         pages[log.day] += log.pages
@@ -54,14 +53,20 @@ def streak_of(data: ExportData) -> HabitReport:
     for s in data.sessions:
         sessions[s.day] += 1
         minutes[s.day] += s.minutes
-    history = History(
-        today=data.last_day,
-        totals=DailyTotals(pages=dict(pages), sessions=dict(sessions),
-                           session_minutes=dict(minutes)),
-        goals=tuple(GoalChange(g.kind, g.target, g.since, g.schedule) for g in data.goals),
-        skips=frozenset(s.day for s in data.skips),
-        finished_pages=(), finished_this_year=0, reading=(), to_read=())
-    return habits_of(history)[LEARNING_DAY]
+    last = data.last_day
+    return History(
+        today=last,
+        totals=DailyTotals(pages={d: p for d, p in pages.items() if d <= last},
+                           sessions={d: n for d, n in sessions.items() if d <= last},
+                           session_minutes={d: m for d, m in minutes.items() if d <= last}),
+        goals=GoalTimeline(GoalChange(g.kind, g.target, g.since, g.schedule)
+                           for g in data.goals),
+        skips=frozenset(s.day for s in data.skips))
+
+
+def streak_of(data: ExportData) -> HabitReport:
+    """The learning-day streak at the period's end, from the days the export holds."""
+    return habits_of(history_of(data))[LEARNING_DAY]
 
 
 def _first_day(data: ExportData) -> date | None:
@@ -86,13 +91,15 @@ def lines(data: ExportData) -> list[str]:
     out = [f"# Reading and learning, {period}", "",
            f"Profile {escape(data.profile)}, exported "
            f"{data.exported_at.strftime('%Y-%m-%d %H:%M')} UTC.", "", "## Totals", ""]
-    average = f"{pages / span:,.1f}" if span else "0"
+    history = history_of(data)
+    pace = pace_of(history.totals.pages, history.totals.session_minutes, last,
+                   history.totals.first_day)
     out += table(["", "Total"], [
         ["Pages read", f"{pages:,}"],
         ["Days with reading", f"{reading_days:,} of {span:,}"],
-        ["Pages a day, on average", average],
+        ["Pace on " + last.isoformat() + " (pages a day, last 30 days)", rate(pace.d30)],
         ["Learning", f"{format_duration(minutes) if minutes else '0m'} in "
-                     f"{_plural(len(data.sessions), 'session')}"],
+                     f"{plural(len(data.sessions), 'session')}"],
         ["Books finished", f"{len(finished):,}"],
         ["Skip days", f"{sum(1 for s in data.skips if s.day <= last):,}"],
     ], right=(1,))
@@ -100,8 +107,8 @@ def lines(data: ExportData) -> list[str]:
     state = (" (at risk: today is not done yet)" if streak.at_risk
              else " (today is done)" if streak.met_today and last == data.today else "")
     out += ["", "## Streaks", "",
-            f"- Streak on {last.isoformat()}: {_plural(streak.current, 'day')}{state}",
-            f"- Longest in the period: {_plural(streak.longest, 'day')}", "",
+            f"- Streak on {last.isoformat()}: {plural(streak.current, 'day')}{state}",
+            f"- Longest in the period: {plural(streak.longest, 'day')}", "",
             "## Books finished", ""]
     if finished:
         for book in finished:

@@ -25,8 +25,8 @@ from compound.domain.errors import InputError
 from compound.domain.profiles import check_profile_name
 from compound.domain.quantities import MAX_PAGES_PER_LOG
 from compound.domain.records import GoalKind
-from compound.domain.schedules import DAILY_KINDS
-from compound.domain.status import GoalChange
+from compound.domain.goals import DAILY_KINDS
+from compound.domain.goals import GoalChange
 from compound.domain.team import FinishedBook, MemberHistory
 from compound.domain.text import MAX_TITLE, clean_text
 from compound.exchange.csvfiles import read_text

@@ -11,10 +11,10 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from compound.db import tables as t
-from compound.domain.errors import InputError, NotFoundError
+from compound.domain.errors import BookClosed, BookNotFound, InputError, NotFoundError
 from compound.domain.records import Book, BookStatus
 from compound.domain.text import clean_text, normalise_isbn, title_key
-from compound.store.snapshot import as_date
+from compound.store.history import as_date
 
 
 def pages_read(session: Session, book_id: int) -> int:
@@ -92,16 +92,17 @@ def find(session: Session, profile_id: int, ref: str) -> t.Book:
     if text.lstrip("#").isdigit() and text.lstrip("#").isascii() and len(text) < 12:
         row = session.get(t.Book, int(text.lstrip("#")))
         if row is None or row.profile_id != profile_id:
-            raise NotFoundError(f"there is no book #{text.lstrip('#')}")
+            raise BookNotFound(f"#{text.lstrip('#')}")
         return row
     rows = session.exec(select(t.Book).where(t.Book.profile_id == profile_id)).all()
     key = title_key(text)
     for matches in ([r for r in rows if title_key(r.title) == key],
                     [r for r in rows if title_key(r.title).startswith(key)],
                     [r for r in rows if key in title_key(r.title)]):
-        # Several books may share a title exactly (a reread, two editions): prefer the
-        # one being read. A partial name matching several books stays ambiguous.
-        if len(matches) > 1 and all(title_key(r.title) == key for r in matches):
+        # Several copies of one title (a reread, two editions), named in full or in
+        # part: prefer the one being read. A name matching different titles stays
+        # ambiguous.
+        if len(matches) > 1 and len({title_key(r.title) for r in matches}) == 1:
             open_ones = [r for r in matches if r.status == BookStatus.READING]
             matches = open_ones if len(open_ones) == 1 else matches
         if len(matches) == 1:
@@ -109,7 +110,7 @@ def find(session: Session, profile_id: int, ref: str) -> t.Book:
         if matches:
             listed = ", ".join(f"{r.title} (#{r.id})" for r in matches[:5])
             raise InputError(f"{text!r} matches {len(matches)} books: {listed}; use the id")
-    raise NotFoundError(f"no book matches {text!r}; see `compound book list`")
+    raise BookNotFound(text)
 
 
 def add(session: Session, profile_id: int, *, title: str, author: str | None = None,
@@ -148,11 +149,22 @@ def change_status(session: Session, profile_id: int, ref: str, status: BookStatu
         raise InputError(f"{row.title} is already {_ALREADY[status]}")
     if status == BookStatus.READING and row.status == BookStatus.FINISHED:
         # Progress is the sum of the book's logs; a second read would start past the end.
-        raise InputError(f"{row.title} is finished; to read it again, add it again "
-                         "with `compound book add`")
+        raise BookClosed(row.id, row.title, BookStatus.FINISHED.value)
     if status == BookStatus.FINISHED and row.started_on and as_date(row.started_on) > day:
         raise InputError(f"{row.title} was started on {row.started_on}, after {day}")
     _apply_status(row, status, day)
+    session.add(row)
+    session.flush()
+    return to_book(row, session=session)
+
+
+def put_back(session: Session, profile_id: int, before: Book) -> Book:
+    """Return a book to the shelf and days it had (`before`): undoing a move."""
+    row = session.get(t.Book, before.id)
+    if row is None or row.profile_id != profile_id:
+        raise BookNotFound(f"#{before.id}")
+    row.status = before.status.value
+    row.started_on, row.finished_on = before.started_on, before.finished_on
     session.add(row)
     session.flush()
     return to_book(row, session=session)

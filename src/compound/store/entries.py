@@ -12,14 +12,16 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from compound.db import tables as t
-from compound.domain.errors import InputError, NotFoundError
+from compound.domain.errors import (
+    BookClosed, EntryNotFound, InputError, NeedsBook, NoRoomInBook, WhichBook,
+)
 from compound.domain.records import (
     Book, BookStatus, Entry, GoalKind, LearningSession, LoggedPages, ReadingLog, RemovedEntry,
     SessionKind, parse_ref,
 )
 from compound.domain.text import MAX_NOTE, clean_text
 from compound.store import books
-from compound.store.snapshot import as_date
+from compound.store.history import as_date
 
 UNSET = object()  # "leave as it is", distinct from None ("clear it")
 
@@ -51,23 +53,16 @@ def _current_book(session: Session, profile_id: int) -> t.Book | None:
     reading = session.exec(select(t.Book).where(t.Book.profile_id == profile_id,
                                                 t.Book.status == BookStatus.READING)).all()
     if len(reading) > 1:
-        listed = ", ".join(f"{b.title} (#{b.id})" for b in reading[:4])
-        raise InputError(f"{len(reading)} books are being read ({listed}): say which with --book")
+        raise WhichBook([(b.id, b.title) for b in reading])
     return reading[0] if reading else None
 
 
 def _check_room(session: Session, book: t.Book, pages: int, already: int) -> None:
     """Refuse pages beyond the book's end, or into a book that is closed."""
-    if book.status == BookStatus.FINISHED:
-        raise InputError(f"{book.title} is finished; to read it again, add it again "
-                         "with `compound book add`")
-    if book.status == BookStatus.ABANDONED:
-        raise InputError(f"{book.title} is abandoned; `compound book start {book.id}` "
-                         "to pick it up again")
+    if book.status in (BookStatus.FINISHED, BookStatus.ABANDONED):
+        raise BookClosed(book.id, book.title, book.status)
     if book.total_pages and already + pages > book.total_pages:
-        left = book.total_pages - already
-        raise InputError(f"{book.title} has {left} pages left of {book.total_pages}; log at "
-                         f"most {left}, or fix its length with `compound book edit {book.id} --pages N`")
+        raise NoRoomInBook(book.id, book.title, book.total_pages - already, book.total_pages)
 
 
 def log_pages(session: Session, profile_id: int, *, day: date, pages: int | None = None,
@@ -80,12 +75,13 @@ def log_pages(session: Session, profile_id: int, *, day: date, pages: int | None
     already = books.pages_read(session, book.id) if book else 0
     if to_page is not None:
         if book is None:
-            raise InputError("--to-page needs a book: add one with `compound book add` or pass --book")
+            raise NeedsBook()
         if to_page <= already:
-            raise InputError(f"{book.title} is already at page {already}; --to-page must be further on")
+            raise InputError(f"{book.title} is already at page {already}; the page reached "
+                             "must be further on")
         pages = to_page - already
     if pages is None:
-        raise InputError("say how many pages, or --to-page N")
+        raise InputError("say how many pages were read, or the page reached")
     if book is not None:
         _check_room(session, book, pages, already)
     row = t.ReadingLog(profile_id=profile_id, day=day, pages=pages,
@@ -109,19 +105,39 @@ def log_pages(session: Session, profile_id: int, *, day: date, pages: int | None
                        pages_that_day=int(day_total), pages_goal=goal)
 
 
-def restore_log(session: Session, profile_id: int, log: ReadingLog) -> ReadingLog:
-    """Store a deleted reading log again as it was: its own book, or none.
+def restore(session: Session, profile_id: int, entry: Entry) -> Entry:
+    """Store a deleted entry again as it was: the same id (r14 stays r14), day, amounts,
+    note and creation time, and a reading log with its own book (or none), which it
+    moves along again as a new log would.
 
-    Logging it anew would hand a log without a book to the book being read now.
+    Ids are never reused, so the deleted one is free; should it be taken all the same
+    (a database restored from a copy meanwhile), the entry gets a new one.
     """
-    if log.book_id is not None:
-        return log_pages(session, profile_id, day=log.day, pages=log.pages,
-                         book_ref=str(log.book_id), minutes=log.minutes, note=log.note).log
-    row = t.ReadingLog(profile_id=profile_id, day=log.day, pages=log.pages, book_id=None,
-                       minutes=log.minutes, note=log.note, import_key=log.import_key)
-    session.add(row)
+    table = t.ReadingLog if isinstance(entry, ReadingLog) else t.LearningSession
+    taken = session.get(table, entry.id) is not None
+    common = {"profile_id": profile_id, "day": entry.day, "minutes": entry.minutes,
+              "note": entry.note, "created_at": entry.created_at,
+              **({} if taken else {"id": entry.id})}
+    if not isinstance(entry, ReadingLog):
+        row = t.LearningSession(**common, kind=entry.kind.value, topic=entry.topic)
+        session.add(row)
+        session.flush()
+        return to_session(row)
+    book = session.get(t.Book, entry.book_id) if entry.book_id is not None else None
+    if book is not None and book.profile_id != profile_id:
+        book = None
+    if book is not None:
+        _check_room(session, book, entry.pages, books.pages_read(session, book.id))
+    log = t.ReadingLog(**common, pages=entry.pages, book_id=book.id if book else None,
+                       import_key=entry.import_key)
+    session.add(log)
     session.flush()
-    return to_log(row, None)
+    if book is not None:
+        started, _finished = books.follow_logs(session, book, entry.day)
+        log.started_book = started or entry.started_book
+        session.add(log)
+        session.flush()
+    return to_log(log, book.title if book else None)
 
 
 def log_session(session: Session, profile_id: int, *, day: date, minutes: int,
@@ -156,7 +172,7 @@ def _find_row(session: Session, profile_id: int, ref: str) -> t.ReadingLog | t.L
     table = t.ReadingLog if kind is ReadingLog else t.LearningSession
     row = session.get(table, id_)
     if row is None or row.profile_id != profile_id:
-        raise NotFoundError(f"there is no entry {ref.strip().lower()} (see `compound history`)")
+        raise EntryNotFound(ref.strip().lower())
     return row
 
 

@@ -17,7 +17,7 @@ from compound.domain.exports import ExportData
 from compound.domain.records import Goal, GoalKind, Profile, Skip
 from compound.store.books import to_book
 from compound.store.entries import to_log, to_session
-from compound.store.snapshot import as_date
+from compound.store.history import as_date
 
 
 def _within(column, since: date | None, until: date | None) -> list:

@@ -30,7 +30,7 @@ from compound.domain.imports import (
 from compound.domain.records import Book
 from compound.store.books import to_book
 from compound.store.bulk import insert_rows
-from compound.store.snapshot import as_date
+from compound.store.history import as_date
 
 Progress = Callable[[int], None]
 

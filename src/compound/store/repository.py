@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, delete, text
+from sqlalchemy import Engine, delete, func, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import (
     ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, OperationalError,
@@ -24,19 +24,21 @@ from compound.db import sqlite_file
 from compound.db import tables as t
 from compound.db.engine import BUSY_TIMEOUT_MS, READ_ONLY, sqlite_path
 from compound.db.migrate import open_database
-from compound.domain.errors import InputError, NotFoundError, StorageError
+from compound.domain.errors import (
+    InputError, NothingToUndo, NotFoundError, ProfileNotFound, StorageError,
+)
 from compound.domain.records import (
     Book, BookStatus, Entry, Goal, GoalKind, LearningSession, LoggedPages, Profile, ReadingLog,
     RemovedEntry, SessionKind, Skip,
 )
 from compound.domain.exports import ExportData
+from compound.domain.goals import GoalChange, GoalTimeline
 from compound.domain.imports import ImportBatch, ImportSummary
 from compound.domain.profiles import DEFAULT_PROFILE, ProfileContents
-from compound.domain.status import TodayStatus
 from compound.domain.team import MemberHistory, TeamReport, build_report
 from compound.domain.totals import History
-from compound.store import books, entries, exports, imports, profiles, skips, snapshot, totals
-from compound.store import team
+from compound.store import books, entries, exports, imports, profiles, skips, team
+from compound.store import history as history_sql
 from compound.store.entries import UNSET
 
 
@@ -111,8 +113,7 @@ class Store:
             row = session.exec(select(t.Profile).where(t.Profile.name == name)).first()
             if row is None:
                 if name != DEFAULT_PROFILE:
-                    raise NotFoundError(f"there is no profile named {name!r} "
-                                        f"(`compound profile add {name}` makes it)")
+                    raise ProfileNotFound(name)
                 row = t.Profile(name=name)
                 session.add(row)
                 session.flush()
@@ -133,12 +134,17 @@ class Store:
             return books.to_book(books.find(session, self.profile.id, ref), session=session)
 
     def books(self, status: BookStatus | None = None) -> list[Book]:
-        with self._unit(read_only=True) as session:
-            return books.listing(session, self.profile.id, status)
+        with self.reading() as reading:
+            return reading.books(status)
 
     def set_book_status(self, ref: str, status: BookStatus, day: date) -> Book:
         with self._unit() as session:
             return books.change_status(session, self.profile.id, ref, status, day)
+
+    def put_book_back(self, before: Book) -> Book:
+        """Return a book to the shelf and days it had: undoing a move."""
+        with self._unit() as session:
+            return books.put_back(session, self.profile.id, before)
 
     def edit_book(self, ref: str, **changes: Any) -> Book:
         with self._unit() as session:
@@ -165,8 +171,8 @@ class Store:
                                        kind=kind, topic=topic, note=note)
 
     def history(self, since: date, until: date) -> list[Entry]:
-        with self._unit(read_only=True) as session:
-            return entries.history(session, self.profile.id, since, until)
+        with self.reading() as reading:
+            return reading.entries(since, until)
 
     def entry(self, ref: str) -> Entry:
         with self._unit() as session:
@@ -184,17 +190,17 @@ class Store:
         with self._unit() as session:
             return entries.delete(session, self.profile.id, ref)
 
-    def restore_log(self, log: ReadingLog) -> ReadingLog:
-        """Put back a deleted reading log, with the book it had (or none)."""
+    def restore_entry(self, entry: Entry) -> Entry:
+        """Put back a deleted entry as it was: its id, amounts and book (see entries.restore)."""
         with self._unit() as session:
-            return entries.restore_log(session, self.profile.id, log)
+            return entries.restore(session, self.profile.id, entry)
 
     def undo(self) -> RemovedEntry:
         """Remove the entry made last."""
         with self._unit() as session:
             ref = entries.latest_ref(session, self.profile.id)
             if ref is None:
-                raise NotFoundError("there is nothing to undo")
+                raise NothingToUndo()
             return entries.delete(session, self.profile.id, ref)
 
     # -- goals and status -------------------------------------------------------------
@@ -212,14 +218,10 @@ class Store:
             session.flush()
             return _to_goal(row)
 
-    def goals(self, today: date) -> list[Goal]:
-        """The goal of each kind in force on `today`."""
-        with self._unit(read_only=True) as session:
-            rows = session.exec(select(t.Goal).where(t.Goal.profile_id == self.profile.id,
-                                                     t.Goal.since <= today)
-                                .order_by(t.Goal.since)).all()
-            current = {row.kind: row for row in rows}  # the latest of each kind wins
-            return [_to_goal(row) for kind in GoalKind for row in [current.get(kind.value)] if row]
+    def goal_timeline(self) -> GoalTimeline:
+        """Every goal with its history (which one is in force when: domain/goals.py)."""
+        with self.reading() as reading:
+            return reading.goal_timeline()
 
     def remove_goal(self, kind: GoalKind) -> int:
         """Remove every goal of `kind`, past ones too; returns how many there were."""
@@ -231,25 +233,20 @@ class Store:
             return result.rowcount
 
     def history_until(self, today: date) -> History:
-        """The whole record the insight engine reads, in one transaction."""
-        with self._unit(read_only=True) as session:
-            pid = self.profile.id
-            shelves = books.listing(session, pid)
-            return History(
-                today=today,
-                totals=totals.daily_totals(session, pid, until=today),
-                goals=tuple(totals.goal_changes(session, pid)),
-                skips=frozenset(totals.skip_days(session, pid)),
-                finished_pages=tuple(totals.finished_book_pages(session, pid)),
-                finished_this_year=totals.books_finished_between(
-                    session, pid, date(today.year, 1, 1), today),
-                reading=tuple(b for b in shelves if b.status == BookStatus.READING),
-                to_read=tuple(b for b in shelves if b.status == BookStatus.TO_READ),
-            )
+        """The whole record the figures read (domain/totals.py), in one transaction."""
+        with self.reading() as reading:
+            return reading.history(today)
 
     def minutes_by_kind(self, since: date, until: date) -> dict[str, int]:
+        """Learning minutes per session kind from `since` to `until`."""
+        with self.reading() as reading:
+            return reading.minutes_by_kind(since, until)
+
+    @contextmanager
+    def reading(self) -> Iterator[Reading]:
+        """Several reads in one read-only transaction: what a view shows is one moment."""
         with self._unit(read_only=True) as session:
-            return totals.minutes_by_kind(session, self.profile.id, since, until)
+            yield Reading(session, self.profile.id)
 
     # -- skip days ---------------------------------------------------------------------
 
@@ -259,25 +256,12 @@ class Store:
             return skips.add(session, self.profile.id, first, last, reason)
 
     def skips(self, since: date | None = None) -> list[Skip]:
-        with self._unit(read_only=True) as session:
-            return skips.listing(session, self.profile.id, since)
+        with self.reading() as reading:
+            return reading.skips(since)
 
     def remove_skips(self, first: date, last: date) -> list[Skip]:
         with self._unit() as session:
             return skips.remove(session, self.profile.id, first, last)
-
-    def status(self, today: date) -> TodayStatus:
-        with self._unit() as session:
-            connection = session.connection()
-            on_sqlite = connection.dialect.name == "sqlite"
-
-            def run(sql: str, params: dict[str, Any]):
-                if on_sqlite:  # SQLite keeps dates as ISO text
-                    params = {k: v.isoformat() if isinstance(v, date) else v
-                              for k, v in params.items()}
-                return connection.execute(text(sql), params).all()
-
-            return snapshot.today_status(run, self.profile.id, today)
 
     # -- data in and out -----------------------------------------------------------------
 
@@ -344,6 +328,56 @@ class Store:
                                      profile_id=self.profile.id))
 
 
+def _runner(session: Session) -> history_sql.Runner:
+    """history's `run(sql, params)` on this unit's connection (SQLite keeps dates as ISO
+    text, so they are passed as text there)."""
+    connection = session.connection()
+    on_sqlite = connection.dialect.name == "sqlite"
+
+    def run(sql: str, params: dict[str, Any]) -> list[Any]:
+        if on_sqlite:
+            params = {k: v.isoformat() if isinstance(v, date) else v for k, v in params.items()}
+        return list(connection.execute(text(sql), params).all())
+
+    return run
+
+
+class Reading:
+    """Reads of one profile inside one read-only transaction (Store.reading)."""
+
+    def __init__(self, session: Session, profile_id: int):
+        self._session, self._profile_id = session, profile_id
+
+    def history(self, today: date) -> History:
+        """Everything the figures read as of `today` (store/history.py)."""
+        return history_sql.read_history(_runner(self._session), self._profile_id, today)
+
+    def goal_timeline(self) -> GoalTimeline:
+        rows = self._session.exec(select(t.Goal).where(t.Goal.profile_id == self._profile_id)
+                                  .order_by(t.Goal.since, t.Goal.id))
+        return GoalTimeline(GoalChange(GoalKind(row.kind), row.target,
+                                       history_sql.as_date(row.since), row.schedule)
+                            for row in rows)
+
+    def books(self, status: BookStatus | None = None) -> list[Book]:
+        return books.listing(self._session, self._profile_id, status)
+
+    def entries(self, since: date, until: date) -> list[Entry]:
+        """Entries from `since` to `until`, newest first."""
+        return entries.history(self._session, self._profile_id, since, until)
+
+    def skips(self, since: date | None = None) -> list[Skip]:
+        return skips.listing(self._session, self._profile_id, since)
+
+    def minutes_by_kind(self, since: date, until: date) -> dict[str, int]:
+        rows = self._session.exec(
+            select(t.LearningSession.kind, func.sum(t.LearningSession.minutes))
+            .where(t.LearningSession.profile_id == self._profile_id,
+                   t.LearningSession.day >= since, t.LearningSession.day <= until)
+            .group_by(t.LearningSession.kind))
+        return {kind: int(total) for kind, total in rows}
+
+
 class _RollBack(Exception):
     """Raised inside a unit of work to undo it (a dry run), carrying its result."""
 
@@ -354,7 +388,7 @@ class _RollBack(Exception):
 
 def _to_goal(row: t.Goal) -> Goal:
     return Goal(id=row.id, kind=GoalKind(row.kind), target=row.target, schedule=row.schedule,
-                since=snapshot.as_date(row.since))
+                since=history_sql.as_date(row.since))
 
 
 def _hide_password(url: str) -> str:

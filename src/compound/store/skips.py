@@ -7,10 +7,10 @@ from datetime import date, timedelta
 from sqlmodel import Session, select
 
 from compound.db import tables as t
-from compound.domain.errors import InputError, NotFoundError
+from compound.domain.errors import InputError, SkipsNotFound
 from compound.domain.records import Skip
 from compound.domain.text import clean_text
-from compound.store.snapshot import as_date
+from compound.store.history import as_date
 
 # A longer span is more likely a typo in a year than a real holiday.
 MAX_SKIP_SPAN = 366
@@ -58,7 +58,7 @@ def remove(session: Session, profile_id: int, first: date, last: date) -> list[S
                                              t.Skip.day >= first, t.Skip.day <= last)).all()
     if not rows:
         span = str(first) if first == last else f"{first}..{last}"
-        raise NotFoundError(f"no skip days on {span} (see `compound skip list`)")
+        raise SkipsNotFound(span)
     removed = [_to_skip(row) for row in rows]
     for row in rows:
         session.delete(row)

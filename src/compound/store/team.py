@@ -19,11 +19,11 @@ from sqlmodel import Session, select
 from compound.db import tables as t
 from compound.domain.profiles import DEFAULT_PROFILE
 from compound.domain.records import BookStatus, GoalKind, Profile
-from compound.domain.schedules import DAILY_KINDS
-from compound.domain.status import GoalChange
+from compound.domain.goals import DAILY_KINDS
+from compound.domain.goals import GoalChange
 from compound.domain.team import FinishedBook, MemberHistory
 from compound.store import profiles as profile_rows
-from compound.store.snapshot import as_date
+from compound.store.history import as_date
 
 # Rows fetched per round trip while streaming the per-day totals from a server.
 BATCH = 10_000

@@ -1,4 +1,5 @@
-"""Today's status: totals, the goals in force, and a streak judged by each day's goal."""
+"""Today's figures: totals, the goals in force, and a streak judged by each day's goal;
+the goal timeline they read."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from compound.domain.goals import GoalChange, GoalTimeline
 from compound.domain.records import Book, BookStatus, GoalKind
-from compound.domain.status import GoalChange, build_status, target_on
 from compound.domain.streaks import Streak
+from compound.domain.today import today_figures
+from compound.domain.totals import DailyTotals, History
 
 PROPERTY = settings(max_examples=200, deadline=None)
 TODAY = date(2026, 11, 22)
@@ -22,8 +25,16 @@ def ago(n: int) -> date:
 
 
 def status(pages=None, sessions=None, skips=(), goals=(), reading=()):
-    return build_status(TODAY, pages or {}, sessions or {}, list(skips), list(goals),
-                        list(reading))
+    sessions = sessions or {}
+    totals = DailyTotals(pages=pages or {},
+                         sessions={day: count for day, (count, _m) in sessions.items()},
+                         session_minutes={day: m for day, (_count, m) in sessions.items()})
+    return today_figures(History(today=TODAY, totals=totals, goals=GoalTimeline(goals),
+                                 skips=frozenset(skips), reading=tuple(reading)))
+
+
+def target_on(changes, kind, day):
+    return GoalTimeline(changes).target_on(kind, day)
 
 
 # -- target_on --------------------------------------------------------------------------
@@ -160,10 +171,17 @@ def test_days_before_the_first_goal_need_one_page():
     assert status(pages=pages, goals=goals).streak.current == 4
 
 
-def test_a_minutes_goal_does_not_change_which_days_are_met():
-    goals = [GoalChange(MINUTES, 60, ago(30))]
-    result = status(sessions={TODAY: (1, 5)}, pages={ago(1): 1}, goals=goals)
-    assert result.streak.current == 2
+def test_a_minutes_goal_is_met_only_when_the_minutes_reach_it():
+    goals = [GoalChange(MINUTES, 30, ago(30))]
+    # Five minutes a day for three days do not make a learning streak under a 30m goal.
+    short = status(sessions={TODAY: (1, 5), ago(1): (1, 5), ago(2): (1, 5)}, goals=goals)
+    assert short.streak.current == 0 and not short.streak.met_today
+    assert short.left.minutes == 25
+    enough = status(sessions={TODAY: (2, 30), ago(1): (1, 45)}, goals=goals)
+    assert enough.streak.current == 2 and enough.streak.met_today
+    assert enough.left.minutes == 0
+    # Without a pages goal, any page still meets the day's reading.
+    assert status(pages={TODAY: 1}, goals=goals).streak.met_today
 
 
 def test_skip_days_bridge_the_streak():

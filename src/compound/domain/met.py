@@ -1,0 +1,86 @@
+"""What makes a day count: the one met-day rule.
+
+A day's reading is met when its pages reach the daily-pages goal in force that day
+(any page without a goal); its learning is met when its learning minutes reach the
+daily-minutes goal in force (any session without a goal). A *learning day* is a day
+on which either is met: that is what the streak counts, on every surface and in the
+team report. Each past day is judged by the goals in force then: raising a goal
+today must not retroactively break last month's streak.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from compound.domain.goals import GoalTimeline
+from compound.domain.records import GoalKind
+
+# (day, pages read, learning sessions held, learning minutes): one day's totals.
+DayTotals = tuple[date, int, int, int]
+
+
+def reading_met(pages: int, target: int | None) -> bool:
+    """The day's reading reaches its goal (one page without a goal)."""
+    return pages >= (target or 1)
+
+
+def learning_met(sessions: int, minutes: int, target: int | None) -> bool:
+    """The day's learning reaches its goal (any session without a goal)."""
+    return minutes >= target if target else sessions > 0
+
+
+def learning_day(pages: int, sessions: int, minutes: int,
+                 pages_target: int | None, minutes_target: int | None) -> bool:
+    """The day counts for the streak: its reading or its learning is met."""
+    return reading_met(pages, pages_target) or learning_met(sessions, minutes, minutes_target)
+
+
+@dataclass(frozen=True, slots=True)
+class MetDays:
+    """Which days met each daily habit, oldest first."""
+
+    reading: tuple[date, ...]
+    learning: tuple[date, ...]
+    learning_days: tuple[date, ...]  # either: the streak's days
+
+
+def met_days(days: Iterable[DayTotals], goals: GoalTimeline) -> MetDays:
+    """Judge each day's totals (in any order) by the goals in force that day."""
+    pages_target = goals.targets(GoalKind.DAILY_PAGES)
+    minutes_target = goals.targets(GoalKind.DAILY_MINUTES)
+    reading, learning, either = [], [], []
+    for day, pages, sessions, minutes in sorted(days):
+        read = reading_met(pages, pages_target(day))
+        learned = learning_met(sessions, minutes, minutes_target(day))
+        if read:
+            reading.append(day)
+        if learned:
+            learning.append(day)
+        if read or learned:
+            either.append(day)
+    return MetDays(tuple(reading), tuple(learning), tuple(either))
+
+
+def day_rows(pages: Mapping[date, int], sessions: Mapping[date, int],
+             minutes: Mapping[date, int]) -> list[DayTotals]:
+    """Per-day maps as (day, pages, sessions, minutes) rows, oldest first."""
+    return [(day, pages.get(day, 0), sessions.get(day, 0), minutes.get(day, 0))
+            for day in sorted({*pages, *sessions, *minutes})]
+
+
+@dataclass(frozen=True, slots=True)
+class Left:
+    """What would still meet a day: pages to read, or learning minutes (None: that
+    side has no goal, so any page or any session would do)."""
+
+    pages: int | None
+    minutes: int | None
+
+
+def left_to_meet(pages: int, minutes: int, pages_target: int | None,
+                 minutes_target: int | None) -> Left:
+    """How far the day is from being met, on each side."""
+    return Left(pages=max(pages_target - pages, 0) if pages_target else None,
+                minutes=max(minutes_target - minutes, 0) if minutes_target else None)

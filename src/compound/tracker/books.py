@@ -1,0 +1,77 @@
+"""The shelves: adding and editing books, and moving them between shelves (undoably)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from compound.domain.errors import InputError
+from compound.domain.records import Book, BookStatus
+from compound.domain.text import clean_text, normalise_isbn
+from compound.tracker import checks
+from compound.tracker.outcomes import BookMoved, BookPutBack
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from compound.tracker.core import Tracker
+
+
+class Books:
+    def __init__(self, tracker: Tracker):
+        self._tracker = tracker
+
+    def add(self, title: str, *, author: str | None = None,
+            pages: str | int | None = None, isbn: str | None = None,
+            reading: bool = False) -> Book:
+        """Add a book to the to-read shelf, or (`reading`) as being read from today."""
+        tracker = self._tracker
+        named = clean_text(title, "a book's title", required=True) or ""
+        by = clean_text(author, "the author")
+        length = None if pages is None or checks.blank(pages) else checks.book_pages(pages)
+        number = normalise_isbn(isbn)
+        return tracker.store.add_book(
+            named, author=by, total_pages=length, isbn=number,
+            status=BookStatus.READING if reading else BookStatus.TO_READ,
+            day=tracker.today() if reading else None)
+
+    def book(self, named: str | int) -> Book:
+        """The one book `named` names: an id (12 or #12), else a title, whole or in part."""
+        return self._tracker.store.book(str(named))
+
+    def edit(self, named: str | int, *, title: str | None = None, author: str | None = None,
+             pages: str | int | None = None, isbn: str | None = None) -> Book:
+        """Change the given fields; an empty author or ISBN clears it."""
+        changes: dict[str, object] = {}
+        if title is not None:
+            changes["title"] = clean_text(title, "a book's title", required=True)
+        if author is not None:
+            changes["author"] = author
+        if pages is not None:
+            changes["total_pages"] = checks.book_pages(pages)
+        if isbn is not None:
+            normalise_isbn(isbn)  # refused here, before anything is opened for writing
+            changes["isbn"] = isbn
+        if not changes:
+            raise InputError("say what to change: title, author, pages or ISBN")
+        return self._tracker.store.edit_book(str(named), **changes)
+
+    def move(self, named: str | int, to: BookStatus, *,
+             day: date | str | None = None) -> BookMoved:
+        """Start (or pick up again), finish, abandon, or put back on the to-read shelf.
+        The outcome remembers where the book was, so the move can be undone."""
+        tracker = self._tracker
+        when = checks.day(day, tracker.today())
+        if not str(named).strip():
+            raise InputError("name a book by its title or id")
+        before = tracker.store.book(str(named))
+        moved = tracker.store.set_book_status(str(before.id), to, when)
+        return BookMoved(book=moved, before=before, day=when)
+
+    def put_back(self, moved: BookMoved) -> BookPutBack:
+        """Undo a move: the book returns to the shelf and days it had."""
+        return BookPutBack(self._tracker.store.put_book_back(moved.before), moved)
+
+    def remove(self, named: str | int) -> tuple[Book, int]:
+        """Remove a book; returns it and how many reading logs stay without it."""
+        if not str(named).strip():
+            raise InputError("name a book by its title or id")
+        return self._tracker.store.remove_book(str(named))

@@ -1,0 +1,125 @@
+"""Tracker: one profile's actions and views over an open store.
+
+The composition roots (the command line's context, the app) open one with
+`Tracker.open` and hand it around; everything a person does goes through one of
+its parts: `entries`, `books`, `goals`, `profiles`, `views`, `exchange`, `team`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from functools import cached_property
+
+from compound.config import Settings
+from compound.store.repository import Store
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from compound.tracker.books import Books
+    from compound.tracker.entries import Entries
+    from compound.tracker.exchange import Exchange
+    from compound.tracker.goals import Goals
+    from compound.tracker.profiles import Profiles
+    from compound.tracker.team import Team
+    from compound.tracker.views import Views
+
+
+class Tracker:
+    """One profile's tracker. `today()` is the logical today (a function, so that an
+    app left open rolls over at the day's start).
+
+    `store` may be a function that opens it: the store then opens on first use, so an
+    action that refuses what it was given never creates or opens a database.
+    """
+
+    def __init__(self, store: Store | Callable[[], Store], settings: Settings,
+                 today: Callable[[], date]):
+        self._store = store if isinstance(store, Store) else None
+        self._opener = None if isinstance(store, Store) else store
+        self.settings = settings
+        self.today = today
+
+    @classmethod
+    def open(cls, url: str, profile: str, settings: Settings,
+             today: Callable[[], date]) -> Tracker:
+        """Open (creating and upgrading as needed) the database at `url` as `profile`."""
+        return cls(Store.open(url, profile), settings, today)
+
+    @classmethod
+    def on_demand(cls, url: str, profile: str, settings: Settings,
+                  today: Callable[[], date]) -> Tracker:
+        """A tracker whose database opens when an action or view first needs it."""
+        return cls(lambda: Store.open(url, profile), settings, today)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            assert self._opener is not None
+            self._store = self._opener()
+        return self._store
+
+    @property
+    def opened(self) -> bool:
+        """Whether the database was opened (so a command used it)."""
+        return self._store is not None
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+    def as_profile(self, name: str) -> Tracker:
+        """The same database seen as another existing profile (sharing the connection)."""
+        return Tracker(self.store.for_profile(name), self.settings, self.today)
+
+    @property
+    def profile(self) -> str:
+        return self.store.profile.name
+
+    @property
+    def location(self) -> str:
+        """Where the data lives, for messages: a file path or the URL without password."""
+        return self.store.location
+
+    # The parts load when first used: `compound log` never imports the projection.
+    @cached_property
+    def entries(self) -> Entries:
+        from compound.tracker.entries import Entries
+
+        return Entries(self)
+
+    @cached_property
+    def books(self) -> Books:
+        from compound.tracker.books import Books
+
+        return Books(self)
+
+    @cached_property
+    def goals(self) -> Goals:
+        from compound.tracker.goals import Goals
+
+        return Goals(self)
+
+    @cached_property
+    def profiles(self) -> Profiles:
+        from compound.tracker.profiles import Profiles
+
+        return Profiles(self)
+
+    @cached_property
+    def views(self) -> Views:
+        from compound.tracker.views import Views
+
+        return Views(self)
+
+    @cached_property
+    def exchange(self) -> Exchange:
+        from compound.tracker.exchange import Exchange
+
+        return Exchange(self)
+
+    @cached_property
+    def team(self) -> Team:
+        from compound.tracker.team import Team
+
+        return Team(self)

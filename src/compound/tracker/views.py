@@ -1,0 +1,204 @@
+"""Views: what each screen and command shows, each read in one transaction.
+
+A view reads what it needs from the store in one read-only transaction (one
+moment of the database, even while other processes write) and computes every
+figure with the domain, so the command line and the app show the same numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from compound.domain.goals import GoalChange
+from compound.domain.records import Book, BookStatus, Entry, GoalKind, ReadingLog, Skip
+from compound.domain.today import TodayFigures, today_figures
+from compound.domain.totals import History
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from compound.charts import ChartData
+    from compound.domain.insight import Insight, PeriodTotals
+    from compound.domain.profiles import ProfileContents
+    from compound.domain.projection import Projection
+    from compound.tracker.core import Tracker
+
+# A projection shown with no history of one's own uses this pace, as an example.
+EXAMPLE_PACE = 25
+
+
+@dataclass(frozen=True, slots=True)
+class TodayView:
+    """The app's Today: today's figures, the pace's year and the books' expected finish."""
+
+    figures: TodayFigures
+    insight: Insight
+    etas: dict[int, date]  # expected finish day, by book id, of the books being read
+    empty: bool  # nothing stored at all: the first run
+
+
+@dataclass(frozen=True, slots=True)
+class StatsView:
+    history: History
+    insight: Insight
+    period: PeriodTotals
+    minutes_by_kind: dict[str, int]  # over the learning chart's window
+
+
+@dataclass(frozen=True, slots=True)
+class BooksView:
+    today: date
+    books: tuple[Book, ...]  # being read first, then to read, finished, abandoned
+    etas: dict[int, date]  # expected finish day, by book id, of the books being read
+
+
+@dataclass(frozen=True, slots=True)
+class EntriesView:
+    today: date
+    entries: tuple[Entry, ...]  # newest first
+    pages_by_day: dict[date, int]  # over the same days
+    pages_goal: int | None  # the daily pages goal in force today
+
+
+@dataclass(frozen=True, slots=True)
+class GoalsView:
+    today: date
+    goals: tuple[GoalChange, ...]  # the goal of each kind in force today
+    skips: tuple[Skip, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectionView:
+    projection: Projection
+    # "measured" (the last 30 days), "given", or an example: "example-new" (nothing
+    # logged yet) or "example-idle" (nothing read in the last 30 days).
+    source: str
+
+
+class Views:
+    def __init__(self, tracker: Tracker):
+        self._tracker = tracker
+
+    def _history(self, day: date) -> History:
+        return self._tracker.store.history_until(day)
+
+    def status(self, *, with_goal_pace: bool = True) -> TodayFigures:
+        """Today's figures, as `compound status` and Today show them."""
+        return self.day_figures(self._tracker.today(), with_goal_pace=with_goal_pace)
+
+    def day_figures(self, day: date, *, with_goal_pace: bool = True) -> TodayFigures:
+        """A day's figures as they stand now (after a check-in for that day)."""
+        return today_figures(self._history(day),
+                             week_starts_on=self._tracker.settings.week_starts_on,
+                             with_goal_pace=with_goal_pace)
+
+    def insight(self, *, growth: float | None = None,
+                book_length: tuple[int, int] | None = None, samples: int = 1000) -> Insight:
+        from compound.domain.insight import analyse
+
+        return analyse(self._history(self._tracker.today()),
+                       week_starts_on=self._tracker.settings.week_starts_on, growth=growth,
+                       book_length=book_length, samples=samples)
+
+    def today(self, *, samples: int = 50) -> TodayView:
+        """Today's screen. Its year at the pace shows no range: a small fan will do."""
+        from compound.domain.insight import analyse
+
+        with self._tracker.store.reading() as reading:
+            history = reading.history(self._tracker.today())
+            empty = (history.totals.first_day is None and not history.goals
+                     and not reading.books())
+        found = analyse(history, week_starts_on=self._tracker.settings.week_starts_on,
+                        samples=samples)
+        return TodayView(found.today_figures, found, _etas(found), empty)
+
+    def stats(self, period: str = "week", *, samples: int = 1000) -> StatsView:
+        from compound.charts import DEFAULT_DAYS
+        from compound.domain.insight import analyse, period_totals
+        from compound.domain.series import window
+
+        today = self._tracker.today()
+        week_starts_on = self._tracker.settings.week_starts_on
+        with self._tracker.store.reading() as reading:
+            history = reading.history(today)
+            by_kind = reading.minutes_by_kind(*window(today, DEFAULT_DAYS["sessions"]))
+        return StatsView(history, analyse(history, week_starts_on=week_starts_on,
+                                          samples=samples),
+                         period_totals(history, period, week_starts_on), by_kind)
+
+    def books(self, status: BookStatus | None = None) -> BooksView:
+        """The shelves, with the expected finish of the books being read."""
+        from compound.domain.insight import analyse
+
+        today = self._tracker.today()
+        with self._tracker.store.reading() as reading:
+            history = reading.history(today)
+            shelves = reading.books(status)
+        # Only the expected finish days are shown: a small projection fan will do.
+        return BooksView(today, tuple(shelves), _etas(analyse(history, samples=50)))
+
+    def entries(self, days: int | None = None, *, since: date | None = None) -> EntriesView:
+        """Entries of the last `days` days (or from `since`), newest first."""
+        today = self._tracker.today()
+        first = since or today - timedelta(days=(days or 7) - 1)
+        with self._tracker.store.reading() as reading:
+            found = tuple(reading.entries(first, today))
+            goal = reading.goal_timeline().target_on(GoalKind.DAILY_PAGES, today)
+        pages: dict[date, int] = {}
+        for entry in found:
+            if isinstance(entry, ReadingLog):
+                pages[entry.day] = pages.get(entry.day, 0) + entry.pages
+        return EntriesView(today, found, pages, goal)
+
+    def goals(self, *, skips_since: date | None = None) -> GoalsView:
+        """The goals in force today and the skip days from `skips_since` (else all)."""
+        today = self._tracker.today()
+        with self._tracker.store.reading() as reading:
+            timeline = reading.goal_timeline()
+            skips = reading.skips(skips_since)
+        return GoalsView(today, timeline.in_force(today), tuple(skips))
+
+    def projection(self, *, pages_per_day: float | None = None, growth: float | None = None,
+                   book_length: tuple[int, int] | None = None) -> ProjectionView:
+        """Where a pace leads: the measured one (last 30 days), or `pages_per_day`; with
+        no reading to measure, an example pace of 25 pages a day."""
+        from compound.domain.insight import analyse
+        from compound.domain.projection import book_length as own_length
+        from compound.domain.projection import project
+
+        history = self._history(self._tracker.today())
+        length = book_length or own_length(history.finished_pages)
+        if pages_per_day is not None:
+            return ProjectionView(project(pages_per_day, length=length, growth=growth), "given")
+        found = analyse(history, week_starts_on=self._tracker.settings.week_starts_on,
+                        growth=growth, book_length=book_length)
+        if found.first_day is None or found.projection.pages_per_day == 0:
+            source = "example-new" if found.first_day is None else "example-idle"
+            return ProjectionView(project(EXAMPLE_PACE, length=length, growth=growth), source)
+        return ProjectionView(found.projection, "measured")
+
+    def chart(self, kind: str, days: int | None = None) -> ChartData:
+        """What the chart of `kind` draws, over its default days unless `days`."""
+        from compound.charts import DEFAULT_DAYS, ChartData
+        from compound.domain.series import window
+
+        today = self._tracker.today()
+        span = days or DEFAULT_DAYS.get(kind, 30)
+        with self._tracker.store.reading() as reading:
+            history = reading.history(today)
+            by_kind = reading.minutes_by_kind(*window(today, span)) if kind == "sessions" else {}
+        return ChartData(history, span, by_kind)
+
+    def profiles(self) -> list[ProfileContents]:
+        return self._tracker.store.profiles()
+
+    def books_in_hand(self) -> tuple[Book, ...]:
+        """The books a check-in may go to: being read first, then to read (logging
+        pages starts one). No expected finish days: a check-in does not show them."""
+        with self._tracker.store.reading() as reading:
+            return tuple(book for book in reading.books()
+                         if book.status in (BookStatus.READING, BookStatus.TO_READ))
+
+
+def _etas(found: Insight) -> dict[int, date]:
+    return {eta.book.id: eta.eta for eta in found.books if eta.eta}

@@ -1,0 +1,131 @@
+"""Records as people read them: entries, books and their progress, goals and their days."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from compound.domain.exports import ExportData
+from compound.domain.profiles import ProfileContents
+from compound.domain.records import Book, BookStatus, Entry, GoalKind, ReadingLog
+from compound.words.dates import day_label, short_date
+from compound.words.numbers import duration, listing, pages, plural
+
+SHELVES = {BookStatus.READING: "being read", BookStatus.TO_READ: "to read",
+           BookStatus.FINISHED: "finished", BookStatus.ABANDONED: "abandoned"}
+
+
+def amount(entry: Entry) -> str:
+    """What an entry holds: "30 p in 45m", "45m course"."""
+    if isinstance(entry, ReadingLog):
+        spent = f" in {duration(entry.minutes)}" if entry.minutes else ""
+        return f"{entry.pages} p{spent}"
+    return f"{duration(entry.minutes)} {entry.kind}"
+
+
+def subject(entry: Entry) -> str:
+    """The book of a reading log, the topic of a session ("" when none)."""
+    return (entry.book_title if isinstance(entry, ReadingLog) else entry.topic) or ""
+
+
+def phrase(entry: Entry, today: date) -> str:
+    """What an entry was and when: "30 pages of Deep Work, today", "45m course · SQL, yesterday"."""
+    when = day_label(entry.day, today)
+    if isinstance(entry, ReadingLog):
+        what = pages(entry.pages)
+        if entry.book_title:
+            what += f" of {entry.book_title}"
+        return f"{what}, {when}"
+    topic = f" · {entry.topic}" if entry.topic else ""
+    return f"{duration(entry.minutes)} {entry.kind}{topic}, {when}"
+
+
+def describe(entry: Entry, today: date) -> str:
+    """One phrase for an entry, with its id: "r12: 30 pages of Deep Work, today"."""
+    return f"{entry.ref}: {phrase(entry, today)}"
+
+
+def book_progress(book: Book) -> str:
+    """How far a book is: "120/296 · 41%", "296 p" (to read), "done · 296 p".
+
+    A finished book is done whatever was logged: imported and back-filled books
+    often have no reading logs at all, and "0/296 · 0%" would misstate them.
+    """
+    if book.status == BookStatus.FINISHED:
+        return f"done · {book.total_pages:,} p" if book.total_pages else "done"
+    if book.status == BookStatus.TO_READ and not book.pages_read:
+        return f"{book.total_pages:,} p" if book.total_pages else ""
+    if book.total_pages and book.progress is not None:
+        return f"{book.pages_read:,}/{book.total_pages:,} · {round(100 * book.progress)}%"
+    return f"{book.pages_read:,} p" if book.pages_read else ""
+
+
+def done_by(book: Book, eta: date | None, today: date) -> str:
+    """When a book was finished ("05 Dec 2025"), or is expected to be at the pace ("~08 Jan")."""
+    if book.status == BookStatus.FINISHED:
+        return short_date(book.finished_on, today)
+    return f"~{short_date(eta, today)}" if eta else ""
+
+
+_WEEKDAYS = {"MO": "Mon", "TU": "Tue", "WE": "Wed", "TH": "Thu", "FR": "Fri", "SA": "Sat",
+             "SU": "Sun"}
+NAMED_SCHEDULES = {"every day": None,
+                   "weekdays": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+                   "weekends": "FREQ=WEEKLY;BYDAY=SA,SU"}
+
+
+def schedule_name(rule: str | None) -> str:
+    """"every day", "weekdays", "Mon, Wed, Fri" for a weekly rule of plain days; any
+    other rule as written."""
+    for name, known in NAMED_SCHEDULES.items():
+        if known == rule:
+            return name
+    assert rule is not None
+    parts = dict(part.partition("=")[::2] for part in rule.upper().split(";"))
+    days = parts.get("BYDAY", "").split(",")
+    if parts.keys() == {"FREQ", "BYDAY"} and parts["FREQ"] == "WEEKLY" and all(
+            day in _WEEKDAYS for day in days):
+        return ", ".join(name for code, name in _WEEKDAYS.items() if code in days)
+    return rule
+
+
+def goal_days(kind: GoalKind, rule: str | None) -> str:
+    """The days a goal judges: its schedule for a daily goal, else its period."""
+    if kind == GoalKind.YEARLY_BOOKS:
+        return "the year"
+    if kind in (GoalKind.WEEKLY_PAGES, GoalKind.WEEKLY_SESSIONS):
+        return "each week"
+    return schedule_name(rule)
+
+
+def goal_target(kind: GoalKind, target: int) -> str:
+    """A goal as a phrase: "25 pages a day", "30m a day", "24 books a year"."""
+    if kind == GoalKind.DAILY_PAGES:
+        return f"{pages(target)} a day"
+    if kind == GoalKind.DAILY_MINUTES:
+        return f"{duration(target)} of learning a day"
+    if kind == GoalKind.WEEKLY_PAGES:
+        return f"{pages(target)} a week"
+    if kind == GoalKind.WEEKLY_SESSIONS:
+        return f"{plural(target, 'session')} a week"
+    return f"{plural(target, 'book')} a year"
+
+
+_NOUNS = {"books": "book", "reading_logs": "reading log", "sessions": "learning session",
+          "goals": "goal", "skips": "skip day"}
+
+
+def counts(**how_many: int) -> str:
+    """E.g. counts(books=4, reading_logs=60) -> "4 books and 60 reading logs"."""
+    return listing([plural(n, _NOUNS[key]) for key, n in how_many.items()])
+
+
+def profile_contents(held: ProfileContents) -> str:
+    """"4 books, 60 reading logs, 20 learning sessions, 2 goals and 1 skip day"."""
+    return counts(books=held.books, reading_logs=held.reading_logs, sessions=held.sessions,
+                  goals=held.goals, skips=held.skips)
+
+
+def export_contents(data: ExportData) -> str:
+    """What an export holds, in the same words."""
+    return counts(books=len(data.books), reading_logs=len(data.reading_logs),
+                  sessions=len(data.sessions), goals=len(data.goals), skips=len(data.skips))
