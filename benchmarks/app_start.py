@@ -8,7 +8,7 @@ measured the same way in the same run:
 
   subject  the installed console script, bare `compound`, on a migrated database
            with a year of history (built once through the store API); timed until
-           the Today screen shows "25 pages of 30" (today's pages against the goal).
+           the Today screen shows "25 of 30 pages" (today's pages against the goal).
   floor    `python -c` on the same interpreter: a Textual App whose one widget is a
            Static saying "ready"; timed until "ready" is on the terminal.
 
@@ -40,7 +40,7 @@ from pathlib import Path
 import _harness as h
 
 TARGET = 2.5
-SUBJECT_TEXT = "25 pages of 30"
+SUBJECT_TEXT = "25 of 30 pages"
 FLOOR_TEXT = "ready"
 TIMEOUT = 30.0
 

@@ -86,6 +86,7 @@ def refusal(dialog) -> str:
 @pytest.mark.asyncio
 async def test_app_open_while_processes_check_in(seeded, tmp_path, figures):
     from compound.store.repository import Store
+    from compound.tracker.core import Tracker
     from compound.tui.app import CompoundApp
     from compound.tui.screens.logging import LogPagesDialog
     from compound.tui.widgets.meter import Meter
@@ -108,7 +109,8 @@ async def test_app_open_while_processes_check_in(seeded, tmp_path, figures):
     store = Store.open(f"sqlite:///{seeded}")
     app_logged: list[int] = []
     try:
-        app = WatchedApp(store, Settings(), today=today, settings_file=tmp_path / "config.toml")
+        app = WatchedApp(Tracker(store, Settings(), lambda: today), Settings(), today=today,
+                         settings_file=tmp_path / "config.toml")
         async with app.run_test() as pilot:
             await settled(pilot)
 
@@ -125,7 +127,8 @@ async def test_app_open_while_processes_check_in(seeded, tmp_path, figures):
                 floor = today_totals(seeded)[0]
                 await pilot.press("r")
                 await settled(pilot)
-                assert int(pages().split()[0]) >= floor, (round_, pages(), floor)
+                assert int(pages().split()[0].replace(",", "")) >= floor, (
+                    round_, pages(), floor)
 
                 amount = 10 + round_
                 await pilot.press("p")
@@ -172,7 +175,7 @@ async def test_app_open_while_processes_check_in(seeded, tmp_path, figures):
     assert sum(text.startswith("Logged ") for _, text in told) == APP_ROUNDS, told
     # (3) After the writers finished, a refresh shows the true totals for today.
     pages_total, minutes_total = today_totals(seeded)
-    assert shown_pages.startswith(f"{pages_total} pages"), (shown_pages, pages_total)
+    assert shown_pages.split()[0] == f"{pages_total:,}", (shown_pages, pages_total)
     assert shown_minutes.startswith(f"{format_duration(minutes_total)} "), (
         shown_minutes, minutes_total)
     assert integrity(seeded) == "ok"

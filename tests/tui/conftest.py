@@ -97,14 +97,23 @@ def store(populated_template, tmp_path):
     yield from _open(populated_template, tmp_path)
 
 
+def tracker_of(store, settings: Settings | None = None):
+    """The Tracker over `store`, with today frozen."""
+    from compound.tracker.core import Tracker
+
+    return Tracker(store, settings or Settings(), lambda: TODAY)
+
+
 @pytest.fixture
 def make_app(tmp_path):
-    """`make_app(store)`: the app as the command line builds it, with today frozen."""
+    """`make_app(store)`: the app as the command line builds it, with today frozen.
+    `store` may instead be a function opening a Tracker (the app opens it in a worker)."""
     from compound.tui.app import CompoundApp
 
     def make(store, **settings):
-        return CompoundApp(store, Settings(**settings), today=TODAY,
-                           settings_file=tmp_path / "config.toml")
+        chosen = Settings(**settings)
+        tracker = store if callable(store) else tracker_of(store, chosen)
+        return CompoundApp(tracker, chosen, today=TODAY, settings_file=tmp_path / "config.toml")
     return make
 
 

@@ -9,6 +9,8 @@ import pytest
 
 from compound.tui.screens.base import DataScreen
 
+from .conftest import tracker_of
+
 pytestmark = pytest.mark.asyncio
 
 
@@ -28,11 +30,11 @@ async def test_a_load_overtaken_by_a_newer_one_shows_nothing(store, make_app):
         if isinstance(message, DataScreen.Loaded):
             loaded.append(message)
 
-    def open_store():  # the store opens when the test says: loads wait at the gate
+    def open_tracker():  # the store opens when the test says: loads wait at the gate
         opened.wait(timeout=10)
-        return store
+        return tracker_of(store)
 
-    async with make_app(open_store).run_test(message_hook=hook) as pilot:
+    async with make_app(open_tracker).run_test(message_hook=hook) as pilot:
         workers = pilot.app.workers
         # Today's first load is running, waiting for the store, when a refresh
         # replaces it; then both read.

@@ -11,14 +11,16 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
 from compound.config import Settings
+from compound.tracker.glance import today_from_file
 from compound.tui.app import CompoundApp
 from compound.tui.widgets.meter import Meter
 
-from .conftest import TODAY, settle
+from .conftest import TODAY, settle, tracker_of
 
 
 @pytest.fixture
@@ -68,15 +70,18 @@ async def test_the_first_frame_shows_todays_figures_before_the_store_opens(store
 
     def slow_open():
         release.wait(timeout=20)  # the ORM import and migrations check, made slow
-        return store
+        return tracker_of(store)
 
-    app = CompoundApp(slow_open, Settings(), today=TODAY, glance=store.status)
+    def glance(today):
+        return today_from_file(Path(store.location), "default", today)
+
+    app = CompoundApp(slow_open, Settings(), today=TODAY, glance=glance)
     async with app.run_test() as pilot:
         for _ in range(100):
             await pilot.pause(0.02)
-            if "14 pages of 25" in app.screen.query_one("#pages", Meter).figure:
+            if "14 of 25 pages" in app.screen.query_one("#pages", Meter).figure:
                 break
-        assert "14 pages of 25" in app.screen.query_one("#pages", Meter).figure
+        assert "14 of 25 pages" in app.screen.query_one("#pages", Meter).figure
         assert not app.screen.has_class("loaded")  # the store has not answered yet
         release.set()
         await settle(pilot)
@@ -87,10 +92,10 @@ async def test_the_first_frame_shows_todays_figures_before_the_store_opens(store
 @pytest.mark.asyncio
 async def test_a_store_that_cannot_open_ends_the_app_with_the_reason(tmp_path):
     from compound.domain.errors import StorageError
-    from compound.store.repository import Store
+    from compound.tracker.core import Tracker
 
-    def open_a_folder():
-        return Store.open(f"sqlite:///{tmp_path}")  # a directory, not a database file
+    def open_a_folder():  # a directory, not a database file
+        return Tracker.open(f"sqlite:///{tmp_path}", "default", Settings(), lambda: TODAY)
 
     app = CompoundApp(open_a_folder, Settings(), today=TODAY)
     async with app.run_test() as pilot:

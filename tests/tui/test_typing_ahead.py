@@ -89,7 +89,8 @@ async def test_a_book_added_in_one_burst(store, make_app):
 
 async def test_a_goal_set_in_one_burst(store, make_app):
     await type_in(store, make_app, "5", "g40\r")  # the first goal in the table: daily pages
-    assert {g.kind: g.target for g in store.goals(TODAY)}[GoalKind.DAILY_PAGES] == 40
+    in_force = {g.kind: g.target for g in store.goal_timeline().in_force(TODAY)}
+    assert in_force[GoalKind.DAILY_PAGES] == 40
 
 
 async def test_saved_before_the_books_arrive_it_goes_to_the_book_offered_first(

@@ -49,7 +49,7 @@ class TodayFigures:
     weekly: tuple[WeekProgress, ...]
     goal_pace: GoalPace | None  # with a yearly books goal (and when asked for)
     reading: tuple[Book, ...]
-    schedule: str | None = None  # the daily pages goal's schedule, when it has one
+    schedule: str | None = None  # the schedule of today's daily goals (pages first), if any
 
 
 def today_figures(history: History, *, week_starts_on: int = 0,
@@ -71,7 +71,8 @@ def today_figures(history: History, *, week_starts_on: int = 0,
 
         pace = goal_pace(goals, history.finished_days, today,
                          book_length(history.finished_pages))
-    change = goals.change_on(GoalKind.DAILY_PAGES, today)
+    in_force = [goals.change_on(kind, today) for kind in DAILY_KINDS]
+    schedule = next((c.schedule for c in in_force if c is not None and c.schedule), None)
     return TodayFigures(
         today=today, pages=pages, minutes=minutes, sessions=sessions,
         pages_goal=pages_goal, minutes_goal=minutes_goal,
@@ -80,7 +81,7 @@ def today_figures(history: History, *, week_starts_on: int = 0,
         left=left_to_meet(pages, minutes, pages_goal, minutes_goal),
         streak=streak, weekly=week_progress(history, week_starts_on),
         goal_pace=pace, reading=history.reading,
-        schedule=change.schedule if change is not None else None)
+        schedule=schedule)
 
 
 def week_progress(history: History, week_starts_on: int = 0) -> tuple[WeekProgress, ...]:

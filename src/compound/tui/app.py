@@ -1,15 +1,17 @@
-"""CompoundApp: five screens over one store, a check-in in a few keystrokes.
+"""CompoundApp: five screens over one Tracker, a check-in in a few keystrokes.
 
-The app is handed its store (or a way to open it) and its settings by the command
-line; it never chooses a database itself. The store opens in a worker thread while
-the first frame paints, and all database work runs in thread workers that answer
-with Messages, so typing never waits on SQLite.
+The app is handed its Tracker (or a way to open it) and its settings by the command
+line (cli/interactive.py); it never chooses a database itself. The Tracker opens in
+a worker thread while the first frame paints, and all database work runs in thread
+workers that answer with Messages, so typing never waits on SQLite. What the app
+says comes from compound.words; a refusal carries the app's hint (tui/hints.py).
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -21,13 +23,15 @@ from textual.message import Message
 
 from compound.config import Settings
 from compound.domain.errors import CompoundError
-from compound.domain.records import Entry, ReadingLog
-from compound.domain.status import TodayStatus
+from compound.domain.today import TodayFigures
+from compound.tracker.outcomes import BookPutBack, EntryRemoved, EntryRestored
+from compound.tracker.undo import Undoable, UndoStack
 from compound.tui.commands import CompoundCommands
-from compound.tui.gate import StoreGate
+from compound.tui.gate import TrackerGate
+from compound.tui.hints import refusal
 from compound.tui.screens.base import DataScreen
 from compound.tui.screens.today import TodayScreen
-from compound.tui.words import describe
+from compound.words.records import SHELVES, describe
 
 # Actions of the priority bindings above.
 _CHECK_INS = ("log_pages", "log_session")
@@ -36,8 +40,13 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from textual.widget import AwaitMount
 
-    from compound.store.repository import Store
-    from compound.tui.gate import StoreOpener
+    from compound.tracker.core import Tracker
+    from compound.tracker.undo import Undone
+    from compound.tui.gate import TrackerOpener
+
+    # A change made in a worker: a function of the Tracker returning what it did, and
+    # with it, for `u`, the change to take back.
+    Change = Callable[[Tracker], "str | tuple[str, Undoable]"]
 
 SCREENS = (("today", "Today"), ("history", "History"), ("books", "Books"),
            ("stats", "Stats"), ("goals", "Goals"))
@@ -68,17 +77,17 @@ class CompoundApp(App[int]):
         Binding("q", "quit", "Quit"),
     ]
 
-    class StoreFailed(Message):
+    class OpenFailed(Message):
         def __init__(self, error: BaseException):
             super().__init__()
             self.error = error
 
     class Saved(Message):
-        """A change made outside a dialog (undo, delete) was stored; `said` says what."""
+        """A change made outside a dialog (undo, delete, a move) was stored."""
 
-        def __init__(self, said: str, deleted: Entry | None = None, restored: bool = False):
+        def __init__(self, said: str):
             super().__init__()
-            self.said, self.deleted, self.restored = said, deleted, restored
+            self.said = said
 
     class Refused(Message):
         def __init__(self, reason: str):
@@ -86,29 +95,32 @@ class CompoundApp(App[int]):
             self.reason = reason
 
     class Glanced(Message):
-        """Today's figures read without the store (see `glance`), before it is open."""
+        """Today's figures read without the ORM (see `glance`), before the Tracker is open."""
 
-        def __init__(self, status: TodayStatus):
+        def __init__(self, figures: TodayFigures):
             super().__init__()
-            self.status = status
+            self.figures = figures
 
-    def __init__(self, store: Store | StoreOpener, settings: Settings, *,
+    def __init__(self, tracker: Tracker | TrackerOpener, settings: Settings, *,
                  today: date | Callable[[], date], settings_file: Path | None = None,
-                 glance: Callable[[date], TodayStatus | None] | None = None):
-        """`store` is the Store or a function opening it (then it opens in a worker).
-        `glance(today)` may read today's status cheaply (SQLite without the ORM) so
-        the first frame shows figures while the store is still opening."""
+                 glance: Callable[[date], TodayFigures | None] | None = None):
+        """`tracker` is the Tracker or a function opening it (then it opens in a worker).
+        `glance(today)` may read today's figures cheaply (SQLite without the ORM) so
+        the first frame shows them while the Tracker is still opening."""
         super().__init__()
         self.glance = glance
         self.glance_shown = threading.Event()
-        self.gate = StoreGate(store)
+        self.gate = TrackerGate(tracker)
         self.settings = settings
         self.settings_file = settings_file
         self._today = today
-        # Entries deleted in this session, newest last: `u` brings them back first.
-        self._deleted: list[Entry] = []
+        # The changes of this session that `u` takes back, newest last. Every change
+        # runs under _writing, one at a time, so an undo always finds the stack as
+        # the changes before it left it.
+        self.undo_stack = UndoStack()
+        self._writing = threading.Lock()
         self._welcomed = False
-        self.failure: BaseException | None = None  # why the store could not be opened
+        self.failure: BaseException | None = None  # why the Tracker could not be opened
 
     @property
     def today(self) -> date:
@@ -116,29 +128,29 @@ class CompoundApp(App[int]):
         return self._today() if callable(self._today) else self._today
 
     def on_mount(self) -> None:
-        self._open_store(self.gate, self.glance, self.today)
+        self._open(self.gate, self.glance, self.today)
 
-    @work(thread=True, group="store")
-    def _open_store(self, gate: StoreGate, glance, today: date) -> None:
-        status = glance(today) if glance is not None else None
-        if status is not None:
-            self.post_message(self.Glanced(status))
+    @work(thread=True, group="open")
+    def _open(self, gate: TrackerGate, glance, today: date) -> None:
+        figures = glance(today) if glance is not None else None
+        if figures is not None:
+            self.post_message(self.Glanced(figures))
             # Importing the ORM competes with the painting for the interpreter:
             # let the figures reach the screen first.
             self.glance_shown.wait(timeout=2.0)
         gate.open()
         try:
-            gate.store()
+            gate.tracker()
         except Exception as exc:  # noqa: BLE001 — handed to the command line to report
-            self.post_message(self.StoreFailed(exc))
+            self.post_message(self.OpenFailed(exc))
 
     def on_compound_app_glanced(self, message: Glanced) -> None:
         if isinstance(self.screen, TodayScreen):
-            self.screen.show_glance(message.status)
+            self.screen.show_glance(message.figures)
         else:
             self.glance_shown.set()
 
-    def on_compound_app_store_failed(self, message: StoreFailed) -> None:
+    def on_compound_app_open_failed(self, message: OpenFailed) -> None:
         # The command line reports it, once the screen is gone, as it reports any
         # command's failure: one line for a refusal, the error log for a bug.
         self.failure = message.error
@@ -173,21 +185,23 @@ class CompoundApp(App[int]):
         # Someone may have logged from the command line meanwhile.
         self.action_reload()
 
-    # -- changes ---------------------------------------------------------------------
+    # -- dialogs ---------------------------------------------------------------------
 
-    def open_dialog(self, dialog) -> AwaitMount:
+    def open_dialog(self, dialog, *, unsaved: Callable[[], None] | None = None) -> AwaitMount:
         """Push a dialog; what it saved is announced, and the screen below reloads.
+        `unsaved` runs when it is closed without saving.
 
         A key that opens a dialog should await this: the app then handles the keys
         typed after it only once the dialog is mounted and its first field focused.
         Until then a key would go to the dialog itself, which drops it, so "p25"
         typed fast (or pasted) lost the 25.
         """
-        def saved(said: str | None) -> None:
+        def closed(said: str | None) -> None:
             if said:
-                self._deleted.clear()  # `u` now undoes this, the newest change
-                self.notify(said, title="Saved")
-        return self.push_screen(dialog, saved)
+                self.notify(said, title="Saved", markup=False)
+            elif unsaved is not None:
+                unsaved()
+        return self.push_screen(dialog, closed)
 
     async def action_log_pages(self) -> None:
         from compound.tui.screens.logging import LogPagesDialog
@@ -202,17 +216,17 @@ class CompoundApp(App[int]):
     async def action_add_book(self) -> None:
         from compound.tui.screens.book_form import BookDialog
 
-        await self.open_dialog(BookDialog(self.gate, self.today))
+        await self.open_dialog(BookDialog(self.gate))
 
     async def action_set_goal(self) -> None:
         from compound.tui.screens.goal_forms import GoalDialog
 
-        await self.open_dialog(GoalDialog(self.gate, self.today))
+        await self.open_dialog(GoalDialog(self.gate))
 
     async def action_add_skip(self) -> None:
         from compound.tui.screens.goal_forms import SkipDialog
 
-        await self.open_dialog(SkipDialog(self.gate, self.today))
+        await self.open_dialog(SkipDialog(self.gate))
 
     async def action_switch_profile(self) -> None:
         from compound.tui.screens.palette_forms import ProfileDialog
@@ -225,67 +239,78 @@ class CompoundApp(App[int]):
         await self.open_dialog(ExportDialog(self.gate, self.today))
 
     def show_welcome(self) -> None:
-        """The first run (nothing stored): ask for a goal and a book, once."""
-        if not self._welcomed:
-            self._welcomed = True
-            from compound.tui.screens.welcome import WelcomeDialog
+        """The first run (nothing stored): ask for a goal and a book, once. Closed
+        unsaved, it is not offered again (the settings file remembers)."""
+        if self._welcomed or not self.settings.welcome:
+            return
+        self._welcomed = True
+        from compound.tui.screens.welcome import WelcomeDialog
 
-            self.open_dialog(WelcomeDialog(self.gate, self.today))
+        self.open_dialog(WelcomeDialog(self.gate), unsaved=self._welcome_declined)
 
-    def action_undo(self) -> None:
-        self._undo(self.gate, self._deleted[-1] if self._deleted else None)
+    def _welcome_declined(self) -> None:
+        self.settings = replace(self.settings, welcome=False)
+        if self.settings_file is not None:
+            self._save_setting(self.settings_file, "welcome", "off")
 
-    @work(thread=True, exclusive=True, group="write")
-    def _undo(self, gate: StoreGate, deleted: Entry | None) -> None:
+    @work(thread=True, group="settings")
+    def _save_setting(self, path: Path, key: str, value: str) -> None:
+        from compound import config
+
         try:
-            store = gate.store()
-            if deleted is not None:
-                _restore(store, deleted)
-                said = f"Undid the deletion: {describe(deleted, self.today)} is back"
-                self.post_message(self.Saved(said, restored=True))
-                return
-            removed = store.undo()
-            self.post_message(self.Saved(f"Undid {describe(removed.entry, self.today)}"
-                                         + _book_moves(removed)))
-        except CompoundError as exc:
-            self.post_message(self.Refused(str(exc)))
+            config.save(path, key, value)
+        except (CompoundError, OSError) as exc:
+            self.post_message(self.Refused(f"{path}: {exc}"))
 
-    def perform(self, job: Callable[[Store], str]) -> None:
-        """Run a change (a function of the store returning what it did) in a worker."""
-        self._perform(self.gate, job)
+    # -- changes ---------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="write")
-    def _perform(self, gate: StoreGate, job: Callable[[Store], str]) -> None:
+    def write(self, change: Callable[[Tracker], str], *, clears_undo: bool = False) -> str:
+        """Run a dialog's change (in its worker thread) once no other change runs.
+        `clears_undo`: the change made a new entry (or switched profile), which is
+        what `u` takes back first from now on."""
+        with self._writing:
+            said = change(self.gate.tracker())
+            if clears_undo:
+                self.undo_stack.clear()
+        return said
+
+    def perform(self, change: Change) -> None:
+        """Run a change outside a dialog in a worker; what it says is announced, and
+        an undoable change it returns is what `u` takes back next."""
+        self._perform(change)
+
+    @work(thread=True, group="write")
+    def _perform(self, change: Change) -> None:
         try:
-            said = job(gate.store())
+            with self._writing:
+                done = change(self.gate.tracker())
+                said, undoable = done if isinstance(done, tuple) else (done, None)
+                if undoable is not None:
+                    self.undo_stack.push(undoable)
         except CompoundError as exc:
-            self.post_message(self.Refused(str(exc)))
+            self.post_message(self.Refused(refusal(exc)))
             return
         self.post_message(self.Saved(said))
 
-    def delete_entry(self, ref: str) -> None:
-        self._delete(self.gate, ref)
+    def action_undo(self) -> None:
+        today = self.today
+        self.perform(lambda tracker: _undone(self.undo_stack.undo(tracker), today))
 
-    @work(thread=True, exclusive=True, group="write")
-    def _delete(self, gate: StoreGate, ref: str) -> None:
-        try:
-            removed = gate.store().delete_entry(ref)
-        except CompoundError as exc:
-            self.post_message(self.Refused(str(exc)))
-            return
-        said = f"Deleted {describe(removed.entry, self.today)}{_book_moves(removed)} · u undoes"
-        self.post_message(self.Saved(said, deleted=removed.entry))
+    def delete_entry(self, ref: str) -> None:
+        today = self.today
+
+        def delete(tracker: Tracker) -> tuple[str, Undoable]:
+            removed = tracker.entries.delete(ref)
+            said = f"Deleted {describe(removed.entry, today)}{_book_moves(removed)} · u undoes"
+            return said, removed
+        self.perform(delete)
 
     def on_compound_app_saved(self, message: Saved) -> None:
-        if message.deleted is not None:
-            self._deleted.append(message.deleted)
-        elif message.restored and self._deleted:
-            self._deleted.pop()
-        self.notify(message.said)
+        self.notify(message.said, markup=False)
         self.action_reload()
 
     def on_compound_app_refused(self, message: Refused) -> None:
-        self.notify(message.reason, severity="error")
+        self.notify(message.reason, severity="error", markup=False)
 
 
 def _screen(module: str, name: str):
@@ -294,16 +319,15 @@ def _screen(module: str, name: str):
     return getattr(import_module(f"compound.tui.screens.{module}"), name)()
 
 
-def _restore(store: Store, entry: Entry) -> None:
-    """Store a deleted entry again, as it was (a new id, the same day and amounts)."""
-    if isinstance(entry, ReadingLog):
-        store.restore_log(entry)
-    else:
-        store.log_session(day=entry.day, minutes=entry.minutes, kind=entry.kind,
-                          topic=entry.topic, note=entry.note)
+def _undone(done: Undone, today: date) -> str:
+    if isinstance(done, EntryRestored):
+        return f"Undid the deletion: {describe(done.entry, today)} is back"
+    if isinstance(done, BookPutBack):
+        return f"Put {done.book.title} back: {SHELVES[done.book.status]} again"
+    return f"Undid {describe(done.entry, today)}{_book_moves(done)}"
 
 
-def _book_moves(removed) -> str:
+def _book_moves(removed: EntryRemoved) -> str:
     if removed.reopened_book is not None:
         return f"; {removed.reopened_book.title} is being read again"
     if removed.reshelved_book is not None:

@@ -10,7 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 COMMANDS = (
     ("Log pages", "pages read in the book being read, or up to a page", "log_pages"),
     ("Log a learning session", "a course, talk, podcast…", "log_session"),
-    ("Undo", "remove the last entry, or bring back the one deleted", "undo"),
+    ("Undo", "the last entry, a deletion or a book moved, newest first", "undo"),
     ("Add a book", "to read, or being read now", "add_book"),
     ("Set a goal", "daily pages, minutes, books a year…", "set_goal"),
     ("Add skip days", "holidays that neither break nor lengthen the streak", "add_skip"),

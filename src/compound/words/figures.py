@@ -21,12 +21,13 @@ if TYPE_CHECKING:
 # -- today -------------------------------------------------------------------------------
 
 def not_due_reason(figures: TodayFigures) -> str | None:
-    """Why today asks for nothing ("a skip day", "not due: weekdays"), or None if due."""
+    """What today is when it asks for nothing ("a skip day", "not due (weekdays)"), or
+    None when it is due: read after "today is"."""
     if figures.skipped:
         return "a skip day"
     if not figures.due:
-        days = f": {schedule_name(figures.schedule)}" if figures.schedule else ""
-        return f"not due today{days}"
+        days = f" ({schedule_name(figures.schedule)})" if figures.schedule else ""
+        return f"not due{days}"
     return None
 
 
@@ -46,10 +47,10 @@ def _against(figures: TodayFigures, done_text: str, done: int, goal: int | None,
              unit, noun: str) -> str:
     reason = not_due_reason(figures)
     if not goal:
-        return f"{done_text} ({reason})" if reason else f"{done_text} (no daily goal)"
+        return f"{done_text} · today is {reason}" if reason else f"{done_text} (no daily goal)"
     mark = " ✓" if done >= goal else ""
     against = f"{unit(done)} of {unit(goal)}{' ' + noun if noun else ''}{mark}"
-    return f"{against} · {reason}" if reason else against
+    return f"{against} · today is {reason}" if reason else against
 
 
 def left_today(figures: TodayFigures) -> str:

@@ -1,4 +1,4 @@
-"""DataScreen: a screen that reads the store in a worker and shows what came back.
+"""DataScreen: a screen that reads a view of the Tracker in a worker and shows it.
 
 Every screen reloads when it comes into view (a key, the palette, a dialog closing)
 and on `r` or when the app regains focus, so changes made from the command line
@@ -17,16 +17,18 @@ from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from compound.domain.errors import CompoundError
+from compound.tui.hints import refusal
 from compound.tui.widgets.navbar import NavBar
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from compound.store.repository import Store
-    from compound.tui.gate import StoreGate
+    from compound.tracker.core import Tracker
+    from compound.tui.gate import TrackerGate
 
 
 class DataScreen(Screen):
-    """Subclasses give `read(store)` (runs in a thread) and `show(data)` (on the loop)."""
+    """Subclasses give `read(tracker)` (runs in a thread: one view of the Tracker) and
+    `show(data)` (on the loop)."""
 
     MODE = ""  # the mode name in the navigation bar
 
@@ -41,7 +43,7 @@ class DataScreen(Screen):
             self.reason = reason
 
     def compose(self) -> ComposeResult:
-        yield NavBar(self.MODE, self.app.today)
+        yield NavBar(self.MODE, self.app.today, self.app.gate.profile_name())
         yield from self.body()
         yield Footer()
 
@@ -52,15 +54,21 @@ class DataScreen(Screen):
         self.reload()
 
     def reload(self) -> None:
-        self.query_one(NavBar).today = self.app.today
-        self._load(self.app.gate, self.app.today)
+        self._show_where()
+        self._load(self.app.gate)
+
+    def _show_where(self) -> None:
+        """The day, and the profile in view (another may have been switched to)."""
+        navbar = self.query_one(NavBar)
+        navbar.today = self.app.today
+        navbar.profile = self.app.gate.profile_name()
 
     @work(thread=True, exclusive=True, group="load")
-    def _load(self, gate: StoreGate, today) -> None:
+    def _load(self, gate: TrackerGate) -> None:
         try:
-            data = self.read(gate.store(), today)
+            data = self.read(gate.tracker())
         except CompoundError as exc:
-            data = self.Failed(str(exc))
+            data = self.Failed(refusal(exc))
         # A newer load (a refresh, a change saved) cancelled this one but cannot stop
         # its thread: what this one read may predate the change, and arriving last
         # it would hide it. Only the newest load shows what it read.
@@ -68,7 +76,7 @@ class DataScreen(Screen):
             return
         self.post_message(data if isinstance(data, self.Failed) else self.Loaded(data))
 
-    def read(self, store: Store, today) -> Any:
+    def read(self, tracker: Tracker) -> Any:
         raise NotImplementedError
 
     def show(self, data: Any) -> None:
@@ -76,9 +84,10 @@ class DataScreen(Screen):
 
     def on_data_screen_loaded(self, message: Loaded) -> None:
         message.stop()
+        self._show_where()
         self.show(message.data)
         self.add_class("loaded")
 
     def on_data_screen_failed(self, message: Failed) -> None:
         message.stop()
-        self.notify(message.reason, severity="error")
+        self.notify(message.reason, severity="error", markup=False)

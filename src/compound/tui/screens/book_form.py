@@ -2,29 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input
 
-from compound.domain.errors import InputError
-from compound.domain.quantities import parse_book_pages
-from compound.domain.records import Book, BookStatus
-from compound.domain.text import clean_text, normalise_isbn
+from compound.domain.records import Book
 from compound.tui.screens.dialog import FormDialog, Job, field
+from compound.words.records import SHELVES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from compound.store.repository import Store
-    from compound.tui.gate import StoreGate
+    from compound.tracker.core import Tracker
+    from compound.tui.gate import TrackerGate
 
 
 class BookDialog(FormDialog):
     AUTO_FOCUS = "#title"
 
-    def __init__(self, gate: StoreGate, today: date, book: Book | None = None):
+    def __init__(self, gate: TrackerGate, book: Book | None = None):
         super().__init__(gate)
-        self.today, self.book = today, book
+        self.book = book
         self.TITLE = f"Edit #{book.id} {book.title}" if book else "Add a book"
 
     def fields(self) -> ComposeResult:
@@ -38,27 +34,23 @@ class BookDialog(FormDialog):
             yield Checkbox("Reading it now", True, id="start", compact=True)
 
     def prepare(self) -> Job:
-        title = clean_text(self.value("#title"), "a book's title", required=True)
-        author = self.value("#author") or None
-        total = parse_book_pages(self.value("#total")) if self.value("#total") else None
-        isbn = normalise_isbn(self.value("#isbn") or None)
-        book, today = self.book, self.today
+        title, author = self.value("#title"), self.value("#author")
+        pages, isbn = self.value("#total"), self.value("#isbn")
+        book = self.book
         if book is None:
-            start = self.query_one("#start", Checkbox).value
+            reading = self.query_one("#start", Checkbox).value
 
-            def add(store: Store) -> str:
-                added = store.add_book(title, author=author, total_pages=total, isbn=isbn,
-                                       status=BookStatus.READING if start else BookStatus.TO_READ,
-                                       day=today if start else None)
-                shelf = "being read" if start else "to read"
-                return f"Added {added.title} ({shelf})"
+            def add(tracker: Tracker) -> str:
+                added = tracker.books.add(title, author=author or None, pages=pages or None,
+                                          isbn=isbn or None, reading=reading)
+                return f"Added {added.title} ({SHELVES[added.status]})"
             return add
-        changes = {k: v for k, v in (("title", title), ("author", author),
-                                     ("total_pages", total), ("isbn", isbn))
-                   if v != getattr(book, k) and v is not None}
-        if not changes:
-            raise InputError("nothing changed")
+        # Only what was changed goes to the Tracker; an emptied author or ISBN clears it.
+        before = {"title": book.title, "author": book.author or "",
+                  "pages": str(book.total_pages or ""), "isbn": book.isbn or ""}
+        typed = {"title": title, "author": author, "pages": pages, "isbn": isbn}
+        changes = {key: text for key, text in typed.items() if text != before[key]}
 
-        def edit(store: Store) -> str:
-            return f"Updated {store.edit_book(str(book.id), **changes).title}"
+        def edit(tracker: Tracker) -> str:
+            return f"Updated {tracker.books.edit(book.id, **changes).title}"
         return edit

@@ -1,9 +1,11 @@
-"""FormDialog: a modal form that checks what was typed, saves it in a worker, and
-stays open with the reason when the store refuses.
+"""FormDialog: a modal form that hands what was typed to the Tracker in a worker, and
+stays open with the reason (and the app's hint) when the Tracker refuses it.
 
 A subclass yields its fields from `fields()` and turns them into a job from
-`prepare()`: a function of the store, run in a thread, that returns the sentence
-announcing what was saved. Enter in any field saves; Escape closes unsaved.
+`prepare()`: a function of the Tracker, run in a thread, that returns the sentence
+announcing what was saved. The typed text goes to the Tracker as it is: it checks
+it, once, as it checks the command line's. Enter in any field saves; Escape closes
+unsaved.
 """
 
 from __future__ import annotations
@@ -20,18 +22,22 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from compound.domain.errors import CompoundError
+from compound.tui.hints import refusal
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from compound.store.repository import Store
-    from compound.tui.gate import StoreGate
+    from compound.tracker.core import Tracker
+    from compound.tui.gate import TrackerGate
 
-Job = Callable[["Store"], str]
+Job = Callable[["Tracker"], str]
 
 
 class FormDialog(ModalScreen[str | None]):
     TITLE = ""
     SAVE = "Save"
+    # Saving makes a new entry (or shows another profile): `u` then takes that back
+    # first, not a change made before.
+    CLEARS_UNDO = False
     BINDINGS = [
         Binding("escape", "cancel", "Close"),
         # Tab moves to the next field before the field sees it (priority): without,
@@ -52,15 +58,17 @@ class FormDialog(ModalScreen[str | None]):
             super().__init__()
             self.reason = reason
 
-    def __init__(self, gate: StoreGate):
+    def __init__(self, gate: TrackerGate):
         super().__init__()
         self.gate = gate
+        self._saving = False  # a save is under way: a second Enter must not save twice
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.TITLE, classes="dialog-title")
+            # Titles and refusals may hold stored text (a book's title): never markup.
+            yield Label(self.TITLE, classes="dialog-title", markup=False)
             yield from self.fields()
-            yield Static("", classes="dialog-error")
+            yield Static("", classes="dialog-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.SAVE, variant="primary", id="save", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
@@ -81,24 +89,27 @@ class FormDialog(ModalScreen[str | None]):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
+        if self._saving:
+            return
         try:
             job = self.prepare()
         except CompoundError as exc:
-            self.show_error(str(exc))
+            self.show_error(refusal(exc))
             return
         self.show_error("")
-        self._save(self.gate, job)
+        self._saving = True
+        self._save(job)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-    @work(thread=True, exclusive=True, group="save")
-    def _save(self, gate: StoreGate, job: Job) -> None:
+    @work(thread=True, group="save")
+    def _save(self, job: Job) -> None:
         try:
-            said = job(gate.store())
+            said = self.app.write(job, clears_undo=self.CLEARS_UNDO)
         except CompoundError as exc:
-            self.post_message(self.Refused(str(exc)))
+            self.post_message(self.Refused(refusal(exc)))
             return
         self.post_message(self.Saved(said))
 
@@ -106,6 +117,7 @@ class FormDialog(ModalScreen[str | None]):
         self.dismiss(message.said)
 
     def on_form_dialog_refused(self, message: Refused) -> None:
+        self._saving = False
         self.show_error(message.reason)
 
     def show_error(self, reason: str) -> None:

@@ -7,77 +7,80 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
-from compound.domain.days import format_duration, parse_date, parse_duration
-from compound.domain.quantities import parse_pages
 from compound.domain.records import Entry, ReadingLog, SessionKind
 from compound.tui.screens.dialog import FormDialog, Job, field
-from compound.tui.words import describe
+from compound.words.numbers import duration
+from compound.words.records import describe
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from compound.store.repository import Store
-    from compound.tui.gate import StoreGate
+    from compound.tracker.core import Tracker
+    from compound.tui.gate import TrackerGate
 
 
 class EditEntryDialog(FormDialog):
     AUTO_FOCUS = "#amount"
 
-    def __init__(self, gate: StoreGate, today: date, entry: Entry):
+    def __init__(self, gate: TrackerGate, today: date, entry: Entry):
         super().__init__(gate)
         self.today, self.entry = today, entry
         self.reading = isinstance(entry, ReadingLog)
-        self.TITLE = f"Edit {entry.ref}: {describe(entry, today)}"
+        self.TITLE = f"Edit {describe(entry, today)}"
+        self.shown = self._as_typed(entry)  # what the fields show at first
+
+    def _as_typed(self, e: Entry) -> dict[str, str]:
+        if isinstance(e, ReadingLog):
+            typed = {"amount": str(e.pages), "minutes": duration(e.minutes) if e.minutes else "",
+                     "subject": e.book_title or ""}
+        else:
+            typed = {"amount": duration(e.minutes), "subject": e.topic or ""}
+        return typed | {"day": e.day.isoformat(), "note": e.note or ""}
 
     def fields(self) -> ComposeResult:
-        e = self.entry
+        e, shown = self.entry, self.shown
         if self.reading:
-            yield field("Pages", Input(str(e.pages), id="amount", compact=True))
-            yield field("Minutes", Input(format_duration(e.minutes) if e.minutes else "",
-                                         id="minutes", placeholder="time spent, optional",
-                                         compact=True))
-            yield field("Book", Input(e.book_title or "", id="subject", compact=True,
+            yield field("Pages", Input(shown["amount"], id="amount", compact=True))
+            yield field("Minutes", Input(shown["minutes"], id="minutes",
+                                         placeholder="time spent, optional", compact=True))
+            yield field("Book", Input(shown["subject"], id="subject", compact=True,
                                       placeholder="title or #id"))
         else:
-            yield field("Duration", Input(format_duration(e.minutes), id="amount", compact=True))
+            yield field("Duration", Input(shown["amount"], id="amount", compact=True))
             yield field("Kind", Select([(k.value, k) for k in SessionKind], value=e.kind,
                                        allow_blank=False, id="kind", compact=True))
-            yield field("Topic", Input(e.topic or "", id="subject", compact=True))
-        yield field("Day", Input(e.day.isoformat(), id="day", compact=True))
-        yield field("Note", Input(e.note or "", id="note", compact=True))
+            yield field("Topic", Input(shown["subject"], id="subject", compact=True))
+        yield field("Day", Input(shown["day"], id="day", compact=True))
+        yield field("Note", Input(shown["note"], id="note", compact=True))
 
     def prepare(self) -> Job:
-        e, changes = self.entry, {}
-        day = parse_date(self.value("#day"), self.today) if self.value("#day") else e.day
-        if day != e.day:
-            changes["day"] = day
-        note = self.value("#note")
-        if note != (e.note or ""):
-            changes["note"] = note or None
+        e = self.entry
+        typed = {name: self.value(f"#{name}") for name in self.shown}
+        changed = {name: text for name, text in typed.items() if text != self.shown[name]}
+        # The Tracker's names for the fields; an emptied note, topic or time clears it.
+        changes: dict[str, object] = {}
+        if changed.get("day"):  # emptied, the day stays as it was
+            changes["day"] = changed["day"]
+        if "note" in changed:
+            changes["note"] = changed["note"]
         if self.reading:
-            pages = parse_pages(self.value("#amount"))
-            if pages != e.pages:
-                changes["pages"] = pages
-            spent = self.value("#minutes")
-            minutes = parse_duration(spent) if spent else None
-            if minutes != e.minutes:
-                changes["minutes"] = minutes
-            book = self.value("#subject")
-            if book and book != (e.book_title or ""):
-                changes["book"] = book
+            if "amount" in changed:
+                changes["pages"] = changed["amount"]
+            if "minutes" in changed:
+                changes["minutes"] = changed["minutes"]
+            if changed.get("subject"):
+                changes["book"] = changed["subject"]
         else:
-            minutes = parse_duration(self.value("#amount"))
-            if minutes != e.minutes:
-                changes["minutes"] = minutes
+            if "amount" in changed:
+                changes["minutes"] = changed["amount"]
             kind = self.query_one("#kind", Select).value
             if kind != e.kind:
                 changes["kind"] = kind
-            topic = self.value("#subject")
-            if topic != (e.topic or ""):
-                changes["topic"] = topic or None
+            if "subject" in changed:
+                changes["topic"] = changed["subject"]
         today = self.today
 
-        def job(store: Store) -> str:
+        def job(tracker: Tracker) -> str:
             if not changes:
                 return f"{e.ref} unchanged"
-            return f"Updated {describe(store.edit_entry(e.ref, **changes), today)}"
+            return f"Updated {describe(tracker.entries.edit(e.ref, **changes), today)}"
         return job

@@ -2,108 +2,123 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.widgets import Input, Select
 
-from compound import config
-from compound.domain.days import parse_date, parse_day_start
-from compound.domain.errors import InputError
-from compound.domain.goals import LIMITS, SCHEDULED, check_schedule
-from compound.domain.quantities import parse_whole
+from compound.domain.errors import CompoundError, InputError
+from compound.domain.goals import GoalChange
 from compound.domain.records import GoalKind
+from compound.tracker.goals import KEEP, schedules_apply
 from compound.tui.screens.dialog import FormDialog, Job, field
-from compound.tui.words import plural
+from compound.words.dates import span
+from compound.words.figures import skip_days_added
+from compound.words.numbers import plural
+from compound.words.records import NAMED_SCHEDULES, goal_days, goal_target
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from compound.store.repository import Store
-    from compound.tui.gate import StoreGate
+    from compound.tracker.core import Tracker
+    from compound.tui.gate import TrackerGate
 
-SCHEDULES = {"every day": None,
-             "weekdays": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
-             "weekends": "FREQ=WEEKLY;BYDAY=SA,SU"}
 CUSTOM = "custom (RRULE)"
 
 
-_WEEKDAYS = {"MO": "Mon", "TU": "Tue", "WE": "Wed", "TH": "Thu", "FR": "Fri", "SA": "Sat",
-             "SU": "Sun"}
-
-
-def schedule_name(rule: str | None) -> str:
-    """"every day", "weekdays", "Mon, Wed, Fri" for a weekly rule of plain days; any
-    other rule as written."""
-    named = next((name for name, known in SCHEDULES.items() if known == rule), None)
-    if named is not None or rule is None:
-        return named or ""
-    parts = dict(part.partition("=")[::2] for part in rule.upper().split(";"))
-    days = parts.get("BYDAY", "").split(",")
-    if parts.keys() == {"FREQ", "BYDAY"} and parts["FREQ"] == "WEEKLY" and all(
-            day in _WEEKDAYS for day in days):
-        return ", ".join(name for code, name in _WEEKDAYS.items() if code in days)
-    return rule
-
-
 class GoalDialog(FormDialog):
+    """A target from today on. The Days start at those of the kind's goal in force,
+    and are kept unless the person chooses other days."""
+
     TITLE = "Set a goal (from today on; earlier days keep theirs)"
     AUTO_FOCUS = "#target"
 
-    def __init__(self, gate: StoreGate, today: date, kind: GoalKind = GoalKind.DAILY_PAGES,
-                 current: dict | None = None):
-        """`current` maps each kind to its goal in force, shown while choosing."""
+    class Loaded(Message):
+        def __init__(self, goals: tuple[GoalChange, ...]):
+            super().__init__()
+            self.goals = goals
+
+    def __init__(self, gate: TrackerGate, kind: GoalKind = GoalKind.DAILY_PAGES,
+                 current: dict[GoalKind, GoalChange] | None = None):
+        """`current` maps each kind to its goal in force (read here when not given)."""
         super().__init__(gate)
-        self.today, self.kind, self.current = today, kind, current or {}
+        self.kind, self.current = kind, current
 
     def fields(self) -> ComposeResult:
         yield field("Goal", Select([(k.value, k) for k in GoalKind], value=self.kind,
                                    allow_blank=False, id="kind", compact=True))
         yield field("Target", Input(id="target", placeholder="e.g. 25", compact=True))
-        yield field("Days", Select([(n, n) for n in [*SCHEDULES, CUSTOM]], value="every day",
-                                   allow_blank=False, id="days", compact=True))
+        yield field("Days", Select([(n, n) for n in [*NAMED_SCHEDULES, CUSTOM]],
+                                   value="every day", allow_blank=False, id="days",
+                                   compact=True))
         yield field("RRULE", Input(id="rule", placeholder="FREQ=WEEKLY;BYDAY=MO,WE,FR",
                                    compact=True, disabled=True))
 
     def on_mount(self) -> None:
-        self._show_current(self.kind)
+        if self.current is None:
+            self._load(self.gate)
+        else:
+            self._show_current(self.kind)
+
+    @work(thread=True, group="goals")
+    def _load(self, gate: TrackerGate) -> None:
+        try:
+            goals = gate.tracker().views.goals().goals
+        except CompoundError:
+            return  # saving still keeps the days in force
+        self.post_message(self.Loaded(goals))
+
+    def on_goal_dialog_loaded(self, message: Loaded) -> None:
+        self.current = {goal.kind: goal for goal in message.goals}
+        self._show_current(self.query_one("#kind", Select).value)
 
     @on(Select.Changed, "#kind")
     def _kind_chosen(self, event: Select.Changed) -> None:
         self._show_current(event.value)
 
     def _show_current(self, kind: GoalKind) -> None:
-        goal = self.current.get(kind)
+        goal = (self.current or {}).get(kind)
         self.query_one("#target", Input).placeholder = (
-            f"now {goal.target}, {schedule_name(goal.schedule)}" if goal else "e.g. 25")
+            f"now {goal_target(kind, goal.target)}" if goal else "e.g. 25")
+        rule = goal.schedule if goal else None
+        named = next((name for name, known in NAMED_SCHEDULES.items() if known == rule), None)
+        days = self.query_one("#days", Select)
+        days.value = named or CUSTOM
+        days.disabled = not schedules_apply(kind)
+        self.query_one("#rule", Input).value = "" if named else rule
 
     @on(Select.Changed, "#days")
     def _custom(self, event: Select.Changed) -> None:
         self.query_one("#rule", Input).disabled = event.value != CUSTOM
 
+    def _chosen_schedule(self, kind: GoalKind) -> str | None:
+        """The days chosen, or KEEP: those of the goal in force (also while it is read)."""
+        days = self.query_one("#days", Select).value
+        chosen = (self.value("#rule") or None) if days == CUSTOM else NAMED_SCHEDULES[days]
+        if days == CUSTOM and chosen is None:
+            raise InputError("write the days as an RRULE, e.g. FREQ=WEEKLY;BYDAY=MO,WE,FR")
+        if self.current is None:
+            return KEEP if days == "every day" else chosen
+        goal = self.current.get(kind)
+        return KEEP if chosen == (goal.schedule if goal else None) else chosen
+
     def prepare(self) -> Job:
         kind = self.query_one("#kind", Select).value
-        target = parse_whole(self.value("#target"), f"a {kind.value} target", high=LIMITS[kind])
-        days = self.query_one("#days", Select).value
-        schedule = (check_schedule(self.value("#rule"), "the days") if days == CUSTOM
-                    else SCHEDULES[days])
-        if schedule and kind not in SCHEDULED:
-            raise InputError("days apply to daily goals (daily-pages, daily-minutes)")
-        today = self.today
+        target = self.value("#target")
+        schedule = self._chosen_schedule(kind) if schedules_apply(kind) else KEEP
 
-        def job(store: Store) -> str:
-            goal = store.set_goal(kind, target, since=today, schedule=schedule)
-            return f"Goal set: {goal.kind.value} {goal.target}, {schedule_name(goal.schedule)}"
+        def job(tracker: Tracker) -> str:
+            done = tracker.goals.set(kind, target, schedule=schedule)
+            goal = done.goal
+            said = f"Goal set: {goal_target(goal.kind, goal.target)}"
+            if schedules_apply(goal.kind):
+                said += f", {goal_days(goal.kind, goal.schedule)}"
+            return said + (" (the days it had)" if done.kept_schedule else "")
         return job
 
 
 class SkipDialog(FormDialog):
     TITLE = "Skip days (holidays, sick days)"
     AUTO_FOCUS = "#first"
-
-    def __init__(self, gate: StoreGate, today: date):
-        super().__init__(gate)
-        self.today = today
 
     def fields(self) -> ComposeResult:
         yield field("From", Input(id="first", placeholder="today, tomorrow, 2026-12-24",
@@ -112,16 +127,15 @@ class SkipDialog(FormDialog):
         yield field("Reason", Input(id="reason", compact=True))
 
     def prepare(self) -> Job:
-        first = parse_date(self.value("#first") or "today", self.today, ahead=True)
-        last = parse_date(self.value("#last"), self.today, ahead=True) if self.value("#last") else first
-        if last < first:
-            raise InputError("the last skip day comes before the first")
+        first, last = self.value("#first") or "today", self.value("#last") or None
         reason = self.value("#reason") or None
 
-        def job(store: Store) -> str:
-            added, existed = store.add_skips(first, last, reason)
-            said = f"Skipping {plural(len(added), 'day')} from {first:%a %d %b}"
-            return said + (f" ({existed} already were)" if existed else "")
+        def job(tracker: Tracker) -> str:
+            done = tracker.goals.skip(first, last, reason=reason)
+            said = (f"Skipping {span(done.first, done.last, tracker.today())}: "
+                    f"{skip_days_added(len(done.added))}")
+            return said + (f" ({plural(done.already, 'day')} already were)"
+                           if done.already else "")
         return job
 
 
@@ -131,7 +145,7 @@ class DayStartDialog(FormDialog):
     TITLE = "When does a new day start?"
     AUTO_FOCUS = "#hour"
 
-    def __init__(self, gate: StoreGate, app):
+    def __init__(self, gate: TrackerGate, app):
         super().__init__(gate)
         self.settings_file = app.settings_file
         self.current = app.settings.day_starts_at
@@ -144,11 +158,13 @@ class DayStartDialog(FormDialog):
     def prepare(self) -> Job:
         if self.settings_file is None:
             raise InputError("there is no settings file to save to")
-        hour = parse_day_start(self.value("#hour"))
-        path, app = self.settings_file, self._app
+        hour, path, app = self.value("#hour"), self.settings_file, self._app
 
-        def job(_store: Store) -> str:
-            config.save(path, "day_starts_at", hour.strftime("%H:%M"))
+        def job(_tracker: Tracker) -> str:
+            from compound import config
+
+            config.save(path, "day_starts_at", hour)  # refused there if it is no hour
             app.settings = config.load(path)
-            return f"A new day now starts at {hour:%H:%M} (saved in {path})"
+            return (f"A new day now starts at {app.settings.day_starts_at:%H:%M} "
+                    f"(saved in {path})")
         return job

@@ -2,31 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from compound.domain.records import Goal, GoalKind, Skip
+from compound.domain.records import GoalKind
 from compound.tui.screens.base import DataScreen
-from compound.tui.screens.goal_forms import DayStartDialog, GoalDialog, SkipDialog, schedule_name
-from compound.tui.widgets.table import fixed_columns
-from compound.tui.words import clip, day_label
+from compound.tui.screens.goal_forms import DayStartDialog, GoalDialog, SkipDialog
+from compound.tui.widgets.table import clip, fixed_columns
+from compound.words.dates import day_label, full_date
+from compound.words.records import goal_days
 
 _DAYS_WIDTH, _REASON_WIDTH = 24, 40  # columns of free text, clipped to fit
+_SKIPS_SHOWN_DAYS = 31  # skip days shown from this many days back on
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from compound.store.repository import Store
-
-
-@dataclass(frozen=True, slots=True)
-class GoalsData:
-    today: date
-    goals: tuple[Goal, ...]
-    skips: tuple[Skip, ...]  # from a month back on
+    from compound.tracker.core import Tracker
+    from compound.tracker.views import GoalsView
 
 
 class GoalsScreen(DataScreen):
@@ -41,7 +36,7 @@ class GoalsScreen(DataScreen):
 
     def __init__(self):
         super().__init__()
-        self.data: GoalsData | None = None
+        self.data: GoalsView | None = None
         self._armed: tuple[str, str] | None = None  # what the first Delete pointed at
 
     def body(self) -> ComposeResult:
@@ -56,25 +51,25 @@ class GoalsScreen(DataScreen):
         yield skips
         yield Static("", id="day-start")
 
-    def read(self, store: Store, today: date) -> GoalsData:
-        return GoalsData(today, tuple(store.goals(today)),
-                         tuple(store.skips(since=today - timedelta(days=31))))
+    def read(self, tracker: Tracker) -> GoalsView:
+        return tracker.views.goals(
+            skips_since=tracker.today() - timedelta(days=_SKIPS_SHOWN_DAYS))
 
-    def show(self, data: GoalsData) -> None:
+    def show(self, data: GoalsView) -> None:
         self.data = data
         goals = self.query_one("#goals", DataTable)
         goals.clear()
         for goal in data.goals:
-            goals.add_row(goal.kind.value, str(goal.target),
-                          clip(schedule_name(goal.schedule), _DAYS_WIDTH),
+            goals.add_row(goal.kind.value, f"{goal.target:,}",
+                          clip(goal_days(goal.kind, goal.schedule), _DAYS_WIDTH),
                           day_label(goal.since, data.today), key=goal.kind.value)
         if not data.goals:
             goals.add_row("none yet", "", "g sets one", "", key="")
         skips = self.query_one("#skips", DataTable)
         skips.clear()
         for skip in data.skips:
-            skips.add_row(skip.day.strftime("%a %d %b %Y"),
-                          clip(skip.reason or "", _REASON_WIDTH), key=skip.day.isoformat())
+            skips.add_row(full_date(skip.day), clip(skip.reason or "", _REASON_WIDTH),
+                          key=skip.day.isoformat())
         if not data.skips:
             skips.add_row("none", "k plans some", key="")
         start = self.app.settings.day_starts_at.strftime("%H:%M")
@@ -84,14 +79,14 @@ class GoalsScreen(DataScreen):
 
     async def action_set_goal(self) -> None:
         focused = self.query_one("#goals", DataTable)
-        current = {g.kind: g for g in self.data.goals} if self.data else {}
+        current = {g.kind: g for g in self.data.goals} if self.data else None
         kind = GoalKind.DAILY_PAGES
         if focused.row_count and self.data and self.data.goals:
             kind = self.data.goals[min(focused.cursor_row, len(self.data.goals) - 1)].kind
-        await self.app.open_dialog(GoalDialog(self.app.gate, self.app.today, kind, current))
+        await self.app.open_dialog(GoalDialog(self.app.gate, kind, current))
 
     async def action_add_skip(self) -> None:
-        await self.app.open_dialog(SkipDialog(self.app.gate, self.app.today))
+        await self.app.open_dialog(SkipDialog(self.app.gate))
 
     async def action_day_start(self) -> None:
         await self.app.open_dialog(DayStartDialog(self.app.gate, self.app))
@@ -113,8 +108,9 @@ class GoalsScreen(DataScreen):
         self._armed = None
         if focused.id == "goals":
             kind = GoalKind(key)
-            self.app.perform(lambda store: (store.remove_goal(kind), f"Removed the {kind} goal")[1])
+            self.app.perform(lambda tracker: (tracker.goals.remove(kind),
+                                              f"Removed the {kind} goal")[1])
         else:
             day = date.fromisoformat(key)
-            self.app.perform(lambda store: (store.remove_skips(day, day),
-                                            f"{day:%a %d %b} is no longer a skip day")[1])
+            self.app.perform(lambda tracker: (tracker.goals.unskip(day, day),
+                                              f"{full_date(day)} is no longer a skip day")[1])

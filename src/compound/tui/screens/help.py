@@ -13,7 +13,7 @@ KEYS = (
         ("1 … 5", "Today, History, Books, Stats, Goals"),
         ("p", "log pages (Enter saves: p 2 5 Enter logs 25 pages)"),
         ("l", "log a learning session"),
-        ("u", "undo the last entry, or bring back the last one deleted"),
+        ("u", "undo: the newest entry, deletion or book move"),
         ("r", "refresh (changes made from the command line)"),
         ("ctrl+p", "command palette: every action by name"),
         ("?", "this help"),
@@ -27,7 +27,7 @@ KEYS = (
     ("Books", (
         ("a", "add a book"),
         ("e", "edit the book"),
-        ("s f x", "start, finish, abandon the book"),
+        ("s f x t", "start, finish, abandon, back to the to-read shelf"),
     )),
     ("Stats", (
         ("← →", "previous or next chart"),

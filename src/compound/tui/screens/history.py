@@ -3,8 +3,6 @@ edit (Enter) and delete (`d`, undone with `u`)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from textual import on
@@ -13,23 +11,18 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Static
 
-from compound.domain.records import Entry, GoalKind, ReadingLog
+from compound.domain.records import Entry
 from compound.tui.screens.base import DataScreen
 from compound.tui.screens.entry_edit import EditEntryDialog
 from compound.tui.widgets.heatmap import YearHeatmap
-from compound.tui.widgets.table import fixed_columns
-from compound.tui.words import amount, clip, day_label, subject
+from compound.tui.widgets.table import clip, fixed_columns
+from compound.words.dates import day_label
+from compound.words.records import amount, subject
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from compound.store.repository import Store
-
-
-@dataclass(frozen=True, slots=True)
-class HistoryData:
-    today: date
-    entries: tuple[Entry, ...]  # newest first
-    pages_goal: int | None
+    from compound.tracker.core import Tracker
+    from compound.tracker.views import EntriesView
 
 
 class HistoryScreen(DataScreen):
@@ -42,7 +35,7 @@ class HistoryScreen(DataScreen):
 
     def __init__(self):
         super().__init__()
-        self.data: HistoryData | None = None
+        self.data: EntriesView | None = None
         self._shown: list[tuple[str, ...]] | None = None  # the rows in the table now
 
     def body(self) -> ComposeResult:
@@ -67,18 +60,15 @@ class HistoryScreen(DataScreen):
         yield table
         yield Static("", id="history-hint", classes="muted")
 
-    def read(self, store: Store, today: date) -> HistoryData:
-        since = min(date(today.year, 1, 1), today - timedelta(days=365))
-        goal = next((g.target for g in store.goals(today) if g.kind == GoalKind.DAILY_PAGES), None)
-        return HistoryData(today, tuple(store.history(since, today)), goal)
+    def read(self, tracker: Tracker) -> EntriesView:
+        # The calendar shows this year; the entries go back a year whatever the day.
+        today = tracker.today()
+        return tracker.views.entries(since=min(date(today.year, 1, 1),
+                                               today - timedelta(days=365)))
 
-    def show(self, data: HistoryData) -> None:
+    def show(self, data: EntriesView) -> None:
         self.data = data
-        pages: dict[date, int] = defaultdict(int)
-        for entry in data.entries:
-            if isinstance(entry, ReadingLog):
-                pages[entry.day] += entry.pages
-        self.query_one(YearHeatmap).show(data.today, pages, data.pages_goal)
+        self.query_one(YearHeatmap).show(data.today, data.pages_by_day, data.pages_goal)
         self.query_one("#history-hint", Static).update(
             "" if data.entries else " No entries in the last year: p logs pages, l a session.")
         self._fill()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from textual import work
@@ -9,30 +10,21 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import Input, Select
 
-from compound.domain.days import format_duration, parse_date, parse_duration
 from compound.domain.errors import CompoundError, InputError
-from compound.domain.quantities import parse_book_pages, parse_pages
-from compound.domain.records import Book, BookStatus, SessionKind
+from compound.domain.records import DEFAULT_SESSION_KIND, Book, BookStatus, SessionKind
 from compound.tui.screens.dialog import FormDialog, Job, field
 from compound.tui.widgets.book_picker import BookPicker
-from compound.tui.words import day_label, plural
+from compound.words.figures import reading_today
+from compound.words.records import describe
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from compound.store.repository import Store
-    from compound.tui.gate import StoreGate
+    from compound.tracker.core import Tracker
+    from compound.tracker.outcomes import PagesLogged
+    from compound.tui.gate import TrackerGate
 
 
-def _day(text: str, today: date) -> date:
-    return parse_date(text, today) if text else today
-
-
-def _in_hand(books: list[Book]) -> list[Book]:
-    """The books a check-in may go to: being read, or to read (starting it)."""
-    return [b for b in books if b.status in (BookStatus.READING, BookStatus.TO_READ)]
-
-
-def _default_book(books: list[Book]) -> Book | None:
+def _default_book(books: Sequence[Book]) -> Book | None:
     """The book offered first: the first being read, else the first to read."""
     reading = [b for b in books if b.status == BookStatus.READING]
     return reading[0] if reading else (books[0] if books else None)
@@ -43,13 +35,14 @@ class LogPagesDialog(FormDialog):
 
     TITLE = "Log pages"
     AUTO_FOCUS = "#pages"
+    CLEARS_UNDO = True
 
     class BooksLoaded(Message):
-        def __init__(self, books: list[Book]):
+        def __init__(self, books: Sequence[Book]):
             super().__init__()
-            self.books = books
+            self.books = list(books)
 
-    def __init__(self, gate: StoreGate, today: date):
+    def __init__(self, gate: TrackerGate, today: date):
         super().__init__(gate)
         self.today = today
 
@@ -64,49 +57,47 @@ class LogPagesDialog(FormDialog):
         self._load_books(self.gate)
 
     @work(thread=True, group="books")
-    def _load_books(self, gate: StoreGate) -> None:
+    def _load_books(self, gate: TrackerGate) -> None:
         try:
-            shelves = gate.store().books()
+            books = gate.tracker().views.books_in_hand()
         except CompoundError:
             return  # the save reports the problem, if it persists
-        self.post_message(self.BooksLoaded(_in_hand(shelves)))
+        self.post_message(self.BooksLoaded(books))
 
     def on_log_pages_dialog_books_loaded(self, message: BooksLoaded) -> None:
         self.query_one(BookPicker).set_books(message.books, _default_book(message.books))
 
     def prepare(self) -> Job:
-        pages_text, to_text = self.value("#pages"), self.value("#to-page")
-        if pages_text and to_text:
-            raise InputError("give the pages read or the page reached, not both")
-        if not pages_text and not to_text:
-            raise InputError("say how many pages you read (or the page you reached)")
-        pages = parse_pages(pages_text) if pages_text else None
-        to_page = parse_book_pages(to_text) if to_text else None
-        day = _day(self.value("#day"), self.today)
-        note = self.value("#note") or None
+        pages, to_page = self.value("#pages") or None, self.value("#to-page") or None
+        day, note = self.value("#day") or None, self.value("#note") or None
         picker = self.query_one(BookPicker)
         book = picker.chosen
-        if to_page is not None and book is None and picker.books:
-            raise InputError("choose the book whose page you reached")
+        if book is None and picker.books:
+            # A few letters typed that match no book: not a reason to log to another.
+            raise InputError("no book matches what is typed in the Book field")
         # Saved before the list of books arrived ("p25⏎" typed at once): the book is
         # the one the list would have offered first.
-        offered = None if picker.loaded else _default_book
+        loaded = picker.loaded
         today = self.today
 
-        def job(store: Store) -> str:
-            chosen = offered(_in_hand(store.books())) if offered else book
-            done = store.log_pages(day=day, pages=pages, to_page=to_page, note=note,
-                                   book=str(chosen.id) if chosen else None)
-            said = f"Logged {plural(done.log.pages, 'page')}"
-            if done.book is not None:
-                said += f" of {done.book.title}"
-            said += f", {day_label(day, today)}"
-            if done.finished_book:
-                said += f". Finished {done.book.title}!"
-            elif done.pages_goal and done.pages_that_day >= done.pages_goal:
-                said += f": {done.pages_that_day}/{done.pages_goal}, the day's goal is met"
-            return said
+        def job(tracker: Tracker) -> str:
+            chosen = book if loaded else _default_book(tracker.views.books_in_hand())
+            done = tracker.entries.log_pages(pages, to_page=to_page, day=day, note=note,
+                                             book=chosen.id if chosen else None)
+            return _logged(done, today)
         return job
+
+
+def _logged(done: PagesLogged, today: date) -> str:
+    said = f"Logged {describe(done.log, today)}"
+    if done.finished_book and done.book is not None:
+        return f"{said}. Finished {done.book.title}!"
+    if done.started_book and done.book is not None:
+        said += f"; {done.book.title} is now being read"
+    figures = done.day
+    if figures.pages_goal and figures.pages >= figures.pages_goal:
+        said += f": {reading_today(figures)}"
+    return said
 
 
 class LogSessionDialog(FormDialog):
@@ -114,30 +105,29 @@ class LogSessionDialog(FormDialog):
 
     TITLE = "Log a learning session"
     AUTO_FOCUS = "#duration"
+    CLEARS_UNDO = True
 
-    def __init__(self, gate: StoreGate, today: date):
+    def __init__(self, gate: TrackerGate, today: date):
         super().__init__(gate)
         self.today = today
 
     def fields(self) -> ComposeResult:
         yield field("Duration", Input(id="duration", placeholder="45m, 1h30m, 1:30",
                                       compact=True))
-        yield field("Kind", Select([(k.value, k) for k in SessionKind], value=SessionKind.COURSE,
+        yield field("Kind", Select([(k.value, k) for k in SessionKind], value=DEFAULT_SESSION_KIND,
                                    allow_blank=False, id="kind", compact=True))
         yield field("Topic", Input(id="topic", compact=True))
         yield field("Day", Input(id="day", placeholder="today", compact=True))
         yield field("Note", Input(id="note", compact=True))
 
     def prepare(self) -> Job:
-        minutes = parse_duration(self.value("#duration"))
-        kind = self.query_one("#kind", Select).value
+        duration, kind = self.value("#duration"), self.query_one("#kind", Select).value
         topic, note = self.value("#topic") or None, self.value("#note") or None
-        day = _day(self.value("#day"), self.today)
+        day = self.value("#day") or None
         today = self.today
 
-        def job(store: Store) -> str:
-            session = store.log_session(day=day, minutes=minutes, kind=kind, topic=topic,
-                                        note=note)
-            about = f" · {session.topic}" if session.topic else ""
-            return f"Logged {format_duration(minutes)} {session.kind}{about}, {day_label(day, today)}"
+        def job(tracker: Tracker) -> str:
+            done = tracker.entries.log_session(duration, kind=kind, topic=topic, note=note,
+                                               day=day)
+            return f"Logged {describe(done.session, today)}"
         return job

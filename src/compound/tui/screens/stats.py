@@ -3,36 +3,26 @@ consistency, pace, the year ahead, books this year)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Static, TabbedContent, TabPane
 
-from compound.domain.days import format_duration
 from compound.tui.screens.base import DataScreen
 from compound.tui.widgets.chart import ChartView
-from compound.tui.words import plural
+from compound.words.figures import goal_pace_brief, rough_note
+from compound.words.numbers import books_range, duration, percent, plural, rate
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from compound.domain.insight import Insight
-    from compound.domain.totals import History
-    from compound.store.repository import Store
+    from compound.tracker.core import Tracker
+    from compound.tracker.views import StatsView
 
 CHARTS = (("daily", "Daily"), ("cumulative", "This year"), ("projection", "Year ahead"),
           ("weekday", "Weekdays"), ("sessions", "Learning"))
 DAILY_SPANS = (30, 90, 365)
-
-
-@dataclass(frozen=True, slots=True)
-class StatsData:
-    history: History
-    insight: Insight
-    minutes_by_kind: dict[str, int]  # over the sessions chart's window
 
 
 class StatsScreen(DataScreen):
@@ -42,7 +32,7 @@ class StatsScreen(DataScreen):
 
     def __init__(self):
         super().__init__()
-        self.data: StatsData | None = None
+        self.data: StatsView | None = None
         self.daily_days = DAILY_SPANS[0]
 
     def body(self) -> ComposeResult:
@@ -53,17 +43,10 @@ class StatsScreen(DataScreen):
                         yield ChartView(kind, id=f"chart-{kind}")
             yield Static("", id="figures")
 
-    def read(self, store: Store, today: date) -> StatsData:
-        from compound.charts import DEFAULT_DAYS
-        from compound.domain.insight import analyse
-        from compound.domain.series import window
+    def read(self, tracker: Tracker) -> StatsView:
+        return tracker.views.stats()
 
-        history = store.history_until(today)
-        found = analyse(history, week_starts_on=self.app.settings.week_starts_on)
-        by_kind = store.minutes_by_kind(*window(today, DEFAULT_DAYS["sessions"]))
-        return StatsData(history, found, by_kind)
-
-    def show(self, data: StatsData) -> None:
+    def show(self, data: StatsView) -> None:
         self.data = data
         self.query_one("#figures", Static).update(_figures(data.insight))
         self._draw_charts()
@@ -95,36 +78,36 @@ class StatsScreen(DataScreen):
 
 
 def _figures(found: Insight) -> str:
+    """The figures beside the charts; every line fits the panel's 31 cells."""
     if found.first_day is None:
         return ("Nothing logged yet.\n\nThe streaks, the pace and the year ahead appear "
                 "here with the first entries: p logs pages, l a learning session.")
     streak, pace, p = found.streak, found.pace, found.projection
-
-    def share(value: float | None) -> str:
-        return "–" if value is None else f"{round(100 * value)}%"
-
+    low, high = p.book_length
     lines = [
         "[b]Streak[/b]",
         f"  {plural(streak.current, 'day')} now, best {plural(streak.longest, 'day')}",
         f"  strength {streak.strength:.0f} of 100",
-        f"  met {share(streak.consistency_30)} of 30 d, {share(streak.consistency_90)} of 90",
+        f"  met {percent(streak.consistency_30)} of 30 d, {percent(streak.consistency_90)} of 90",
         "[b]Pace[/b] (pages a day)",
-        f"  {pace.d7:.1f} over 7 d, {pace.d30:.1f} over 30",
-        f"  {pace.d90:.1f} over 90 d",
-        f"  learning {format_duration(round(pace.minutes_per_day))} a day",
+        f"  {rate(pace.d7)} over 7 d, {rate(pace.d30)} over 30",
+        f"  {rate(pace.d90)} over 90 d",
+        f"  learning {duration(round(pace.minutes_per_day))} a day",
         "[b]The year ahead[/b]",
         f"  {p.pages_per_year:,} pages at 30-day pace",
-        f"  {p.books_low}–{p.books_high} books of {p.book_length[0]}–{p.book_length[1]} p",
-        # P10–P90 of years drawn from the same 30 days (see the Year ahead chart).
-        f"  likely {p.range_low:,}–{p.range_high:,}",
+        f"  {books_range(p.books_low, p.books_high)} of {low:,}–{high:,} p",
+    ]
+    if p.rough:
+        lines.append(f"  {rough_note(p)}")
+    elif p.range_low != p.range_high:
+        # The Year ahead chart draws the same range: 8 of 10 simulated years fall in it.
+        lines += [f"  likely {p.range_low:,}–{p.range_high:,}", "    (8 years in 10)"]
+    lines += [
         f"  {p.learning_hours_per_year:,.0f} hours of learning",
         "[b]This year[/b]",
         # "read", not "finished": the line must fit the panel's 31 cells.
         f"  {p.this_year_read:,} pages, {plural(found.books_finished_this_year, 'book')} read",
     ]
-    goal = found.goal_pace
-    if goal is not None:
-        ahead = round(goal.ahead, 1)
-        where = "on pace" if ahead == 0 else f"{abs(ahead):g} {'ahead' if ahead > 0 else 'behind'}"
-        lines.append(f"  goal {goal.goal} books: {where}")
+    if found.goal_pace is not None:
+        lines.append(f"  {goal_pace_brief(found.goal_pace)}")
     return "\n".join(lines)

@@ -3,42 +3,34 @@ compounds to in a year."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
 from compound.domain.errors import InputError
-from compound.domain.goals import LIMITS
+from compound.domain.goals import check_target
 from compound.domain.projection import project
-from compound.domain.quantities import parse_book_pages, parse_whole
-from compound.domain.records import BookStatus, GoalKind
-from compound.domain.text import clean_text
+from compound.domain.records import GoalKind
 from compound.tui.screens.dialog import FormDialog, Job, field
+from compound.words.numbers import books_range
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from compound.store.repository import Store
-    from compound.tui.gate import StoreGate
+    from compound.tracker.core import Tracker
 
 
 def compounds_to(pages_per_day: int) -> str:
     """What a daily goal adds up to in a year, at the usual book length."""
     p = project(pages_per_day)
     low, high = p.book_length
-    return (f"{pages_per_day} pages a day is about [b]{p.pages_per_year:,} pages a year[/b]: "
-            f"[b]{p.books_low}–{p.books_high} books[/b] of {low}–{high} pages.")
+    return (f"{pages_per_day:,} pages a day is about [b]{p.pages_per_year:,} pages a year[/b]: "
+            f"[b]{books_range(p.books_low, p.books_high)}[/b] of {low:,}–{high:,} pages.")
 
 
 class WelcomeDialog(FormDialog):
     TITLE = "Welcome to compound"
     SAVE = "Start"
     AUTO_FOCUS = "#goal"
-
-    def __init__(self, gate: StoreGate, today: date):
-        super().__init__(gate)
-        self.today = today
 
     def fields(self) -> ComposeResult:
         yield Static("A few pages a day add up. How many will you read each day?",
@@ -55,9 +47,10 @@ class WelcomeDialog(FormDialog):
 
     @on(Input.Changed, "#goal")
     def _explain(self) -> None:
+        # While typing, a number that would not do as a goal shows nothing; saving
+        # it says why.
         try:
-            pages = parse_whole(self.value("#goal"), "pages a day",
-                                high=LIMITS[GoalKind.DAILY_PAGES])
+            pages = check_target(GoalKind.DAILY_PAGES, self.value("#goal"))
         except InputError:
             text = ""
         else:
@@ -65,18 +58,15 @@ class WelcomeDialog(FormDialog):
         self.query_one("#compounds", Static).update(text)
 
     def prepare(self) -> Job:
-        goal = parse_whole(self.value("#goal"), "pages a day", high=LIMITS[GoalKind.DAILY_PAGES])
-        title = clean_text(self.value("#title") or None, "a book's title")
-        author = self.value("#author") or None
-        total = parse_book_pages(self.value("#total")) if self.value("#total") else None
-        today = self.today
+        goal, title = self.value("#goal"), self.value("#title")
+        author, total = self.value("#author") or None, self.value("#total") or None
 
-        def job(store: Store) -> str:
-            store.set_goal(GoalKind.DAILY_PAGES, goal, since=today)
-            said = f"Goal set: {goal} pages a day"
+        def job(tracker: Tracker) -> str:
+            # Set again on a second try (a refused book) it is the same goal: one a day.
+            done = tracker.goals.set(GoalKind.DAILY_PAGES, goal)
+            said = f"Goal set: {done.goal.target:,} pages a day"
             if title:
-                book = store.add_book(title, author=author, total_pages=total,
-                                      status=BookStatus.READING, day=today)
+                book = tracker.books.add(title, author=author, pages=total, reading=True)
                 said += f"; reading {book.title}. p logs pages."
             return said
         return job

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +12,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from compound.domain.records import Book
+from compound.words.records import SHELVES
 
 
 class BookPicker(Widget):
@@ -69,6 +71,7 @@ class BookPicker(Widget):
             options.highlighted = ((options.highlighted or 0) + step) % options.option_count
 
 
-def _label(book: Book) -> str:
-    where = f"  p. {book.pages_read}/{book.total_pages}" if book.total_pages else ""
-    return f"{book.title}{where}  ({book.status.value})"
+def _label(book: Book) -> Text:
+    """The title as plain Text (an option's str is read as markup), where it is, its shelf."""
+    where = f"  p. {book.pages_read:,}/{book.total_pages:,}" if book.total_pages else ""
+    return Text(f"{book.title}{where}  ({SHELVES[book.status]})")
