@@ -25,8 +25,14 @@ from pathlib import Path
 TODAY = date(2026, 11, 22)
 
 # Settings a developer may have exported that would change what is measured.
-_DROPPED_VARIABLES = ("COMPOUND_DB", "COMPOUND_DATABASE_URL", "COMPOUND_CONFIG",
-                      "COMPOUND_DAY_STARTS_AT", "COMPOUND_TIMEZONE", "PYTHONPROFILEIMPORTTIME")
+_DROPPED_VARIABLES = (
+    "COMPOUND_DB",
+    "COMPOUND_DATABASE_URL",
+    "COMPOUND_CONFIG",
+    "COMPOUND_DAY_STARTS_AT",
+    "COMPOUND_TIMEZONE",
+    "PYTHONPROFILEIMPORTTIME",
+)
 _BYTECODE_VARIABLES = ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")
 
 
@@ -39,8 +45,10 @@ def compound_script() -> Path:
     """The installed console script beside the interpreter (what a user runs)."""
     script = Path(sys.executable).parent / "compound"
     if not script.exists():
-        sys.exit(f"no console script at {script}: run this with the project's venv, "
-                 "e.g. .venv/bin/python benchmarks/checkin.py")
+        sys.exit(
+            f"no console script at {script}: run this with the project's venv, "
+            "e.g. .venv/bin/python benchmarks/checkin.py"
+        )
     return script
 
 
@@ -56,21 +64,24 @@ def isolated_env(workdir: Path, db: Path, *, as_is: bool = False) -> dict[str, s
     for name in _DROPPED_VARIABLES + (() if as_is else _BYTECODE_VARIABLES):
         env.pop(name, None)
     home = workdir / "home"
-    env.update({
-        "HOME": str(home),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_DATA_HOME": str(home / ".local" / "share"),
-        "XDG_STATE_HOME": str(home / ".local" / "state"),
-        "XDG_CACHE_HOME": str(home / ".cache"),
-        "COMPOUND_TODAY": TODAY.isoformat(),
-        "COMPOUND_DB": str(db),
-    })
+    env.update(
+        {
+            "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home / ".config"),
+            "XDG_DATA_HOME": str(home / ".local" / "share"),
+            "XDG_STATE_HOME": str(home / ".local" / "state"),
+            "XDG_CACHE_HOME": str(home / ".cache"),
+            "COMPOUND_TODAY": TODAY.isoformat(),
+            "COMPOUND_DB": str(db),
+        }
+    )
     if not as_is:
         env["PYTHONPYCACHEPREFIX"] = str(workdir / "pycache")
     return env
 
 
 # -- the database ---------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class History:
@@ -80,21 +91,23 @@ class History:
     sessions: int
 
 
-SHELF = (("The Pragmatic Programmer", "Andrew Hunt", 352),
-         ("Thinking, Fast and Slow", "Daniel Kahneman", 499),
-         ("Designing Data-Intensive Applications", "Martin Kleppmann", 616),
-         ("The Left Hand of Darkness", "Ursula K. Le Guin", 304),
-         ("Gödel, Escher, Bach", "Douglas Hofstadter", 777),
-         ("Sapiens", "Yuval Noah Harari", 443),
-         ("The Name of the Rose", "Umberto Eco", 536),
-         ("Structure and Interpretation of Computer Programs", "Harold Abelson", 657),
-         ("Middlemarch", "George Eliot", 880),
-         ("Anna Karenina", "Leo Tolstoy", 864),
-         ("Dune", "Frank Herbert", 617),
-         ("The Brothers Karamazov", "Fyodor Dostoevsky", 796),
-         ("Code Complete", "Steve McConnell", 960),
-         ("Infinite Jest", "David Foster Wallace", 1079),
-         ("War and Peace", "Leo Tolstoy", 1225))
+SHELF = (
+    ("The Pragmatic Programmer", "Andrew Hunt", 352),
+    ("Thinking, Fast and Slow", "Daniel Kahneman", 499),
+    ("Designing Data-Intensive Applications", "Martin Kleppmann", 616),
+    ("The Left Hand of Darkness", "Ursula K. Le Guin", 304),
+    ("Gödel, Escher, Bach", "Douglas Hofstadter", 777),
+    ("Sapiens", "Yuval Noah Harari", 443),
+    ("The Name of the Rose", "Umberto Eco", 536),
+    ("Structure and Interpretation of Computer Programs", "Harold Abelson", 657),
+    ("Middlemarch", "George Eliot", 880),
+    ("Anna Karenina", "Leo Tolstoy", 864),
+    ("Dune", "Frank Herbert", 617),
+    ("The Brothers Karamazov", "Fyodor Dostoevsky", 796),
+    ("Code Complete", "Steve McConnell", 960),
+    ("Infinite Jest", "David Foster Wallace", 1079),
+    ("War and Peace", "Leo Tolstoy", 1225),
+)
 
 # Pages the book being read keeps free for the benchmark's own `compound log 1` runs.
 _ROOM = 150
@@ -118,8 +131,10 @@ def build_history(db: Path, *, seed: int = 2026) -> History:
     store = Store.open(f"sqlite:///{db}")
     try:
         store.set_goal(GoalKind.DAILY_PAGES, 30, since=start)
-        ids = [store.add_book(title, author=author, total_pages=total).id
-               for title, author, total in SHELF]
+        ids = [
+            store.add_book(title, author=author, total_pages=total).id
+            for title, author, total in SHELF
+        ]
         current = read = logged = pages = sessions = 0
         for offset in range(366):
             day = start + timedelta(days=offset)
@@ -127,19 +142,29 @@ def build_history(db: Path, *, seed: int = 2026) -> History:
             if recent == 13 or (recent > 13 and rng.random() < 0.1):
                 continue
             # The goal is met on each of the 12 days before today; today is at 25 of 30.
-            amount = 25 if recent == 0 else rng.randint(30, 45) if recent < 13 else rng.randint(8, 45)
+            amount = (
+                25 if recent == 0 else rng.randint(30, 45) if recent < 13 else rng.randint(8, 45)
+            )
             left = SHELF[current][2] - read
             # Finish a book exactly; never fill the last one (the benchmark logs to it).
             amount = min(amount, left - _ROOM if current == len(SHELF) - 1 else left)
             if amount > 0:
-                store.log_pages(day=day, pages=amount, book=str(ids[current]),
-                                minutes=rng.choice((None, 20, 30, 45)))
+                store.log_pages(
+                    day=day,
+                    pages=amount,
+                    book=str(ids[current]),
+                    minutes=rng.choice((None, 20, 30, 45)),
+                )
                 logged, pages, read = logged + 1, pages + amount, read + amount
                 if read == SHELF[current][2]:
                     current, read = current + 1, 0
             if day.weekday() == 5:
-                store.log_session(day=day, minutes=rng.choice((30, 45, 60, 90)),
-                                  kind=SessionKind.COURSE, topic="Distributed systems")
+                store.log_session(
+                    day=day,
+                    minutes=rng.choice((30, 45, 60, 90)),
+                    kind=SessionKind.COURSE,
+                    topic="Distributed systems",
+                )
                 sessions += 1
         if read == 0:  # a book was finished today: start the next one
             store.log_pages(day=TODAY, pages=1, book=str(ids[current]))
@@ -149,12 +174,15 @@ def build_history(db: Path, *, seed: int = 2026) -> History:
 
 
 def describe(history: History) -> str:
-    return (f"{history.days_logged} days logged over a year, {history.pages} pages, "
-            f"{history.books_finished} books finished and one being read, "
-            f"{history.sessions} learning sessions")
+    return (
+        f"{history.days_logged} days logged over a year, {history.pages} pages, "
+        f"{history.books_finished} books finished and one being read, "
+        f"{history.sessions} learning sessions"
+    )
 
 
 # -- timing ---------------------------------------------------------------------------
+
 
 def run(command: Sequence[str], env: dict[str, str]) -> subprocess.CompletedProcess:
     """Run a command to the end; a failure stops the benchmark, showing its stderr."""
@@ -170,8 +198,9 @@ def _timed(command: Sequence[str], env: dict[str, str]) -> float:
     return time.perf_counter() - started
 
 
-def interleave(subject: Sequence[str], floor: Sequence[str], env: dict[str, str], *,
-               warmup: int, rounds: int) -> tuple[list[float], list[float]]:
+def interleave(
+    subject: Sequence[str], floor: Sequence[str], env: dict[str, str], *, warmup: int, rounds: int
+) -> tuple[list[float], list[float]]:
     """Time both commands `rounds` times each, alternating, after `warmup` untimed pairs.
 
     The order flips every round (subject first, then floor first) so neither
@@ -198,20 +227,36 @@ def median_p90_ms(times: Sequence[float]) -> tuple[float, float]:
 
 # -- the command line and the report ----------------------------------------------------
 
+
 def parser(description: str, target: float) -> argparse.ArgumentParser:
     """The options every benchmark takes; a script may add its own before parse()."""
     options = argparse.ArgumentParser(description=description.strip().splitlines()[0])
-    options.add_argument("--rounds", type=int, default=20,
-                         help="timed runs of each command, interleaved (default 20)")
-    options.add_argument("--warmup", type=int, default=3,
-                         help="untimed runs of each first (default 3)")
-    options.add_argument("--target", type=float, default=target,
-                         help=f"the highest acceptable ratio of medians (default {target:g})")
-    options.add_argument("--check", action="store_true",
-                         help="exit 1 when the ratio is over the target (default: always 0)")
-    options.add_argument("--as-is", action="store_true",
-                         help="keep the caller's bytecode settings (e.g. PYTHONDONTWRITEBYTECODE) "
-                              "instead of a private bytecode cache")
+    options.add_argument(
+        "--rounds",
+        type=int,
+        default=20,
+        help="timed runs of each command, interleaved (default 20)",
+    )
+    options.add_argument(
+        "--warmup", type=int, default=3, help="untimed runs of each first (default 3)"
+    )
+    options.add_argument(
+        "--target",
+        type=float,
+        default=target,
+        help=f"the highest acceptable ratio of medians (default {target:g})",
+    )
+    options.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 1 when the ratio is over the target (default: always 0)",
+    )
+    options.add_argument(
+        "--as-is",
+        action="store_true",
+        help="keep the caller's bytecode settings (e.g. PYTHONDONTWRITEBYTECODE) "
+        "instead of a private bytecode cache",
+    )
     return options
 
 
@@ -222,8 +267,16 @@ def parse(parser: argparse.ArgumentParser) -> argparse.Namespace:
     return args
 
 
-def report(title: str, subject_label: str, floor_label: str, subject: Sequence[float],
-           floor: Sequence[float], *, target: float, check: bool) -> int:
+def report(
+    title: str,
+    subject_label: str,
+    floor_label: str,
+    subject: Sequence[float],
+    floor: Sequence[float],
+    *,
+    target: float,
+    check: bool,
+) -> int:
     """Print medians, p90s and the ratio; the exit status (1 only when over with --check)."""
     s_median, s_p90 = median_p90_ms(subject)
     f_median, f_p90 = median_p90_ms(floor)
@@ -233,19 +286,21 @@ def report(title: str, subject_label: str, floor_label: str, subject: Sequence[f
     print(f"  {'':<{width}}  {'median':>9}  {'p90':>9}")
     print(f"  {subject_label:<{width}}  {s_median:>6.1f} ms  {s_p90:>6.1f} ms")
     print(f"  {floor_label:<{width}}  {f_median:>6.1f} ms  {f_p90:>6.1f} ms")
-    print(f"  ratio of medians {ratio:.2f} (p90s {s_p90 / f_p90:.2f}); "
-          f"extra over the floor {s_median - f_median:+.1f} ms")
+    print(
+        f"  ratio of medians {ratio:.2f} (p90s {s_p90 / f_p90:.2f}); "
+        f"extra over the floor {s_median - f_median:+.1f} ms"
+    )
     verdict = "PASS" if ratio <= target else "OVER"
-    print(f"{verdict}: {title} ratio {ratio:.2f} {'<=' if ratio <= target else '>'} "
-          f"target {target:g}")
+    print(
+        f"{verdict}: {title} ratio {ratio:.2f} {'<=' if ratio <= target else '>'} target {target:g}"
+    )
     return 1 if check and verdict == "OVER" else 0
 
 
 def measured_child(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
     """(seconds, peak resident MB, CPU seconds) of one run of `command` in its own process."""
     started = time.perf_counter()
-    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.PIPE)
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     # wait4 reaps the child and returns its own resource usage, maxrss in KiB.
     _pid, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - started
@@ -265,8 +320,9 @@ def import_times(command: Sequence[str], env: dict[str, str]) -> dict[str, tuple
     for line in done.stderr.splitlines():
         if not line.startswith("import time:") or "|" not in line:
             continue
-        own, cumulative, name = (part.strip() for part in line.removeprefix("import time:")
-                                 .split("|"))
+        own, cumulative, name = (
+            part.strip() for part in line.removeprefix("import time:").split("|")
+        )
         if own.isdigit():
             found.setdefault(name, (int(own), int(cumulative)))
     return found

@@ -44,7 +44,7 @@ SUBJECT_TEXT = "25 of 30 pages"
 FLOOR_TEXT = "ready"
 TIMEOUT = 30.0
 
-FLOOR = '''\
+FLOOR = """\
 from textual.app import App
 from textual.widgets import Static
 
@@ -53,9 +53,11 @@ class Word(App):
         yield Static("ready")
 
 Word().run()
-'''
+"""
 
-_ESCAPES = re.compile(rb"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|.)")
+_ESCAPES = re.compile(
+    rb"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|.)"
+)
 
 
 def time_until(command: Sequence[str], text: str, env: dict[str, str]) -> float:
@@ -64,15 +66,22 @@ def time_until(command: Sequence[str], text: str, env: dict[str, str]) -> float:
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     wanted, seen = text.encode(), b""
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+    )
     os.close(slave)
     try:
         while True:
             left = TIMEOUT - (time.perf_counter() - started)
-            if left <= 0 or process.poll() is not None and not select.select([master], [], [], 0)[0]:
-                sys.exit(f"{command[-1] if len(command) < 4 else command[0]}: {text!r} never "
-                         f"appeared; the screen said: {_ESCAPES.sub(b'', seen)[-400:]!r}")
+            if (
+                left <= 0
+                or process.poll() is not None
+                and not select.select([master], [], [], 0)[0]
+            ):
+                sys.exit(
+                    f"{command[-1] if len(command) < 4 else command[0]}: {text!r} never "
+                    f"appeared; the screen said: {_ESCAPES.sub(b'', seen)[-400:]!r}"
+                )
             ready, _, _ = select.select([master], [], [], left)
             if not ready:
                 continue
@@ -108,8 +117,11 @@ def main() -> int:
         floor = [h.python(), "-c", FLOOR]
         print(f"Database: {h.describe(history)}.")
         bytecode = "inherited" if args.as_is else "private cache"
-        print(f"Python {sys.version.split()[0]}, bytecode: {bytecode}; "
-              f"{args.warmup} warm-up pairs, then {args.rounds} rounds ...", flush=True)
+        print(
+            f"Python {sys.version.split()[0]}, bytecode: {bytecode}; "
+            f"{args.warmup} warm-up pairs, then {args.rounds} rounds ...",
+            flush=True,
+        )
         for _ in range(args.warmup):
             time_until(subject, SUBJECT_TEXT, env)
             time_until(floor, FLOOR_TEXT, env)
@@ -118,9 +130,15 @@ def main() -> int:
             pair = [(subject, SUBJECT_TEXT, subject_times), (floor, FLOOR_TEXT, floor_times)]
             for command, text, times in pair if index % 2 == 0 else reversed(pair):
                 times.append(time_until(command, text, env))
-        return h.report("app start (compound's figures / a Textual app's one word)",
-                        "compound (Today's figures)", "floor (one word)", subject_times,
-                        floor_times, target=args.target, check=args.check)
+        return h.report(
+            "app start (compound's figures / a Textual app's one word)",
+            "compound (Today's figures)",
+            "floor (one word)",
+            subject_times,
+            floor_times,
+            target=args.target,
+            check=args.check,
+        )
 
 
 if __name__ == "__main__":

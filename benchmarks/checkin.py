@@ -30,7 +30,7 @@ import _harness as h
 
 TARGET = 1.25
 
-FLOOR = '''\
+FLOOR = """\
 import sys
 
 from sqlmodel import Field, Session, SQLModel, create_engine
@@ -46,26 +46,32 @@ SQLModel.metadata.create_all(engine)
 with Session(engine) as session:
     session.add(Tick(pages=1))
     session.commit()
-'''
+"""
 
 
 def explain(subject: list[str], floor: list[str], env: dict[str, str], top: int = 15) -> None:
     """List the modules the check-in imports that the floor does not, heaviest first."""
     mine = h.import_times([h.python(), *subject], env)  # the console script is Python
     floors = h.import_times(floor, env)
-    extra = sorted(((own, name) for name, (own, _) in mine.items() if name not in floors),
-                   reverse=True)
+    extra = sorted(
+        ((own, name) for name, (own, _) in mine.items() if name not in floors), reverse=True
+    )
     total = sum(own for own, _ in extra)
-    print(f"\nImports beyond the floor's: {len(extra)} modules, {total / 1000:.1f} ms "
-          "of their own import time (-X importtime, which inflates it); heaviest:")
+    print(
+        f"\nImports beyond the floor's: {len(extra)} modules, {total / 1000:.1f} ms "
+        "of their own import time (-X importtime, which inflates it); heaviest:"
+    )
     for own, name in extra[:top]:
         print(f"  {own / 1000:6.1f} ms  {name}")
 
 
 def main() -> int:
     parser = h.parser(__doc__, TARGET)
-    parser.add_argument("--explain", action="store_true",
-                        help="also list the imports the check-in pays for beyond the floor")
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="also list the imports the check-in pays for beyond the floor",
+    )
     args = h.parse(parser)
     with tempfile.TemporaryDirectory(prefix="compound-bench-") as tmp:
         workdir = Path(tmp)
@@ -78,18 +84,27 @@ def main() -> int:
         subject = [str(h.compound_script()), "log", "1"]
         floor = [h.python(), str(floor_script), str(workdir / "floor.db")]
         print(f"Database: {h.describe(history)}.")
-        print("Subject: compound log 1 ->", *h.run(subject, env).stdout.splitlines(),
-              sep="\n    ")
+        print("Subject: compound log 1 ->", *h.run(subject, env).stdout.splitlines(), sep="\n    ")
         print("Floor:   python floor_insert.py (sqlmodel, one table, one insert)")
         bytecode = "inherited" if args.as_is else "private cache"
-        print(f"Python {sys.version.split()[0]}, bytecode: {bytecode}; "
-              f"{args.warmup} warm-up pairs, then {args.rounds} rounds ...", flush=True)
+        print(
+            f"Python {sys.version.split()[0]}, bytecode: {bytecode}; "
+            f"{args.warmup} warm-up pairs, then {args.rounds} rounds ...",
+            flush=True,
+        )
 
-        subject_times, floor_times = h.interleave(subject, floor, env, warmup=args.warmup,
-                                                  rounds=args.rounds)
-        status = h.report("check-in (compound log 1 / sqlmodel insert)", "compound log 1",
-                          "floor", subject_times, floor_times, target=args.target,
-                          check=args.check)
+        subject_times, floor_times = h.interleave(
+            subject, floor, env, warmup=args.warmup, rounds=args.rounds
+        )
+        status = h.report(
+            "check-in (compound log 1 / sqlmodel insert)",
+            "compound log 1",
+            "floor",
+            subject_times,
+            floor_times,
+            target=args.target,
+            check=args.check,
+        )
         if args.explain:
             explain(subject, floor, env)
     return status

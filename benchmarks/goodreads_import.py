@@ -32,18 +32,49 @@ import _harness  # noqa: E402
 
 BOOKS = 1_000
 SHELVES = ("read", "read", "read", "to-read", "currently-reading", "did-not-finish")
-TITLES = ("The Left Hand of Darkness", "ノルウェイの森", "三体", "Война и мир", "Le Petit Prince",
-          "Gödel, Escher, Bach", "채식주의자", "Atomic Habits 📈")
-HEADER = ["Book Id", "Title", "Author", "Author l-f", "Additional Authors", "ISBN", "ISBN13",
-          "My Rating", "Average Rating", "Publisher", "Binding", "Number of Pages",
-          "Year Published", "Original Publication Year", "Date Read", "Date Added",
-          "Bookshelves", "Bookshelves with positions", "Exclusive Shelf", "My Review",
-          "Spoiler", "Private Notes", "Read Count", "Owned Copies"]  # the 2025 layout
+TITLES = (
+    "The Left Hand of Darkness",
+    "ノルウェイの森",
+    "三体",
+    "Война и мир",
+    "Le Petit Prince",
+    "Gödel, Escher, Bach",
+    "채식주의자",
+    "Atomic Habits 📈",
+)
+HEADER = [
+    "Book Id",
+    "Title",
+    "Author",
+    "Author l-f",
+    "Additional Authors",
+    "ISBN",
+    "ISBN13",
+    "My Rating",
+    "Average Rating",
+    "Publisher",
+    "Binding",
+    "Number of Pages",
+    "Year Published",
+    "Original Publication Year",
+    "Date Read",
+    "Date Added",
+    "Bookshelves",
+    "Bookshelves with positions",
+    "Exclusive Shelf",
+    "My Review",
+    "Spoiler",
+    "Private Notes",
+    "Read Count",
+    "Owned Copies",
+]  # the 2025 layout
 
 
 def _isbn13(n: int) -> str:
     body = f"978{n:09d}"
-    return body + str((10 - sum((3 if i % 2 else 1) * int(d) for i, d in enumerate(body)) % 10) % 10)
+    return body + str(
+        (10 - sum((3 if i % 2 else 1) * int(d) for i, d in enumerate(body)) % 10) % 10
+    )
 
 
 def write_export(path: Path) -> None:
@@ -55,15 +86,34 @@ def write_export(path: Path) -> None:
         for n in range(BOOKS):
             shelf = SHELVES[n % len(SHELVES)]
             title = f"{TITLES[n % len(TITLES)]} ({'Saga' if n % 3 else 'Cycle'}, #{n % 9 + 1}) {n}"
-            writer.writerow([
-                str(10_000 + n), title, f"Author {n % 211}", f"{n % 211}, Author", "",
-                '=""', '=""' if n % 4 == 0 else f'="{_isbn13(200_000 + n)}"', str(n % 6),
-                "3.97", "Publisher", "Paperback", "" if n % 10 == 0 else str(120 + n % 700),
-                "2015", "1999",
-                f"20{15 + n % 11}/{1 + n % 12:02d}/{1 + n % 28:02d}" if shelf == "read" else "",
-                "2014/06/01", shelf, f"{shelf} (#{n})", shelf,
-                "Loved it.\nWould \"reread\", maybe." if n % 7 == 0 else "", "", "",
-                "1" if shelf == "read" else "0", "0"])
+            writer.writerow(
+                [
+                    str(10_000 + n),
+                    title,
+                    f"Author {n % 211}",
+                    f"{n % 211}, Author",
+                    "",
+                    '=""',
+                    '=""' if n % 4 == 0 else f'="{_isbn13(200_000 + n)}"',
+                    str(n % 6),
+                    "3.97",
+                    "Publisher",
+                    "Paperback",
+                    "" if n % 10 == 0 else str(120 + n % 700),
+                    "2015",
+                    "1999",
+                    f"20{15 + n % 11}/{1 + n % 12:02d}/{1 + n % 28:02d}" if shelf == "read" else "",
+                    "2014/06/01",
+                    shelf,
+                    f"{shelf} (#{n})",
+                    shelf,
+                    'Loved it.\nWould "reread", maybe.' if n % 7 == 0 else "",
+                    "",
+                    "",
+                    "1" if shelf == "read" else "0",
+                    "0",
+                ]
+            )
 
 
 def main() -> int:
@@ -97,12 +147,27 @@ def main() -> int:
 
         # The rows as an import hands them to SQLite: dates and moments as text.
         now = time.strftime("%Y-%m-%d %H:%M:%S.000000")
-        stored_rows = [(n + 1, 1, b.title, b.author, b.total_pages, b.isbn, b.status.value,
-                        None, b.finished_on and b.finished_on.isoformat(), b.source, now)
-                       for n, b in enumerate(read(export, ReadOptions()).books)]
-        insert_sql = ("INSERT INTO book (id, profile_id, title, author, total_pages, isbn, "
-                      "status, started_on, finished_on, source, created_at) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        stored_rows = [
+            (
+                n + 1,
+                1,
+                b.title,
+                b.author,
+                b.total_pages,
+                b.isbn,
+                b.status.value,
+                None,
+                b.finished_on and b.finished_on.isoformat(),
+                b.source,
+                now,
+            )
+            for n, b in enumerate(read(export, ReadOptions()).books)
+        ]
+        insert_sql = (
+            "INSERT INTO book (id, profile_id, title, author, total_pages, isbn, "
+            "status, started_on, finished_on, source, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        )
 
         def sqlite_alone(index: int) -> float:
             db = workdir / f"sqlite-{index}.db"
@@ -136,8 +201,12 @@ def main() -> int:
             subject(-1 - index), floor(), parse(), sqlite_alone(-1 - index)
         subject_times, floor_times, parse_times, sqlite_times = [], [], [], []
         for index in range(args.rounds):
-            steps = [(subject_times, lambda: subject(index)), (floor_times, floor),
-                     (parse_times, parse), (sqlite_times, lambda: sqlite_alone(index))]
+            steps = [
+                (subject_times, lambda index=index: subject(index)),
+                (floor_times, floor),
+                (parse_times, parse),
+                (sqlite_times, lambda index=index: sqlite_alone(index)),
+            ]
             for times, step in steps if index % 2 == 0 else reversed(steps):
                 times.append(step())
 
@@ -145,18 +214,30 @@ def main() -> int:
     sqlite_median, sqlite_p90 = _harness.median_p90_ms(sqlite_times)
     floor_median, _ = _harness.median_p90_ms(floor_times)
     print(f"Goodreads export of {BOOKS:,} books ({size_kib:.0f} KiB)")
-    print(f"  reading and checking it alone:       {parse_median:6.1f} ms "
-          f"(p90 {parse_p90:.1f}), {parse_median / floor_median:.2f}x the csv module")
-    print(f"  SQLite writing the same rows alone:  {sqlite_median:6.1f} ms "
-          f"(p90 {sqlite_p90:.1f}), {sqlite_median / floor_median:.2f}x the csv module")
+    print(
+        f"  reading and checking it alone:       {parse_median:6.1f} ms "
+        f"(p90 {parse_p90:.1f}), {parse_median / floor_median:.2f}x the csv module"
+    )
+    print(
+        f"  SQLite writing the same rows alone:  {sqlite_median:6.1f} ms "
+        f"(p90 {sqlite_p90:.1f}), {sqlite_median / floor_median:.2f}x the csv module"
+    )
     subject_median, _ = _harness.median_p90_ms(subject_times)
     least = floor_median + sqlite_median
-    print(f"  so the csv module plus SQLite alone, the least any import here must do, "
-          f"is {least / floor_median:.2f}x the csv module;")
+    print(
+        f"  so the csv module plus SQLite alone, the least any import here must do, "
+        f"is {least / floor_median:.2f}x the csv module;"
+    )
     print(f"  the whole import is {subject_median / least:.2f}x that least")
-    return _harness.report("goodreads import", "import (read, check, write)",
-                           "csv module alone", subject_times, floor_times,
-                           target=args.target, check=args.check)
+    return _harness.report(
+        "goodreads import",
+        "import (read, check, write)",
+        "csv module alone",
+        subject_times,
+        floor_times,
+        target=args.target,
+        check=args.check,
+    )
 
 
 if __name__ == "__main__":

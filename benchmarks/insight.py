@@ -30,7 +30,7 @@ import random
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import _harness as h
@@ -43,7 +43,12 @@ YEARS = 10
 def build_decade(db: Path, *, seed: int = 10) -> str:
     """Ten years of daily records up to the harness's today; returns a description."""
     from compound.domain.imports import (
-        ImportBatch, ImportedBook, ImportedGoal, ImportedLog, ImportedSession, ImportedSkip,
+        ImportBatch,
+        ImportedBook,
+        ImportedGoal,
+        ImportedLog,
+        ImportedSession,
+        ImportedSkip,
     )
     from compound.domain.records import BookStatus, GoalKind, SessionKind
     from compound.store.repository import Store
@@ -54,37 +59,80 @@ def build_decade(db: Path, *, seed: int = 10) -> str:
     books, logs, sessions, skips = [], [], [], []
     for index in range(150):
         finished = start + timedelta(days=rng.randrange(365 * YEARS))
-        books.append(ImportedBook(ref=f"b{index}", where=f"book {index}", title=f"Book {index}",
-                                  total_pages=rng.randint(150, 700), status=BookStatus.FINISHED,
-                                  finished_on=finished))
-    books.append(ImportedBook(ref="now", where="reading", title="Being read", total_pages=900,
-                              status=BookStatus.READING, started_on=start))
-    books += [ImportedBook(ref=f"q{i}", where=f"queue {i}", title=f"Queued {i}",
-                           total_pages=rng.randint(200, 500)) for i in range(10)]
+        books.append(
+            ImportedBook(
+                ref=f"b{index}",
+                where=f"book {index}",
+                title=f"Book {index}",
+                total_pages=rng.randint(150, 700),
+                status=BookStatus.FINISHED,
+                finished_on=finished,
+            )
+        )
+    books.append(
+        ImportedBook(
+            ref="now",
+            where="reading",
+            title="Being read",
+            total_pages=900,
+            status=BookStatus.READING,
+            started_on=start,
+        )
+    )
+    books += [
+        ImportedBook(
+            ref=f"q{i}", where=f"queue {i}", title=f"Queued {i}", total_pages=rng.randint(200, 500)
+        )
+        for i in range(10)
+    ]
     day = start
     while day <= today:
         if rng.random() < 6 / 7:
-            logs.append(ImportedLog(where=str(day), day=day, pages=rng.randint(1, 60),
-                                    book_ref="now" if day > today - timedelta(days=20) else None))
+            logs.append(
+                ImportedLog(
+                    where=str(day),
+                    day=day,
+                    pages=rng.randint(1, 60),
+                    book_ref="now" if day > today - timedelta(days=20) else None,
+                )
+            )
         if rng.random() < 0.35:
-            sessions.append(ImportedSession(where=str(day), day=day, kind=SessionKind.COURSE,
-                                            minutes=rng.choice((20, 45, 90))))
+            sessions.append(
+                ImportedSession(
+                    where=str(day),
+                    day=day,
+                    kind=SessionKind.COURSE,
+                    minutes=rng.choice((20, 45, 90)),
+                )
+            )
         if day.month == 8 and day.day <= 14:
             skips.append(ImportedSkip(where=str(day), day=day, reason="holiday"))
         day += timedelta(days=1)
     weekdays = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
-    goals = (ImportedGoal("g1", GoalKind.DAILY_PAGES, 20, start, weekdays),
-             ImportedGoal("g2", GoalKind.YEARLY_BOOKS, 24, start),
-             ImportedGoal("g3", GoalKind.WEEKLY_SESSIONS, 2, start))
+    goals = (
+        ImportedGoal("g1", GoalKind.DAILY_PAGES, 20, start, weekdays),
+        ImportedGoal("g2", GoalKind.YEARLY_BOOKS, 24, start),
+        ImportedGoal("g3", GoalKind.WEEKLY_SESSIONS, 2, start),
+    )
     store = Store.open(f"sqlite:///{db}")
     try:
-        store.import_batch(ImportBatch(kind="compound", source="benchmark", books=tuple(books),
-                                       logs=tuple(logs), sessions=tuple(sessions), goals=goals,
-                                       skips=tuple(skips)))
+        store.import_batch(
+            ImportBatch(
+                kind="compound",
+                source="benchmark",
+                books=tuple(books),
+                logs=tuple(logs),
+                sessions=tuple(sessions),
+                goals=goals,
+                skips=tuple(skips),
+            )
+        )
     finally:
         store.close()
-    return (f"{YEARS} years, {len(logs):,} reading days, {len(sessions):,} sessions, "
-            f"{len(books)} books, {len(skips)} skip days, 3 goals (one on a weekday schedule)")
+    return (
+        f"{YEARS} years, {len(logs):,} reading days, {len(sessions):,} sessions, "
+        f"{len(books)} books, {len(skips)} skip days, 3 goals (one on a weekday schedule)"
+    )
 
 
 def engine_rounds(db: Path, *, warmup: int, rounds: int) -> tuple[list[float], list[float]]:
@@ -116,11 +164,25 @@ def main() -> int:
         decade = workdir / "decade.db"
         print(f"Ten-year database: {build_decade(decade)}.", flush=True)
         fetches, analyses = engine_rounds(decade, warmup=args.warmup, rounds=args.rounds)
-        status = h.report("insight engine (analyse / fetching the history)", "analyse",
-                          "fetch", analyses, fetches, target=ENGINE_TARGET - 1, check=args.check)
+        status = h.report(
+            "insight engine (analyse / fetching the history)",
+            "analyse",
+            "fetch",
+            analyses,
+            fetches,
+            target=ENGINE_TARGET - 1,
+            check=args.check,
+        )
         together = [f + a for f, a in zip(fetches, analyses)]
-        status |= h.report("fetch + analyse / fetch", "fetch + analyse", "fetch", together,
-                           fetches, target=ENGINE_TARGET, check=args.check)
+        status |= h.report(
+            "fetch + analyse / fetch",
+            "fetch + analyse",
+            "fetch",
+            together,
+            fetches,
+            target=ENGINE_TARGET,
+            check=args.check,
+        )
 
         db = workdir / "compound.db"
         history = h.build_history(db)
@@ -128,17 +190,28 @@ def main() -> int:
         subject = [str(h.compound_script()), "stats"]
         floor = [str(h.compound_script()), "log", "1"]
         print(f"\nDatabase: {h.describe(history)}.")
-        print("Subject: compound stats ->", *h.run(subject, env).stdout.splitlines()[:2],
-              sep="\n    ")
+        print(
+            "Subject: compound stats ->", *h.run(subject, env).stdout.splitlines()[:2], sep="\n    "
+        )
         print("Floor:   compound log 1")
         bytecode = "inherited" if args.as_is else "private cache"
-        print(f"Python {sys.version.split()[0]}, bytecode: {bytecode}; "
-              f"{args.warmup} warm-up pairs, then {args.rounds} rounds ...", flush=True)
-        subject_times, floor_times = h.interleave(subject, floor, env, warmup=args.warmup,
-                                                  rounds=args.rounds)
-        status |= h.report("stats (compound stats / compound log 1)", "compound stats",
-                           "compound log 1", subject_times, floor_times, target=args.target,
-                           check=args.check)
+        print(
+            f"Python {sys.version.split()[0]}, bytecode: {bytecode}; "
+            f"{args.warmup} warm-up pairs, then {args.rounds} rounds ...",
+            flush=True,
+        )
+        subject_times, floor_times = h.interleave(
+            subject, floor, env, warmup=args.warmup, rounds=args.rounds
+        )
+        status |= h.report(
+            "stats (compound stats / compound log 1)",
+            "compound stats",
+            "compound log 1",
+            subject_times,
+            floor_times,
+            target=args.target,
+            check=args.check,
+        )
     return status
 
 

@@ -51,8 +51,7 @@ def main() -> int:
     options.add_argument("--pages-a-day", type=int, default=30)
     options.add_argument("--rounds", type=int, default=5)
     options.add_argument("--warmup", type=int, default=1)
-    options.add_argument("--as-is", action="store_true",
-                         help="keep the caller's bytecode settings")
+    options.add_argument("--as-is", action="store_true", help="keep the caller's bytecode settings")
     options.add_argument("--build", metavar="PATH", help=argparse.SUPPRESS)
     args = _harness.parse(options)
     if args.build:
@@ -64,20 +63,39 @@ def main() -> int:
         stats = workdir / "statistics.sqlite3"
         # Made by a child: a child's maxrss starts from its parent's size at the fork,
         # so the timing parent stays small.
-        _harness.run([_harness.python(), __file__, "--build", str(stats),
-                      "--books", str(args.books), "--days", str(args.days),
-                      "--pages-a-day", str(args.pages_a_day)], dict(os.environ))
+        _harness.run(
+            [
+                _harness.python(),
+                __file__,
+                "--build",
+                str(stats),
+                "--books",
+                str(args.books),
+                "--days",
+                str(args.days),
+                "--pages-a-day",
+                str(args.pages_a_day),
+            ],
+            dict(os.environ),
+        )
         turns = args.books * args.days * args.pages_a_day
-        print(f"KOReader statistics of {turns:,} page reads ({args.books} books on "
-              f"{args.days:,} days), {stats.stat().st_size / 2**20:.0f} MB")
-        figures: dict[str, list[float]] = {name: [] for name in (
-            "subject", "subject_mb", "floor", "floor_mb")}
+        print(
+            f"KOReader statistics of {turns:,} page reads ({args.books} books on "
+            f"{args.days:,} days), {stats.stat().st_size / 2**20:.0f} MB"
+        )
+        figures: dict[str, list[float]] = {
+            name: [] for name in ("subject", "subject_mb", "floor", "floor_mb")
+        }
         for index in range(args.warmup + args.rounds):
             db = workdir / f"round-{index}.db"
             env = _harness.isolated_env(workdir, db, as_is=args.as_is)
-            runs = [("subject", [_harness.python(), "-m", "compound", "import", "koreader",
-                                 str(stats)]),
-                    ("floor", [_harness.python(), "-c", FLOOR, str(stats)])]
+            runs = [
+                (
+                    "subject",
+                    [_harness.python(), "-m", "compound", "import", "koreader", str(stats)],
+                ),
+                ("floor", [_harness.python(), "-c", FLOOR, str(stats)]),
+            ]
             for name, command in runs if index % 2 == 0 else reversed(runs):
                 seconds, megabytes, _cpu = _harness.measured_child(command, env)
                 if index >= args.warmup:
@@ -86,10 +104,14 @@ def main() -> int:
 
     subject, floor = statistics.median(figures["subject"]), statistics.median(figures["floor"])
     print(f"\nkoreader import: {args.rounds} interleaved rounds")
-    print(f"  import (whole command)        median {subject:6.2f} s   "
-          f"peak {max(figures['subject_mb']):5.0f} MB")
-    print(f"  floor: read the page reads    median {floor:6.2f} s   "
-          f"peak {max(figures['floor_mb']):5.0f} MB")
+    print(
+        f"  import (whole command)        median {subject:6.2f} s   "
+        f"peak {max(figures['subject_mb']):5.0f} MB"
+    )
+    print(
+        f"  floor: read the page reads    median {floor:6.2f} s   "
+        f"peak {max(figures['floor_mb']):5.0f} MB"
+    )
     print(f"  ratio of medians {subject / floor:.2f}")
     return 0
 

@@ -32,12 +32,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_suite(scale: int, figures: Path, keep_output: bool) -> tuple[int, str, float]:
-    env = dict(os.environ, COMPOUND_RELIABILITY_SCALE=str(scale),
-               COMPOUND_RELIABILITY_FIGURES=str(figures))
+    env = dict(
+        os.environ, COMPOUND_RELIABILITY_SCALE=str(scale), COMPOUND_RELIABILITY_FIGURES=str(figures)
+    )
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                           "tests/reliability"], cwd=ROOT, env=env, capture_output=True,
-                          text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/reliability"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     elapsed = time.perf_counter() - started
     if keep_output or done.returncode:
         print(done.stdout[-6000:], done.stderr[-3000:], sep="\n")
@@ -46,29 +51,41 @@ def run_suite(scale: int, figures: Path, keep_output: bool) -> tuple[int, str, f
 
 
 def report(values: dict[str, float]) -> None:
-    crashes = {k.removeprefix("crashes survived: "): int(v) for k, v in values.items()
-               if k.startswith("crashes survived: ")}
-    inputs = {k.removeprefix("hostile inputs tried: "): int(v) for k, v in values.items()
-              if k.startswith("hostile inputs tried: ")}
+    crashes = {
+        k.removeprefix("crashes survived: "): int(v)
+        for k, v in values.items()
+        if k.startswith("crashes survived: ")
+    }
+    inputs = {
+        k.removeprefix("hostile inputs tried: "): int(v)
+        for k, v in values.items()
+        if k.startswith("hostile inputs tried: ")
+    }
     one = values.get("check-ins per second, 1 writer", 0.0)
     four = values.get("check-ins per second, 4 writers", 0.0)
     print("\nReliability figures")
     print(f"  writers at once on one SQLite file    {int(values.get('writers', 0))}")
-    print(f"  check-ins written concurrently        "
-          f"{int(values.get('check-ins written concurrently', 0))} (none lost, no 'database is "
-          "locked')")
+    print(
+        f"  check-ins written concurrently        "
+        f"{int(values.get('check-ins written concurrently', 0))} (none lost, no 'database is "
+        "locked')"
+    )
     print(f"  check-ins per second, 4 writers       {four:.1f}")
     print(f"  check-ins per second, 1 writer        {one:.1f}  (floor, same run)")
     if one:
         print(f"  ratio 4 writers / 1 writer            {four / one:.2f}")
     during = int(values.get("check-ins written while the app was open", 0))
     if during:
-        print(f"  check-ins by {int(values.get('writers while the app was open', 0))} processes "
-              f"with the app open  {during} (none lost; the app refreshed and logged "
-              f"{int(values.get('check-ins logged in the app meanwhile', 0))} itself, "
-              "showing no error)")
-    print(f"  consistent backups taken mid-write    "
-          f"{int(values.get('consistent backups taken during writes', 0))}")
+        print(
+            f"  check-ins by {int(values.get('writers while the app was open', 0))} processes "
+            f"with the app open  {during} (none lost; the app refreshed and logged "
+            f"{int(values.get('check-ins logged in the app meanwhile', 0))} itself, "
+            "showing no error)"
+        )
+    print(
+        f"  consistent backups taken mid-write    "
+        f"{int(values.get('consistent backups taken during writes', 0))}"
+    )
     print(f"  crashes survived (SIGKILL)            {sum(crashes.values())}")
     for kind, count in sorted(crashes.items()):
         print(f"    {kind:<36}{count}")
@@ -77,18 +94,27 @@ def report(values: dict[str, float]) -> None:
         print(f"    {kind:<36}{count}")
     refused = int(values.get("command lines that exited 2", 0))
     accepted = int(values.get("command lines that exited 0", 0))
-    print(f"    of the command lines: {refused} refused in one line, exit 2, nothing "
-          f"changed; {accepted} valid, run")
+    print(
+        f"    of the command lines: {refused} refused in one line, exit 2, nothing "
+        f"changed; {accepted} valid, run"
+    )
     refused = int(values.get("imported files that exited 2", 0))
     accepted = int(values.get("imported files that exited 0", 0))
-    print(f"    of the imported files: {refused} refused in one line, exit 2, nothing "
-          f"changed; {accepted} imported")
-    found = {k.rsplit(" ", 1)[1]: int(v) for k, v in values.items()
-             if k.startswith("imports killed at random moments, found ")}
+    print(
+        f"    of the imported files: {refused} refused in one line, exit 2, nothing "
+        f"changed; {accepted} imported"
+    )
+    found = {
+        k.rsplit(" ", 1)[1]: int(v)
+        for k, v in values.items()
+        if k.startswith("imports killed at random moments, found ")
+    }
     if found:
-        print(f"  imports killed at random moments      {sum(found.values())}: "
-              f"{found.get('whole', 0)} found whole, {found.get('absent', 0)} found absent, "
-              "none in between")
+        print(
+            f"  imports killed at random moments      {sum(found.values())}: "
+            f"{found.get('whole', 0)} found whole, {found.get('absent', 0)} found absent, "
+            "none in between"
+        )
     shared = int(values.get("row-level security: writes to another profile refused", 0))
     if shared:
         print(f"  shared PostgreSQL, writes to another member's profile refused  {shared}")
@@ -96,16 +122,23 @@ def report(values: dict[str, float]) -> None:
 
 def main() -> int:
     options = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
-    options.add_argument("--scale", type=int, default=4,
-                         help="how many times the suite's default amounts (default 4)")
+    options.add_argument(
+        "--scale",
+        type=int,
+        default=4,
+        help="how many times the suite's default amounts (default 4)",
+    )
     options.add_argument("--keep-output", action="store_true", help="show pytest's output")
     args = options.parse_args()
     if args.scale < 1:
         options.error("--scale must be at least 1")
     with tempfile.TemporaryDirectory(prefix="compound-reliability-") as tmp:
         figures = Path(tmp) / "figures.json"
-        print(f"Running tests/reliability at scale {args.scale} "
-              f"(Python {sys.version.split()[0]}, {os.cpu_count()} cores) ...", flush=True)
+        print(
+            f"Running tests/reliability at scale {args.scale} "
+            f"(Python {sys.version.split()[0]}, {os.cpu_count()} cores) ...",
+            flush=True,
+        )
         status, summary, elapsed = run_suite(args.scale, figures, args.keep_output)
         print(f"pytest: {summary or 'no summary'} ({elapsed:.0f} s wall)")
         if not figures.exists():

@@ -33,16 +33,25 @@ import _harness as h
 TARGET = 4.0
 
 # Packages the light path must not load (the top-level name of each import).
-FORBIDDEN = ("sqlmodel", "sqlalchemy", "pydantic", "pydantic_core", "alembic", "textual",
-             "textual_plotext", "plotext", "dateutil")
+FORBIDDEN = (
+    "sqlmodel",
+    "sqlalchemy",
+    "pydantic",
+    "pydantic_core",
+    "alembic",
+    "textual",
+    "textual_plotext",
+    "plotext",
+    "dateutil",
+)
 
-FLOOR = '''\
+FLOOR = """\
 import sqlite3, sys
 con = sqlite3.connect(sys.argv[1], uri=True)
 for day, pages in con.execute("SELECT day, SUM(pages) FROM reading_log GROUP BY day"):
     print(day, pages)
 con.close()
-'''
+"""
 
 
 def check_imports(env: dict[str, str], top: int = 8) -> bool:
@@ -50,9 +59,11 @@ def check_imports(env: dict[str, str], top: int = 8) -> bool:
     found = h.import_times([h.python(), str(h.compound_script()), "status", "--short"], env)
     own = sum(micros for micros, _ in found.values())
     ours = sum(micros for name, (micros, _) in found.items() if name.startswith("compound"))
-    print(f"\nImports of `python -X importtime compound status --short`: {len(found)} modules, "
-          f"{own / 1000:.1f} ms of own import time ({ours / 1000:.1f} ms in compound; "
-          "importtime inflates both); heaviest:")
+    print(
+        f"\nImports of `python -X importtime compound status --short`: {len(found)} modules, "
+        f"{own / 1000:.1f} ms of own import time ({ours / 1000:.1f} ms in compound; "
+        "importtime inflates both); heaviest:"
+    )
     for micros, name in sorted(((m, n) for n, (m, _) in found.items()), reverse=True)[:top]:
         print(f"  {micros / 1000:6.1f} ms  {name}")
     loaded = sorted({name.split(".")[0] for name in found} & set(FORBIDDEN))
@@ -78,14 +89,24 @@ def main() -> int:
         rows = h.run(floor, env).stdout.count("\n")
         print(f"Floor:   python -c (sqlite3, read-only, one GROUP BY) -> {rows} rows")
         bytecode = "inherited" if args.as_is else "private cache"
-        print(f"Python {sys.version.split()[0]}, bytecode: {bytecode}; "
-              f"{args.warmup} warm-up pairs, then {args.rounds} rounds ...", flush=True)
+        print(
+            f"Python {sys.version.split()[0]}, bytecode: {bytecode}; "
+            f"{args.warmup} warm-up pairs, then {args.rounds} rounds ...",
+            flush=True,
+        )
 
-        subject_times, floor_times = h.interleave(subject, floor, env, warmup=args.warmup,
-                                                  rounds=args.rounds)
-        status = h.report("status --short (compound / sqlite3 query)",
-                          "compound status --short", "floor", subject_times, floor_times,
-                          target=args.target, check=args.check)
+        subject_times, floor_times = h.interleave(
+            subject, floor, env, warmup=args.warmup, rounds=args.rounds
+        )
+        status = h.report(
+            "status --short (compound / sqlite3 query)",
+            "compound status --short",
+            "floor",
+            subject_times,
+            floor_times,
+            target=args.target,
+            check=args.check,
+        )
         clean = check_imports(env)
     return 1 if args.check and not clean else status
 

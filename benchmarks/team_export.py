@@ -74,6 +74,7 @@ print(count)
 
 # -- the data ---------------------------------------------------------------------------
 
+
 def rows(members: int, years: int, seed: int = 2026):
     """Every table's rows as tuples, for the profiles 2..members+1 (1 is "default")."""
     rng = random.Random(seed)
@@ -96,20 +97,28 @@ def rows(members: int, years: int, seed: int = 2026):
                 skips.append((pid, day, None))
             if rng.random() < 0.1:
                 sessions.append((pid, day, rng.randint(15, 90), "course", created))
-        for day in days[rng.randint(0, 13)::14]:
+        for day in days[rng.randint(0, 13) :: 14]:
             book_id += 1
-            books.append((book_id, pid, f"Book {book_id}", 300, "finished", day, day, "manual",
-                          created))
-    return {"profile": profiles, "goal": goals, "skip": skips, "book": books,
-            "reading_log": logs, "learning_session": sessions}
+            books.append(
+                (book_id, pid, f"Book {book_id}", 300, "finished", day, day, "manual", created)
+            )
+    return {
+        "profile": profiles,
+        "goal": goals,
+        "skip": skips,
+        "book": books,
+        "reading_log": logs,
+        "learning_session": sessions,
+    }
 
 
 COLUMNS = {
     "profile": "id, name, created_at",
     "goal": "profile_id, kind, target, schedule, since",
     "skip": "profile_id, day, reason",
-    "book": ("id, profile_id, title, total_pages, status, started_on, finished_on, source, "
-             "created_at"),
+    "book": (
+        "id, profile_id, title, total_pages, status, started_on, finished_on, source, created_at"
+    ),
     "reading_log": "profile_id, day, pages, started_book, created_at",
     "learning_session": "profile_id, day, minutes, kind, created_at",
 }
@@ -123,8 +132,7 @@ def build_sqlite(db: Path, data: dict[str, list]) -> None:
     with connection:
         for table, columns in COLUMNS.items():
             marks = ", ".join("?" * len(columns.split(",")))
-            connection.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})",
-                                   data[table])
+            connection.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", data[table])
     connection.execute("ANALYZE")
     connection.close()
 
@@ -147,18 +155,23 @@ def build_postgres(url: str, data: dict[str, list]) -> None:
                     copy.write_row(row)
         for table in ("book", "reading_log", "learning_session"):
             # Ids were given; the sequences must follow them for later inserts.
-            connection.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                               f"(SELECT COALESCE(MAX(id), 1) FROM {table}))")
-        connection.execute("SELECT setval(pg_get_serial_sequence('profile', 'id'), "
-                           "(SELECT MAX(id) FROM profile))")
+            connection.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
+            )
+        connection.execute(
+            "SELECT setval(pg_get_serial_sequence('profile', 'id'), (SELECT MAX(id) FROM profile))"
+        )
     with psycopg.connect(_libpq(url), autocommit=True) as connection:
         connection.execute("VACUUM ANALYZE")
 
 
 # -- timing -----------------------------------------------------------------------------
 
-def run_pair(subject: list[str], floor: list[str], env: dict[str, str], rounds: int,
-             warmup: int) -> dict[str, list[float]]:
+
+def run_pair(
+    subject: list[str], floor: list[str], env: dict[str, str], rounds: int, warmup: int
+) -> dict[str, list[float]]:
     figures = {f"{name}{part}": [] for name in ("subject", "floor") for part in ("", "_mb", "_cpu")}
     for _ in range(warmup):
         _harness.measured_child(subject, env), _harness.measured_child(floor, env)
@@ -175,19 +188,27 @@ def run_pair(subject: list[str], floor: list[str], env: dict[str, str], rounds: 
 def summarise(backend: str, figures: dict[str, list[float]], target: float) -> bool:
     subject, floor = statistics.median(figures["subject"]), statistics.median(figures["floor"])
     peak, floor_peak = max(figures["subject_mb"]), max(figures["floor_mb"])
-    cpu, floor_cpu = statistics.median(figures["subject_cpu"]), statistics.median(
-        figures["floor_cpu"])
+    cpu, floor_cpu = (
+        statistics.median(figures["subject_cpu"]),
+        statistics.median(figures["floor_cpu"]),
+    )
     ratio = subject / floor
     ok = ratio <= target and peak < MEMORY_TARGET_MB
     print(f"\n{backend}: {len(figures['subject'])} interleaved rounds")
-    print(f"  team export (json, whole command)   median {subject:6.2f} s   "
-          f"CPU {cpu:6.2f} s   peak {peak:5.0f} MB")
-    print(f"  floor: fetch the per-day totals     median {floor:6.2f} s   "
-          f"CPU {floor_cpu:6.2f} s   peak {floor_peak:5.0f} MB")
+    print(
+        f"  team export (json, whole command)   median {subject:6.2f} s   "
+        f"CPU {cpu:6.2f} s   peak {peak:5.0f} MB"
+    )
+    print(
+        f"  floor: fetch the per-day totals     median {floor:6.2f} s   "
+        f"CPU {floor_cpu:6.2f} s   peak {floor_peak:5.0f} MB"
+    )
     note = "" if backend == "SQLite" else " (the clients' only: the server's work is not in it)"
-    print(f"  ratio of medians {ratio:.2f} (target <= {target:g}); CPU time ratio "
-          f"{cpu / floor_cpu:.2f}{note}; peak memory {peak:.0f} MB "
-          f"(target < {MEMORY_TARGET_MB})")
+    print(
+        f"  ratio of medians {ratio:.2f} (target <= {target:g}); CPU time ratio "
+        f"{cpu / floor_cpu:.2f}{note}; peak memory {peak:.0f} MB "
+        f"(target < {MEMORY_TARGET_MB})"
+    )
     print(f"{'PASS' if ok else 'OVER'}: {backend} team export")
     return ok
 
@@ -205,10 +226,12 @@ def build(args) -> None:
     else:
         build_postgres(args.target, data)
         where = "PostgreSQL schema (COPY)"
-    print(f"{args.members:,} members x {args.years} years: {len(data['reading_log']):,} "
-          f"reading logs, {len(data['learning_session']):,} learning sessions, "
-          f"{len(data['skip']):,} skip days, {len(data['book']):,} finished books; generated "
-          f"in {made:.1f} s, {where} built in {time.perf_counter() - started:.1f} s")
+    print(
+        f"{args.members:,} members x {args.years} years: {len(data['reading_log']):,} "
+        f"reading logs, {len(data['learning_session']):,} learning sessions, "
+        f"{len(data['skip']):,} skip days, {len(data['book']):,} finished books; generated "
+        f"in {made:.1f} s, {where} built in {time.perf_counter() - started:.1f} s"
+    )
 
 
 def main() -> int:
@@ -216,9 +239,11 @@ def main() -> int:
     options.set_defaults(rounds=3, warmup=1)
     options.add_argument("--members", type=int, default=1000)
     options.add_argument("--years", type=int, default=5)
-    options.add_argument("--postgres", default=os.environ.get("COMPOUND_TEST_DATABASE_URL",
-                                                              DEFAULT_PG),
-                         help=f"the PostgreSQL server to use (default {DEFAULT_PG})")
+    options.add_argument(
+        "--postgres",
+        default=os.environ.get("COMPOUND_TEST_DATABASE_URL", DEFAULT_PG),
+        help=f"the PostgreSQL server to use (default {DEFAULT_PG})",
+    )
     options.add_argument("--no-postgres", action="store_true", help="SQLite only")
     options.add_argument("--build", choices=("sqlite", "postgres"), help=argparse.SUPPRESS)
     options.add_argument("--target-db", dest="target", help=argparse.SUPPRESS)
@@ -228,9 +253,21 @@ def main() -> int:
         return 0
 
     def make(kind: str, target: str) -> None:
-        subprocess.run([_harness.python(), __file__, "--build", kind, "--target-db", target,
-                        "--members", str(args.members), "--years", str(args.years)],
-                       check=True)
+        subprocess.run(
+            [
+                _harness.python(),
+                __file__,
+                "--build",
+                kind,
+                "--target-db",
+                target,
+                "--members",
+                str(args.members),
+                "--years",
+                str(args.years),
+            ],
+            check=True,
+        )
 
     passed = True
     with tempfile.TemporaryDirectory(prefix="compound-bench-") as tmp:
@@ -239,12 +276,21 @@ def main() -> int:
         make("sqlite", str(db))
         env = _harness.isolated_env(workdir, db, as_is=args.as_is)
         env["COMPOUND_DAILY_BACKUPS"] = "0"  # a read must not be timed with a file copy
-        subject = [_harness.python(), "-m", "compound", "team", "export", "--format", "json",
-                   "-o", str(workdir / "team.json")]
-        floor = [_harness.python(), "-c", SQLITE_FLOOR, str(db), TOTALS_SQL,
-                 TODAY.isoformat()]
-        passed &= summarise("SQLite", run_pair(subject, floor, env, args.rounds, args.warmup),
-                            args.target)
+        subject = [
+            _harness.python(),
+            "-m",
+            "compound",
+            "team",
+            "export",
+            "--format",
+            "json",
+            "-o",
+            str(workdir / "team.json"),
+        ]
+        floor = [_harness.python(), "-c", SQLITE_FLOOR, str(db), TOTALS_SQL, TODAY.isoformat()]
+        passed &= summarise(
+            "SQLite", run_pair(subject, floor, env, args.rounds, args.warmup), args.target
+        )
         if not args.no_postgres:
             passed &= _postgres(args, make, env, subject)
     return 1 if args.check and not passed else 0
@@ -268,10 +314,17 @@ def _postgres(args, make, env: dict[str, str], subject: list[str]) -> bool:
         pg_env = dict(env)
         pg_env.pop("COMPOUND_DB")
         pg_env["COMPOUND_DATABASE_URL"] = url
-        floor = [_harness.python(), "-c", POSTGRES_FLOOR, _libpq(url),
-                 TOTALS_SQL.replace("?", "%s"), TODAY.isoformat()]
-        return summarise("PostgreSQL", run_pair(subject, floor, pg_env, args.rounds,
-                                                args.warmup), args.target)
+        floor = [
+            _harness.python(),
+            "-c",
+            POSTGRES_FLOOR,
+            _libpq(url),
+            TOTALS_SQL.replace("?", "%s"),
+            TODAY.isoformat(),
+        ]
+        return summarise(
+            "PostgreSQL", run_pair(subject, floor, pg_env, args.rounds, args.warmup), args.target
+        )
     finally:
         admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
         admin.close()

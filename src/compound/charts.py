@@ -19,13 +19,68 @@ from math import ceil
 
 from compound.domain import series
 from compound.domain.days import format_duration
+from compound.domain.projection import RANGE_WINDOW_DAYS
 from compound.domain.totals import History
 from compound.words.numbers import rate
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Literal, Protocol
+
+    class Plt(Protocol):
+        """What the builders draw with: the `plotext` module, or a textual-plotext `Plot`."""
+
+        def plotsize(
+            self, width: int | None = None, height: int | None = None, /
+        ) -> tuple[int | None, int | None]: ...
+        def title(self, label: str, /) -> None: ...
+        def xlabel(self, label: str, /) -> None: ...
+        def xlim(self, left: float, right: float, /) -> None: ...
+        def ylim(self, lower: float, upper: float, /) -> None: ...
+        def xticks(self, ticks: Sequence[float], labels: Sequence[str], /) -> None: ...
+        def yticks(self, ticks: Sequence[float], labels: Sequence[str], /) -> None: ...
+        def bar(
+            self,
+            *args: Sequence[float] | Sequence[str],
+            color: str | None = None,
+            width: float | None = None,
+            orientation: Literal["horizontal", "vertical"] | None = None,
+        ) -> None: ...
+        def plot(
+            self,
+            *args: Sequence[float],
+            color: str | None = None,
+            label: str | None = None,
+            marker: str | None = None,
+        ) -> None: ...
+        def scatter(
+            self,
+            *args: Sequence[float],
+            color: str | None = None,
+            label: str | None = None,
+            marker: str | None = None,
+        ) -> None: ...
+        def text(
+            self,
+            label: str,
+            x: float,
+            y: float,
+            /,
+            *,
+            alignment: Literal["left", "center", "right"] | None = None,
+        ) -> None: ...
+
+
 DEFAULT_SIZE = (80, 20)
 # The days each kind looks back by default; kinds missing here are about this year.
-DEFAULT_DAYS = {"daily": 30, "weekday": 90, "sessions": 30, "calendar": 365,
-                "projection": series.projection.RANGE_WINDOW_DAYS}
+DEFAULT_DAYS = {
+    "daily": 30,
+    "weekday": 90,
+    "sessions": 30,
+    "calendar": 365,
+    "projection": RANGE_WINDOW_DAYS,
+}
 READ, UNDER, GOAL, FAINT, RANGE = "green", "orange", "red", "gray", "cyan"
 TITLE_MARGIN = 1
 SHADES = ("·", "░", "▒", "▓", "█")  # calendar levels 0-4: readable without colour too
@@ -40,18 +95,18 @@ class ChartData:
     minutes_by_kind: Mapping[str, int] = field(default_factory=dict)  # over the window
 
 
-def _size(plt) -> tuple[int, int]:
+def _size(plt: Plt) -> tuple[int, int]:
     width, height = plt.plotsize()
     return width or DEFAULT_SIZE[0], height or DEFAULT_SIZE[1]
 
 
-def _title(plt, label_width: int, *choices: str) -> None:
+def _title(plt: Plt, label_width: int, *choices: str) -> None:
     """The first title that fits, clipped if none does. plotext centres a title over
     the canvas (right of the y labels) and drops one that would overflow."""
     width, _ = _size(plt)
     room = width - label_width - TITLE_MARGIN
     fitting = next((text for text in choices if len(text) <= room), None)
-    plt.title(fitting or choices[-1][:room - 1] + "…")
+    plt.title(fitting or choices[-1][: room - 1] + "…")
 
 
 def _last(days: int) -> str:
@@ -66,7 +121,7 @@ def _short(day: date) -> str:
     return f"{day:%b} {day.day}"
 
 
-def _date_ticks(plt, days: tuple[date, ...], y_label_width: int) -> None:
+def _date_ticks(plt: Plt, days: tuple[date, ...], y_label_width: int) -> None:
     """Label every k-th day, counted back from the last, so the labels do not collide."""
     width, _ = _size(plt)
     canvas = max(width - y_label_width - 2, 10)
@@ -75,8 +130,11 @@ def _date_ticks(plt, days: tuple[date, ...], y_label_width: int) -> None:
     step = next((s for s in (1, 2, 7, 14) if s * per_day >= needed), None)
     if step is None:  # a long span: name the months instead, every one that fits
         every = next((m for m in (1, 2, 3, 6) if m * 30 * per_day >= len("Sep") + 3), 12)
-        ticks = [n for n, day in enumerate(days, start=1)
-                 if day.day == 1 and (day.month - 1) % every == 0]
+        ticks = [
+            n
+            for n, day in enumerate(days, start=1)
+            if day.day == 1 and (day.month - 1) % every == 0
+        ]
         if ticks:
             plt.xticks(ticks, [f"{days[t - 1]:%b}" for t in ticks])
             return
@@ -85,7 +143,7 @@ def _date_ticks(plt, days: tuple[date, ...], y_label_width: int) -> None:
     plt.xticks(ticks, [_short(days[t - 1]) for t in ticks])
 
 
-def _number_ticks(plt, top: float) -> tuple[int, int]:
+def _number_ticks(plt: Plt, top: float) -> tuple[int, int]:
     """Whole-number y ticks from 0 (plotext's own are decimals); returns the labels'
     width and the axis top."""
     _, height = _size(plt)
@@ -100,7 +158,7 @@ def _number_ticks(plt, top: float) -> tuple[int, int]:
     return max(len(label) for label in labels), ticks[-1]
 
 
-def daily(plt, data: ChartData) -> str | None:
+def daily(plt: Plt, data: ChartData) -> str | None:
     """Bars of pages a day, green where the day's goal was met, with the goal line."""
     s = series.daily_pages(data.history, data.days)
     if not s.any_reading:
@@ -112,7 +170,7 @@ def daily(plt, data: ChartData) -> str | None:
         if points:
             plt.bar(*zip(*points), color=color, width=0.5)
     _goal_steps(plt, s.goals)
-    label_width, _ = _number_ticks(plt, max(max(s.pages), max((g or 0 for g in s.goals))))
+    label_width, _ = _number_ticks(plt, max(max(s.pages), max(g or 0 for g in s.goals)))
     _date_ticks(plt, s.days, label_width)
     plt.xlim(0.5, len(s.days) + 0.5)
     total = sum(s.pages)
@@ -120,41 +178,52 @@ def daily(plt, data: ChartData) -> str | None:
     # The pace over these days, as every surface counts it (an unlogged today is not
     # a 0 yet; days before the first entry are not counted).
     mean = f"{rate(s.pace)} a day{aim}"
-    _title(plt, label_width, f"Pages a day, {_last(data.days)}: {total:,} pages, {mean}",
-           f"Pages a day, {_last(data.days)}: {mean}")
+    _title(
+        plt,
+        label_width,
+        f"Pages a day, {_last(data.days)}: {total:,} pages, {mean}",
+        f"Pages a day, {_last(data.days)}: {mean}",
+    )
     return None
 
 
-def _goal_steps(plt, goals: tuple[int | None, ...]) -> None:
+def _goal_steps(plt: Plt, goals: tuple[int | None, ...]) -> None:
     """The daily goal as a level line over each stretch of days it was in force."""
     labelled = False
     start = 0
     for end in range(1, len(goals) + 1):
         if end < len(goals) and goals[end] == goals[start]:
             continue
-        if goals[start] is not None:
-            plt.plot([start + 0.5, end + 0.5], [goals[start]] * 2, color=GOAL,
-                     label=None if labelled else "goal")
+        level = goals[start]
+        if level is not None:
+            plt.plot(
+                [start + 0.5, end + 0.5],
+                [level] * 2,
+                color=GOAL,
+                label=None if labelled else "goal",
+            )
             labelled = True
         start = end
 
 
-def cumulative(plt, data: ChartData) -> str | None:
+def cumulative(plt: Plt, data: ChartData) -> str | None:
     """This year's pages added up, against the goal's straight line."""
     s = series.year_to_date(data.history)
     if not s.pages or s.pages[-1] == 0:
         return "No pages logged this year yet: log a few days to see the year add up."
     xs = list(range(1, len(s.days) + 1))
     plt.plot(xs, list(s.pages), color=READ, label="read")
-    top = s.pages[-1]
+    top: float = s.pages[-1]
     titles = [f"Pages this year: {s.pages[-1]:,}"]
     if s.goal is not None:
         plt.plot(xs, list(s.goal), color=GOAL, label=f"goal: {s.basis}")
         top = max(top, s.goal[-1])
         ahead = s.pages[-1] - round(s.goal[-1])
         where = f"{ahead:,} ahead of" if ahead >= 0 else f"{-ahead:,} behind"
-        titles[:0] = [f"{titles[0]}, {where} the goal ({s.goal_for_year:,} by 31 Dec)",
-                      f"{titles[0]}, {where} the goal"]
+        titles[:0] = [
+            f"{titles[0]}, {where} the goal ({s.goal_for_year:,} by 31 Dec)",
+            f"{titles[0]}, {where} the goal",
+        ]
     label_width, _ = _number_ticks(plt, top)
     if len(xs) > 1:
         _date_ticks(plt, s.days, label_width)
@@ -163,7 +232,7 @@ def cumulative(plt, data: ChartData) -> str | None:
     return None
 
 
-def projection(plt, data: ChartData) -> str | None:
+def projection(plt: Plt, data: ChartData) -> str | None:
     """This year's pages so far, then the P10–P90 range (and the median) to 31 December."""
     s = series.year_ahead(data.history, data.days)
     if not s.enough:
@@ -177,29 +246,33 @@ def projection(plt, data: ChartData) -> str | None:
     titles = [f"Pages this year: {so_far:,} read"]
     if s.fan:
         # The fan starts from the last counted day, so it joins the line read so far.
-        fan_xs = list(range(len(s.read), len(s.days) + 1)) if s.read else list(
-            range(1, len(s.days) + 1))
+        fan_xs = (
+            list(range(len(s.read), len(s.days) + 1)) if s.read else list(range(1, len(s.days) + 1))
+        )
         start = [(so_far, so_far, so_far)] if s.read else []
         low, middle, high = (list(p) for p in zip(*start, *s.fan))
         _shade_between(plt, fan_xs, low, high, max(so_far, high[-1]))
         plt.plot(fan_xs, middle, color=RANGE, label="median", marker="braille")
         end = f"{round(low[-1]):,}–{round(high[-1]):,} by 31 Dec"
-        titles[:0] = [f"{titles[0]}, likely {end}", f"This year: {so_far:,}, likely {end}",
-                      f"{so_far:,} read; {end}"]
+        titles[:0] = [
+            f"{titles[0]}, likely {end}",
+            f"This year: {so_far:,}, likely {end}",
+            f"{so_far:,} read; {end}",
+        ]
     label_width, _ = _number_ticks(plt, max(so_far, *(p for _, _, p in s.fan)))
     _date_ticks(plt, s.days, label_width)
     plt.xlim(1, len(s.days))
     _title(plt, label_width, *titles)
     width, _ = _size(plt)
-    method = (f"range: P10–P90 of {s.samples:,} futures drawn from your last "
-              f"{s.recent_days} days")
+    method = f"range: P10–P90 of {s.samples:,} futures drawn from your last {s.recent_days} days"
     if len(method) <= width - label_width - TITLE_MARGIN:
         plt.xlabel(method)
     return None
 
 
-def _shade_between(plt, xs: list[int], low: list[float], high: list[float],
-                   top: float) -> None:
+def _shade_between(
+    plt: Plt, xs: list[int], low: list[float], high: list[float], top: float
+) -> None:
     """Fill the band from `low` to `high` with a light shade, a point every half row
     (plotext fills only down to the axis)."""
     _, height = _size(plt)
@@ -216,7 +289,7 @@ def _shade_between(plt, xs: list[int], low: list[float], high: list[float],
     plt.scatter(shade_xs, shade_ys, marker="░", color=RANGE, label="P10–P90")
 
 
-def weekday(plt, data: ChartData) -> str | None:
+def weekday(plt: Plt, data: ChartData) -> str | None:
     """Average pages on each weekday, days without reading counted as 0."""
     s = series.weekday_averages(data.history, data.days)
     if not s.whole_week or not any(s.averages):
@@ -230,35 +303,45 @@ def weekday(plt, data: ChartData) -> str | None:
         if average:
             number = f"{average:.0f}"
             plt.text(number, n, average + top / rows, alignment="center")
-    _title(plt, label_width, f"Average pages by weekday, {_short(s.first)} to {_short(s.last)}",
-           "Average pages by weekday")
+    _title(
+        plt,
+        label_width,
+        f"Average pages by weekday, {_short(s.first)} to {_short(s.last)}",
+        "Average pages by weekday",
+    )
     return None
 
 
-def sessions(plt, data: ChartData) -> str | None:
+def sessions(plt: Plt, data: ChartData) -> str | None:
     """Learning minutes by session kind over the window, the most first."""
     kinds = series.minutes_by_kind(data.minutes_by_kind)
     if not kinds:
-        return (f"No learning sessions {_in_last(data.days)}: "
-                "log some with `compound learn` to see them here.")
+        return (
+            f"No learning sessions {_in_last(data.days)}: "
+            "log some with `compound learn` to see them here."
+        )
     kinds.reverse()  # plotext draws the first horizontal bar at the bottom
     labels = [f"{kind} {format_duration(minutes)}" for kind, minutes in kinds]
-    plt.bar(labels, [minutes for _, minutes in kinds], orientation="horizontal",
-            color=READ, width=0.5)
+    plt.bar(
+        labels, [minutes for _, minutes in kinds], orientation="horizontal", color=READ, width=0.5
+    )
     _duration_ticks(plt, kinds[-1][1], max(map(len, labels)))
     total = sum(minutes for _, minutes in kinds)
     spent = format_duration(total)
-    _title(plt, max(map(len, labels)), f"Learning by kind, {_last(data.days)}: {spent}",
-           f"Learning, {_last(data.days)}: {spent}")
+    _title(
+        plt,
+        max(map(len, labels)),
+        f"Learning by kind, {_last(data.days)}: {spent}",
+        f"Learning, {_last(data.days)}: {spent}",
+    )
     return None
 
 
-def calendar(plt, data: ChartData) -> str | None:
+def calendar(plt: Plt, data: ChartData) -> str | None:
     """A contribution calendar: a column a week, a row a weekday, a shade a day."""
     s = series.calendar(data.history, data.days)
     if not s.any_reading:
-        return (f"No pages logged {_in_last(data.days)}: "
-                "log a few days to see the calendar fill in.")
+        return f"No pages logged {_in_last(data.days)}: log a few days to see the calendar fill in."
     width, height = _size(plt)
     canvas_width = width - 3 - 2  # "Mon" and the frame
     # Two columns a week (a cell and a gap) when they fit, one when not, and when even
@@ -288,20 +371,25 @@ def calendar(plt, data: ChartData) -> str | None:
     plt.xlim(0, canvas_width - 1)
     plt.ylim(0, rows - 1)
     plt.yticks([rows - 1, rows - 3, rows - 5], ["Mon", "Wed", "Fri"])
-    months = [(n // 7 - skipped, cell.day) for n, cell in enumerate(s.cells)
-              if cell.day.day == 1 and n // 7 >= skipped] or [(0, first)]
+    months = [
+        (n // 7 - skipped, cell.day)
+        for n, cell in enumerate(s.cells)
+        if cell.day.day == 1 and n // 7 >= skipped
+    ] or [(0, first)]
     # (A label always: without one plotext drops the label line and adds a canvas row.)
     plt.xticks([week * spacing for week, _ in months], [f"{day:%b}" for _, day in months])
     _title(plt, 3, title, f"Pages a day:  {_calendar_legend(s.limits)}", _calendar_legend(s.limits))
     return None
 
 
-def _duration_ticks(plt, most: int, label_width: int) -> None:
+def _duration_ticks(plt: Plt, most: int, label_width: int) -> None:
     """Minutes along the x axis as durations (1h30m), at round steps that fit."""
     width, _ = _size(plt)
     room = max((width - label_width - 2) // 10, 2)  # a label every ten columns at most
-    step = next((m for m in (5, 10, 15, 30, 60, 120, 180, 300, 600, 1200, 3000, 6000)
-                 if m * room >= most), 60 * ceil(most / room / 60))
+    step = next(
+        (m for m in (5, 10, 15, 30, 60, 120, 180, 300, 600, 1200, 3000, 6000) if m * room >= most),
+        60 * ceil(most / room / 60),
+    )
     ticks = list(range(0, most + step, step))
     plt.xticks(ticks, [format_duration(t) if t else "0" for t in ticks])
     plt.xlim(0, ticks[-1])
@@ -320,7 +408,7 @@ def _calendar_legend(limits: tuple[int, ...]) -> str:
     return "  ".join(parts)
 
 
-BUILDERS: dict[str, Callable[[object, ChartData], str | None]] = {
+BUILDERS: dict[str, Callable[[Plt, ChartData], str | None]] = {
     "daily": daily,
     "cumulative": cumulative,
     "projection": projection,

@@ -19,6 +19,10 @@ from compound.domain.errors import InputError, StorageError
 from compound.domain.profiles import DEFAULT_PROFILE, check_profile_name
 from compound.domain.quantities import parse_whole
 
+TYPE_CHECKING = False  # not typing's: this module sits on the status path
+if TYPE_CHECKING:
+    from typing import Any
+
 
 def _parse_timezone(text: str) -> str | None:
     name = text.strip()
@@ -36,9 +40,11 @@ def _parse_timezone(text: str) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Key:
-    parse: Callable[[str], object]
-    show: Callable[[object], str]
-    default: object
+    # A setting's value is of its key's own type (a time, a zone name, a weekday
+    # number, ...): what parse returns, show takes and default is.
+    parse: Callable[[str], Any]
+    show: Callable[[Any], str]
+    default: Any
     help: str
 
 
@@ -60,20 +66,39 @@ def _parse_week_start(text: str) -> int:
 
 
 KEYS: dict[str, Key] = {
-    "day_starts_at": Key(parse_day_start, lambda v: v.strftime("%H:%M"), time(0),
-                         "when a new day begins; with 03:00, reading at 01:30 counts for yesterday"),
-    "timezone": Key(_parse_timezone, lambda v: v or "local", None,
-                    "IANA time zone for the logical day (default: the system's)"),
-    "week_starts_on": Key(_parse_week_start, lambda v: WEEKDAYS[v], 0,
-                          "first day of the week for weekly goals"),
-    "profile": Key(check_profile_name, str, DEFAULT_PROFILE,
-                   "whose records commands use (see `compound profile`); --profile overrides it"),
-    "daily_backups": Key(lambda text: parse_whole(text, "daily_backups", low=0, high=3660),
-                         str, 7, "automatic daily backups to keep beside the database; 0 turns "
-                                 "them off"),
-    "welcome": Key(_parse_switch, lambda v: "on" if v else "off", True,
-                   "the app offers its first-run welcome while nothing is stored; closing it "
-                   "turns this off"),
+    "day_starts_at": Key(
+        parse_day_start,
+        lambda v: v.strftime("%H:%M"),
+        time(0),
+        "when a new day begins; with 03:00, reading at 01:30 counts for yesterday",
+    ),
+    "timezone": Key(
+        _parse_timezone,
+        lambda v: v or "local",
+        None,
+        "IANA time zone for the logical day (default: the system's)",
+    ),
+    "week_starts_on": Key(
+        _parse_week_start, lambda v: WEEKDAYS[v], 0, "first day of the week for weekly goals"
+    ),
+    "profile": Key(
+        check_profile_name,
+        str,
+        DEFAULT_PROFILE,
+        "whose records commands use (see `compound profile`); --profile overrides it",
+    ),
+    "daily_backups": Key(
+        lambda text: parse_whole(text, "daily_backups", low=0, high=3660),
+        str,
+        7,
+        "automatic daily backups to keep beside the database; 0 turns them off",
+    ),
+    "welcome": Key(
+        _parse_switch,
+        lambda v: "on" if v else "off",
+        True,
+        "the app offers its first-run welcome while nothing is stored; closing it turns this off",
+    ),
 }
 
 
@@ -131,7 +156,7 @@ def load(path: Path | None = None) -> Settings:
     """Settings from the file, then the environment; refuses a value it cannot use."""
     path = path or locations.config_file()
     raw = read_file(path)
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}
     sources: dict[str, str] = {}
     for name, key in KEYS.items():
         values[name], sources[name] = key.default, "default"
@@ -180,7 +205,11 @@ class DatabaseChoice:
         """The file, or the URL with any password hidden."""
         import re
 
-        return str(self.path) if self.path else re.sub(r"://([^:/@]*):[^@/]*@", r"://\1:***@", self.url)
+        return (
+            str(self.path)
+            if self.path
+            else re.sub(r"://([^:/@]*):[^@/]*@", r"://\1:***@", self.url)
+        )
 
 
 def choose_database(db_option: str | None) -> DatabaseChoice:
@@ -188,15 +217,17 @@ def choose_database(db_option: str | None) -> DatabaseChoice:
     for source, value in (("--db", db_option), ("COMPOUND_DB", os.environ.get("COMPOUND_DB"))):
         if value:
             if any("\ud800" <= ch <= "\udfff" for ch in value):
-                raise InputError(f"{source}: the path {value!r} is not valid UTF-8; "
-                                 "rename the file or choose another")
+                raise InputError(
+                    f"{source}: the path {value!r} is not valid UTF-8; "
+                    "rename the file or choose another"
+                )
             path = Path(value).expanduser().absolute()
             return DatabaseChoice(f"sqlite:///{path}", path, source)
     url = os.environ.get("COMPOUND_DATABASE_URL")
     if url:
-        path = None
+        file = None
         if url.startswith("sqlite:///") and "?" not in url:
-            path = Path(url.removeprefix("sqlite:///")).absolute()
-        return DatabaseChoice(url, path, "COMPOUND_DATABASE_URL")
+            file = Path(url.removeprefix("sqlite:///")).absolute()
+        return DatabaseChoice(url, file, "COMPOUND_DATABASE_URL")
     path = locations.default_database()
     return DatabaseChoice(f"sqlite:///{path}", path, "default")

@@ -1,7 +1,8 @@
 """The command line: `compound COMMAND …` runs headless and fast.
 
-Bare `compound` opens the app on a terminal (elsewhere it prints today's status); every command has --help. Refusals are
-one line on stderr with exit status 2, and nothing stored changes.
+Bare `compound` opens the app on a terminal (elsewhere it prints today's status); every
+command has --help. Refusals are one line on stderr with exit status 2, and nothing
+stored changes.
 """
 
 from __future__ import annotations
@@ -68,8 +69,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def one_line(message: str) -> str:
     """`message` with control characters shown escaped (as repr() does), so that
     echoed input can neither break the line nor drive the terminal."""
-    return "".join(repr(ch)[1:-1] if ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F else ch
-                   for ch in message)
+    return "".join(
+        repr(ch)[1:-1] if ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F else ch for ch in message
+    )
 
 
 def _refuse_undecodable(words: Sequence[str]) -> None:
@@ -88,18 +90,20 @@ def _bare(ctx) -> int:
     from compound.cli.status import long_text, read_status
 
     ctx.print(*long_text(read_status(ctx)))
-    ctx.print("", "Log with `compound log 25` or `compound learn 45m`; "
-                  "`compound --help` lists every command.")
+    ctx.print(
+        "",
+        "Log with `compound log 25` or `compound learn 45m`; "
+        "`compound --help` lists every command.",
+    )
     return 0
 
 
 def _report_bug(exc: Exception) -> int:
+    import os
     import traceback
     from datetime import datetime
 
     from compound import locations
-
-    import os
 
     log = locations.error_log()
     try:
@@ -113,6 +117,8 @@ def _report_bug(exc: Exception) -> int:
         where = f"details in {log}"
     except OSError:
         where = "and the error log could not be written"
-    print(one_line(f"compound: unexpected error ({type(exc).__name__}: {exc}); {where}"),
-          file=sys.stderr)
+    print(
+        one_line(f"compound: unexpected error ({type(exc).__name__}: {exc}); {where}"),
+        file=sys.stderr,
+    )
     return EXIT_BUG

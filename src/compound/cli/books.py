@@ -9,14 +9,18 @@ from compound.domain.records import BookStatus
 from compound.words.numbers import plural
 from compound.words.records import book_progress, done_by
 
-_VERBS = {"start": (BookStatus.READING, "Started"), "finish": (BookStatus.FINISHED, "Finished"),
-          "abandon": (BookStatus.ABANDONED, "Abandoned"),
-          "shelve": (BookStatus.TO_READ, "Put back on the to-read shelf:")}
+_VERBS = {
+    "start": (BookStatus.READING, "Started"),
+    "finish": (BookStatus.FINISHED, "Finished"),
+    "abandon": (BookStatus.ABANDONED, "Abandoned"),
+    "shelve": (BookStatus.TO_READ, "Put back on the to-read shelf:"),
+}
 
 
 def add(ctx: Context, args) -> int:
-    book = ctx.tracker().books.add(args.title, author=args.author, pages=args.pages,
-                                   isbn=args.isbn, reading=args.start)
+    book = ctx.tracker().books.add(
+        args.title, author=args.author, pages=args.pages, isbn=args.isbn, reading=args.start
+    )
     length = f", {book.total_pages} pages" if book.total_pages else ""
     shelf = "now being read" if args.start else "on the to-read shelf"
     ctx.print(f"Added #{book.id} {book.label()}{length}: {shelf}.")
@@ -29,12 +33,24 @@ def listing(ctx: Context, args) -> int:
         ctx.print(to_json([book_json(b) for b in view.books]))
         return 0
     if not view.books:
-        ctx.print("No books yet. Add one with `compound book add \"Deep Work\" --pages 296`.")
+        ctx.print('No books yet. Add one with `compound book add "Deep Work" --pages 296`.')
         return 0
-    rows = [[f"#{b.id}", b.status.value, b.title, b.author or "", book_progress(b),
-             done_by(b, view.etas.get(b.id), ctx.today)] for b in view.books]
-    ctx.print(table(["ID", "STATUS", "TITLE", "AUTHOR", "PROGRESS", "DONE"], rows,
-                    right=(4,), free=(2, 3)))
+    rows = [
+        [
+            f"#{b.id}",
+            b.status.value,
+            b.title,
+            b.author or "",
+            book_progress(b),
+            done_by(b, view.etas.get(b.id), ctx.today),
+        ]
+        for b in view.books
+    ]
+    ctx.print(
+        table(
+            ["ID", "STATUS", "TITLE", "AUTHOR", "PROGRESS", "DONE"], rows, right=(4,), free=(2, 3)
+        )
+    )
     return 0
 
 
@@ -43,8 +59,10 @@ def change_status(ctx: Context, args) -> int:
     moved = ctx.tracker().books.move(args.book, status, day=args.date)
     book = moved.book
     if status == BookStatus.READING and moved.resumed and book.started_on:
-        ctx.print(f"Picked up #{book.id} {book.title} again (first started "
-                  f"{book.started_on.isoformat()}).")
+        ctx.print(
+            f"Picked up #{book.id} {book.title} again (first started "
+            f"{book.started_on.isoformat()})."
+        )
     elif status == BookStatus.TO_READ:
         ctx.print(f"{verb} #{book.id} {book.title}.")
     else:
@@ -53,8 +71,9 @@ def change_status(ctx: Context, args) -> int:
 
 
 def edit(ctx: Context, args) -> int:
-    book = ctx.tracker().books.edit(args.book, title=args.title, author=args.author,
-                                    pages=args.pages, isbn=args.isbn)
+    book = ctx.tracker().books.edit(
+        args.book, title=args.title, author=args.author, pages=args.pages, isbn=args.isbn
+    )
     ctx.print(f"Updated #{book.id} {book.label()}.")
     return 0
 
@@ -76,13 +95,19 @@ def register(commands) -> None:
     p.add_argument("--isbn", metavar="I", help="its ISBN, 10 or 13 digits")
     p.add_argument("--start", action="store_true", help="start reading it now")
     p = book.add("list", listing, "list books, the ones being read first")
-    p.add_argument("--status", "-s", choices=[s.value for s in BookStatus],
-                   help="only the books with this status")
+    p.add_argument(
+        "--status",
+        "-s",
+        choices=[s.value for s in BookStatus],
+        help="only the books with this status",
+    )
     p.add_argument("--json", action="store_true", help="JSON for scripts")
-    for name, help in (("start", "start (or pick up again) reading a book"),
-                       ("finish", "mark a book finished"),
-                       ("abandon", "stop reading a book without finishing it"),
-                       ("shelve", "put a book back on the to-read shelf")):
+    for name, help in (
+        ("start", "start (or pick up again) reading a book"),
+        ("finish", "mark a book finished"),
+        ("abandon", "stop reading a book without finishing it"),
+        ("shelve", "put a book back on the to-read shelf"),
+    ):
         p = book.add(name, change_status, help)
         p.add_argument("book", metavar="TITLE_OR_ID")
         p.add_argument("--date", "-d", metavar="D", help=DATE_HELP)

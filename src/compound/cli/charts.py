@@ -26,8 +26,11 @@ def _size(args) -> tuple[int, int]:
     columns, lines = shutil.get_terminal_size()
     width = parse_whole(args.width, "--width", low=MIN_WIDTH, high=1000) if args.width else columns
     # Leave room for the prompt: a chart that fills the window pushes its title away.
-    height = (parse_whole(args.height, "--height", low=MIN_HEIGHT, high=500) if args.height
-              else min(max(lines - 2, MIN_HEIGHT), 25))
+    height = (
+        parse_whole(args.height, "--height", low=MIN_HEIGHT, high=500)
+        if args.height
+        else min(max(lines - 2, MIN_HEIGHT), 25)
+    )
     return max(width, MIN_WIDTH), height
 
 
@@ -68,15 +71,27 @@ def register(commands) -> None:
     from argparse import RawDescriptionHelpFormatter
 
     listing = "\n".join(f"  {kind + ':':<12}{what}" for kind, what in KINDS.items())
-    p = commands.add("chart", draw, "draw a chart in the terminal",
-                     description=f"Draw a chart in the terminal, as wide as the terminal."
-                                 f"\n\nkinds:\n{listing}",
-                     formatter_class=RawDescriptionHelpFormatter)
+    p = commands.add(
+        "chart",
+        draw,
+        "draw a chart in the terminal",
+        description=f"Draw a chart in the terminal, as wide as the terminal.\n\nkinds:\n{listing}",
+        formatter_class=RawDescriptionHelpFormatter,
+    )
     p.add_argument("kind", choices=list(KINDS), metavar="KIND", help=", ".join(KINDS))
-    p.add_argument("--days", metavar="N",
-                   help="how many days back to look, 1-3660 (for projection: the recent "
-                        "days whose ups and downs it resamples)")
-    p.add_argument("--width", metavar="W",
-                   help=f"columns to use (default: the terminal's; at least {MIN_WIDTH})")
-    p.add_argument("--height", metavar="H",
-                   help=f"lines to use (default: the terminal's, up to 25; at least {MIN_HEIGHT})")
+    p.add_argument(
+        "--days",
+        metavar="N",
+        help="how many days back to look, 1-3660 (for projection: the recent "
+        "days whose ups and downs it resamples)",
+    )
+    p.add_argument(
+        "--width",
+        metavar="W",
+        help=f"columns to use (default: the terminal's; at least {MIN_WIDTH})",
+    )
+    p.add_argument(
+        "--height",
+        metavar="H",
+        help=f"lines to use (default: the terminal's, up to 25; at least {MIN_HEIGHT})",
+    )

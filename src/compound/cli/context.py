@@ -21,8 +21,13 @@ if TYPE_CHECKING:
 
 
 class Context:
-    def __init__(self, db_option: str | None, out: TextIO | None = None,
-                 err: TextIO | None = None, profile_option: str | None = None):
+    def __init__(
+        self,
+        db_option: str | None,
+        out: TextIO | None = None,
+        err: TextIO | None = None,
+        profile_option: str | None = None,
+    ):
         self.db_option = db_option
         self.profile_option = profile_option
         self.out = out or sys.stdout
@@ -60,9 +65,9 @@ class Context:
         if self._tracker is None:
             from compound.tracker.core import Tracker
 
-            self._tracker = Tracker.on_demand(url or self.database.url,
-                                              profile or self.profile, self.settings,
-                                              lambda: self.today)
+            self._tracker = Tracker.on_demand(
+                url or self.database.url, profile or self.profile, self.settings, lambda: self.today
+            )
         return self._tracker
 
     def keep_daily_backup(self) -> None:
@@ -79,8 +84,7 @@ class Context:
         try:
             keep_daily_backup(self.database.path, self.today, self.settings.daily_backups)
         except CompoundError as exc:
-            print(f"compound: note: today's automatic backup was not made: {exc}",
-                  file=self.err)
+            print(f"compound: note: today's automatic backup was not made: {exc}", file=self.err)
 
     def close(self) -> None:
         if self._tracker is not None:

@@ -40,18 +40,23 @@ def _date(text: str | None) -> str | None:
 def log(ctx: Context, args) -> int:
     if args.pages is None and args.to_page is None:
         raise InputError("say how many pages you read, e.g. `compound log 25`")
-    done = ctx.tracker().entries.log_pages(args.pages, to_page=args.to_page, book=args.book,
-                                           day=_date(args.date), minutes=args.minutes,
-                                           note=args.note)
+    done = ctx.tracker().entries.log_pages(
+        args.pages,
+        to_page=args.to_page,
+        book=args.book,
+        day=_date(args.date),
+        minutes=args.minutes,
+        note=args.note,
+    )
     entry, book = done.log, done.book
     where = ""
     if book is not None:
         where = f" of {book.title}"
         if book.total_pages and book.progress is not None:
-            where += (f" (p. {book.pages_read} of {book.total_pages}, "
-                      f"{round(100 * book.progress)}%)")
-    ctx.print(f"Logged {pages(entry.pages)}{where}, {day_label(entry.day, ctx.today)}"
-              f"  [{entry.ref}]")
+            where += f" (p. {book.pages_read} of {book.total_pages}, {round(100 * book.progress)}%)"
+    ctx.print(
+        f"Logged {pages(entry.pages)}{where}, {day_label(entry.day, ctx.today)}  [{entry.ref}]"
+    )
     if done.started_book and book is not None:
         ctx.print(f"Started {book.title}.")
     if done.finished_book and book is not None:
@@ -62,8 +67,9 @@ def log(ctx: Context, args) -> int:
 
 
 def learn(ctx: Context, args) -> int:
-    done = ctx.tracker().entries.log_session(args.duration, kind=args.kind, topic=args.topic,
-                                             note=args.note, day=_date(args.date))
+    done = ctx.tracker().entries.log_session(
+        args.duration, kind=args.kind, topic=args.topic, note=args.note, day=_date(args.date)
+    )
     session = done.session
     ctx.print(f"Logged {phrase(session, ctx.today)}  [{session.ref}]")
     ctx.print(*_day_lines(ctx, done.day, f"learning {learning_today(done.day)}"))
@@ -77,11 +83,14 @@ def history(ctx: Context, args) -> int:
         ctx.print(to_json([entry_json(e) for e in found]))
         return 0
     if not found:
-        ctx.print(f"No entries in the last {plural(days, 'day')}. "
-                  "Log some with `compound log 25` or `compound learn 45m`.")
+        ctx.print(
+            f"No entries in the last {plural(days, 'day')}. "
+            "Log some with `compound log 25` or `compound learn 45m`."
+        )
         return 0
-    rows = [[e.ref, day_label(e.day, ctx.today), amount(e), subject(e), e.note or ""]
-            for e in found]
+    rows = [
+        [e.ref, day_label(e.day, ctx.today), amount(e), subject(e), e.note or ""] for e in found
+    ]
     ctx.print(table(["ID", "DAY", "AMOUNT", "BOOK / TOPIC", "NOTE"], rows))
     return 0
 
@@ -108,10 +117,15 @@ def edit(ctx: Context, args) -> int:
     from compound.tracker.checks import UNSET
 
     entry = ctx.tracker().entries.edit(
-        args.entry, day=_date(args.date), pages=args.pages,
-        minutes=UNSET if args.minutes is None else args.minutes, book=args.book,
-        kind=args.kind, topic=UNSET if args.topic is None else args.topic,
-        note=UNSET if args.note is None else args.note)
+        args.entry,
+        day=_date(args.date),
+        pages=args.pages,
+        minutes=UNSET if args.minutes is None else args.minutes,
+        book=args.book,
+        kind=args.kind,
+        topic=UNSET if args.topic is None else args.topic,
+        note=UNSET if args.note is None else args.note,
+    )
     ctx.print(f"Updated {describe(entry, ctx.today)}")
     return 0
 
@@ -119,8 +133,12 @@ def edit(ctx: Context, args) -> int:
 def register(commands) -> None:
     p = commands.add("log", log, "log pages read")
     p.add_argument("pages", nargs="?", metavar="PAGES", help="pages read")
-    p.add_argument("--book", "-b", metavar="TITLE_OR_ID",
-                   help="the book (default: the one being read, if there is one)")
+    p.add_argument(
+        "--book",
+        "-b",
+        metavar="TITLE_OR_ID",
+        help="the book (default: the one being read, if there is one)",
+    )
     p.add_argument("--to-page", metavar="N", help="log the pages from where you were up to page N")
     p.add_argument("--date", "-d", metavar="D", help=DATE_HELP)
     p.add_argument("--minutes", "-m", metavar="M", help="time spent reading: 30, 45m, 1h15m")
@@ -128,9 +146,13 @@ def register(commands) -> None:
 
     p = commands.add("learn", learn, "log a learning session (course, talk, podcast, ...)")
     p.add_argument("duration", metavar="DURATION", help="45, 45m, 90min, 1h30m, 1:30 or 1.5h")
-    p.add_argument("--kind", "-k", choices=[k.value for k in SessionKind],
-                   default=DEFAULT_SESSION_KIND.value,
-                   help=f"what kind of session (default: {DEFAULT_SESSION_KIND.value})")
+    p.add_argument(
+        "--kind",
+        "-k",
+        choices=[k.value for k in SessionKind],
+        default=DEFAULT_SESSION_KIND.value,
+        help=f"what kind of session (default: {DEFAULT_SESSION_KIND.value})",
+    )
     p.add_argument("--topic", "-t", metavar="T", help="what it was about")
     p.add_argument("--note", "-n", metavar="T", help="a note")
     p.add_argument("--date", "-d", metavar="D", help=DATE_HELP)
@@ -144,13 +166,22 @@ def register(commands) -> None:
     p = commands.add("edit", edit, "change an entry (ids as in history: r12, s7)")
     p.add_argument("entry", metavar="ID", help="the entry to change")
     p.add_argument("--pages", metavar="N", help="pages read (a reading log)")
-    p.add_argument("--minutes", "-m", metavar="M",
-                   help="time spent: 30, 45m, 1h15m; '' clears a reading log's minutes")
+    p.add_argument(
+        "--minutes",
+        "-m",
+        metavar="M",
+        help="time spent: 30, 45m, 1h15m; '' clears a reading log's minutes",
+    )
     p.add_argument("--book", "-b", metavar="TITLE_OR_ID", help="the book read (a reading log)")
-    p.add_argument("--kind", "-k", choices=[k.value for k in SessionKind],
-                   help="what kind of session (a learning session)")
-    p.add_argument("--topic", "-t", metavar="T",
-                   help="what it was about (a learning session); '' clears it")
+    p.add_argument(
+        "--kind",
+        "-k",
+        choices=[k.value for k in SessionKind],
+        help="what kind of session (a learning session)",
+    )
+    p.add_argument(
+        "--topic", "-t", metavar="T", help="what it was about (a learning session); '' clears it"
+    )
     p.add_argument("--note", "-n", metavar="T", help="'' clears it")
     p.add_argument("--date", "-d", metavar="D", help=DATE_HELP)
 

@@ -19,11 +19,15 @@ MAX_LISTED = 20
 
 def export(ctx: Context, args) -> int:
     target = Path(args.output).expanduser() if args.output else None
-    if target is not None and ctx.database.path is not None and \
-            target.resolve() == ctx.database.path.resolve():
+    if (
+        target is not None
+        and ctx.database.path is not None
+        and target.resolve() == ctx.database.path.resolve()
+    ):
         raise InputError(f"{target} is the database itself; name another file")
-    data, chosen = ctx.tracker().exchange.export(args.format, target=target, out=ctx.out,
-                                                 since=args.since, until=args.until)
+    data, chosen = ctx.tracker().exchange.export(
+        args.format, target=target, out=ctx.out, since=args.since, until=args.until
+    )
     if target is not None:
         ctx.print(f"Wrote {export_contents(data)} to {target} ({chosen.name}).")
     return 0
@@ -70,11 +74,16 @@ def summary_lines(summary: ImportSummary) -> list[str]:
         lines = [f"Dry run of {summary.source} ({summary.kind}): nothing was written."]
     else:
         lines = [f"Imported {summary.source} ({summary.kind}):"]
-    kinds = [("books", summary.books), ("reading logs", summary.reading_logs),
-             ("learning sessions", summary.sessions)]
-    kinds += [(label, tally) for label, tally in (("goals", summary.goals),
-                                                  ("skip days", summary.skips))
-              if tally.added or tally.updated or tally.unchanged]
+    kinds = [
+        ("books", summary.books),
+        ("reading logs", summary.reading_logs),
+        ("learning sessions", summary.sessions),
+    ]
+    kinds += [
+        (label, tally)
+        for label, tally in (("goals", summary.goals), ("skip days", summary.skips))
+        if tally.added or tally.updated or tally.unchanged
+    ]
     lines += [_tally(label, tally, summary.dry_run) for label, tally in kinds]
     if summary.skipped:
         count = len(summary.skipped)
@@ -90,22 +99,41 @@ def summary_lines(summary: ImportSummary) -> list[str]:
 def register(commands) -> None:
     from compound.exchange.registry import EXPORTERS, IMPORTERS
 
-    p = commands.add("export", export, "write your records as JSON, CSV or a Markdown report",
-                     epilog="json imports back with `compound import compound FILE`; csv opens "
-                            "in any spreadsheet; md is a report to read.")
-    p.add_argument("--format", "-f", choices=EXPORTERS.names(), default="json",
-                   help="json (default), csv or md")
+    p = commands.add(
+        "export",
+        export,
+        "write your records as JSON, CSV or a Markdown report",
+        epilog="json imports back with `compound import compound FILE`; csv opens "
+        "in any spreadsheet; md is a report to read.",
+    )
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=EXPORTERS.names(),
+        default="json",
+        help="json (default), csv or md",
+    )
     p.add_argument("--from", dest="since", metavar="D", help="first day (default: the first)")
     p.add_argument("--to", dest="until", metavar="D", help="last day (default: today)")
-    p.add_argument("--output", "-o", metavar="FILE",
-                   help="write to FILE, readable by you only (default: standard output)")
+    p.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write to FILE, readable by you only (default: standard output)",
+    )
 
-    p = commands.add("import", import_, "bring in books and reading from another tool",
-                     epilog="goodreads: the library export CSV; storygraph: its export CSV; "
-                            "koreader: statistics.sqlite3; compound: a `compound export` JSON. "
-                            "Importing the same file again adds nothing.")
-    p.add_argument("kind", choices=IMPORTERS.names(), metavar="KIND",
-                   help=", ".join(IMPORTERS.names()))
+    p = commands.add(
+        "import",
+        import_,
+        "bring in books and reading from another tool",
+        epilog="goodreads: the library export CSV; storygraph: its export CSV; "
+        "koreader: statistics.sqlite3; compound: a `compound export` JSON. "
+        "Importing the same file again adds nothing.",
+    )
+    p.add_argument(
+        "kind", choices=IMPORTERS.names(), metavar="KIND", help=", ".join(IMPORTERS.names())
+    )
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--dry-run", "-n", action="store_true",
-                   help="say what would be imported, and write nothing")
+    p.add_argument(
+        "--dry-run", "-n", action="store_true", help="say what would be imported, and write nothing"
+    )

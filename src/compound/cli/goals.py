@@ -20,23 +20,47 @@ def set_goal(ctx: Context, args) -> int:
     goal = done.goal
     days = f" on {schedule_name(goal.schedule)}" if goal.schedule else ""
     kept = " (its days kept; --every-day drops them)" if done.kept_schedule else ""
-    ctx.print(f"Goal set: {goal_target(goal.kind, goal.target)}{days}, from "
-              f"{goal.since.isoformat()}{kept}.")
+    ctx.print(
+        f"Goal set: {goal_target(goal.kind, goal.target)}{days}, from "
+        f"{goal.since.isoformat()}{kept}."
+    )
     return 0
 
 
 def list_goals(ctx: Context, args) -> int:
     view = ctx.tracker().views.goals(skips_since=ctx.today)
     if args.json:
-        ctx.print(to_json([{"kind": g.kind.value, "target": g.target, "since": g.since,
-                            "schedule": g.schedule} for g in view.goals]))
+        ctx.print(
+            to_json(
+                [
+                    {
+                        "kind": g.kind.value,
+                        "target": g.target,
+                        "since": g.since,
+                        "schedule": g.schedule,
+                    }
+                    for g in view.goals
+                ]
+            )
+        )
     elif not view.goals:
         ctx.print("No goals yet. Try `compound goal set daily-pages 25`.")
     else:
-        ctx.print(table(["KIND", "TARGET", "DAYS", "SINCE"],
-                        [[g.kind.value, goal_target(g.kind, g.target),
-                          goal_days(g.kind, g.schedule), day_label(g.since, ctx.today)]
-                         for g in view.goals], free=(2,)))
+        ctx.print(
+            table(
+                ["KIND", "TARGET", "DAYS", "SINCE"],
+                [
+                    [
+                        g.kind.value,
+                        goal_target(g.kind, g.target),
+                        goal_days(g.kind, g.schedule),
+                        day_label(g.since, ctx.today),
+                    ]
+                    for g in view.goals
+                ],
+                free=(2,),
+            )
+        )
     return 0
 
 
@@ -48,22 +72,43 @@ def remove_goal(ctx: Context, args) -> int:
 
 def register(commands) -> None:
     goal = commands.group("goal", "set, list or remove goals")
-    p = goal.add("set", set_goal, "set a goal from today on",
-                 description="Set a goal from today on; earlier days keep theirs. A new "
-                             "target keeps the days the goal applies to unless --schedule "
-                             "or --every-day says otherwise.")
-    p.add_argument("kind", choices=[k.value for k in GoalKind], metavar="KIND",
-                   help=", ".join(k.value for k in GoalKind))
-    p.add_argument("target", metavar="TARGET",
-                   help="pages a day or week, minutes a day, books a year, or sessions a week")
-    p.add_argument("--schedule", metavar="RRULE",
-                   help="the days a daily goal applies to, as an RFC 5545 RRULE, e.g. "
-                        "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR (weekdays); other days neither "
-                        "break nor lengthen a streak (default: the days of the goal in force)")
-    p.add_argument("--every-day", action="store_true",
-                   help="the goal applies to every day (drops the days of the goal in force)")
+    p = goal.add(
+        "set",
+        set_goal,
+        "set a goal from today on",
+        description="Set a goal from today on; earlier days keep theirs. A new "
+        "target keeps the days the goal applies to unless --schedule "
+        "or --every-day says otherwise.",
+    )
+    p.add_argument(
+        "kind",
+        choices=[k.value for k in GoalKind],
+        metavar="KIND",
+        help=", ".join(k.value for k in GoalKind),
+    )
+    p.add_argument(
+        "target",
+        metavar="TARGET",
+        help="pages a day or week, minutes a day, books a year, or sessions a week",
+    )
+    p.add_argument(
+        "--schedule",
+        metavar="RRULE",
+        help="the days a daily goal applies to, as an RFC 5545 RRULE, e.g. "
+        "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR (weekdays); other days neither "
+        "break nor lengthen a streak (default: the days of the goal in force)",
+    )
+    p.add_argument(
+        "--every-day",
+        action="store_true",
+        help="the goal applies to every day (drops the days of the goal in force)",
+    )
     p = goal.add("list", list_goals, "the goals in force")
     p.add_argument("--json", action="store_true", help="JSON for scripts")
     p = goal.add("remove", remove_goal, "remove a goal, with its past targets")
-    p.add_argument("kind", choices=[k.value for k in GoalKind], metavar="KIND",
-                   help=", ".join(k.value for k in GoalKind))
+    p.add_argument(
+        "kind",
+        choices=[k.value for k in GoalKind],
+        metavar="KIND",
+        help=", ".join(k.value for k in GoalKind),
+    )

@@ -32,13 +32,19 @@ def run(ctx: Context) -> int:
 
     glance = None
     if path is not None:
+
         def glance(today):
             from compound.tracker.glance import today_from_file
 
             return today_from_file(path, profile, today, week_starts_on=settings.week_starts_on)
 
-    app = CompoundApp(open_tracker, settings, today=settings.today, glance=glance,
-                      settings_file=locations.config_file())
+    app = CompoundApp(
+        open_tracker,
+        settings,
+        today=settings.today,
+        glance=glance,
+        settings_file=locations.config_file(),
+    )
     app.run()
     if app.failure is not None:
         raise app.failure

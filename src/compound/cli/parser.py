@@ -21,18 +21,26 @@ DATE_HELP = "the day it counts for: today (default), yesterday, monday, 2026-03-
 # Each command, and the module in compound.cli that registers it. The order here is
 # the order `compound --help` lists them in.
 COMMAND_MODULES = {
-    "log": "entries", "learn": "entries", "history": "entries", "undo": "entries",
-    "edit": "entries", "delete": "entries",
+    "log": "entries",
+    "learn": "entries",
+    "history": "entries",
+    "undo": "entries",
+    "edit": "entries",
+    "delete": "entries",
     "book": "books",
     "status": "status",
     "goal": "goals",
     "skip": "skips",
-    "export": "exchange", "import": "exchange",
+    "export": "exchange",
+    "import": "exchange",
     "profile": "profiles",
     "team": "team",
     "config": "settings",
-    "backup": "safekeeping", "restore": "safekeeping", "doctor": "safekeeping",
-    "stats": "stats", "project": "project",
+    "backup": "safekeeping",
+    "restore": "safekeeping",
+    "doctor": "safekeeping",
+    "stats": "stats",
+    "project": "project",
     "chart": "charts",
 }
 
@@ -64,20 +72,30 @@ class Parser(argparse.ArgumentParser):
             return f"unknown {what} {word!r}; did you mean {options}? (see `{self.prog} --help`)"
         if top:
             return f"unknown {what} {word!r}; `compound --help` lists every command"
-        return (f"unknown {what} {word!r}; the actions are {', '.join(names)} "
-                f"(see `{self.prog} --help`)")
+        return (
+            f"unknown {what} {word!r}; the actions are {', '.join(names)} "
+            f"(see `{self.prog} --help`)"
+        )
 
 
 def _common() -> argparse.ArgumentParser:
     # Global options are accepted after the command too (`compound log 5 --db x.db`);
     # SUPPRESS keeps a subcommand from overwriting a value given before it.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                        help="SQLite file to use (else $COMPOUND_DB, $COMPOUND_DATABASE_URL, "
-                             "or compound.db in the user data dir)")
-    common.add_argument("--profile", metavar="NAME", default=argparse.SUPPRESS,
-                        help="whose records to use (else $COMPOUND_PROFILE, the one chosen "
-                             "with `compound profile use`, or default)")
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="SQLite file to use (else $COMPOUND_DB, $COMPOUND_DATABASE_URL, "
+        "or compound.db in the user data dir)",
+    )
+    common.add_argument(
+        "--profile",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="whose records to use (else $COMPOUND_PROFILE, the one chosen "
+        "with `compound profile use`, or default)",
+    )
     return common
 
 
@@ -90,17 +108,20 @@ class Commands:
 
     def add(self, name: str, handler, help: str, **kw) -> Parser:
         """A command (or a group's action) run by `handler(ctx, args)`."""
-        parser = self._sub.add_parser(name, help=help, description=kw.pop("description", help),
-                                      parents=[self._common], **kw)
+        parser = self._sub.add_parser(
+            name, help=help, description=kw.pop("description", help), parents=[self._common], **kw
+        )
         parser.set_defaults(handler=handler)
         return parser
 
     def group(self, name: str, help: str, **kw) -> Commands:
         """A command made of actions, like `compound book add|list|…`."""
-        parser = self._sub.add_parser(name, help=help, description=help,
-                                      parents=[self._common], **kw)
-        sub = parser.add_subparsers(dest=f"{name}_command", metavar="ACTION",
-                                    parser_class=Parser, required=True)
+        parser = self._sub.add_parser(
+            name, help=help, description=help, parents=[self._common], **kw
+        )
+        sub = parser.add_subparsers(
+            dest=f"{name}_command", metavar="ACTION", parser_class=Parser, required=True
+        )
         return Commands(sub, self._common)
 
 
@@ -122,10 +143,10 @@ def build_parser(argv: Sequence[str] | None = None) -> Parser:
     parser = Parser(
         prog="compound",
         description="A continuous-learning habit tracker: log pages and learning sessions, "
-                    "keep streaks, watch small daily amounts compound.",
+        "keep streaks, watch small daily amounts compound.",
         epilog="Without a command, compound opens the app on a terminal (and prints "
-               "today's status elsewhere). Run `compound COMMAND --help` for a command's "
-               "options.",
+        "today's status elsewhere). Run `compound COMMAND --help` for a command's "
+        "options.",
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"compound {__version__}")

@@ -27,21 +27,40 @@ def _tracker(ctx: Context) -> Tracker:
 
 def add(ctx: Context, args) -> int:
     name = _tracker(ctx).profiles.add(args.name)
-    ctx.print(f"Added profile {name}. Use it with `compound --profile {name} …`, "
-              f"or for every command with `compound profile use {name}`.")
+    ctx.print(
+        f"Added profile {name}. Use it with `compound --profile {name} …`, "
+        f"or for every command with `compound profile use {name}`."
+    )
     return 0
 
 
 def listing(ctx: Context, args) -> int:
     found = _tracker(ctx).profiles.listing()
     active = ctx.profile
-    rows = [["*" if p.name == active else "", p.name, f"{p.books:,}", f"{p.reading_logs:,}",
-             f"{p.sessions:,}", f"{p.goals:,}", f"{p.skips:,}"] for p in found]
-    ctx.print(table(["", "PROFILE", "BOOKS", "LOGS", "SESSIONS", "GOALS", "SKIPS"], rows,
-                    right=(2, 3, 4, 5, 6)))
+    rows = [
+        [
+            "*" if p.name == active else "",
+            p.name,
+            f"{p.books:,}",
+            f"{p.reading_logs:,}",
+            f"{p.sessions:,}",
+            f"{p.goals:,}",
+            f"{p.skips:,}",
+        ]
+        for p in found
+    ]
+    ctx.print(
+        table(
+            ["", "PROFILE", "BOOKS", "LOGS", "SESSIONS", "GOALS", "SKIPS"],
+            rows,
+            right=(2, 3, 4, 5, 6),
+        )
+    )
     if active not in {p.name for p in found}:
-        ctx.print(f"The chosen profile {active!r} does not exist; "
-                  f"`compound profile add {active}` makes it.")
+        ctx.print(
+            f"The chosen profile {active!r} does not exist; "
+            f"`compound profile add {active}` makes it."
+        )
     return 0
 
 
@@ -58,10 +77,12 @@ def use(ctx: Context, args) -> int:
 def _confirm(ctx: Context, name: str, what: str) -> None:
     """Ask on a terminal; anywhere else, only --yes removes."""
     if not sys.stdin.isatty():
-        raise InputError(f"removing profile {name!r} deletes {what}; "
-                         "run again with --yes to confirm")
-    ctx.err.write(f"Remove profile {name!r} and everything in it: {what}?\n"
-                  f"Type its name to confirm: ")
+        raise InputError(
+            f"removing profile {name!r} deletes {what}; run again with --yes to confirm"
+        )
+    ctx.err.write(
+        f"Remove profile {name!r} and everything in it: {what}?\nType its name to confirm: "
+    )
     ctx.err.flush()
     answer = sys.stdin.readline().strip()
     if answer != name:
@@ -91,9 +112,13 @@ def register(commands) -> None:
     p = group.add("add", add, "add a profile")
     p.add_argument("name", metavar="NAME")
     group.add("list", listing, "every profile and what it holds; * marks the one in use")
-    p = group.add("use", use, "use a profile for every command from now on",
-                  description="Use a profile for every command from now on (saved in the "
-                              "settings file; --profile NAME overrides it for one command).")
+    p = group.add(
+        "use",
+        use,
+        "use a profile for every command from now on",
+        description="Use a profile for every command from now on (saved in the "
+        "settings file; --profile NAME overrides it for one command).",
+    )
     p.add_argument("name", metavar="NAME")
     p = group.add("remove", remove, "remove a profile and everything in it")
     p.add_argument("name", metavar="NAME")

@@ -41,17 +41,19 @@ def parse_growth_option(text: str) -> float:
         raise InputError(f"--growth: {exc}") from None
 
 
-SOURCES = {"measured": "your last 30 days", "given": "given",
-           "example-new": "an example: log some reading to see your own",
-           "example-idle": "an example: nothing read in the last 30 days"}
+SOURCES = {
+    "measured": "your last 30 days",
+    "given": "given",
+    "example-new": "an example: log some reading to see your own",
+    "example-idle": "an example: nothing read in the last 30 days",
+}
 
 
 def run(ctx: Context, args) -> int:
     growth = parse_growth_option(args.growth) if args.growth is not None else None
     length = parse_book_length(args.book_length) if args.book_length is not None else None
     given = parse_pages_per_day(args.pages_per_day) if args.pages_per_day is not None else None
-    view = ctx.tracker().views.projection(pages_per_day=given, growth=growth,
-                                          book_length=length)
+    view = ctx.tracker().views.projection(pages_per_day=given, growth=growth, book_length=length)
     projection, source = view.projection, SOURCES[view.source]
     if args.json:
         data = projection_json(projection)
@@ -59,26 +61,37 @@ def run(ctx: Context, args) -> int:
         data["years"] = {str(n): n * projection.pages_per_year for n in YEARS}
         ctx.print(to_json(data))
         return 0
-    lines = [f"At {pages_a_day(projection.pages_per_day)} ({source}):",
-             *(f"  {line}" for line in year_ahead_lines(projection))]
+    lines = [
+        f"At {pages_a_day(projection.pages_per_day)} ({source}):",
+        *(f"  {line}" for line in year_ahead_lines(projection)),
+    ]
     low, high = projection.book_length
     for years in YEARS[1:]:
         pages = years * projection.pages_per_year
-        lines.append(f"  In {years} years: about {pages:,} pages, "
-                     f"{books_range(pages // high, pages // low)}")
+        lines.append(
+            f"  In {years} years: about {pages:,} pages, {books_range(pages // high, pages // low)}"
+        )
     ctx.print(*fitted(lines))
     return 0
 
 
 def register(commands) -> None:
-    p = commands.add("project", run, "where a daily pace leads: pages and books a year",
-                     description="Project a year (and 5 and 10) at your pace of the last 30 "
-                                 "days, or at a pace you give; with no history, at 25 pages a "
-                                 "day.")
+    p = commands.add(
+        "project",
+        run,
+        "where a daily pace leads: pages and books a year",
+        description="Project a year (and 5 and 10) at your pace of the last 30 "
+        "days, or at a pace you give; with no history, at 25 pages a "
+        "day.",
+    )
     p.add_argument("--pages-per-day", metavar="N", help="project this pace instead of yours")
-    p.add_argument("--growth", metavar="G",
-                   help="what if the pace grows, e.g. 1%%/week or 5%%/month")
-    p.add_argument("--book-length", metavar="LOW-HIGH",
-                   help="pages a book has, e.g. 225-300 (default: the middle half of your "
-                        "finished books once there are 5, else 225-300)")
+    p.add_argument(
+        "--growth", metavar="G", help="what if the pace grows, e.g. 1%%/week or 5%%/month"
+    )
+    p.add_argument(
+        "--book-length",
+        metavar="LOW-HIGH",
+        help="pages a book has, e.g. 225-300 (default: the middle half of your "
+        "finished books once there are 5, else 225-300)",
+    )
     p.add_argument("--json", action="store_true", help="JSON for scripts")

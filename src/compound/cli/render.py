@@ -21,8 +21,10 @@ if TYPE_CHECKING:
 
 def width_of(text: str) -> int:
     """Columns `text` takes in a terminal: CJK and emoji count double."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else
-               0 if unicodedata.combining(ch) else 1 for ch in text)
+    return sum(
+        2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
+        for ch in text
+    )
 
 
 def clip(text: str, limit: int) -> str:
@@ -42,8 +44,12 @@ def pad(text: str, width: int, right: bool = False) -> str:
     return space + text if right else text + space
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]],
-          right: Sequence[int] = (), free: Sequence[int] | None = None) -> str:
+def table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    right: Sequence[int] = (),
+    free: Sequence[int] | None = None,
+) -> str:
     """Columns aligned to their widest cell, each row one line that fits the terminal.
 
     `free` columns (titles, notes: free text) give way, clipped with an ellipsis,
@@ -69,7 +75,9 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]],
 
     def line(cells: Sequence[str]) -> str:
         cells = [clip(c, w) for c, w in zip(cells, widths)]
-        return "  ".join(pad(c, w, i in right) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+        return "  ".join(
+            pad(c, w, i in right) for i, (c, w) in enumerate(zip(cells, widths))
+        ).rstrip()
 
     return "\n".join([line(headers)] + [line(r) for r in rows])
 
@@ -92,18 +100,36 @@ def to_json(data: Any) -> str:
 
 
 def entry_json(entry: Entry) -> dict[str, Any]:
-    common = {"id": entry.ref, "day": entry.day, "note": entry.note,
-              "created_at": entry.created_at}
+    common = {"id": entry.ref, "day": entry.day, "note": entry.note, "created_at": entry.created_at}
     if isinstance(entry, ReadingLog):
-        return {"type": "reading", **common, "pages": entry.pages, "book_id": entry.book_id,
-                "book": entry.book_title, "minutes": entry.minutes}
-    return {"type": "session", **common, "minutes": entry.minutes, "kind": entry.kind.value,
-            "topic": entry.topic}
+        return {
+            "type": "reading",
+            **common,
+            "pages": entry.pages,
+            "book_id": entry.book_id,
+            "book": entry.book_title,
+            "minutes": entry.minutes,
+        }
+    return {
+        "type": "session",
+        **common,
+        "minutes": entry.minutes,
+        "kind": entry.kind.value,
+        "topic": entry.topic,
+    }
 
 
 def book_json(book: Book) -> dict[str, Any]:
-    return {"id": book.id, "title": book.title, "author": book.author,
-            "total_pages": book.total_pages, "isbn": book.isbn, "status": book.status.value,
-            "started_on": book.started_on, "finished_on": book.finished_on,
-            "source": book.source, "pages_read": book.pages_read,
-            "progress": round(book.progress, 4) if book.progress is not None else None}
+    return {
+        "id": book.id,
+        "title": book.title,
+        "author": book.author,
+        "total_pages": book.total_pages,
+        "isbn": book.isbn,
+        "status": book.status.value,
+        "started_on": book.started_on,
+        "finished_on": book.finished_on,
+        "source": book.source,
+        "pages_read": book.pages_read,
+        "progress": round(book.progress, 4) if book.progress is not None else None,
+    }

@@ -14,8 +14,10 @@ def _sqlite_file(ctx: Context, command: str) -> Path:
     """The SQLite file in use; a one-line refusal for a server database."""
     path = ctx.database.path
     if path is None:
-        raise InputError(f"{command} works on SQLite files and {ctx.database.display} is a "
-                         "database server: use pg_dump and pg_restore for PostgreSQL")
+        raise InputError(
+            f"{command} works on SQLite files and {ctx.database.display} is a "
+            "database server: use pg_dump and pg_restore for PostgreSQL"
+        )
     return path
 
 
@@ -70,20 +72,32 @@ def doctor(ctx: Context, args) -> int:
 
 
 def register(commands) -> None:
-    p = commands.add("backup", backup, "copy the database, consistently, even while it is in use",
-                     description="Copy the SQLite database with SQLite's online backup: the copy "
-                                 "is consistent even while another compound writes. Without "
-                                 "PATH it goes in the backups folder beside the database.")
+    p = commands.add(
+        "backup",
+        backup,
+        "copy the database, consistently, even while it is in use",
+        description="Copy the SQLite database with SQLite's online backup: the copy "
+        "is consistent even while another compound writes. Without "
+        "PATH it goes in the backups folder beside the database.",
+    )
     p.add_argument("path", nargs="?", metavar="PATH", help="file or folder to write the copy to")
     p.add_argument("--replace", action="store_true", help="replace PATH if it exists")
 
-    p = commands.add("restore", restore, "replace the database with a backup, keeping it aside",
-                     description="Check a backup (a compound database that passes SQLite's "
-                                 "integrity check, at a schema this compound knows), keep the "
-                                 "current database aside, then put the backup in its place.")
+    p = commands.add(
+        "restore",
+        restore,
+        "replace the database with a backup, keeping it aside",
+        description="Check a backup (a compound database that passes SQLite's "
+        "integrity check, at a schema this compound knows), keep the "
+        "current database aside, then put the backup in its place.",
+    )
     p.add_argument("path", metavar="PATH", help="the backup to restore")
 
-    commands.add("doctor", doctor, "check the database: integrity, schema, orphans, files, backups",
-                 description="Report the database's integrity, schema revision, orphan rows, "
-                             "file permissions and the sizes of it and its backups, changing "
-                             "nothing. Exit status 1 when something is wrong.")
+    commands.add(
+        "doctor",
+        doctor,
+        "check the database: integrity, schema, orphans, files, backups",
+        description="Report the database's integrity, schema revision, orphan rows, "
+        "file permissions and the sizes of it and its backups, changing "
+        "nothing. Exit status 1 when something is wrong.",
+    )

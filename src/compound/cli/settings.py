@@ -33,8 +33,10 @@ def set_value(ctx: Context, args) -> int:
 def unset_value(ctx: Context, args) -> int:
     path = locations.config_file()
     config.save(path, args.key, None)
-    ctx.print(f"{args.key} is back to its default, "
-              f"{config.KEYS[args.key].show(config.KEYS[args.key].default)}.")
+    ctx.print(
+        f"{args.key} is back to its default, "
+        f"{config.KEYS[args.key].show(config.KEYS[args.key].default)}."
+    )
     return 0
 
 
@@ -45,12 +47,18 @@ def _settings_help() -> str:
     lines = ["settings, with their defaults:"]
     for name, key in config.KEYS.items():
         lines.append(f"  {name} = {key.show(key.default)}")
-        lines.append(textwrap.fill(key.help, width=78, initial_indent=" " * 6,
-                                   subsequent_indent=" " * 6))
+        lines.append(
+            textwrap.fill(key.help, width=78, initial_indent=" " * 6, subsequent_indent=" " * 6)
+        )
     first = next(iter(config.KEYS))
     lines.append("")
-    lines.append(textwrap.fill(f"A COMPOUND_ environment variable overrides each setting, e.g. "
-                               f"COMPOUND_{first.upper()} for {first}.", width=78))
+    lines.append(
+        textwrap.fill(
+            f"A COMPOUND_ environment variable overrides each setting, e.g. "
+            f"COMPOUND_{first.upper()} for {first}.",
+            width=78,
+        )
+    )
     return "\n".join(lines)
 
 
@@ -60,10 +68,20 @@ def register(commands) -> None:
     settings_help = _settings_help()
     config_group = commands.group("config", "show or change settings")
     config_group.add("show", show, "every setting, its value and where it came from")
-    p = config_group.add("set", set_value, "change a setting", epilog=settings_help,
-                         formatter_class=RawDescriptionHelpFormatter)
+    p = config_group.add(
+        "set",
+        set_value,
+        "change a setting",
+        epilog=settings_help,
+        formatter_class=RawDescriptionHelpFormatter,
+    )
     p.add_argument("key", metavar="KEY", help="the setting to change (listed below)")
     p.add_argument("value", metavar="VALUE", help="its new value")
-    p = config_group.add("unset", unset_value, "return a setting to its default",
-                         epilog=settings_help, formatter_class=RawDescriptionHelpFormatter)
+    p = config_group.add(
+        "unset",
+        unset_value,
+        "return a setting to its default",
+        epilog=settings_help,
+        formatter_class=RawDescriptionHelpFormatter,
+    )
     p.add_argument("key", metavar="KEY", help="the setting to return to its default (listed below)")

@@ -25,8 +25,10 @@ def run(ctx: Context, args) -> int:
             raise InputError("say which day or span to remove, e.g. `compound skip remove fri`")
         first, _, last = " ".join(rest).partition("..")
         removed = ctx.tracker().goals.unskip(first, last or None)
-        ctx.print(f"Removed {plural(len(removed.removed), 'skip day')} "
-                  f"({_span(removed.first, removed.last)}).")
+        ctx.print(
+            f"Removed {plural(len(removed.removed), 'skip day')} "
+            f"({_span(removed.first, removed.last)})."
+        )
         return 0
     # Unquoted forms like `skip dec 24..dec 31` arrive as several words.
     first, _, last = " ".join(args.words).partition("..")
@@ -38,8 +40,9 @@ def run(ctx: Context, args) -> int:
     why = f" ({done.added[0].reason})" if done.added[0].reason else ""
     ctx.print(f"Skipping {span}{why}: {skip_days_added(len(done.added))}.")
     if done.already:
-        ctx.print(f"{done.already} of them {'was' if done.already == 1 else 'were'} "
-                  "skipped already.")
+        ctx.print(
+            f"{done.already} of them {'was' if done.already == 1 else 'were'} skipped already."
+        )
     return 0
 
 
@@ -53,11 +56,19 @@ def _list(ctx: Context, args) -> int:
 
 
 def register(commands) -> None:
-    p = commands.add("skip", run, "plan rest or travel days that do not break a streak",
-                     usage="compound skip DATE[..DATE] [--reason R] | skip list [--all] | "
-                           "skip remove DATE[..DATE]",
-                     epilog="DATE: today, tomorrow, fri (the coming one), 2026-12-24, 'Dec 24'.")
-    p.add_argument("words", nargs="+", metavar="DATE[..DATE] | list | remove DATE[..DATE]",
-                   help="a day or span to skip; `list` to see them; `remove` to take them back")
+    p = commands.add(
+        "skip",
+        run,
+        "plan rest or travel days that do not break a streak",
+        usage="compound skip DATE[..DATE] [--reason R] | skip list [--all] | "
+        "skip remove DATE[..DATE]",
+        epilog="DATE: today, tomorrow, fri (the coming one), 2026-12-24, 'Dec 24'.",
+    )
+    p.add_argument(
+        "words",
+        nargs="+",
+        metavar="DATE[..DATE] | list | remove DATE[..DATE]",
+        help="a day or span to skip; `list` to see them; `remove` to take them back",
+    )
     p.add_argument("--reason", "-r", metavar="R", help="why, e.g. travel")
     p.add_argument("--all", action="store_true", help="with list: past skips too")

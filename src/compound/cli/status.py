@@ -7,7 +7,11 @@ from compound.cli.render import bar, book_json, pad, to_json, width_of
 from compound.domain.today import TodayFigures
 from compound.words.dates import long_date
 from compound.words.figures import (
-    goal_pace_sentence, learning_today, reading_today, short_line, streak_sentence,
+    goal_pace_sentence,
+    learning_today,
+    reading_today,
+    short_line,
+    streak_sentence,
     week_progress,
 )
 from compound.words.records import book_progress
@@ -21,8 +25,13 @@ def read_status(ctx: Context, *, short: bool = False) -> TodayFigures:
     if ctx.database.path is not None:
         from compound.tracker.glance import today_from_file
 
-        found = today_from_file(ctx.database.path, ctx.profile, ctx.today,
-                                week_starts_on=ctx.settings.week_starts_on, short=short)
+        found = today_from_file(
+            ctx.database.path,
+            ctx.profile,
+            ctx.today,
+            week_starts_on=ctx.settings.week_starts_on,
+            short=short,
+        )
         if found is not None:
             return found
     return ctx.tracker().views.status(with_goal_pace=not short)
@@ -45,18 +54,23 @@ def as_json(figures: TodayFigures) -> dict:
         "longest_streak": streak.longest,
         "streak_at_risk": streak.at_risk,
         "met_today": streak.met_today,
-        "weekly": [{"kind": w.kind.value, "done": w.done, "target": w.target}
-                   for w in figures.weekly],
+        "weekly": [
+            {"kind": w.kind.value, "done": w.done, "target": w.target} for w in figures.weekly
+        ],
         "reading": [book_json(b) for b in figures.reading],
     }
     if figures.goal_pace is not None:
         goal = figures.goal_pace
         data["books_ahead"] = round(goal.ahead, 2)
-        data["goal_pace"] = {"goal": goal.goal, "since": goal.since,
-                             "year_goal": round(goal.year_goal, 2),
-                             "expected": round(goal.expected, 2), "finished": goal.finished,
-                             "pages_per_day_needed": round(goal.pages_per_day_needed, 2),
-                             "buffer_days": goal.buffer_days}
+        data["goal_pace"] = {
+            "goal": goal.goal,
+            "since": goal.since,
+            "year_goal": round(goal.year_goal, 2),
+            "expected": round(goal.expected, 2),
+            "finished": goal.finished,
+            "pages_per_day_needed": round(goal.pages_per_day_needed, 2),
+            "buffer_days": goal.buffer_days,
+        }
     return data
 
 
@@ -67,11 +81,13 @@ def _meter(done: int, goal: int | None, due: bool) -> str:
 
 
 def long_text(figures: TodayFigures) -> list[str]:
-    lines = [long_date(figures.today),
-             f"  {'Reading':<9}{reading_today(figures)}"
-             f"{_meter(figures.pages, figures.pages_goal, figures.due)}",
-             f"  {'Learning':<9}{learning_today(figures)}"
-             f"{_meter(figures.minutes, figures.minutes_goal, figures.due)}"]
+    lines = [
+        long_date(figures.today),
+        f"  {'Reading':<9}{reading_today(figures)}"
+        f"{_meter(figures.pages, figures.pages_goal, figures.due)}",
+        f"  {'Learning':<9}{learning_today(figures)}"
+        f"{_meter(figures.minutes, figures.minutes_goal, figures.due)}",
+    ]
     streak = streak_sentence(figures)
     lines.append(f"  {'Streak':<9}{'🔥 ' if figures.streak.current else ''}{streak}")
     for progress in figures.weekly:
@@ -90,11 +106,12 @@ def long_text(figures: TodayFigures) -> list[str]:
         shown_width = max(map(width_of, shown))
         from compound.cli.render import clip
 
-        for book, number, label, figure in zip(figures.reading, ids, labels, shown,
-                                               strict=True):
+        for book, number, label, figure in zip(figures.reading, ids, labels, shown, strict=True):
             meter = f"  {bar(book.progress, 12)}" if book.progress is not None else ""
-            lines.append(f"  {pad(number, id_width)} {pad(clip(label, label_width), label_width)}"
-                         f"  {pad(figure, shown_width, right=True)}{meter}".rstrip())
+            lines.append(
+                f"  {pad(number, id_width)} {pad(clip(label, label_width), label_width)}"
+                f"  {pad(figure, shown_width, right=True)}{meter}".rstrip()
+            )
     return lines
 
 
@@ -111,6 +128,7 @@ def show(ctx: Context, args) -> int:
 
 def register(commands) -> None:
     p = commands.add("status", show, "today's pages and minutes, the streak, books in hand")
-    p.add_argument("--short", action="store_true",
-                   help="one line for a shell prompt or a status bar")
+    p.add_argument(
+        "--short", action="store_true", help="one line for a shell prompt or a status bar"
+    )
     p.add_argument("--json", action="store_true", help="JSON for scripts")

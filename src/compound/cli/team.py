@@ -19,8 +19,11 @@ FORMATS = ("csv", "json", "md", "html")
 
 def _target(ctx: Context, output: str | None) -> Path | None:
     target = Path(output).expanduser() if output else None
-    if target is not None and ctx.database.path is not None and \
-            target.resolve() == ctx.database.path.resolve():
+    if (
+        target is not None
+        and ctx.database.path is not None
+        and target.resolve() == ctx.database.path.resolve()
+    ):
         raise InputError(f"{target} is the database itself; name another file")
     return target
 
@@ -43,22 +46,29 @@ def _report(ctx: Context, target: Path | None, form: str, report) -> int:
     from compound.exchange.team_report import writer
 
     chosen = writer(form)
-    _write(ctx, target, lambda out: chosen(report, out),
-           f"the team report ({plural(len(report.members), 'member')}, {form})")
+    _write(
+        ctx,
+        target,
+        lambda out: chosen(report, out),
+        f"the team report ({plural(len(report.members), 'member')}, {form})",
+    )
     return 0
 
 
 def export(ctx: Context, args) -> int:
     if args.me:
         if args.format != "json":
-            raise InputError("--me writes a member's file for `compound team merge`, "
-                             "which is JSON: add --format json")
+            raise InputError(
+                "--me writes a member's file for `compound team merge`, "
+                "which is JSON: add --format json"
+            )
         if args.at_least is not None:
             raise InputError("--at-least applies to the team report, not to --me")
         return _export_me(ctx, args)
     target = _target(ctx, args.output)
-    report = ctx.tracker(DEFAULT_PROFILE).team.report(at_least=args.at_least,
-                                                      include_books=args.include_books)
+    report = ctx.tracker(DEFAULT_PROFILE).team.report(
+        at_least=args.at_least, include_books=args.include_books
+    )
     return _report(ctx, target, args.format, report)
 
 
@@ -66,12 +76,17 @@ def _export_me(ctx: Context, args) -> int:
     target = _target(ctx, args.output)
     team = ctx.tracker().team
     written = []
-    _write(ctx, target, lambda out: written.append(
-        team.write_member_file(out, include_books=args.include_books)), "")
+    _write(
+        ctx,
+        target,
+        lambda out: written.append(team.write_member_file(out, include_books=args.include_books)),
+        "",
+    )
     if target is not None:
         member = written[0]
-        ctx.print(f"Wrote {member.name}'s member file ({plural(len(member.days), 'day')}) "
-                  f"to {target}.")
+        ctx.print(
+            f"Wrote {member.name}'s member file ({plural(len(member.days), 'day')}) to {target}."
+        )
     return 0
 
 
@@ -79,44 +94,78 @@ def merge(ctx: Context, args) -> int:
     from compound.tracker.team import merge as merge_files
 
     target = _target(ctx, args.output)
-    report = merge_files((Path(name).expanduser() for name in args.files), ctx.today,
-                         latest=args.latest, at_least=args.at_least,
-                         include_books=args.include_books)
+    report = merge_files(
+        (Path(name).expanduser() for name in args.files),
+        ctx.today,
+        latest=args.latest,
+        at_least=args.at_least,
+        include_books=args.include_books,
+    )
     return _report(ctx, target, args.format, report)
 
 
 def _common_options(p) -> None:
-    p.add_argument("--format", "-f", choices=FORMATS, default="md",
-                   help="md (default), csv, json or html (one self-contained page)")
-    p.add_argument("--output", "-o", metavar="FILE",
-                   help="write to FILE, readable by you only (default: standard output)")
-    p.add_argument("--include-books", action="store_true",
-                   help="list the books each member finished this year (titles stay out "
-                        "otherwise; notes always do)")
-    p.add_argument("--at-least", type=int, metavar="K",
-                   help="members who must learn on a day for the team streak to hold "
-                        "(default: half the team, rounded up)")
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=FORMATS,
+        default="md",
+        help="md (default), csv, json or html (one self-contained page)",
+    )
+    p.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write to FILE, readable by you only (default: standard output)",
+    )
+    p.add_argument(
+        "--include-books",
+        action="store_true",
+        help="list the books each member finished this year (titles stay out "
+        "otherwise; notes always do)",
+    )
+    p.add_argument(
+        "--at-least",
+        type=int,
+        metavar="K",
+        help="members who must learn on a day for the team streak to hold "
+        "(default: half the team, rounded up)",
+    )
 
 
 def register(commands) -> None:
     group = commands.group("team", "a report of every member's streaks and pages")
-    p = group.add("export", export, "the team report from this database, or --me: your file",
-                  description="One row per member (each profile is a member): streaks, "
-                              "pages in the last 7 and 30 days and this year, books "
-                              "finished, learning hours, last check-in; then team totals "
-                              "and the team streak.",
-                  epilog="A learning day: the daily-pages goal reached, or any learning "
-                         "session. Skip days, and days a goal's schedule does not require, "
-                         "count as neither. Without a shared database: "
-                         "each member runs `compound team export --me --format json -o "
-                         "NAME.json`, and anyone runs `compound team merge *.json`.")
+    p = group.add(
+        "export",
+        export,
+        "the team report from this database, or --me: your file",
+        description="One row per member (each profile is a member): streaks, "
+        "pages in the last 7 and 30 days and this year, books "
+        "finished, learning hours, last check-in; then team totals "
+        "and the team streak.",
+        epilog="A learning day: the daily-pages goal reached, or any learning "
+        "session. Skip days, and days a goal's schedule does not require, "
+        "count as neither. Without a shared database: "
+        "each member runs `compound team export --me --format json -o "
+        "NAME.json`, and anyone runs `compound team merge *.json`.",
+    )
     _common_options(p)
-    p.add_argument("--me", action="store_true",
-                   help="write only your profile's file, for `compound team merge`")
-    p = group.add("merge", merge, "the team report from members' files",
-                  epilog="Each file comes from `compound team export --me --format json`. "
-                         "Two files of one member are refused unless --latest.")
+    p.add_argument(
+        "--me",
+        action="store_true",
+        help="write only your profile's file, for `compound team merge`",
+    )
+    p = group.add(
+        "merge",
+        merge,
+        "the team report from members' files",
+        epilog="Each file comes from `compound team export --me --format json`. "
+        "Two files of one member are refused unless --latest.",
+    )
     p.add_argument("files", nargs="+", metavar="FILE")
     _common_options(p)
-    p.add_argument("--latest", action="store_true",
-                   help="when a member has several files, keep the most recently written")
+    p.add_argument(
+        "--latest",
+        action="store_true",
+        help="when a member has several files, keep the most recently written",
+    )

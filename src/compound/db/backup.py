@@ -80,8 +80,13 @@ def _running(pid: int) -> bool:
     return True
 
 
-def online_backup(source: Path, target: Path, *, pages: int = -1,
-                  progress: Callable[[int, int, int], object] | None = None) -> Path:
+def online_backup(
+    source: Path,
+    target: Path,
+    *,
+    pages: int = -1,
+    progress: Callable[[int, int, int], object] | None = None,
+) -> Path:
     """Copy the database at `source` to `target` (replacing it), mode 0600.
 
     `pages=-1` copies everything in one read transaction: one consistent snapshot
@@ -118,8 +123,9 @@ def online_backup(source: Path, target: Path, *, pages: int = -1,
         raise
     except (sqlite3.Error, OSError) as exc:
         _discard(partial)
-        raise StorageError(f"could not copy {source} to {target}: {_reason(exc, target)}; "
-                           f"{source} was not changed") from None
+        raise StorageError(
+            f"could not copy {source} to {target}: {_reason(exc, target)}; {source} was not changed"
+        ) from None
     except BaseException:
         _discard(partial)
         raise
@@ -127,6 +133,7 @@ def online_backup(source: Path, target: Path, *, pages: int = -1,
 
 
 # -- checking a file ------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
@@ -198,7 +205,7 @@ def _looks_like(head: bytes) -> str | None:
         # Only a character cut in two at the end of what was read is forgiven.
         if len(head) < _SNIFF_BYTES or exc.start < len(head) - 3:
             return None
-        text = head[:exc.start].decode("utf-8-sig")
+        text = head[: exc.start].decode("utf-8-sig")
     if "\x00" in text:
         return None
     start = text.lstrip()
@@ -227,18 +234,22 @@ def check_restorable(path: Path) -> Verdict:
     _refuse_other_files(path)
     verdict = examine(path)
     if not verdict.sound:
-        raise StorageError(f"{path} is damaged (integrity check: {verdict.integrity[0]}); "
-                           "nothing was restored")
+        raise StorageError(
+            f"{path} is damaged (integrity check: {verdict.integrity[0]}); nothing was restored"
+        )
     if verdict.revision is None:
         raise StorageError(f"{path} holds no compound data; nothing was restored")
     if not revisions.is_known(verdict.revision):
-        raise StorageError(f"{path} was written by a newer compound (schema "
-                           f"{verdict.revision}; this version knows up to "
-                           f"{revisions.head_revision()}); nothing was restored")
+        raise StorageError(
+            f"{path} was written by a newer compound (schema "
+            f"{verdict.revision}; this version knows up to "
+            f"{revisions.head_revision()}); nothing was restored"
+        )
     return verdict
 
 
 # -- restoring ---------------------------------------------------------------------------
+
 
 def _is_sound(path: Path) -> bool:
     try:
@@ -285,9 +296,10 @@ def restore(source: Path, database: Path, aside: Path) -> Path | None:
         else:
             _replace_file(source, database)
     except (sqlite3.Error, OSError) as exc:
-        raise StorageError(f"could not restore {source} into {database}: {_reason(exc, database)}"
-                           + (f"; the previous database is kept as {kept}" if kept else "")
-                           ) from None
+        raise StorageError(
+            f"could not restore {source} into {database}: {_reason(exc, database)}"
+            + (f"; the previous database is kept as {kept}" if kept else "")
+        ) from None
     return kept
 
 

@@ -48,7 +48,8 @@ def _refuse_unknown(revision: str | None, where: str) -> None:
         raise StorageError(
             f"{where} was written by a newer compound (schema {revision}; this version "
             f"knows up to {revisions.head_revision()}): upgrade compound to use it; "
-            "the database was left untouched")
+            "the database was left untouched"
+        )
 
 
 def current_revision(connection: Connection) -> str | None:
@@ -58,8 +59,9 @@ def current_revision(connection: Connection) -> str | None:
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def upgrade(engine: Engine, *, backup_of: Path | None = None,
-            version_dirs: Sequence[Path] = ()) -> str | None:
+def upgrade(
+    engine: Engine, *, backup_of: Path | None = None, version_dirs: Sequence[Path] = ()
+) -> str | None:
     """Bring the schema to head inside one transaction; return the backup path if any.
 
     The transaction holds the write lock (BEGIN IMMEDIATE on SQLite, an advisory
@@ -88,8 +90,9 @@ def upgrade(engine: Engine, *, backup_of: Path | None = None,
 
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":
-            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
-                               {"key": _PG_MIGRATION_LOCK})
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK}
+            )
         # Read again under the lock: another process may have just migrated.
         found = current_revision(connection)
         if found == head:
@@ -114,5 +117,6 @@ def _back_up_sqlite(path: Path, revision: str) -> Path:
     try:
         return online_backup(path, target)
     except StorageError as exc:
-        raise StorageError(f"could not back up {path} before upgrading it ({exc}); "
-                           "nothing was changed") from None
+        raise StorageError(
+            f"could not back up {path} before upgrading it ({exc}); nothing was changed"
+        ) from None

@@ -50,8 +50,10 @@ def explain(error: BaseException, path: Path) -> str:
     if name.startswith("SQLITE_CANTOPEN"):
         return f"it cannot be opened ({first}): check that its folder exists and is yours"
     if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in first:
-        return (f"it is damaged ({first}): `compound doctor` says more, and `compound "
-                "restore` brings back a backup")
+        return (
+            f"it is damaged ({first}): `compound doctor` says more, and `compound "
+            "restore` brings back a backup"
+        )
     return first
 
 
@@ -84,8 +86,9 @@ def inspect(path: Path) -> FileState:
     try:
         con = read_only_connection(path)
         try:
-            tables = {row[0] for row in con.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            tables = {
+                row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
             revision = None
             if "alembic_version" in tables:
                 row = con.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -93,9 +96,11 @@ def inspect(path: Path) -> FileState:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise StorageError(f"{path} cannot be read as a database: {explain(exc, path)}; "
-                           "it was left untouched") from None
+        raise StorageError(
+            f"{path} cannot be read as a database: {explain(exc, path)}; it was left untouched"
+        ) from None
     if revision is None and tables:
-        raise StorageError(f"{path} is a SQLite database but not a compound one; "
-                           "it was left untouched")
+        raise StorageError(
+            f"{path} is a SQLite database but not a compound one; it was left untouched"
+        )
     return FileState(path, exists=True, revision=revision)

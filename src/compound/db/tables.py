@@ -9,6 +9,7 @@ types, which keeps migrations identical on SQLite and PostgreSQL.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, DateTime, Index, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
@@ -30,7 +31,7 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def _one_of(column: str, values: type) -> str:
+def _one_of(column: str, values: type[StrEnum]) -> str:
     listed = ", ".join(f"'{member.value}'" for member in values)
     return f"{column} IN ({listed})"
 
@@ -158,3 +159,10 @@ class Skip(SQLModel, table=True):
     profile_id: int = Field(foreign_key="profile.id", ondelete="CASCADE")
     day: date
     reason: str | None = None
+
+
+def saved_id(row: Profile | Book | ReadingLog | LearningSession | Goal | Skip) -> int:
+    """The id of a row in the database (the column is `int | None` for a row not yet saved)."""
+    if row.id is None:
+        raise ValueError(f"a {type(row).__name__} row has no id until it is flushed")
+    return row.id

@@ -78,8 +78,10 @@ def parse_date(text: str, today: date, *, ahead: bool = False) -> date:
     else:
         result = _parse_free_date(text.strip(), today, ahead)
     if not ahead and result > today:
-        raise InputError(f"{result.isoformat()} is after today ({today.isoformat()}); "
-                         "entries are for days that have happened")
+        raise InputError(
+            f"{result.isoformat()} is after today ({today.isoformat()}); "
+            "entries are for days that have happened"
+        )
     if ahead and result > today + timedelta(days=366):
         raise InputError(f"{result.isoformat()} is more than a year ahead")
     return result

@@ -88,7 +88,7 @@ def check_goal(kind: GoalKind, target: str | int, schedule: str | None) -> tuple
 class GoalTimeline:
     """Every goal with its history, answering what is in force on any day."""
 
-    __slots__ = ("changes", "_kinds", "_sinces")
+    __slots__ = ("changes", "_kinds", "_sinces", "_due")
 
     def __init__(self, changes: Iterable[GoalChange] = ()):
         # Oldest first; of two changes of one kind on the same day the later one listed
@@ -102,6 +102,9 @@ class GoalTimeline:
             else:
                 kept.append(change)
         self._sinces = {kind: [c.since for c in kept] for kind, kept in self._kinds.items()}
+        # A history is judged under several kinds' schedules more than once (three
+        # habits, today): each expansion is kept.
+        self._due: dict[tuple[tuple[GoalKind, ...], date], Callable[[date], bool] | None] = {}
 
     def __bool__(self) -> bool:
         return bool(self.changes)
@@ -182,9 +185,12 @@ class GoalTimeline:
         """
         if not any(change.schedule for kind in kinds for change in self._kinds.get(kind, ())):
             return None  # dateutil stays unimported
-        from compound.domain.schedules import due_test
+        key = (tuple(kinds), until)
+        if key not in self._due:
+            from compound.domain.schedules import due_test
 
-        return due_test([span for kind in kinds for span in self.spans(kind, until)])
+            self._due[key] = due_test([span for kind in kinds for span in self.spans(kind, until)])
+        return self._due[key]
 
     def is_due(self, day: date, kinds: Collection[GoalKind] = DAILY_KINDS) -> bool:
         """Whether a goal of `kinds` requires `day`."""

@@ -18,13 +18,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from compound.domain.goals import DAILY_KINDS, WEEKLY_KINDS
-from compound.domain.met import met_days
+from compound.domain.met import MetDays, met_days
 from compound.domain.records import GoalKind
 from compound.domain.streaks import (
     EXCUSED,
     MET,
     MISSED,
-    Judged,
     Run,
     best_runs,
     daily_runs,
@@ -58,7 +57,8 @@ class HabitReport:
 
 def multiplier(frequency: float = 1.0) -> float:
     """Loop's m for a habit due `frequency` times a day."""
-    return 0.5 ** (math.sqrt(frequency) / 13)
+    m: float = 0.5 ** (math.sqrt(frequency) / 13)
+    return m
 
 
 # A weekly habit is judged once a week. Loop would step a once-a-week habit daily
@@ -66,7 +66,7 @@ def multiplier(frequency: float = 1.0) -> float:
 WEEKLY_MULTIPLIER = multiplier(1 / 7) ** 7
 
 
-def strength(judged: Iterable[Judged], m: float = multiplier()) -> float:
+def strength(judged: Iterable[tuple[date, date, str]], m: float = multiplier()) -> float:
     """The habit strength 0–100 after the judged periods, starting from 0."""
     score = 0.0
     for _first, _last, mark in judged:
@@ -77,7 +77,7 @@ def strength(judged: Iterable[Judged], m: float = multiplier()) -> float:
     return 100 * score
 
 
-def consistency(judged: Sequence[Judged], today: date, days: int) -> float | None:
+def consistency(judged: Sequence[tuple[date, date, str]], today: date, days: int) -> float | None:
     """The share of due periods in the last `days` days that were met."""
     start = today - timedelta(days=days - 1)
     met = due = 0
@@ -90,23 +90,46 @@ def consistency(judged: Sequence[Judged], today: date, days: int) -> float | Non
     return met / due if due else None
 
 
-def _report(name: str, unit: str, judged: list[Judged], today: date, m: float, *,
-            finished: list[Run], current: Run | None, met_now: bool, due_now: bool,
-            target: int | None = None, done: int | None = None) -> HabitReport:
+def _report(
+    name: str,
+    unit: str,
+    judged: Sequence[tuple[date, date, str]],
+    today: date,
+    m: float,
+    *,
+    finished: list[Run],
+    current: Run | None,
+    met_now: bool,
+    due_now: bool,
+    target: int | None = None,
+    done: int | None = None,
+) -> HabitReport:
     length = current.length if current else 0
     return HabitReport(
-        name=name, unit=unit, current=length,
+        name=name,
+        unit=unit,
+        current=length,
         longest=max([length, *(r.length for r in finished)]),
-        at_risk=length > 0 and due_now and not met_now, met_today=met_now,
+        at_risk=length > 0 and due_now and not met_now,
+        met_today=met_now,
         best=best_runs(finished, current),
         consistency_30=consistency(judged, today, 30),
         consistency_90=consistency(judged, today, 90),
-        strength=strength(judged, m), target=target, done=done)
+        strength=strength(judged, m),
+        target=target,
+        done=done,
+    )
 
 
-def daily_habit(name: str, met: Iterable[date], skipped: Iterable[date], today: date, *,
-                since: date | None = None,
-                due: Callable[[date], bool] | None = None) -> HabitReport:
+def daily_habit(
+    name: str,
+    met: Iterable[date],
+    skipped: Iterable[date],
+    today: date,
+    *,
+    since: date | None = None,
+    due: Callable[[date], bool] | None = None,
+) -> HabitReport:
     """A daily habit judged from `since` (default: its first met day) to today."""
     met_days_ = {day for day in met if day <= today}
     skip_days = frozenset(skipped)
@@ -114,41 +137,87 @@ def daily_habit(name: str, met: Iterable[date], skipped: Iterable[date], today: 
     # The days judged one by one serve consistency and strength, not the streak.
     judged = judge_days(met_days_, skip_days, today, since=since, due=due)
     due_now = today not in skip_days and (due is None or due(today))
-    return _report(name, "day", judged, today, multiplier(), finished=finished,
-                   current=current, met_now=today in met_days_, due_now=due_now)
+    return _report(
+        name,
+        "day",
+        judged,
+        today,
+        multiplier(),
+        finished=finished,
+        current=current,
+        met_now=today in met_days_,
+        due_now=due_now,
+    )
 
 
-def weekly_habit(name: str, amount_by_day: Mapping[date, int],
-                 target_for: Callable[[date], int | None], skipped: Iterable[date],
-                 today: date, *, since: date, week_starts_on: int = 0) -> HabitReport:
+def weekly_habit(
+    name: str,
+    amount_by_day: Mapping[date, int],
+    target_for: Callable[[date], int | None],
+    skipped: Iterable[date],
+    today: date,
+    *,
+    since: date,
+    week_starts_on: int = 0,
+) -> HabitReport:
     """A weekly habit: a week is met when its total reaches the target."""
     skip_days = frozenset(skipped)
-    judged = judge_weeks(amount_by_day, target_for, skip_days, today, since=since,
-                         week_starts_on=week_starts_on)
+    judged = judge_weeks(
+        amount_by_day, target_for, skip_days, today, since=since, week_starts_on=week_starts_on
+    )
     this_week = judged[-1]
     days = [this_week.first + timedelta(days=i) for i in range(7)]
     done = sum(amount_by_day.get(day, 0) for day in days if day <= today)
     target = target_for(today)
     finished, current = runs(judged)
-    return _report(name, "week", judged, today, WEEKLY_MULTIPLIER, finished=finished,
-                   current=current, met_now=this_week.mark == MET,
-                   due_now=target is not None,
-                   target=week_target(target, days, skip_days, since) if target else None,
-                   done=done)
+    return _report(
+        name,
+        "week",
+        judged,
+        today,
+        WEEKLY_MULTIPLIER,
+        finished=finished,
+        current=current,
+        met_now=this_week.mark == MET,
+        due_now=target is not None,
+        target=week_target(target, days, skip_days, since) if target else None,
+        done=done,
+    )
 
 
-def habits_of(history: History, week_starts_on: int = 0) -> dict[str, HabitReport]:
-    """Every habit of the person, by name: the three daily ones, then weekly goals set."""
+def habits_of(
+    history: History, week_starts_on: int = 0, met: MetDays | None = None
+) -> dict[str, HabitReport]:
+    """Every habit of the person, by name: the three daily ones, then weekly goals set.
+    `met`: the days already judged by the met-day rule, when the caller has them."""
     today, totals, goals = history.today, history.totals, history.goals
     since = totals.first_day or today
-    met = met_days(totals.rows(), goals)
+    met = met if met is not None else met_days(totals.rows(), goals)
     found = {
-        LEARNING_DAY: daily_habit(LEARNING_DAY, met.learning_days, history.skips, today,
-                                  since=since, due=goals.due(today, DAILY_KINDS)),
-        READING: daily_habit(READING, met.reading, history.skips, today, since=since,
-                             due=goals.due(today, (GoalKind.DAILY_PAGES,))),
-        LEARNING: daily_habit(LEARNING, met.learning, history.skips, today, since=since,
-                              due=goals.due(today, (GoalKind.DAILY_MINUTES,))),
+        LEARNING_DAY: daily_habit(
+            LEARNING_DAY,
+            met.learning_days,
+            history.skips,
+            today,
+            since=since,
+            due=goals.due(today, DAILY_KINDS),
+        ),
+        READING: daily_habit(
+            READING,
+            met.reading,
+            history.skips,
+            today,
+            since=since,
+            due=goals.due(today, (GoalKind.DAILY_PAGES,)),
+        ),
+        LEARNING: daily_habit(
+            LEARNING,
+            met.learning,
+            history.skips,
+            today,
+            since=since,
+            due=goals.due(today, (GoalKind.DAILY_MINUTES,)),
+        ),
     }
     amounts = {GoalKind.WEEKLY_PAGES: totals.pages, GoalKind.WEEKLY_SESSIONS: totals.sessions}
     for kind in WEEKLY_KINDS:
@@ -156,6 +225,12 @@ def habits_of(history: History, week_starts_on: int = 0) -> dict[str, HabitRepor
         # A goal imported with a later `since` is not in force yet.
         if first is not None and first <= today:
             found[kind.value] = weekly_habit(
-                kind.value, amounts[kind], goals.targets(kind), history.skips, today,
-                since=first, week_starts_on=week_starts_on)
+                kind.value,
+                amounts[kind],
+                goals.targets(kind),
+                history.skips,
+                today,
+                since=first,
+                week_starts_on=week_starts_on,
+            )
     return found

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from compound.domain.records import Book, BookStatus, GoalKind, SessionKind
 
@@ -100,8 +100,13 @@ class ImportBatch:
     @property
     def size(self) -> int:
         """How many records applying the batch goes through (the progress bar's total)."""
-        return (len(self.books) + len(self.logs) + len(self.sessions) + len(self.goals)
-                + len(self.skips))
+        return (
+            len(self.books)
+            + len(self.logs)
+            + len(self.sessions)
+            + len(self.goals)
+            + len(self.skips)
+        )
 
 
 @dataclass(slots=True)
@@ -127,8 +132,10 @@ class ImportSummary:
 
     @property
     def changed(self) -> bool:
-        return any(t.added or t.updated for t in (self.books, self.reading_logs, self.sessions,
-                                                  self.goals, self.skips))
+        return any(
+            t.added or t.updated
+            for t in (self.books, self.reading_logs, self.sessions, self.goals, self.skips)
+        )
 
 
 # -- recognising books ------------------------------------------------------------------
@@ -148,6 +155,10 @@ def name_key(text: str | None) -> str:
     return " ".join(_NOT_ALNUM.sub(" ", folded).split())
 
 
+@overload
+def isbn_key(isbn: str) -> str: ...
+@overload
+def isbn_key(isbn: None) -> None: ...
 def isbn_key(isbn: str | None) -> str | None:
     """An ISBN as compared across sources: an ISBN-10 as the ISBN-13 it stands for, so
     0375704027 and 9780375704024 are one book. Expects a checked ISBN."""
@@ -163,8 +174,12 @@ def same_author(one: str | None, other: str | None) -> bool:
     return not one or not other or name_key(one) == name_key(other)
 
 
-_RANK = {BookStatus.TO_READ: 0, BookStatus.READING: 1, BookStatus.ABANDONED: 2,
-         BookStatus.FINISHED: 3}
+_RANK = {
+    BookStatus.TO_READ: 0,
+    BookStatus.READING: 1,
+    BookStatus.ABANDONED: 2,
+    BookStatus.FINISHED: 3,
+}
 
 
 def _is_open(book: Book) -> bool:
@@ -174,7 +189,11 @@ def _is_open(book: Book) -> bool:
 def _fit(record: ImportedBook, book: Book) -> int | None:
     """How well `book` fits as the read `record` describes (lower is better), or None."""
     if (book.status, book.started_on, book.finished_on, book.total_pages) == (
-            record.status, record.started_on, record.finished_on, record.total_pages):
+        record.status,
+        record.started_on,
+        record.finished_on,
+        record.total_pages,
+    ):
         return 0
     if record.finished_on is not None:
         if book.finished_on == record.finished_on:
@@ -191,8 +210,11 @@ def _fit(record: ImportedBook, book: Book) -> int | None:
 
 def choose_match(record: ImportedBook, candidates: Sequence[Book]) -> Book | None:
     """Of the books sharing `record`'s identity, the one that is the same read, if any."""
-    fits = [(score, index) for index, book in enumerate(candidates)
-            if (score := _fit(record, book)) is not None]
+    fits = [
+        (score, index)
+        for index, book in enumerate(candidates)
+        if (score := _fit(record, book)) is not None
+    ]
     return candidates[min(fits)[1]] if fits else None
 
 
@@ -206,13 +228,17 @@ def changes_for(book: Book, record: ImportedBook) -> dict[str, object]:
     started = book.started_on
     if started is None and record.started_on is not None and status != BookStatus.TO_READ:
         started = changes["started_on"] = record.started_on
-    if (status == BookStatus.FINISHED and book.finished_on is None
-            and record.finished_on is not None
-            and (started is None or started <= record.finished_on)):
+    if (
+        status == BookStatus.FINISHED
+        and book.finished_on is None
+        and record.finished_on is not None
+        and (started is None or started <= record.finished_on)
+    ):
         changes["finished_on"] = record.finished_on
     for name in ("author", "total_pages", "isbn"):
         if getattr(book, name) is None and getattr(record, name) is not None:
             changes[name] = getattr(record, name)
-    if changes.get("total_pages", book.pages_read) < book.pages_read:
+    total_pages = changes.get("total_pages")
+    if isinstance(total_pages, int) and total_pages < book.pages_read:
         del changes["total_pages"]  # shorter than what was logged here: not this edition
     return changes

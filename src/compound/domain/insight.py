@@ -28,7 +28,7 @@ from compound.domain.projection import (
     window,
 )
 from compound.domain.projection import book_length as own_book_length
-from compound.domain.streaks import week_start
+from compound.domain.streaks import Streak, week_start
 from compound.domain.today import TodayFigures, today_figures
 from compound.domain.totals import History
 
@@ -69,8 +69,14 @@ class Insight:
         return self.today_figures.goal_pace
 
 
-def analyse(history: History, *, week_starts_on: int = 0, growth: float | None = None,
-            book_length: tuple[int, int] | None = None, samples: int = 1000) -> Insight:
+def analyse(
+    history: History,
+    *,
+    week_starts_on: int = 0,
+    growth: float | None = None,
+    book_length: tuple[int, int] | None = None,
+    samples: int = 1000,
+) -> Insight:
     """Everything compound knows about one person's habits as of `history.today`.
 
     `growth` is a weekly rate for the "what if" projection (0.01: 1 % a week);
@@ -84,24 +90,39 @@ def analyse(history: History, *, week_starts_on: int = 0, growth: float | None =
     counted = last_counted_day(pages, today)
     year_end = date(today.year, 12, 31)
     projection = project(
-        pace.d30, length=length,
+        pace.d30,
+        length=length,
         recent=window(pages, today, RANGE_WINDOW_DAYS, first) if first else (),
         minutes_per_day=pace.minutes_per_day,
-        read_this_year=sum(p for day, p in pages.items()
-                           if day.year == today.year and day <= today),
-        days_left_this_year=(year_end - counted).days, growth=growth, samples=samples,
-        days_measured=pace.days_measured)
-    habits = habits_of(history, week_starts_on)
+        read_this_year=sum(
+            p for day, p in pages.items() if day.year == today.year and day <= today
+        ),
+        days_left_this_year=(year_end - counted).days,
+        growth=growth,
+        samples=samples,
+        days_measured=pace.days_measured,
+    )
+    # The met-day rule judges each day once, for the habits and today's streak alike.
+    met = met_days(totals.rows(), history.goals)
+    habits = habits_of(history, week_starts_on, met)
+    days = habits[LEARNING_DAY]  # the one streak engine's count, which today shows too
+    streak = Streak(days.current, days.longest, days.at_risk, days.met_today)
     return Insight(
-        today_figures=today_figures(history, week_starts_on=week_starts_on),
-        streak=habits[LEARNING_DAY], habits=habits, pace=pace, projection=projection,
+        today_figures=today_figures(history, week_starts_on=week_starts_on, streak=streak),
+        streak=habits[LEARNING_DAY],
+        habits=habits,
+        pace=pace,
+        projection=projection,
         books=book_etas(history.reading, pace.d30, today, counted + timedelta(days=1)),
         queue_days=queue_days(history.to_read, pace.d30),
-        books_finished_this_year=history.finished_this_year, first_day=first)
+        books_finished_this_year=history.finished_this_year,
+        first_day=first,
+    )
 
 
-def period_bounds(period: str, today: date, first_day: date | None,
-                  week_starts_on: int = 0) -> tuple[date, date]:
+def period_bounds(
+    period: str, today: date, first_day: date | None, week_starts_on: int = 0
+) -> tuple[date, date]:
     """This week, month or year up to today, or everything since the first entry."""
     if period == "week":
         return week_start(today, week_starts_on), today
@@ -125,7 +146,13 @@ def period_totals(history: History, period: str, week_starts_on: int = 0) -> Per
     pages, sessions = inside(totals.pages), inside(totals.sessions)
     rows = [row for row in totals.rows() if first <= row[0] <= last]
     learning = met_days(rows, history.goals).learning_days
-    return PeriodTotals(period=period, first=first, last=last, pages=sum(pages.values()),
-                        minutes=sum(inside(totals.session_minutes).values()),
-                        sessions=sum(sessions.values()), reading_days=len(pages),
-                        learning_days=len(learning))
+    return PeriodTotals(
+        period=period,
+        first=first,
+        last=last,
+        pages=sum(pages.values()),
+        minutes=sum(inside(totals.session_minutes).values()),
+        sessions=sum(sessions.values()),
+        reading_days=len(pages),
+        learning_days=len(learning),
+    )

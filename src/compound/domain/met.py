@@ -31,8 +31,9 @@ def learning_met(sessions: int, minutes: int, target: int | None) -> bool:
     return minutes >= target if target else sessions > 0
 
 
-def learning_day(pages: int, sessions: int, minutes: int,
-                 pages_target: int | None, minutes_target: int | None) -> bool:
+def learning_day(
+    pages: int, sessions: int, minutes: int, pages_target: int | None, minutes_target: int | None
+) -> bool:
     """The day counts for the streak: its reading or its learning is met."""
     return reading_met(pages, pages_target) or learning_met(sessions, minutes, minutes_target)
 
@@ -48,12 +49,20 @@ class MetDays:
 
 def met_days(days: Iterable[DayTotals], goals: GoalTimeline) -> MetDays:
     """Judge each day's totals (in any order) by the goals in force that day."""
-    pages_target = goals.targets(GoalKind.DAILY_PAGES)
-    minutes_target = goals.targets(GoalKind.DAILY_MINUTES)
+    # The days come in order: walk each kind's goal history along them (a team report
+    # judges a thousand members' five years) rather than look each day up.
+    pages_changes = list(goals.history(GoalKind.DAILY_PAGES))
+    minutes_changes = list(goals.history(GoalKind.DAILY_MINUTES))
+    pages_target: int | None = None
+    minutes_target: int | None = None
     reading, learning, either = [], [], []
     for day, pages, sessions, minutes in sorted(days):
-        read = reading_met(pages, pages_target(day))
-        learned = learning_met(sessions, minutes, minutes_target(day))
+        while pages_changes and pages_changes[0].since <= day:
+            pages_target = pages_changes.pop(0).target
+        while minutes_changes and minutes_changes[0].since <= day:
+            minutes_target = minutes_changes.pop(0).target
+        read = pages >= (pages_target or 1)
+        learned = minutes >= minutes_target if minutes_target else sessions > 0
         if read:
             reading.append(day)
         if learned:
@@ -63,11 +72,14 @@ def met_days(days: Iterable[DayTotals], goals: GoalTimeline) -> MetDays:
     return MetDays(tuple(reading), tuple(learning), tuple(either))
 
 
-def day_rows(pages: Mapping[date, int], sessions: Mapping[date, int],
-             minutes: Mapping[date, int]) -> list[DayTotals]:
+def day_rows(
+    pages: Mapping[date, int], sessions: Mapping[date, int], minutes: Mapping[date, int]
+) -> list[DayTotals]:
     """Per-day maps as (day, pages, sessions, minutes) rows, oldest first."""
-    return [(day, pages.get(day, 0), sessions.get(day, 0), minutes.get(day, 0))
-            for day in sorted({*pages, *sessions, *minutes})]
+    return [
+        (day, pages.get(day, 0), sessions.get(day, 0), minutes.get(day, 0))
+        for day in sorted({*pages, *sessions, *minutes})
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +91,11 @@ class Left:
     minutes: int | None
 
 
-def left_to_meet(pages: int, minutes: int, pages_target: int | None,
-                 minutes_target: int | None) -> Left:
+def left_to_meet(
+    pages: int, minutes: int, pages_target: int | None, minutes_target: int | None
+) -> Left:
     """How far the day is from being met, on each side."""
-    return Left(pages=max(pages_target - pages, 0) if pages_target else None,
-                minutes=max(minutes_target - minutes, 0) if minutes_target else None)
+    return Left(
+        pages=max(pages_target - pages, 0) if pages_target else None,
+        minutes=max(minutes_target - minutes, 0) if minutes_target else None,
+    )

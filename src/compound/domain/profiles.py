@@ -34,8 +34,9 @@ def check_new_profile_name(text: str | None) -> str:
     '-' (it would read as an option) or '.' (it would read as a hidden file name)."""
     name = check_profile_name(text)
     if not all(ch.isalnum() or ch in PROFILE_NAME_PUNCTUATION for ch in name):
-        raise InputError(f"a profile name may hold only letters, digits, '-', '_' and '.': "
-                         f"{name!r}")
+        raise InputError(
+            f"a profile name may hold only letters, digits, '-', '_' and '.': {name!r}"
+        )
     if name.startswith("."):
         raise InputError(f"a profile name cannot start with '.': {name!r}")
     return name

@@ -29,8 +29,9 @@ RANGE_WINDOW_DAYS = PACE_WINDOW_DAYS
 ROUGH_BELOW_DAYS = 14
 
 
-def fan(recent_daily_pages: Sequence[int], horizon_days: int, *, samples: int = 1000,
-        seed: int = 0) -> list[tuple[float, float, float]]:
+def fan(
+    recent_daily_pages: Sequence[int], horizon_days: int, *, samples: int = 1000, seed: int = 0
+) -> list[tuple[float, float, float]]:
     """(P10, P50, P90) of cumulative pages on each day 1..horizon_days ahead.
 
     A bootstrap: each simulated future draws every day's pages at random (with
@@ -42,13 +43,21 @@ def fan(recent_daily_pages: Sequence[int], horizon_days: int, *, samples: int = 
     draws = _futures(recent_daily_pages, horizon_days, samples, seed)
     if draws is None:
         return [(0.0, 0.0, 0.0)] * horizon_days
-    paths = (accumulate(draws[start:start + horizon_days])
-             for start in range(0, len(draws), horizon_days))
+    paths = (
+        accumulate(draws[start : start + horizon_days])
+        for start in range(0, len(draws), horizon_days)
+    )
     return [_deciles(sorted(day_values)) for day_values in zip(*paths)]
 
 
-def fan_at(recent_daily_pages: Sequence[int], horizon_days: int, days: Sequence[int], *,
-           samples: int = 1000, seed: int = 0) -> list[tuple[float, float, float]]:
+def fan_at(
+    recent_daily_pages: Sequence[int],
+    horizon_days: int,
+    days: Sequence[int],
+    *,
+    samples: int = 1000,
+    seed: int = 0,
+) -> list[tuple[float, float, float]]:
     """fan(...)[day - 1] for each of `days` (1..horizon_days), without the days between."""
     if any(not 1 <= day <= horizon_days for day in days):
         raise ValueError("each day must lie within the horizon")
@@ -56,11 +65,12 @@ def fan_at(recent_daily_pages: Sequence[int], horizon_days: int, days: Sequence[
     if draws is None:
         return [(0.0, 0.0, 0.0)] * len(days)
     starts = range(0, len(draws), horizon_days)
-    return [_deciles(sorted(sum(draws[start:start + day]) for start in starts)) for day in days]
+    return [_deciles(sorted(sum(draws[start : start + day]) for start in starts)) for day in days]
 
 
-def _futures(recent: Sequence[int], horizon_days: int, samples: int,
-             seed: int) -> list[int] | None:
+def _futures(
+    recent: Sequence[int], horizon_days: int, samples: int, seed: int
+) -> Sequence[int] | None:
     """`samples` simulated futures of `horizon_days` daily pages each, one after the
     other in one list; None without data."""
     if samples < 1:
@@ -70,13 +80,15 @@ def _futures(recent: Sequence[int], horizon_days: int, samples: int,
     return _draw(random.Random(seed), list(recent), samples * horizon_days)
 
 
-def _draw(rng: random.Random, population: list[int], count: int) -> list[int]:
+def _draw(rng: random.Random, population: list[int], count: int) -> Sequence[int]:
     """`count` values drawn uniformly, with replacement, from `population`.
 
     A year of 1,000 futures is 365,000 draws; random.choices makes one Python call
     per draw. With at most 256 values (the range resamples 30 days) one random byte
     picks each: bytes that would favour some values are dropped (rejection), the
-    rest map to an index, all in C.
+    rest map to an index, all in C. When every value fits in a byte (fewer than 256
+    pages a day, nearly always), the values stay bytes too: summing a future's days
+    is then one C loop, with no Python int made per draw.
     """
     size = len(population)
     if size > 256:
@@ -88,6 +100,8 @@ def _draw(rng: random.Random, population: list[int], count: int) -> list[int]:
     while len(picked) < count:
         wanted = count - len(picked)
         picked += rng.randbytes(wanted * 256 // limit + 64).translate(index_of, unfair)
+    if 0 <= min(population) and max(population) < 256:
+        return bytes(picked[:count]).translate(bytes(population) + bytes(256 - size))
     return list(map(population.__getitem__, picked[:count]))
 
 
@@ -107,13 +121,15 @@ def quantile(ordered: Sequence[float], q: float) -> float:
 
 # -- pace ---------------------------------------------------------------------------
 
+
 def last_counted_day(by_day: Mapping[date, int], today: date) -> date:
     """Today once something is logged for it, else yesterday: an open day is not a 0 yet."""
     return today if by_day.get(today, 0) else today - timedelta(days=1)
 
 
-def window(by_day: Mapping[date, int], today: date, days: int,
-           first_day: date | None = None) -> list[int]:
+def window(
+    by_day: Mapping[date, int], today: date, days: int, first_day: date | None = None
+) -> list[int]:
     """The daily values of the last `days` counted days, 0 where nothing was logged.
 
     Starts no earlier than `first_day` (the first entry), so someone who began a week
@@ -127,14 +143,16 @@ def window(by_day: Mapping[date, int], today: date, days: int,
     return [by_day.get(start + timedelta(days=i), 0) for i in range(max(count, 0))]
 
 
-def mean_per_day(by_day: Mapping[date, int], today: date, days: int,
-                 first_day: date | None = None) -> float:
+def mean_per_day(
+    by_day: Mapping[date, int], today: date, days: int, first_day: date | None = None
+) -> float:
     """The trailing mean over `days` days, days without entries counting as 0."""
     values = window(by_day, today, days, first_day)
     return sum(values) / len(values) if values else 0.0
 
 
 # -- book length and book counts -----------------------------------------------------
+
 
 def book_length(finished_pages: Sequence[int]) -> tuple[int, int]:
     """The middle half (P25–P75) of the person's finished books, or 225–300 pages."""
@@ -153,6 +171,7 @@ def books_range(pages: float, length: tuple[int, int]) -> tuple[int, int]:
 
 # -- the year ahead -----------------------------------------------------------------
 
+
 @dataclass(frozen=True, slots=True)
 class Pace:
     """Trailing means per day over the last 7, 30 and 90 days (no entry counts as 0).
@@ -167,16 +186,18 @@ class Pace:
     days_measured: int = PACE_WINDOW_DAYS  # days the 30-day pace averages (fewer at first)
 
 
-def pace_of(pages: Mapping[date, int], minutes: Mapping[date, int], today: date,
-            first_day: date | None) -> Pace:
+def pace_of(
+    pages: Mapping[date, int], minutes: Mapping[date, int], today: date, first_day: date | None
+) -> Pace:
     """The pace as of `today`: trailing means from the last counted day, days without
     entries counting as 0, starting no earlier than the first entry."""
-    return Pace(d7=mean_per_day(pages, today, 7, first_day),
-                d30=mean_per_day(pages, today, PACE_WINDOW_DAYS, first_day),
-                d90=mean_per_day(pages, today, 90, first_day),
-                minutes_per_day=mean_per_day(minutes, today, PACE_WINDOW_DAYS, first_day),
-                days_measured=len(window(pages, today, PACE_WINDOW_DAYS, first_day))
-                if first_day else 0)
+    return Pace(
+        d7=mean_per_day(pages, today, 7, first_day),
+        d30=mean_per_day(pages, today, PACE_WINDOW_DAYS, first_day),
+        d90=mean_per_day(pages, today, 90, first_day),
+        minutes_per_day=mean_per_day(minutes, today, PACE_WINDOW_DAYS, first_day),
+        days_measured=len(window(pages, today, PACE_WINDOW_DAYS, first_day)) if first_day else 0,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,24 +238,38 @@ class Projection:
         return self.measured and self.days_measured < ROUGH_BELOW_DAYS
 
 
-def grow(pages_per_day: float, per_week: float, length: tuple[int, int],
-         days: int = DAYS_A_YEAR) -> Growth:
+def grow(
+    pages_per_day: float, per_week: float, length: tuple[int, int], days: int = DAYS_A_YEAR
+) -> Growth:
     """The year's pages when the pace compounds by `per_week` each week (smoothly, daily)."""
     daily = (1 + per_week) ** (1 / 7)
     if abs(daily - 1) < 1e-12:
         total = pages_per_day * days
     else:  # a geometric series: pace · (1 + r + … + r^(days−1))
-        total = pages_per_day * (daily ** days - 1) / (daily - 1)
+        total = pages_per_day * (daily**days - 1) / (daily - 1)
     low, high = books_range(total, length)
-    return Growth(per_week=per_week, pages_per_year=round(total), books_low=low,
-                  books_high=high, pages_per_day_at_end=pages_per_day * daily ** (days - 1))
+    return Growth(
+        per_week=per_week,
+        pages_per_year=round(total),
+        books_low=low,
+        books_high=high,
+        pages_per_day_at_end=pages_per_day * daily ** (days - 1),
+    )
 
 
-def project(pages_per_day: float, *, length: tuple[int, int] = DEFAULT_BOOK_LENGTH,
-            recent: Sequence[int] | None = None, minutes_per_day: float = 0.0,
-            read_this_year: int = 0, days_left_this_year: int = 0,
-            growth: float | None = None, samples: int = 1000, seed: int = 0,
-            days_measured: int | None = None) -> Projection:
+def project(
+    pages_per_day: float,
+    *,
+    length: tuple[int, int] = DEFAULT_BOOK_LENGTH,
+    recent: Sequence[int] | None = None,
+    minutes_per_day: float = 0.0,
+    read_this_year: int = 0,
+    days_left_this_year: int = 0,
+    growth: float | None = None,
+    samples: int = 1000,
+    seed: int = 0,
+    days_measured: int | None = None,
+) -> Projection:
     """A year at `pages_per_day`, with the P10–P90 range of resampling `recent` days.
 
     `recent` None means the pace was given rather than measured: no range then.
@@ -251,26 +286,37 @@ def project(pages_per_day: float, *, length: tuple[int, int] = DEFAULT_BOOK_LENG
         low = high = pages_per_year
         rest_low = rest_high = pages_per_day * days_left_this_year
     return Projection(
-        pages_per_day=pages_per_day, pages_per_year=pages_per_year,
-        books_low=books_low, books_high=books_high, book_length=length,
-        range_low=round(low), range_high=round(high), range_days=len(recent or ()),
-        samples=samples, seed=seed, measured=recent is not None,
+        pages_per_day=pages_per_day,
+        pages_per_year=pages_per_year,
+        books_low=books_low,
+        books_high=books_high,
+        book_length=length,
+        range_low=round(low),
+        range_high=round(high),
+        range_days=len(recent or ()),
+        samples=samples,
+        seed=seed,
+        measured=recent is not None,
         learning_hours_per_year=minutes_per_day * DAYS_A_YEAR / 60,
         this_year_read=read_this_year,
         this_year_expected=read_this_year + round(pages_per_day * days_left_this_year),
         this_year_low=read_this_year + round(rest_low),
         this_year_high=read_this_year + round(rest_high),
         growth=grow(pages_per_day, growth, length) if growth is not None else None,
-        days_measured=len(recent or ()) if days_measured is None else days_measured)
+        days_measured=len(recent or ()) if days_measured is None else days_measured,
+    )
 
 
 def parse_growth(text: str) -> float:
     """A growth rate as people write it, as a fraction a week: "1%/week", "5%/month", "2%"."""
     import re
 
-    match = re.fullmatch(r"\s*([+-]?\d+(?:\.\d+)?)\s*%\s*"
-                         r"(?:(?:/|a|per)\s*(day|week|month|year))?\s*",
-                         text or "", re.ASCII | re.IGNORECASE)
+    match = re.fullmatch(
+        r"\s*([+-]?\d+(?:\.\d+)?)\s*%\s*"
+        r"(?:(?:/|a|per)\s*(day|week|month|year))?\s*",
+        text or "",
+        re.ASCII | re.IGNORECASE,
+    )
     if not match:
         raise ValueError(f"growth {text!r} is not a rate like 1%/week or 5%/month")
     rate = float(match[1]) / 100
@@ -278,13 +324,14 @@ def parse_growth(text: str) -> float:
     per = weeks[(match[2] or "week").lower()]
     if rate <= -1:
         raise ValueError(f"growth {text!r} would take the pace below nothing")
-    weekly = (1 + rate) ** (1 / per) - 1
+    weekly: float = (1 + rate) ** (1 / per) - 1
     if not -0.5 <= weekly <= 0.5:
         raise ValueError(f"growth {text!r} is more than 50% a week; is that a typo?")
     return weekly
 
 
 # -- goal pace and ETAs -------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class GoalPace:
@@ -335,8 +382,12 @@ def yearly_shares(goals: GoalTimeline, today: date) -> tuple[date, list[float]]:
     return start or first, shares
 
 
-def goal_pace(goals: GoalTimeline, finished_days: Sequence[date], today: date,
-              length: tuple[int, int] = DEFAULT_BOOK_LENGTH) -> GoalPace | None:
+def goal_pace(
+    goals: GoalTimeline,
+    finished_days: Sequence[date],
+    today: date,
+    length: tuple[int, int] = DEFAULT_BOOK_LENGTH,
+) -> GoalPace | None:
     """Books ahead or behind the yearly goal in force today, and what it takes to make
     it; None without one.
 
@@ -360,10 +411,16 @@ def goal_pace(goals: GoalTimeline, finished_days: Sequence[date], today: date,
         if running > finished + 1e-9:
             break
         buffer += 1
-    return GoalPace(goal=goal, since=start, year_goal=year_goal, expected=expected,
-                    finished=finished, ahead=finished - expected,
-                    pages_per_day_needed=max(year_goal - finished, 0) * typical / days_left,
-                    buffer_days=buffer)
+    return GoalPace(
+        goal=goal,
+        since=start,
+        year_goal=year_goal,
+        expected=expected,
+        finished=finished,
+        ahead=finished - expected,
+        pages_per_day_needed=max(year_goal - finished, 0) * typical / days_left,
+        buffer_days=buffer,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,8 +431,9 @@ class BookEta:
     days_left: int | None
 
 
-def book_etas(books: Sequence[Book], pages_per_day: float, today: date,
-              first_day: date) -> tuple[BookEta, ...]:
+def book_etas(
+    books: Sequence[Book], pages_per_day: float, today: date, first_day: date
+) -> tuple[BookEta, ...]:
     """When each book would be finished at the pace, reading from `first_day` on.
 
     Each book is given the whole pace, as if it were the only one in hand.

@@ -6,9 +6,10 @@ which keeps dateutil off the shell-prompt path of `status --short` for everyone 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
 from functools import lru_cache
+
 
 @lru_cache(maxsize=32)  # the learning day and reading habits expand the same rules
 def expand(rule: str, first: date, last: date) -> frozenset[date]:
@@ -31,15 +32,28 @@ def expand(rule: str, first: date, last: date) -> frozenset[date]:
         raise ValueError(f"unreadable schedule {rule!r}") from None
 
 
-def due_test(spans: Sequence[tuple[date, date, str | None]]) -> Callable[[date], bool]:
-    """A test for "is this day due?" from the (first, last, schedule) spans of the goals
-    in force: a day inside a span is due when its schedule names it (no schedule, or
-    an unreadable one: every day); a day outside every span is due."""
-    covered: list[tuple[date, date]] = []  # spans in which some goal is in force
+class DueDays:
+    """Which days the goals' schedules require: every day but `not_due` (a set, so that
+    a streak over ten years asks it a few thousand times at the cost of a lookup)."""
+
+    __slots__ = ("not_due",)
+
+    def __init__(self, not_due: frozenset[date]):
+        self.not_due = not_due
+
+    def __call__(self, day: date) -> bool:
+        return day not in self.not_due
+
+
+def due_test(spans: Sequence[tuple[date, date, str | None]]) -> DueDays:
+    """Which days are due, from the (first, last, schedule) spans of the goals in force:
+    a day inside a span is due when its schedule names it (no schedule, or an
+    unreadable one: every day); a day outside every span is due. Where goals of
+    several kinds are in force, a day any of them requires is due."""
     every_day: list[tuple[date, date]] = []  # spans of a goal without a schedule
     scheduled: set[date] = set()
+    rules: list[tuple[date, date]] = []  # spans whose schedule could be read
     for first, last, schedule in spans:
-        covered.append((first, last))
         if schedule is None:
             every_day.append((first, last))
             continue
@@ -47,12 +61,18 @@ def due_test(spans: Sequence[tuple[date, date, str | None]]) -> Callable[[date],
             scheduled |= expand(schedule, first, last)
         except ValueError:
             every_day.append((first, last))
+        else:
+            rules.append((first, last))
+    not_due: set[date] = set()
+    for first, last in rules:
+        # Whole spans as sets, in C: ten years of a weekday rule are 3,650 days.
+        off = _days(first, last) - scheduled
+        for a, b in every_day:  # another kind's goal that asks for every day
+            if a <= last and b >= first:
+                off -= _days(max(a, first), min(b, last))
+        not_due |= off
+    return DueDays(frozenset(not_due))
 
-    def due(day: date) -> bool:
-        if day in scheduled:
-            return True
-        if not any(first <= day <= last for first, last in covered):
-            return True  # no goal yet (or any more): every day counts
-        return any(first <= day <= last for first, last in every_day)
 
-    return due
+def _days(first: date, last: date) -> set[date]:
+    return set(map(date.fromordinal, range(first.toordinal(), last.toordinal() + 1)))

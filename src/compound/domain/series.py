@@ -59,11 +59,11 @@ def daily_pages(history: History, days: int) -> DailyPages:
 class YearToDate:
     """This year's pages, added up day by day, against the goal's line on the same days."""
 
-    days: tuple[date, ...]           # 1 January to today
-    pages: tuple[int, ...]           # pages read from 1 January to each day
-    goal: tuple[float, ...] | None   # where the goal says the total should be each day
-    goal_for_year: int | None        # where the goal line ends on 31 December
-    basis: str | None                # how the goal line was made, in words
+    days: tuple[date, ...]  # 1 January to today
+    pages: tuple[int, ...]  # pages read from 1 January to each day
+    goal: tuple[float, ...] | None  # where the goal says the total should be each day
+    goal_for_year: int | None  # where the goal line ends on 31 December
+    basis: str | None  # how the goal line was made, in words
 
 
 def book_length(finished_pages: tuple[int, ...]) -> int:
@@ -77,8 +77,9 @@ def year_to_date(history: History) -> YearToDate:
     """Cumulative pages this year and the goal's line.
 
     A yearly books goal in force today wins: its books expected by each day (from the
-    day it was set; see projection.goal_pace) × the book length. Otherwise the daily pages goals added up day by
-    day (straight while the goal does not change). No goal: no line.
+    day it was set; see projection.goal_pace) × the book length. Otherwise the daily
+    pages goals added up day by day (straight while the goal does not change). No goal:
+    no line.
     """
     today = history.today
     first, last = date(today.year, 1, 1), date(today.year, 12, 31)
@@ -114,11 +115,11 @@ def year_to_date(history: History) -> YearToDate:
         goal = tuple(line)
         per_day = goals.target_on(GoalKind.DAILY_PAGES, today) or 0
         days_ahead = [today + timedelta(days=n) for n in range(1, (last - today).days + 1)]
-        goal_for_year = running + per_day * sum(1 for day in days_ahead
-                                                if due is None or due(day))
+        goal_for_year = running + per_day * sum(1 for day in days_ahead if due is None or due(day))
         basis = f"{per_day} pages a day"
-    return YearToDate(days=tuple(span), pages=tuple(pages), goal=goal,
-                      goal_for_year=goal_for_year, basis=basis)
+    return YearToDate(
+        days=tuple(span), pages=tuple(pages), goal=goal, goal_for_year=goal_for_year, basis=basis
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +127,7 @@ class WeekdayAverages:
     first: date
     last: date
     averages: tuple[float, ...]  # pages, Monday first; days without reading count as 0
-    day_count: int               # how many days were averaged
+    day_count: int  # how many days were averaged
 
     @property
     def whole_week(self) -> bool:
@@ -147,7 +148,8 @@ def weekday_averages(history: History, days: int) -> WeekdayAverages:
         sums[day.weekday()] += history.totals.pages.get(day, 0)
         counts[day.weekday()] += 1
     return WeekdayAverages(
-        first=first, last=last,
+        first=first,
+        last=last,
         averages=tuple(s / c if c else 0.0 for s, c in zip(sums, counts)),
         day_count=len(span) if started is not None else 0,
     )
@@ -157,8 +159,10 @@ def minutes_by_kind(by_kind: Mapping[str, int]) -> list[tuple[str, int]]:
     """Learning minutes per session kind, most first (ties in the kinds' usual order);
     kinds without minutes are left out."""
     order = {kind.value: n for n, kind in enumerate(SessionKind)}
-    return sorted(((kind, minutes) for kind, minutes in by_kind.items() if minutes > 0),
-                  key=lambda item: (-item[1], order.get(item[0], len(order)), item[0]))
+    return sorted(
+        ((kind, minutes) for kind, minutes in by_kind.items() if minutes > 0),
+        key=lambda item: (-item[1], order.get(item[0], len(order)), item[0]),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,10 +174,10 @@ class CalendarCell:
 
 @dataclass(frozen=True, slots=True)
 class Calendar:
-    first: date                    # a Monday: the calendar is whole weeks
-    last: date                     # today
+    first: date  # a Monday: the calendar is whole weeks
+    last: date  # today
     cells: tuple[CalendarCell, ...]
-    limits: tuple[int, ...]        # the most pages of levels 1, 2 and 3
+    limits: tuple[int, ...]  # the most pages of levels 1, 2 and 3
 
     @property
     def weeks(self) -> int:
@@ -196,8 +200,12 @@ def calendar(history: History, days: int = 365) -> Calendar:
     pages = [history.totals.pages.get(day, 0) for day in span]
     read = sorted(p for p in pages if p > 0)
     limits = tuple(_rank(read, share) for share in (0.25, 0.5, 0.75)) if read else ()
-    return Calendar(first=first, last=today, limits=limits, cells=tuple(
-        CalendarCell(day, p, _level(p, limits)) for day, p in zip(span, pages)))
+    return Calendar(
+        first=first,
+        last=today,
+        limits=limits,
+        cells=tuple(CalendarCell(day, p, _level(p, limits)) for day, p in zip(span, pages)),
+    )
 
 
 def _rank(ordered: list[int], share: float) -> int:
@@ -216,10 +224,10 @@ class YearAhead:
     """This year so far, and the range of where it ends, as `compound stats` reckons it."""
 
     days: tuple[date, ...]  # 1 January to 31 December
-    read: tuple[int, ...]   # pages read from 1 January to each day up to the last counted one
+    read: tuple[int, ...]  # pages read from 1 January to each day up to the last counted one
     fan: tuple[tuple[float, float, float], ...]  # (P10, P50, P90) of the total on each later day
-    recent_days: int        # how many recent days were resampled
-    recent_pages: int       # and the pages read on them
+    recent_days: int  # how many recent days were resampled
+    recent_pages: int  # and the pages read on them
     samples: int
     seed: int
 
@@ -229,8 +237,13 @@ class YearAhead:
         return self.recent_days >= 7 and self.recent_pages > 0
 
 
-def year_ahead(history: History, days: int = projection.RANGE_WINDOW_DAYS, *,
-               samples: int = 1000, seed: int = 0) -> YearAhead:
+def year_ahead(
+    history: History,
+    days: int = projection.RANGE_WINDOW_DAYS,
+    *,
+    samples: int = 1000,
+    seed: int = 0,
+) -> YearAhead:
     """Pages read so far this year, then the P10/P50/P90 fan of the total to 31 December,
     resampled from the last `days` counted days (from the first entry on)."""
     today, pages = history.today, history.totals.pages
@@ -246,9 +259,15 @@ def year_ahead(history: History, days: int = projection.RANGE_WINDOW_DAYS, *,
     left = (last_of_year - counted).days
     # The same horizon and seed as the projection's own fan, so the chart's range on
     # 31 December is the one `compound stats` and `compound project` report.
-    points = projection.fan(recent, max(projection.DAYS_A_YEAR, left), samples=samples,
-                            seed=seed)[:left]
+    points = projection.fan(recent, max(projection.DAYS_A_YEAR, left), samples=samples, seed=seed)[
+        :left
+    ]
     return YearAhead(
-        days=tuple(_days(first_of_year, last_of_year)), read=tuple(read),
+        days=tuple(_days(first_of_year, last_of_year)),
+        read=tuple(read),
         fan=tuple((total + p10, total + p50, total + p90) for p10, p50, p90 in points),
-        recent_days=len(recent), recent_pages=sum(recent), samples=samples, seed=seed)
+        recent_days=len(recent),
+        recent_pages=sum(recent),
+        samples=samples,
+        seed=seed,
+    )

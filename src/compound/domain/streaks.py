@@ -15,6 +15,8 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from compound.domain.schedules import DueDays
+
 ONE_DAY = timedelta(days=1)
 ONE_WEEK = timedelta(days=7)
 BEST_COUNT = 5
@@ -31,17 +33,41 @@ class Streak:
     met_today: bool
 
 
-# collections' namedtuple rather than typing's: `status --short` never imports typing.
-Run = namedtuple("Run", "first last length")
-Run.__doc__ = "A streak with its dates: from the first met day (or week) to the last."
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NamedTuple
 
-Judged = namedtuple("Judged", "first last mark")
-Judged.__doc__ = "One day, or one week from `first` to `last`, and how it was judged."
+    class Run(NamedTuple):
+        """A streak with its dates: from the first met day (or week) to the last."""
+
+        first: date
+        last: date
+        length: int
+
+    class Judged(NamedTuple):
+        """One day, or one week from `first` to `last`, and how it was judged."""
+
+        first: date
+        last: date
+        mark: str
+
+else:
+    # collections' namedtuple rather than typing's: `status --short` never imports typing.
+    Run = namedtuple("Run", "first last length")
+    Run.__doc__ = "A streak with its dates: from the first met day (or week) to the last."
+
+    Judged = namedtuple("Judged", "first last mark")
+    Judged.__doc__ = "One day, or one week from `first` to `last`, and how it was judged."
 
 
-def judge_days(met: Iterable[date], skipped: Iterable[date], today: date, *,
-               since: date | None = None,
-               due: Callable[[date], bool] | None = None) -> list[Judged]:
+def judge_days(
+    met: Iterable[date],
+    skipped: Iterable[date],
+    today: date,
+    *,
+    since: date | None = None,
+    due: Callable[[date], bool] | None = None,
+) -> list[tuple[date, date, str]]:
     """Each day from `since` (default: the first met day) to today, judged, as
     (day, day, mark) tuples (the shape of Judged).
 
@@ -52,12 +78,16 @@ def judge_days(met: Iterable[date], skipped: Iterable[date], today: date, *,
     # Ten years are ~3,650 days per habit: build them in C (map), judge in one pass.
     days = list(map(date.fromordinal, range(first.toordinal(), today.toordinal() + 1)))
     excused = {day for day in skipped if first <= day <= today}
-    if due is not None:
+    if isinstance(due, DueDays):
+        excused.update(day for day in due.not_due if first <= day <= today)
+    elif due is not None:
         excused.update(day for day in days if not due(day))
     if today not in met_days:
         excused.add(today)  # not over yet: neither met nor missed
-    return [(day, day, EXCUSED if day in excused else MET if day in met_days else MISSED)
-            for day in days]
+    return [
+        (day, day, EXCUSED if day in excused else MET if day in met_days else MISSED)
+        for day in days
+    ]
 
 
 def week_start(day: date, week_starts_on: int = 0) -> date:
@@ -65,8 +95,9 @@ def week_start(day: date, week_starts_on: int = 0) -> date:
     return day - timedelta(days=(day.weekday() - week_starts_on) % 7)
 
 
-def week_target(target: int | None, days: Sequence[date], skipped: Collection[date],
-                since: date) -> int:
+def week_target(
+    target: int | None, days: Sequence[date], skipped: Collection[date], since: date
+) -> int:
     """A week's share of `target`: its days that are neither skipped nor before `since`,
     out of seven, rounded up."""
     if not target:
@@ -75,9 +106,15 @@ def week_target(target: int | None, days: Sequence[date], skipped: Collection[da
     return -(-target * free // 7)  # ceiling division
 
 
-def judge_weeks(amount_by_day: Mapping[date, int], target_for: Callable[[date], int | None],
-                skipped: Iterable[date], today: date, *, since: date,
-                week_starts_on: int = 0) -> list[Judged]:
+def judge_weeks(
+    amount_by_day: Mapping[date, int],
+    target_for: Callable[[date], int | None],
+    skipped: Iterable[date],
+    today: date,
+    *,
+    since: date,
+    week_starts_on: int = 0,
+) -> list[Judged]:
     """Each week from the one holding `since` to the current one, judged against its target.
 
     `target_for(last_day)` is the weekly target in force at the week's end (None: no
@@ -86,30 +123,42 @@ def judge_weeks(amount_by_day: Mapping[date, int], target_for: Callable[[date], 
     skip days asks for nothing and is excused. The current week is in progress: met
     once the target is reached, never missed.
     """
-    skip_days = set(skipped)
+    # Ten years are 520 weeks: sum each week's amounts and count its skip days in one
+    # pass over the days that have any, rather than look up seven days a week.
+    first = week_start(since, week_starts_on).toordinal()
+    last_day = today.toordinal()
+    weeks = (last_day - first) // 7 + 1
+    totals = [0] * weeks
+    for day, amount in amount_by_day.items():
+        ordinal = day.toordinal()
+        if first <= ordinal <= last_day:
+            totals[(ordinal - first) // 7] += amount
+    blocked = [0] * weeks  # days of each week that are skipped or before `since`
+    for day in set(skipped):
+        ordinal = day.toordinal()
+        if max(first, since.toordinal()) <= ordinal < first + 7 * weeks:
+            blocked[(ordinal - first) // 7] += 1
+    blocked[0] += since.toordinal() - first
     judged = []
-    start = week_start(since, week_starts_on)
-    while start <= today:
+    for week in range(weeks):
+        start = date.fromordinal(first + 7 * week)
         end = start + timedelta(days=6)
         target = target_for(min(end, today))
-        days = [start + timedelta(days=i) for i in range(7)]
-        needed = week_target(target, days, skip_days, since)
-        total = sum(amount_by_day.get(day, 0) for day in days if day <= today)
+        needed = -(-target * (7 - blocked[week]) // 7) if target else 0  # as week_target
         if needed <= 0:
             mark = EXCUSED
-        elif total >= needed:
+        elif totals[week] >= needed:
             mark = MET
         else:
             mark = EXCUSED if end >= today else MISSED
         judged.append(Judged(start, min(end, today), mark))
-        start += ONE_WEEK
     return judged
 
 
 def runs(judged: Iterable[Judged]) -> tuple[list[Run], Run | None]:
     """The finished runs of met periods, and the one still going (the current streak)."""
     finished: list[Run] = []
-    first = last = None
+    first = last = date.min  # set by the first met period, before any run is built
     length = 0
     for day, end, mark in judged:
         if mark == MET:
@@ -128,8 +177,12 @@ def best_runs(finished: Sequence[Run], current: Run | None, count: int = BEST_CO
     return sorted(every, key=lambda r: (-r.length, -r.first.toordinal()))[:count]
 
 
-def daily_runs(met: Iterable[date], skipped: Iterable[date], today: date,
-               due: Callable[[date], bool] | None = None) -> tuple[list[Run], Run | None]:
+def daily_runs(
+    met: Iterable[date],
+    skipped: Iterable[date],
+    today: date,
+    due: Callable[[date], bool] | None = None,
+) -> tuple[list[Run], Run | None]:
     """The runs of met due days up to `today`: the finished ones, oldest first, and
     the one still going (the current streak), if any.
 
@@ -143,6 +196,11 @@ def daily_runs(met: Iterable[date], skipped: Iterable[date], today: date,
     # Days as ordinals: whole numbers are cheaper to compare and subtract than dates.
     last_day = today.toordinal()
     skip_ordinals = {day.toordinal() for day in skipped if day <= today}
+    if isinstance(due, DueDays):
+        # The schedules' days off are known in advance: excused like skip days, and the
+        # gaps between met days are then counted with two bisections.
+        skip_ordinals.update(day.toordinal() for day in due.not_due if day <= today)
+        due = None
     skips_in_order = sorted(skip_ordinals)
 
     def excused_between(first: int, last: int) -> bool:
@@ -152,17 +210,20 @@ def daily_runs(met: Iterable[date], skipped: Iterable[date], today: date,
             return True
         if due is None:
             return bisect_left(skips_in_order, last) - bisect_right(skips_in_order, first) == gap
-        return all(day in skip_ordinals or not due(date.fromordinal(day))
-                   for day in range(first + 1, last))
+        return all(
+            day in skip_ordinals or not due(date.fromordinal(day)) for day in range(first + 1, last)
+        )
 
     finished: list[Run] = []
     first = last = today
     length = 0
     previous = -1
-    for day in sorted(set(met)):
+    for day in sorted(met):  # already in order, as the met-day rule gives them: cheap
         ordinal = day.toordinal()
         if ordinal > last_day:
             break
+        if ordinal == previous:
+            continue  # the same day given twice
         if ordinal in skip_ordinals or (due is not None and not due(day)):
             continue
         if length and (ordinal - previous == 1 or excused_between(previous, ordinal)):
@@ -180,8 +241,12 @@ def daily_runs(met: Iterable[date], skipped: Iterable[date], today: date,
     return finished, None
 
 
-def daily_streak(met: Iterable[date], skipped: Iterable[date], today: date,
-                 due: Callable[[date], bool] | None = None) -> Streak:
+def daily_streak(
+    met: Iterable[date],
+    skipped: Iterable[date],
+    today: date,
+    due: Callable[[date], bool] | None = None,
+) -> Streak:
     """The current and longest daily streak as of `today` (see daily_runs).
 
     `at_risk` means there is a streak to lose and today is due but not yet met.
@@ -192,5 +257,9 @@ def daily_streak(met: Iterable[date], skipped: Iterable[date], today: date,
     met_today = today in met_days
     length = current.length if current else 0
     today_due = today not in skip_days and (due is None or due(today))
-    return Streak(current=length, longest=max([length, *(r.length for r in finished)]),
-                  at_risk=length > 0 and not met_today and today_due, met_today=met_today)
+    return Streak(
+        current=length,
+        longest=max([length, *(r.length for r in finished)]),
+        at_risk=length > 0 and not met_today and today_due,
+        met_today=met_today,
+    )

@@ -6,6 +6,10 @@ import re
 
 from compound.domain.errors import InputError
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal, overload
+
 MAX_TITLE = 500
 MAX_NOTE = 2_000
 
@@ -17,8 +21,37 @@ _REFUSED = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _REFUSED_IN_NOTES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
-def clean_text(value: str | None, what: str, *, required: bool = False,
-               limit: int = MAX_TITLE, multiline: bool = False) -> str | None:
+if TYPE_CHECKING:
+
+    @overload
+    def clean_text(
+        value: str | None,
+        what: str,
+        *,
+        required: Literal[True],
+        limit: int = ...,
+        multiline: bool = ...,
+    ) -> str: ...
+
+    @overload
+    def clean_text(
+        value: str | None,
+        what: str,
+        *,
+        required: bool = ...,
+        limit: int = ...,
+        multiline: bool = ...,
+    ) -> str | None: ...
+
+
+def clean_text(
+    value: str | None,
+    what: str,
+    *,
+    required: bool = False,
+    limit: int = MAX_TITLE,
+    multiline: bool = False,
+) -> str | None:
     """Trim `value`; refuse it when blank but required, too long, or holding control
     characters. Only `multiline` text (notes) may hold line breaks and tabs."""
     text = (value or "").strip()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from compound.domain.goals import DAILY_KINDS, WEEKLY_KINDS
-from compound.domain.met import Left, left_to_meet, met_days
+from compound.domain.met import Left, MetDays, left_to_meet, met_days
 from compound.domain.records import Book, GoalKind
 from compound.domain.streaks import Streak, daily_streak, week_start, week_target
 from compound.domain.totals import History
@@ -52,14 +52,24 @@ class TodayFigures:
     schedule: str | None = None  # the schedule of today's daily goals (pages first), if any
 
 
-def today_figures(history: History, *, week_starts_on: int = 0,
-                  with_goal_pace: bool = True) -> TodayFigures:
-    """Today's figures from `history` (see the module docstring)."""
+def today_figures(
+    history: History,
+    *,
+    week_starts_on: int = 0,
+    with_goal_pace: bool = True,
+    met: MetDays | None = None,
+    streak: Streak | None = None,
+) -> TodayFigures:
+    """Today's figures from `history` (see the module docstring). A caller that has
+    judged the days (`met`) or counted the streak already (domain/insight.py) passes
+    them, rather than have them worked out twice."""
     today, totals, goals = history.today, history.totals, history.goals
-    rows = [row for row in totals.rows() if row[0] <= today]
-    met = met_days(rows, goals).learning_days
     due = goals.due(today, DAILY_KINDS)
-    streak = daily_streak(met, history.skips, today, due)
+    if streak is None:
+        if met is None:
+            met = met_days([row for row in totals.rows() if row[0] <= today], goals)
+        learning_days = [day for day in met.learning_days if day <= today]
+        streak = daily_streak(learning_days, history.skips, today, due)
     pages = totals.pages.get(today, 0)
     minutes = totals.session_minutes.get(today, 0)
     sessions = totals.sessions.get(today, 0)
@@ -69,19 +79,25 @@ def today_figures(history: History, *, week_starts_on: int = 0,
     if with_goal_pace and goals.target_on(GoalKind.YEARLY_BOOKS, today):
         from compound.domain.projection import book_length, goal_pace
 
-        pace = goal_pace(goals, history.finished_days, today,
-                         book_length(history.finished_pages))
+        pace = goal_pace(goals, history.finished_days, today, book_length(history.finished_pages))
     in_force = [goals.change_on(kind, today) for kind in DAILY_KINDS]
     schedule = next((c.schedule for c in in_force if c is not None and c.schedule), None)
     return TodayFigures(
-        today=today, pages=pages, minutes=minutes, sessions=sessions,
-        pages_goal=pages_goal, minutes_goal=minutes_goal,
+        today=today,
+        pages=pages,
+        minutes=minutes,
+        sessions=sessions,
+        pages_goal=pages_goal,
+        minutes_goal=minutes_goal,
         due=today not in history.skips and (due is None or due(today)),
         skipped=today in history.skips,
         left=left_to_meet(pages, minutes, pages_goal, minutes_goal),
-        streak=streak, weekly=week_progress(history, week_starts_on),
-        goal_pace=pace, reading=history.reading,
-        schedule=schedule)
+        streak=streak,
+        weekly=week_progress(history, week_starts_on),
+        goal_pace=pace,
+        reading=history.reading,
+        schedule=schedule,
+    )
 
 
 def week_progress(history: History, week_starts_on: int = 0) -> tuple[WeekProgress, ...]:
@@ -97,7 +113,12 @@ def week_progress(history: History, week_starts_on: int = 0) -> tuple[WeekProgre
         if not target or since is None:
             continue
         by_day = amounts[kind]
-        found.append(WeekProgress(
-            kind=kind, done=sum(by_day.get(day, 0) for day in days if day <= today),
-            target=week_target(target, days, history.skips, since), first=first))
+        found.append(
+            WeekProgress(
+                kind=kind,
+                done=sum(by_day.get(day, 0) for day in days if day <= today),
+                target=week_target(target, days, history.skips, since),
+                first=first,
+            )
+        )
     return tuple(found)

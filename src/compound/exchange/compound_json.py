@@ -17,17 +17,23 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from enum import StrEnum
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Literal, TextIO, TypeVar, overload
 
 from compound.domain.days import MAX_DURATION_MINUTES
 from compound.domain.errors import InputError
 from compound.domain.exports import ExportData
+from compound.domain.goals import check_goal
 from compound.domain.imports import (
-    ImportBatch, ImportedBook, ImportedGoal, ImportedLog, ImportedSession, ImportedSkip,
+    ImportBatch,
+    ImportedBook,
+    ImportedGoal,
+    ImportedLog,
+    ImportedSession,
+    ImportedSkip,
     ReadOptions,
 )
-from compound.domain.goals import check_goal
 from compound.domain.quantities import MAX_BOOK_PAGES, MAX_PAGES_PER_LOG, parse_whole
 from compound.domain.records import Book, BookStatus, GoalKind, SessionKind
 from compound.domain.text import MAX_NOTE, clean_text, normalise_isbn
@@ -41,15 +47,23 @@ MAX_GOAL_TARGET = 100_000
 
 # -- export -----------------------------------------------------------------------------
 
+
 def _day(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
 def book_record(book: Book) -> dict[str, Any]:
-    return {"id": book.id, "title": book.title, "author": book.author,
-            "total_pages": book.total_pages, "isbn": book.isbn, "status": book.status.value,
-            "started_on": _day(book.started_on), "finished_on": _day(book.finished_on),
-            "source": book.source}
+    return {
+        "id": book.id,
+        "title": book.title,
+        "author": book.author,
+        "total_pages": book.total_pages,
+        "isbn": book.isbn,
+        "status": book.status.value,
+        "started_on": _day(book.started_on),
+        "finished_on": _day(book.finished_on),
+        "source": book.source,
+    }
 
 
 def document(data: ExportData) -> dict[str, Any]:
@@ -62,18 +76,44 @@ def document(data: ExportData) -> dict[str, Any]:
         "period": {"from": _day(data.since), "to": _day(data.until)},
         "books": [book_record(b) for b in data.books],
         "reading_logs": [
-            {"id": log.id, "day": log.day.isoformat(), "pages": log.pages,
-             "book_id": log.book_id, "minutes": log.minutes, "note": log.note,
-             "started_book": log.started_book, "import_key": log.import_key,
-             "created_at": log.created_at.isoformat()} for log in data.reading_logs],
+            {
+                "id": log.id,
+                "day": log.day.isoformat(),
+                "pages": log.pages,
+                "book_id": log.book_id,
+                "minutes": log.minutes,
+                "note": log.note,
+                "started_book": log.started_book,
+                "import_key": log.import_key,
+                "created_at": log.created_at.isoformat(),
+            }
+            for log in data.reading_logs
+        ],
         "learning_sessions": [
-            {"id": s.id, "day": s.day.isoformat(), "minutes": s.minutes, "kind": s.kind.value,
-             "topic": s.topic, "note": s.note, "created_at": s.created_at.isoformat()}
-            for s in data.sessions],
-        "goals": [{"id": g.id, "kind": g.kind.value, "target": g.target,
-                   "schedule": g.schedule, "since": g.since.isoformat()} for g in data.goals],
-        "skip_days": [{"id": s.id, "day": s.day.isoformat(), "reason": s.reason}
-                      for s in data.skips],
+            {
+                "id": s.id,
+                "day": s.day.isoformat(),
+                "minutes": s.minutes,
+                "kind": s.kind.value,
+                "topic": s.topic,
+                "note": s.note,
+                "created_at": s.created_at.isoformat(),
+            }
+            for s in data.sessions
+        ],
+        "goals": [
+            {
+                "id": g.id,
+                "kind": g.kind.value,
+                "target": g.target,
+                "schedule": g.schedule,
+                "since": g.since.isoformat(),
+            }
+            for g in data.goals
+        ],
+        "skip_days": [
+            {"id": s.id, "day": s.day.isoformat(), "reason": s.reason} for s in data.skips
+        ],
     }
 
 
@@ -83,6 +123,10 @@ def write(data: ExportData, out: TextIO) -> None:
 
 
 # -- import -----------------------------------------------------------------------------
+
+
+_Choice = TypeVar("_Choice", bound=StrEnum)
+
 
 class _Record:
     """One object of the file, read field by field; refusals name it ("books[3]")."""
@@ -98,8 +142,17 @@ class _Record:
             raise InputError(f"{self.where}: {key} is missing")
         return raw
 
-    def text(self, key: str, *, required: bool = False, limit: int = 500,
-             multiline: bool = False) -> str | None:
+    @overload
+    def text(
+        self, key: str, *, required: Literal[True], limit: int = ..., multiline: bool = ...
+    ) -> str: ...
+    @overload
+    def text(
+        self, key: str, *, required: bool = ..., limit: int = ..., multiline: bool = ...
+    ) -> str | None: ...
+    def text(
+        self, key: str, *, required: bool = False, limit: int = 500, multiline: bool = False
+    ) -> str | None:
         raw = self._raw(key, required)
         if raw is not None and not isinstance(raw, str):
             raise InputError(f"{self.where}: {key} must be text")
@@ -108,6 +161,10 @@ class _Record:
         except InputError as exc:
             raise InputError(f"{self.where}: {exc}") from None
 
+    @overload
+    def whole(self, key: str, high: int, *, required: Literal[True] = ...) -> int: ...
+    @overload
+    def whole(self, key: str, high: int, *, required: bool) -> int | None: ...
     def whole(self, key: str, high: int, *, required: bool = True) -> int | None:
         raw = self._raw(key, required)
         if raw is None:
@@ -119,6 +176,10 @@ class _Record:
         except InputError as exc:
             raise InputError(f"{self.where}: {exc}") from None
 
+    @overload
+    def day(self, key: str, *, required: Literal[True] = ...) -> date: ...
+    @overload
+    def day(self, key: str, *, required: bool) -> date | None: ...
     def day(self, key: str, *, required: bool = True) -> date | None:
         raw = self._raw(key, required)
         if raw is None:
@@ -137,13 +198,15 @@ class _Record:
         except ValueError:
             value = None
         if value is None or value.tzinfo is None:
-            raise InputError(f"{self.where}: {key} {raw!r} is not a time with its offset, "
-                             "like 2026-11-22T07:30:00+00:00")
+            raise InputError(
+                f"{self.where}: {key} {raw!r} is not a time with its offset, "
+                "like 2026-11-22T07:30:00+00:00"
+            )
         return value
 
-    def choice(self, key: str, kind: type, *, default: Any = None) -> Any:
-        raw = self._raw(key, default is None)
-        if raw is None:
+    def choice(self, key: str, kind: type[_Choice], *, default: _Choice | None = None) -> _Choice:
+        raw = self._raw(key, default is None)  # no default: a missing key is refused
+        if raw is None and default is not None:
             return default
         try:
             return kind(raw)
@@ -168,13 +231,15 @@ def _load(path: Path) -> dict[str, Any]:
         # The decoder recurses once per level: thousands of nested [ or { exhaust it.
         raise InputError(f"{name}: not a compound export (nested too deeply to read)") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise InputError(f"{name} is not a compound export (no \"format\": \"{FORMAT}\")")
+        raise InputError(f'{name} is not a compound export (no "format": "{FORMAT}")')
     version = document.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise InputError(f"{name}: version {version!r} is not a format version")
     if version > VERSION:
-        raise InputError(f"{name} was written by a newer compound (format version {version}; "
-                         f"this one reads up to {VERSION}): upgrade compound to import it")
+        raise InputError(
+            f"{name} was written by a newer compound (format version {version}; "
+            f"this one reads up to {VERSION}): upgrade compound to import it"
+        )
     return document
 
 
@@ -208,14 +273,20 @@ def _batch(document: dict[str, Any], source: str) -> ImportBatch:
             isbn = normalise_isbn(isbn)
         except InputError as exc:
             raise InputError(f"{record.where}: {exc}") from None
-        books.append(ImportedBook(
-            ref=str(ref), where=record.where, title=record.text("title", required=True),
-            author=record.text("author"),
-            total_pages=record.whole("total_pages", MAX_BOOK_PAGES, required=False),
-            isbn=isbn, status=record.choice("status", BookStatus),
-            started_on=record.day("started_on", required=False),
-            finished_on=record.day("finished_on", required=False),
-            source=record.text("source") or "manual"))
+        books.append(
+            ImportedBook(
+                ref=str(ref),
+                where=record.where,
+                title=record.text("title", required=True),
+                author=record.text("author"),
+                total_pages=record.whole("total_pages", MAX_BOOK_PAGES, required=False),
+                isbn=isbn,
+                status=record.choice("status", BookStatus),
+                started_on=record.day("started_on", required=False),
+                finished_on=record.day("finished_on", required=False),
+                source=record.text("source") or "manual",
+            )
+        )
     logs, keys = [], set()
     for index, value in enumerate(_list(document, "reading_logs")):
         record = _Record(value, f"reading_logs[{index}]")
@@ -226,23 +297,33 @@ def _batch(document: dict[str, Any], source: str) -> ImportBatch:
         if key is not None and key in keys:
             raise InputError(f"{record.where}: import_key {key!r} is used by an earlier log")
         keys.add(key)
-        logs.append(ImportedLog(
-            where=record.where, day=record.day("day"),
-            pages=record.whole("pages", MAX_PAGES_PER_LOG),
-            book_ref=str(book_id) if book_id is not None else None,
-            minutes=record.whole("minutes", MAX_DURATION_MINUTES, required=False),
-            note=record.text("note", limit=MAX_NOTE, multiline=True),
-            created_at=record.moment("created_at"), started_book=record.flag("started_book"),
-            import_key=key))
+        logs.append(
+            ImportedLog(
+                where=record.where,
+                day=record.day("day"),
+                pages=record.whole("pages", MAX_PAGES_PER_LOG),
+                book_ref=str(book_id) if book_id is not None else None,
+                minutes=record.whole("minutes", MAX_DURATION_MINUTES, required=False),
+                note=record.text("note", limit=MAX_NOTE, multiline=True),
+                created_at=record.moment("created_at"),
+                started_book=record.flag("started_book"),
+                import_key=key,
+            )
+        )
     sessions = []
     for index, value in enumerate(_list(document, "learning_sessions")):
         record = _Record(value, f"learning_sessions[{index}]")
-        sessions.append(ImportedSession(
-            where=record.where, day=record.day("day"),
-            minutes=record.whole("minutes", MAX_DURATION_MINUTES),
-            kind=record.choice("kind", SessionKind, default=SessionKind.OTHER),
-            topic=record.text("topic"), note=record.text("note", limit=MAX_NOTE, multiline=True),
-            created_at=record.moment("created_at")))
+        sessions.append(
+            ImportedSession(
+                where=record.where,
+                day=record.day("day"),
+                minutes=record.whole("minutes", MAX_DURATION_MINUTES),
+                kind=record.choice("kind", SessionKind, default=SessionKind.OTHER),
+                topic=record.text("topic"),
+                note=record.text("note", limit=MAX_NOTE, multiline=True),
+                created_at=record.moment("created_at"),
+            )
+        )
     goals = []
     for index, value in enumerate(_list(document, "goals")):
         record = _Record(value, f"goals[{index}]")
@@ -253,15 +334,30 @@ def _batch(document: dict[str, Any], source: str) -> ImportBatch:
             target, schedule = check_goal(kind, wanted or 0, rule)
         except InputError as exc:
             raise InputError(f"{record.where}: {exc}") from None
-        goals.append(ImportedGoal(where=record.where, kind=kind, target=target,
-                                  since=record.day("since"), schedule=schedule))
+        goals.append(
+            ImportedGoal(
+                where=record.where,
+                kind=kind,
+                target=target,
+                since=record.day("since"),
+                schedule=schedule,
+            )
+        )
     skips = []
     for index, value in enumerate(_list(document, "skip_days")):
         record = _Record(value, f"skip_days[{index}]")
-        skips.append(ImportedSkip(where=record.where, day=record.day("day"),
-                                  reason=record.text("reason")))
-    return ImportBatch(kind="compound", source=source, books=tuple(books), logs=tuple(logs),
-                       sessions=tuple(sessions), goals=tuple(goals), skips=tuple(skips))
+        skips.append(
+            ImportedSkip(where=record.where, day=record.day("day"), reason=record.text("reason"))
+        )
+    return ImportBatch(
+        kind="compound",
+        source=source,
+        books=tuple(books),
+        logs=tuple(logs),
+        sessions=tuple(sessions),
+        goals=tuple(goals),
+        skips=tuple(skips),
+    )
 
 
 EXPORTER = Exporter("json", ".json", "everything, in compound's own JSON (imports back)", write)

@@ -36,13 +36,16 @@ def read_text(path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise InputError(f"{Path(path).name}, line {line}: not UTF-8 text "
-                         f"(byte 0x{data[exc.start]:02x}); export the file again as UTF-8") from None
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"{Path(path).name}, line {line}: not UTF-8 text "
+            f"(byte 0x{data[exc.start]:02x}); export the file again as UTF-8"
+        ) from None
 
 
-def read_rows(path: Path, required: Sequence[str],
-              what: str) -> tuple[dict[str, int], list[tuple[int, list[str]]]]:
+def read_rows(
+    path: Path, required: Sequence[str], what: str
+) -> tuple[dict[str, int], list[tuple[int, list[str]]]]:
     """Where each column is, and the rows of a CSV file, each as (row number, fields).
 
     Blank rows are passed over; `what` names the format in a refusal ("a Goodreads
@@ -57,8 +60,7 @@ def read_rows(path: Path, required: Sequence[str],
             raise InputError(f"{name} is empty; expected {what}")
         missing = [column for column in required if column not in header]
         if missing:
-            raise InputError(f"{name} is not {what}: its header lacks "
-                             f"{', '.join(missing)}")
+            raise InputError(f"{name} is not {what}: its header lacks {', '.join(missing)}")
         width = len(header)
         rows = []
         for fields in reader:
@@ -66,22 +68,26 @@ def read_rows(path: Path, required: Sequence[str],
             if not "".join(fields).strip():
                 continue
             if len(fields) != width:
-                raise InputError(f"{name}, row {number}: {len(fields)} fields where the "
-                                 f"header has {width}")
+                raise InputError(
+                    f"{name}, row {number}: {len(fields)} fields where the header has {width}"
+                )
             rows.append((number, fields))
     except csv.Error as exc:
         raise InputError(f"{name}, row {number + 1}: {exc}") from None
     return {column: index for index, column in enumerate(header)}, rows
 
 
-def read_table(path: Path, required: Sequence[str],
-               what: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+def read_table(
+    path: Path, required: Sequence[str], what: str
+) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     """The header and the rows of a CSV file, each row as (row number, {column: text})."""
     columns, rows = read_rows(path, required, what)
     header = list(columns)
     places = list(columns.values())
-    return header, [(number, {column: fields[place] for column, place in zip(header, places)})
-                    for number, fields in rows]
+    return header, [
+        (number, {column: fields[place] for column, place in zip(header, places)})
+        for number, fields in rows
+    ]
 
 
 @contextmanager

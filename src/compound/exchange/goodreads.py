@@ -20,14 +20,32 @@ from compound.exchange import fields
 from compound.exchange.csvfiles import read_rows
 from compound.exchange.registry import Importer
 
-REQUIRED = ("Book Id", "Title", "Author", "ISBN", "ISBN13", "Number of Pages", "Date Read",
-            "Exclusive Shelf")
+REQUIRED = (
+    "Book Id",
+    "Title",
+    "Author",
+    "ISBN",
+    "ISBN13",
+    "Number of Pages",
+    "Date Read",
+    "Exclusive Shelf",
+)
 
-SHELVES = {"read": BookStatus.FINISHED, "currently-reading": BookStatus.READING,
-           "to-read": BookStatus.TO_READ}
+SHELVES = {
+    "read": BookStatus.FINISHED,
+    "currently-reading": BookStatus.READING,
+    "to-read": BookStatus.TO_READ,
+}
 # Custom exclusive shelves people make for books they gave up on.
-GAVE_UP = {"did-not-finish", "dnf", "abandoned", "gave-up", "not-finished", "unfinished",
-           "stopped-reading"}
+GAVE_UP = {
+    "did-not-finish",
+    "dnf",
+    "abandoned",
+    "gave-up",
+    "not-finished",
+    "unfinished",
+    "stopped-reading",
+}
 
 
 def shelf_status(shelf: str) -> BookStatus:
@@ -44,8 +62,9 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
     source = Path(path).name
     columns, rows = read_rows(path, REQUIRED, "a Goodreads library export")
     # Cells by place rather than by name: a library holds thousands of rows.
-    (book_id_at, title_at, author_at, isbn10_at, isbn13_at, pages_at, date_read_at,
-     shelf_at) = (columns[name] for name in REQUIRED)
+    (book_id_at, title_at, author_at, isbn10_at, isbn13_at, pages_at, date_read_at, shelf_at) = (
+        columns[name] for name in REQUIRED
+    )
     books: list[ImportedBook] = []
     skipped: list[tuple[str, str]] = []
     seen: dict[str, int] = {}
@@ -58,8 +77,9 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
             book_id = row[book_id_at].strip()
             if book_id:
                 if book_id in seen:
-                    skipped.append((where, f"the same Goodreads book ({book_id}) as row "
-                                           f"{seen[book_id]}"))
+                    skipped.append(
+                        (where, f"the same Goodreads book ({book_id}) as row {seen[book_id]}")
+                    )
                     continue
                 seen[book_id] = number
             shelf = row[shelf_at]
@@ -75,18 +95,35 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
                 # Shelved again after a finished read (a reread under way, or wanted):
                 # the earlier read is a finished book of its own, as compound keeps
                 # rereads.
-                books.append(ImportedBook(
-                    ref=f"{where} earlier read", where=where, title=title, author=author,
-                    total_pages=pages, isbn=isbn, status=finished, finished_on=date_read,
-                    source="goodreads"))
-            books.append(ImportedBook(
-                ref=where, where=where, title=title, author=author, total_pages=pages,
-                isbn=isbn, status=status, finished_on=date_read if status == finished else None,
-                source="goodreads"))
+                books.append(
+                    ImportedBook(
+                        ref=f"{where} earlier read",
+                        where=where,
+                        title=title,
+                        author=author,
+                        total_pages=pages,
+                        isbn=isbn,
+                        status=finished,
+                        finished_on=date_read,
+                        source="goodreads",
+                    )
+                )
+            books.append(
+                ImportedBook(
+                    ref=where,
+                    where=where,
+                    title=title,
+                    author=author,
+                    total_pages=pages,
+                    isbn=isbn,
+                    status=status,
+                    finished_on=date_read if status == finished else None,
+                    source="goodreads",
+                )
+            )
     except InputError as exc:
         raise InputError(f"{source}, {where}: {exc}") from None
-    return ImportBatch(kind="goodreads", source=source, books=tuple(books),
-                       skipped=tuple(skipped))
+    return ImportBatch(kind="goodreads", source=source, books=tuple(books), skipped=tuple(skipped))
 
 
 IMPORTER = Importer("goodreads", "Goodreads library export (CSV)", read)

@@ -30,8 +30,10 @@ from compound.exchange.registry import Importer
 _LONGEST_PAGE_SECONDS = 24 * 3600
 _LATEST_TIME = 253_402_000_000  # late in December 9999, the last year a date can hold
 
-_WANTED = {"book": {"id", "title", "authors", "pages", "md5"},
-           "page_stat_data": {"id_book", "page", "start_time", "duration", "total_pages"}}
+_WANTED = {
+    "book": {"id", "title", "authors", "pages", "md5"},
+    "page_stat_data": {"id_book", "page", "start_time", "duration", "total_pages"},
+}
 
 
 def _open(path: Path) -> sqlite3.Connection:
@@ -45,27 +47,33 @@ def _open(path: Path) -> sqlite3.Connection:
     # characters rather than fail on it.
     con.text_factory = lambda data: data.decode("utf-8", "replace")
     try:
-        tables = {name: {row[0] for row in con.execute(
-                      "SELECT name FROM pragma_table_info(?)", (name,))} for name in _WANTED}
+        tables = {
+            name: {row[0] for row in con.execute("SELECT name FROM pragma_table_info(?)", (name,))}
+            for name in _WANTED
+        }
     except sqlite3.DatabaseError:
         con.close()
-        raise InputError(f"{path.name} is not a SQLite database; expected KOReader's "
-                         "statistics.sqlite3") from None
+        raise InputError(
+            f"{path.name} is not a SQLite database; expected KOReader's statistics.sqlite3"
+        ) from None
     except UnicodeDecodeError:
         # SQLite's own message quotes the damaged schema, and is not UTF-8 either.
         con.close()
-        raise InputError(f"{path.name} is a damaged SQLite database (its schema cannot "
-                         "be read)") from None
+        raise InputError(
+            f"{path.name} is a damaged SQLite database (its schema cannot be read)"
+        ) from None
     for name, columns in _WANTED.items():
         if not tables[name]:
             con.close()
-            raise InputError(f"{path.name} is not a KOReader statistics database: it has no "
-                             f"table {name}")
+            raise InputError(
+                f"{path.name} is not a KOReader statistics database: it has no table {name}"
+            )
         if not columns <= tables[name]:
             con.close()
             lacking = ", ".join(sorted(columns - tables[name]))
-            raise InputError(f"{path.name} is not a KOReader statistics database: table "
-                             f"{name} lacks {lacking}")
+            raise InputError(
+                f"{path.name} is not a KOReader statistics database: table {name} lacks {lacking}"
+            )
     return con
 
 
@@ -151,11 +159,15 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
     source = path.name
     con = _open(path)
     try:
-        books = {row[0]: row for row in con.execute(
-            "SELECT id, title, authors, pages, md5 FROM book ORDER BY id")}
+        books = {
+            row[0]: row
+            for row in con.execute("SELECT id, title, authors, pages, md5 FROM book ORDER BY id")
+        }
         # Row by row, not fetched all at once: years of page turns are millions of rows.
-        reads = con.execute("SELECT id_book, page, start_time, duration, total_pages "
-                            "FROM page_stat_data ORDER BY id_book, start_time, page")
+        reads = con.execute(
+            "SELECT id_book, page, start_time, duration, total_pages "
+            "FROM page_stat_data ORDER BY id_book, start_time, page"
+        )
         pages, seconds, dropped = _days_read(books, reads, _day_of(options))
     except sqlite3.DatabaseError as exc:
         raise InputError(f"{source} cannot be read ({exc})") from None
@@ -169,8 +181,10 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
         days_by_book[id_book].append(day)
     batch_books: list[ImportedBook] = []
     logs: list[ImportedLog] = []
-    skipped = [("page_stat_data", f"{count:,} page read{'s' if count != 1 else ''} {reason}")
-               for reason, count in dropped.items()]
+    skipped = [
+        ("page_stat_data", f"{count:,} page read{'s' if count != 1 else ''} {reason}")
+        for reason, count in dropped.items()
+    ]
     for id_book, (_id, title, authors, total_pages, md5) in books.items():
         where = f"book {id_book}"
         days = days_by_book.get(id_book)
@@ -179,25 +193,42 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
             continue
         link = f"koreader:{md5 or f'book-{id_book}'}"
         try:
-            batch_books.append(ImportedBook(
-                ref=where, where=where,
-                # KOReader names a book without metadata after its file; never blank.
-                title=clean_text(_text(title), "the title") or f"KOReader book {id_book}",
-                author=_authors(_text(authors)),
-                total_pages=total_pages if _pages(total_pages) else None,
-                status=BookStatus.READING, started_on=days[0], source="koreader",
-                link_key=link))
+            batch_books.append(
+                ImportedBook(
+                    ref=where,
+                    where=where,
+                    # KOReader names a book without metadata after its file; never blank.
+                    title=clean_text(_text(title), "the title") or f"KOReader book {id_book}",
+                    author=_authors(_text(authors)),
+                    total_pages=total_pages if _pages(total_pages) else None,
+                    status=BookStatus.READING,
+                    started_on=days[0],
+                    source="koreader",
+                    link_key=link,
+                )
+            )
         except InputError as exc:
             raise InputError(f"{source}, {where}: {exc}") from None
         for day in days:
             # Overlapping page reads can add up to more than a day; a day holds no more.
             minutes = min(round(seconds[(id_book, day)] / 60), MAX_DURATION_MINUTES)
-            logs.append(ImportedLog(where=f"{where} on {day.isoformat()}", day=day,
-                                    pages=len(pages[(id_book, day)]), book_ref=where,
-                                    minutes=minutes or None,
-                                    import_key=f"{link}:{day.isoformat()}"))
-    return ImportBatch(kind="koreader", source=source, books=tuple(batch_books),
-                       logs=tuple(logs), skipped=tuple(skipped))
+            logs.append(
+                ImportedLog(
+                    where=f"{where} on {day.isoformat()}",
+                    day=day,
+                    pages=len(pages[(id_book, day)]),
+                    book_ref=where,
+                    minutes=minutes or None,
+                    import_key=f"{link}:{day.isoformat()}",
+                )
+            )
+    return ImportBatch(
+        kind="koreader",
+        source=source,
+        books=tuple(batch_books),
+        logs=tuple(logs),
+        skipped=tuple(skipped),
+    )
 
 
 IMPORTER = Importer("koreader", "KOReader statistics database (statistics.sqlite3)", read)

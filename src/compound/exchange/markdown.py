@@ -20,7 +20,7 @@ from compound.domain.exports import ExportData
 from compound.domain.goals import GoalChange, GoalTimeline
 from compound.domain.habits import LEARNING_DAY, HabitReport, habits_of
 from compound.domain.projection import pace_of
-from compound.domain.records import BookStatus
+from compound.domain.records import Book, BookStatus
 from compound.domain.totals import DailyTotals, History
 from compound.exchange.registry import Exporter
 from compound.words.numbers import plural, rate
@@ -34,8 +34,9 @@ def escape(text: str | None) -> str:
     return "".join("\\" + ch if ch in _SPECIAL else ch for ch in flat)
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]],
-          right: Sequence[int] = ()) -> list[str]:
+def table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()
+) -> list[str]:
     """A Markdown table's lines; columns in `right` are right-aligned (numbers).
     Cells are used as given: escape any text that comes from a person."""
     rule = ["---:" if i in right else "---" for i in range(len(headers))]
@@ -56,12 +57,14 @@ def history_of(data: ExportData) -> History:
     last = data.last_day
     return History(
         today=last,
-        totals=DailyTotals(pages={d: p for d, p in pages.items() if d <= last},
-                           sessions={d: n for d, n in sessions.items() if d <= last},
-                           session_minutes={d: m for d, m in minutes.items() if d <= last}),
-        goals=GoalTimeline(GoalChange(g.kind, g.target, g.since, g.schedule)
-                           for g in data.goals),
-        skips=frozenset(s.day for s in data.skips))
+        totals=DailyTotals(
+            pages={d: p for d, p in pages.items() if d <= last},
+            sessions={d: n for d, n in sessions.items() if d <= last},
+            session_minutes={d: m for d, m in minutes.items() if d <= last},
+        ),
+        goals=GoalTimeline(GoalChange(g.kind, g.target, g.since, g.schedule) for g in data.goals),
+        skips=frozenset(s.day for s in data.skips),
+    )
 
 
 def streak_of(data: ExportData) -> HabitReport:
@@ -85,45 +88,81 @@ def lines(data: ExportData) -> list[str]:
     reading_days = len({log.day for log in data.reading_logs if log.day <= last})
     span = (last - first).days + 1 if first and first <= last else 0
     minutes = sum(s.minutes for s in data.sessions)
-    finished = sorted((b for b in data.books if b.status == BookStatus.FINISHED
-                       and b.finished_on and (first is None or b.finished_on >= first)
-                       and b.finished_on <= last), key=lambda b: (b.finished_on, b.id))
-    out = [f"# Reading and learning, {period}", "",
-           f"Profile {escape(data.profile)}, exported "
-           f"{data.exported_at.strftime('%Y-%m-%d %H:%M')} UTC.", "", "## Totals", ""]
+    finished = sorted(
+        (
+            (b.finished_on, b)
+            for b in data.books
+            if b.status == BookStatus.FINISHED
+            and b.finished_on
+            and (first is None or b.finished_on >= first)
+            and b.finished_on <= last
+        ),
+        key=lambda pair: (pair[0], pair[1].id),
+    )
+    out = [
+        f"# Reading and learning, {period}",
+        "",
+        f"Profile {escape(data.profile)}, exported "
+        f"{data.exported_at.strftime('%Y-%m-%d %H:%M')} UTC.",
+        "",
+        "## Totals",
+        "",
+    ]
     history = history_of(data)
-    pace = pace_of(history.totals.pages, history.totals.session_minutes, last,
-                   history.totals.first_day)
-    out += table(["", "Total"], [
-        ["Pages read", f"{pages:,}"],
-        ["Days with reading", f"{reading_days:,} of {span:,}"],
-        ["Pace on " + last.isoformat() + " (pages a day, last 30 days)", rate(pace.d30)],
-        ["Learning", f"{format_duration(minutes) if minutes else '0m'} in "
-                     f"{plural(len(data.sessions), 'session')}"],
-        ["Books finished", f"{len(finished):,}"],
-        ["Skip days", f"{sum(1 for s in data.skips if s.day <= last):,}"],
-    ], right=(1,))
+    pace = pace_of(
+        history.totals.pages, history.totals.session_minutes, last, history.totals.first_day
+    )
+    out += table(
+        ["", "Total"],
+        [
+            ["Pages read", f"{pages:,}"],
+            ["Days with reading", f"{reading_days:,} of {span:,}"],
+            ["Pace on " + last.isoformat() + " (pages a day, last 30 days)", rate(pace.d30)],
+            [
+                "Learning",
+                f"{format_duration(minutes) if minutes else '0m'} in "
+                f"{plural(len(data.sessions), 'session')}",
+            ],
+            ["Books finished", f"{len(finished):,}"],
+            ["Skip days", f"{sum(1 for s in data.skips if s.day <= last):,}"],
+        ],
+        right=(1,),
+    )
     streak = streak_of(data)
-    state = (" (at risk: today is not done yet)" if streak.at_risk
-             else " (today is done)" if streak.met_today and last == data.today else "")
-    out += ["", "## Streaks", "",
-            f"- Streak on {last.isoformat()}: {plural(streak.current, 'day')}{state}",
-            f"- Longest in the period: {plural(streak.longest, 'day')}", "",
-            "## Books finished", ""]
+    state = (
+        " (at risk: today is not done yet)"
+        if streak.at_risk
+        else " (today is done)"
+        if streak.met_today and last == data.today
+        else ""
+    )
+    out += [
+        "",
+        "## Streaks",
+        "",
+        f"- Streak on {last.isoformat()}: {plural(streak.current, 'day')}{state}",
+        f"- Longest in the period: {plural(streak.longest, 'day')}",
+        "",
+        "## Books finished",
+        "",
+    ]
     if finished:
-        for book in finished:
+        for day, book in finished:
             by = f" by {escape(book.author)}" if book.author else ""
             length = f", {book.total_pages:,} pages" if book.total_pages else ""
-            out.append(f"- {book.finished_on.isoformat()}: *{escape(book.title)}*{by}{length}")
+            out.append(f"- {day.isoformat()}: *{escape(book.title)}*{by}{length}")
     else:
         out.append("None in this period.")
     out += ["", "## Month by month", ""]
-    out += table(["Month", "Pages", "Reading days", "Learning", "Sessions", "Books finished"],
-                 _months(data, finished), right=(1, 2, 3, 4, 5))
+    out += table(
+        ["Month", "Pages", "Reading days", "Learning", "Sessions", "Books finished"],
+        _months(data, finished),
+        right=(1, 2, 3, 4, 5),
+    )
     return out
 
 
-def _months(data: ExportData, finished) -> list[list[str]]:
+def _months(data: ExportData, finished: list[tuple[date, Book]]) -> list[list[str]]:
     pages: dict[str, int] = defaultdict(int)
     days: dict[str, set] = defaultdict(set)
     minutes: dict[str, int] = defaultdict(int)
@@ -136,12 +175,20 @@ def _months(data: ExportData, finished) -> list[list[str]]:
     for s in data.sessions:
         minutes[s.day.strftime("%Y-%m")] += s.minutes
         sessions[s.day.strftime("%Y-%m")] += 1
-    for b in finished:
-        books[b.finished_on.strftime("%Y-%m")] += 1
+    for day, _book in finished:
+        books[day.strftime("%Y-%m")] += 1
     months = sorted({*pages, *sessions, *books})
-    return [[m, f"{pages[m]:,}", f"{len(days[m]):,}",
-             format_duration(minutes[m]) if minutes[m] else "0m", f"{sessions[m]:,}",
-             f"{books[m]:,}"] for m in months]
+    return [
+        [
+            m,
+            f"{pages[m]:,}",
+            f"{len(days[m]):,}",
+            format_duration(minutes[m]) if minutes[m] else "0m",
+            f"{sessions[m]:,}",
+            f"{books[m]:,}",
+        ]
+        for m in months
+    ]
 
 
 def write(data: ExportData, out: TextIO) -> None:

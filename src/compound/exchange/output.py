@@ -25,8 +25,9 @@ def private_file(path: Path) -> Iterator[TextIO]:
     if path.is_dir():
         raise InputError(f"{path} is a directory; name a file to write")
     # mkstemp creates the file with mode 0600, whatever the umask.
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                     dir=path.parent if str(path.parent) else ".")
+    fd, temporary = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else "."
+    )
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle

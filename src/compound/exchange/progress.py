@@ -15,8 +15,9 @@ class ProgressBar:
     at least MIN_TOTAL records, unless `force`. Redrawn once per percent.
     """
 
-    def __init__(self, stream: TextIO, total: int, label: str, *, force: bool = False,
-                 width: int = 30):
+    def __init__(
+        self, stream: TextIO, total: int, label: str, *, force: bool = False, width: int = 30
+    ):
         self.stream, self.total, self.label, self.width = stream, total, label, width
         isatty = getattr(stream, "isatty", None)
         self.shown = total > 0 and (force or (total >= MIN_TOTAL and bool(isatty and isatty())))

@@ -58,8 +58,9 @@ class Registry(Generic[T]):
         try:
             target = self._entries[name]
         except KeyError:
-            raise InputError(f"unknown {self.what} {name!r}; choose from "
-                             f"{', '.join(self._entries)}") from None
+            raise InputError(
+                f"unknown {self.what} {name!r}; choose from {', '.join(self._entries)}"
+            ) from None
         if isinstance(target, str):
             module, _, attribute = target.partition(":")
             target = self._entries[name] = getattr(import_module(module), attribute)

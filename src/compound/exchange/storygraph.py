@@ -27,9 +27,13 @@ from compound.exchange.registry import Importer
 
 REQUIRED = ("Title", "Authors", "ISBN/UID", "Read Status", "Last Date Read", "Dates Read")
 
-STATUSES = {"read": BookStatus.FINISHED, "currently-reading": BookStatus.READING,
-            "paused": BookStatus.READING, "to-read": BookStatus.TO_READ,
-            "did-not-finish": BookStatus.ABANDONED}
+STATUSES = {
+    "read": BookStatus.FINISHED,
+    "currently-reading": BookStatus.READING,
+    "paused": BookStatus.READING,
+    "to-read": BookStatus.TO_READ,
+    "did-not-finish": BookStatus.ABANDONED,
+}
 
 _READ = re.compile(r"^(?P<start>[\d/]+)?\s*(?P<dash>-)?\s*(?P<end>[\d/]+)?$", re.ASCII)
 
@@ -44,8 +48,9 @@ def dates_read(text: str) -> list[Read]:
             continue
         match = _READ.match(part)
         if not match or not (match["start"] or match["end"]):
-            raise InputError(f"Dates Read {part!r} is not a day or a range like "
-                             "2025/04/19-2025/04/21")
+            raise InputError(
+                f"Dates Read {part!r} is not a day or a range like 2025/04/19-2025/04/21"
+            )
         start = fields.day_or_none(match["start"] or "", "Dates Read")
         end = fields.day_or_none(match["end"] or "", "Dates Read")
         if not match["dash"]:
@@ -63,8 +68,9 @@ def _isbn(value: str) -> str | None:
         return None  # StoryGraph's own id for a book without an ISBN
 
 
-def _reads_for(status: BookStatus, reads: list[Read],
-               last_read: date | None) -> list[tuple[BookStatus, Read]]:
+def _reads_for(
+    status: BookStatus, reads: list[Read], last_read: date | None
+) -> list[tuple[BookStatus, Read]]:
     """Which book each read becomes: every read but the latest is a finished one."""
     if status == BookStatus.FINISHED:
         done = [r for r in reads if r[1] is not None] or [(None, last_read)]
@@ -94,8 +100,10 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
             isbn = _isbn(row["ISBN/UID"])
             word = row["Read Status"].strip().lower()
             if word not in STATUSES:
-                raise InputError(f"Read Status {row['Read Status'].strip()!r} is not one of "
-                                 f"{', '.join(STATUSES)}")
+                raise InputError(
+                    f"Read Status {row['Read Status'].strip()!r} is not one of "
+                    f"{', '.join(STATUSES)}"
+                )
             reads = dates_read(row["Dates Read"])
             last_read = fields.day_or_none(row["Last Date Read"], "Last Date Read")
         key = (isbn or name_key(title), name_key(author), word, row["Dates Read"].strip())
@@ -104,13 +112,22 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
             continue
         seen[key] = number
         for index, (status, (started, finished)) in enumerate(
-                _reads_for(STATUSES[word], reads, last_read)):
-            books.append(ImportedBook(
-                ref=f"{where} read {index + 1}", where=where, title=title, author=author,
-                isbn=isbn, status=status, started_on=started, finished_on=finished,
-                source="storygraph"))
-    return ImportBatch(kind="storygraph", source=source, books=tuple(books),
-                       skipped=tuple(skipped))
+            _reads_for(STATUSES[word], reads, last_read)
+        ):
+            books.append(
+                ImportedBook(
+                    ref=f"{where} read {index + 1}",
+                    where=where,
+                    title=title,
+                    author=author,
+                    isbn=isbn,
+                    status=status,
+                    started_on=started,
+                    finished_on=finished,
+                    source="storygraph",
+                )
+            )
+    return ImportBatch(kind="storygraph", source=source, books=tuple(books), skipped=tuple(skipped))
 
 
 IMPORTER = Importer("storygraph", "The StoryGraph library export (CSV)", read)

@@ -22,11 +22,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from compound.domain.errors import InputError
+from compound.domain.goals import DAILY_KINDS, GoalChange
 from compound.domain.profiles import check_profile_name
 from compound.domain.quantities import MAX_PAGES_PER_LOG
 from compound.domain.records import GoalKind
-from compound.domain.goals import DAILY_KINDS
-from compound.domain.goals import GoalChange
 from compound.domain.team import FinishedBook, MemberHistory
 from compound.domain.text import MAX_TITLE, clean_text
 from compound.exchange.csvfiles import read_text
@@ -42,25 +41,39 @@ DAILY_KIND_NAMES = tuple(kind.value for kind in DAILY_KINDS)
 
 def document(member: MemberHistory, today: date, exported_at: datetime) -> dict[str, Any]:
     return {
-        "format": FORMAT, "version": VERSION, "member": member.name,
-        "exported_at": exported_at.isoformat(), "today": today.isoformat(),
-        "days": [[day.isoformat(), pages, sessions, minutes]
-                 for day, pages, sessions, minutes in member.days],
-        "goals": [{"kind": g.kind.value, "since": g.since.isoformat(), "target": g.target,
-                   "schedule": g.schedule} for g in member.goals],
+        "format": FORMAT,
+        "version": VERSION,
+        "member": member.name,
+        "exported_at": exported_at.isoformat(),
+        "today": today.isoformat(),
+        "days": [
+            [day.isoformat(), pages, sessions, minutes]
+            for day, pages, sessions, minutes in member.days
+        ],
+        "goals": [
+            {
+                "kind": g.kind.value,
+                "since": g.since.isoformat(),
+                "target": g.target,
+                "schedule": g.schedule,
+            }
+            for g in member.goals
+        ],
         "skips": sorted(day.isoformat() for day in member.skips),
-        "books_finished": [{"day": b.day.isoformat(), **({"title": b.title} if b.title else {})}
-                           for b in member.finished],
+        "books_finished": [
+            {"day": b.day.isoformat(), **({"title": b.title} if b.title else {})}
+            for b in member.finished
+        ],
     }
 
 
 def write(member: MemberHistory, today: date, exported_at: datetime, out: TextIO) -> None:
-    json.dump(document(member, today, exported_at), out, ensure_ascii=False,
-              separators=(",", ":"))
+    json.dump(document(member, today, exported_at), out, ensure_ascii=False, separators=(",", ":"))
     out.write("\n")
 
 
 # -- reading ----------------------------------------------------------------------------
+
 
 class _Problem(Exception):
     """A reason the file cannot be used; read() adds the file's name."""
@@ -77,8 +90,9 @@ def _day(value: Any, where: str) -> date:
 
 def _whole(value: Any, where: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise _Problem(f"{where}: expected a whole number from {low} to {high:,}, "
-                       f"got {value!r:.40}")
+        raise _Problem(
+            f"{where}: expected a whole number from {low} to {high:,}, got {value!r:.40}"
+        )
     return value
 
 
@@ -99,25 +113,35 @@ def _days(data: dict) -> list[tuple[date, int, int, int]]:
         if day in seen:
             raise _Problem(f"{where}: {day.isoformat()} is listed twice")
         seen.add(day)
-        days.append((day, _whole(item[1], where, 0, MAX_PAGES_PER_LOG * 100),
-                     _whole(item[2], where, 0, MAX_SESSIONS_A_DAY),
-                     _whole(item[3], where, 0, MAX_MINUTES_A_DAY)))
+        days.append(
+            (
+                day,
+                _whole(item[1], where, 0, MAX_PAGES_PER_LOG * 100),
+                _whole(item[2], where, 0, MAX_SESSIONS_A_DAY),
+                _whole(item[3], where, 0, MAX_MINUTES_A_DAY),
+            )
+        )
     return sorted(days)
 
 
 def _member(data: Any) -> MemberHistory:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise _Problem("not a compound team member file (write one with "
-                       "`compound team export --me --format json -o FILE`)")
+        raise _Problem(
+            "not a compound team member file (write one with "
+            "`compound team export --me --format json -o FILE`)"
+        )
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise _Problem(f"its format version {version!r:.20} is not one compound knows")
     if version > VERSION:
-        raise _Problem(f"it was written by a newer compound (format version {version}; "
-                       f"this one reads version {VERSION}); upgrade compound to merge it")
+        raise _Problem(
+            f"it was written by a newer compound (format version {version}; "
+            f"this one reads version {VERSION}); upgrade compound to merge it"
+        )
     try:
-        name = check_profile_name(data.get("member") if isinstance(data.get("member"), str)
-                                  else None)
+        name = check_profile_name(
+            data.get("member") if isinstance(data.get("member"), str) else None
+        )
     except InputError as exc:
         raise _Problem(f"member: {exc}") from None
     stamp = data.get("exported_at")
@@ -126,30 +150,38 @@ def _member(data: Any) -> MemberHistory:
     except ValueError:
         exported_at = None
     if exported_at is None or exported_at.tzinfo is None:
-        raise _Problem(f"exported_at: expected a date and time with its offset, "
-                       f"got {stamp!r:.40}")
+        raise _Problem(f"exported_at: expected a date and time with its offset, got {stamp!r:.40}")
     goals = []
     for index, goal in enumerate(_list(data, "goals")):
         where = f"goals[{index}]"
         if not isinstance(goal, dict):
-            raise _Problem(f"{where}: expected {{\"kind\": …, \"since\": …, \"target\": …}}")
+            raise _Problem(f'{where}: expected {{"kind": …, "since": …, "target": …}}')
         kind = goal.get("kind")
         if kind not in DAILY_KIND_NAMES:
-            raise _Problem(f"{where}: the kind must be one of {', '.join(DAILY_KIND_NAMES)}, "
-                           f"not {kind!r:.40}")
+            raise _Problem(
+                f"{where}: the kind must be one of {', '.join(DAILY_KIND_NAMES)}, not {kind!r:.40}"
+            )
         schedule = goal.get("schedule")
-        if schedule is not None and (not isinstance(schedule, str) or len(schedule) > 500
-                                     or not schedule.isprintable()):
+        if schedule is not None and (
+            not isinstance(schedule, str) or len(schedule) > 500 or not schedule.isprintable()
+        ):
             raise _Problem(f"{where}: the schedule must be an RRULE on one line")
-        goals.append(GoalChange(GoalKind(kind), _whole(goal.get("target"), where, 1, MAX_TARGET),
-                                _day(goal.get("since"), where), schedule))
-    skips = frozenset(_day(day, f"skips[{index}]")
-                      for index, day in enumerate(_list(data, "skips")))
+        goals.append(
+            GoalChange(
+                GoalKind(kind),
+                _whole(goal.get("target"), where, 1, MAX_TARGET),
+                _day(goal.get("since"), where),
+                schedule,
+            )
+        )
+    skips = frozenset(
+        _day(day, f"skips[{index}]") for index, day in enumerate(_list(data, "skips"))
+    )
     finished = []
     for index, book in enumerate(_list(data, "books_finished")):
         where = f"books_finished[{index}]"
         if not isinstance(book, dict):
-            raise _Problem(f"{where}: expected {{\"day\": …}}")
+            raise _Problem(f'{where}: expected {{"day": …}}')
         title = book.get("title")
         if title is not None:
             if not isinstance(title, str):
@@ -159,8 +191,14 @@ def _member(data: Any) -> MemberHistory:
             except InputError as exc:
                 raise _Problem(f"{where}: {exc}") from None
         finished.append(FinishedBook(_day(book.get("day"), where), title))
-    return MemberHistory(name=name, days=_days(data), goals=tuple(goals), skips=skips,
-                         finished=tuple(finished), exported_at=exported_at)
+    return MemberHistory(
+        name=name,
+        days=_days(data),
+        goals=tuple(goals),
+        skips=skips,
+        finished=tuple(finished),
+        exported_at=exported_at,
+    )
 
 
 def read(path: Path) -> MemberHistory:
@@ -174,11 +212,13 @@ def read(path: Path) -> MemberHistory:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path.name}: not JSON (line {exc.lineno}, column {exc.colno}: "
-                         f"{exc.msg})") from None
+        raise InputError(
+            f"{path.name}: not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
     except RecursionError:
-        raise InputError(f"{path.name}: not a compound team member file (nested too deep)") \
-            from None
+        raise InputError(
+            f"{path.name}: not a compound team member file (nested too deep)"
+        ) from None
     try:
         return _member(data)
     except _Problem as problem:

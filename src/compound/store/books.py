@@ -8,10 +8,10 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from compound.db import tables as t
-from compound.domain.errors import BookClosed, BookNotFound, InputError, NotFoundError
+from compound.domain.errors import BookClosed, BookNotFound, InputError
 from compound.domain.records import Book, BookStatus
 from compound.domain.text import clean_text, normalise_isbn, title_key
 from compound.store.history import as_date
@@ -19,8 +19,10 @@ from compound.store.history import as_date
 
 def pages_read(session: Session, book_id: int) -> int:
     total = session.exec(
-        select(func.coalesce(func.sum(t.ReadingLog.pages), 0))
-        .where(t.ReadingLog.book_id == book_id)).one()
+        select(func.coalesce(func.sum(t.ReadingLog.pages), 0)).where(
+            t.ReadingLog.book_id == book_id
+        )
+    ).one()
     return int(total)
 
 
@@ -39,11 +41,13 @@ def finish_if_covered(session: Session, book: t.Book) -> bool:
     """Finish a book being read once its logs reach its last page, on the last log's day."""
     if not book.total_pages or book.status != BookStatus.READING:
         return False
-    if pages_read(session, book.id) < book.total_pages:
+    if pages_read(session, t.saved_id(book)) < book.total_pages:
         return False
     book.status = BookStatus.FINISHED.value
-    book.finished_on = max(as_date(d) for d in session.exec(
-        select(t.ReadingLog.day).where(t.ReadingLog.book_id == book.id)))
+    book.finished_on = max(
+        as_date(d)
+        for d in session.exec(select(col(t.ReadingLog.day)).where(t.ReadingLog.book_id == book.id))
+    )
     session.add(book)
     return True
 
@@ -52,10 +56,13 @@ def reopen_if_uncovered(session: Session, book_id: int | None, read_before: int)
     """A book finished by its logs goes back to reading when they no longer reach its end."""
     if book_id is None:
         return None
-    book = session.get(t.Book, book_id)
+    book = session.get_one(t.Book, book_id)
     read_now = pages_read(session, book_id)
-    if (book.status == BookStatus.FINISHED and book.total_pages
-            and read_before >= book.total_pages > read_now):
+    if (
+        book.status == BookStatus.FINISHED
+        and book.total_pages
+        and read_before >= book.total_pages > read_now
+    ):
         book.status, book.finished_on = BookStatus.READING.value, None
         session.add(book)
         return to_book(book, read_now)
@@ -67,7 +74,7 @@ def reshelve_if_unstarted(session: Session, book_id: int | None) -> Book | None:
     and no other log of it remains."""
     if book_id is None:
         return None
-    book = session.get(t.Book, book_id)
+    book = session.get_one(t.Book, book_id)
     if book.status != BookStatus.READING or pages_read(session, book_id):
         return None
     book.status, book.started_on = BookStatus.TO_READ.value, None
@@ -78,10 +85,21 @@ def reshelve_if_unstarted(session: Session, book_id: int | None) -> Book | None:
 def to_book(row: t.Book, read: int | None = None, *, session: Session | None = None) -> Book:
     """Detach a row into a Book, with its pages read counted if not given."""
     if read is None:
-        read = pages_read(session, row.id)
-    return Book(id=row.id, title=row.title, author=row.author, total_pages=row.total_pages,
-                isbn=row.isbn, status=BookStatus(row.status), started_on=as_date(row.started_on),
-                finished_on=as_date(row.finished_on), source=row.source, pages_read=read)
+        if session is None:
+            raise TypeError("to_book needs the pages read or a session to count them in")
+        read = pages_read(session, t.saved_id(row))
+    return Book(
+        id=t.saved_id(row),
+        title=row.title,
+        author=row.author,
+        total_pages=row.total_pages,
+        isbn=row.isbn,
+        status=BookStatus(row.status),
+        started_on=as_date(row.started_on),
+        finished_on=as_date(row.finished_on),
+        source=row.source,
+        pages_read=read,
+    )
 
 
 def find(session: Session, profile_id: int, ref: str) -> t.Book:
@@ -96,9 +114,11 @@ def find(session: Session, profile_id: int, ref: str) -> t.Book:
         return row
     rows = session.exec(select(t.Book).where(t.Book.profile_id == profile_id)).all()
     key = title_key(text)
-    for matches in ([r for r in rows if title_key(r.title) == key],
-                    [r for r in rows if title_key(r.title).startswith(key)],
-                    [r for r in rows if key in title_key(r.title)]):
+    for matches in (
+        [r for r in rows if title_key(r.title) == key],
+        [r for r in rows if title_key(r.title).startswith(key)],
+        [r for r in rows if key in title_key(r.title)],
+    ):
         # Several copies of one title (a reread, two editions), named in full or in
         # part: prefer the one being read. A name matching different titles stays
         # ambiguous.
@@ -113,13 +133,27 @@ def find(session: Session, profile_id: int, ref: str) -> t.Book:
     raise BookNotFound(text)
 
 
-def add(session: Session, profile_id: int, *, title: str, author: str | None = None,
-        total_pages: int | None = None, isbn: str | None = None,
-        status: BookStatus = BookStatus.TO_READ, day: date | None = None,
-        source: str = "manual") -> Book:
-    row = t.Book(profile_id=profile_id, title=clean_text(title, "a book's title", required=True),
-                 author=clean_text(author, "the author"), total_pages=total_pages,
-                 isbn=normalise_isbn(isbn), status=status.value, source=source)
+def add(
+    session: Session,
+    profile_id: int,
+    *,
+    title: str,
+    author: str | None = None,
+    total_pages: int | None = None,
+    isbn: str | None = None,
+    status: BookStatus = BookStatus.TO_READ,
+    day: date | None = None,
+    source: str = "manual",
+) -> Book:
+    row = t.Book(
+        profile_id=profile_id,
+        title=clean_text(title, "a book's title", required=True),
+        author=clean_text(author, "the author"),
+        total_pages=total_pages,
+        isbn=normalise_isbn(isbn),
+        status=status.value,
+        source=source,
+    )
     _apply_status(row, status, day)
     session.add(row)
     session.flush()
@@ -138,18 +172,23 @@ def _apply_status(row: t.Book, status: BookStatus, day: date | None) -> None:
     row.status = status.value
 
 
-_ALREADY = {BookStatus.READING: "being read", BookStatus.FINISHED: "finished",
-            BookStatus.ABANDONED: "abandoned", BookStatus.TO_READ: "to read"}
+_ALREADY = {
+    BookStatus.READING: "being read",
+    BookStatus.FINISHED: "finished",
+    BookStatus.ABANDONED: "abandoned",
+    BookStatus.TO_READ: "to read",
+}
 
 
-def change_status(session: Session, profile_id: int, ref: str, status: BookStatus,
-                  day: date) -> Book:
+def change_status(
+    session: Session, profile_id: int, ref: str, status: BookStatus, day: date
+) -> Book:
     row = find(session, profile_id, ref)
     if row.status == status:
         raise InputError(f"{row.title} is already {_ALREADY[status]}")
     if status == BookStatus.READING and row.status == BookStatus.FINISHED:
         # Progress is the sum of the book's logs; a second read would start past the end.
-        raise BookClosed(row.id, row.title, BookStatus.FINISHED.value)
+        raise BookClosed(t.saved_id(row), row.title, BookStatus.FINISHED.value)
     if status == BookStatus.FINISHED and row.started_on and as_date(row.started_on) > day:
         raise InputError(f"{row.title} was started on {row.started_on}, after {day}")
     _apply_status(row, status, day)
@@ -170,9 +209,16 @@ def put_back(session: Session, profile_id: int, before: Book) -> Book:
     return to_book(row, session=session)
 
 
-def edit(session: Session, profile_id: int, ref: str, *, title: str | None = None,
-         author: str | None = None, total_pages: int | None = None,
-         isbn: str | None = None) -> Book:
+def edit(
+    session: Session,
+    profile_id: int,
+    ref: str,
+    *,
+    title: str | None = None,
+    author: str | None = None,
+    total_pages: int | None = None,
+    isbn: str | None = None,
+) -> Book:
     """Change the given fields; an empty author or ISBN clears it."""
     row = find(session, profile_id, ref)
     if title is not None:
@@ -182,10 +228,12 @@ def edit(session: Session, profile_id: int, ref: str, *, title: str | None = Non
     if isbn is not None:
         row.isbn = normalise_isbn(isbn)
     if total_pages is not None:
-        read = pages_read(session, row.id)
+        read = pages_read(session, t.saved_id(row))
         if total_pages < read:
-            raise InputError(f"{row.title} already has {read} pages logged; "
-                             f"it cannot be {total_pages} pages long")
+            raise InputError(
+                f"{row.title} already has {read} pages logged; "
+                f"it cannot be {total_pages} pages long"
+            )
         row.total_pages = total_pages
     session.add(row)
     session.flush()
@@ -198,8 +246,9 @@ def remove(session: Session, profile_id: int, ref: str) -> tuple[Book, int]:
     """Remove a book; its reading logs stay (their pages were read) without a book."""
     row = find(session, profile_id, ref)
     book = to_book(row, session=session)
-    kept = session.exec(select(func.count()).select_from(t.ReadingLog)
-                        .where(t.ReadingLog.book_id == row.id)).one()
+    kept = session.exec(
+        select(func.count()).select_from(t.ReadingLog).where(t.ReadingLog.book_id == row.id)
+    ).one()
     # Detach explicitly rather than trust ON DELETE SET NULL: foreign keys may be
     # off in another SQLite client that opened this file.
     for log in session.exec(select(t.ReadingLog).where(t.ReadingLog.book_id == row.id)):
@@ -212,16 +261,26 @@ def remove(session: Session, profile_id: int, ref: str) -> tuple[Book, int]:
 
 def listing(session: Session, profile_id: int, status: BookStatus | None = None) -> list[Book]:
     """Books with their pages read, the ones being read first."""
-    read = (select(t.ReadingLog.book_id, func.sum(t.ReadingLog.pages).label("pages"))
-            .where(t.ReadingLog.profile_id == profile_id)
-            .group_by(t.ReadingLog.book_id).subquery())
-    query = (select(t.Book, func.coalesce(read.c.pages, 0))
-             .join(read, read.c.book_id == t.Book.id, isouter=True)
-             .where(t.Book.profile_id == profile_id))
+    read = (
+        select(col(t.ReadingLog.book_id), func.sum(t.ReadingLog.pages).label("pages"))
+        .where(t.ReadingLog.profile_id == profile_id)
+        .group_by(col(t.ReadingLog.book_id))
+        .subquery()
+    )
+    query = (
+        select(t.Book, func.coalesce(read.c.pages, 0))
+        .join(read, read.c.book_id == t.Book.id, isouter=True)
+        .where(t.Book.profile_id == profile_id)
+    )
     if status is not None:
         query = query.where(t.Book.status == status.value)
-    order = {BookStatus.READING: 0, BookStatus.TO_READ: 1, BookStatus.FINISHED: 2,
-             BookStatus.ABANDONED: 3}
+    order = {
+        BookStatus.READING: 0,
+        BookStatus.TO_READ: 1,
+        BookStatus.FINISHED: 2,
+        BookStatus.ABANDONED: 3,
+    }
     books = [to_book(row, int(pages)) for row, pages in session.exec(query)]
-    return sorted(books, key=lambda b: (order[b.status], -(b.finished_on or date.min).toordinal(),
-                                        b.id))
+    return sorted(
+        books, key=lambda b: (order[b.status], -(b.finished_on or date.min).toordinal(), b.id)
+    )

@@ -21,8 +21,14 @@ from typing import Any
 from sqlalchemy import Connection, Table, insert, text
 
 
-def insert_rows(connection: Connection, table: Table, columns: Sequence[str],
-                rows: Sequence[Sequence[Any]], *, new_ids: bool = False) -> list[int]:
+def insert_rows(
+    connection: Connection,
+    table: Table,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    new_ids: bool = False,
+) -> list[int]:
     """Insert `rows` (values in the order of `columns`) into `table`.
 
     With `new_ids`, returns the id each row was given, in the order of `rows`;
@@ -43,8 +49,13 @@ def insert_rows(connection: Connection, table: Table, columns: Sequence[str],
     return ids
 
 
-def _insert_with_core(connection: Connection, table: Table, columns: Sequence[str],
-                      rows: Sequence[Sequence[Any]], new_ids: bool) -> list[int]:
+def _insert_with_core(
+    connection: Connection,
+    table: Table,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    new_ids: bool,
+) -> list[int]:
     values = [dict(zip(columns, row)) for row in rows]
     if not new_ids:
         connection.execute(insert(table), values)
@@ -63,19 +74,22 @@ def _next_sqlite_id(connection: Connection, table: Table) -> int:
 _LAST_ID = text("SELECT seq FROM sqlite_sequence WHERE name = :name")
 
 
-def _insert_into_sqlite(connection: Connection, table: Table, columns: Sequence[str],
-                        rows: Sequence[Sequence[Any]]) -> None:
+def _insert_into_sqlite(
+    connection: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
     dialect = connection.dialect
     statement = insert(table).compile(dialect=dialect, column_keys=list(columns))
-    if list(statement.positiontup) != list(columns):
+    if list(statement.positiontup or ()) != list(columns):
         # A column left out has a default SQLAlchemy fills in row by row.
         _insert_with_core(connection, table, columns, rows, new_ids=False)
         return
     # Each column's own conversion on this database (a date to "2024-03-15", a
     # moment to "2024-03-15 07:30:00.000000"), as SQLAlchemy applies it row by row.
-    converters = [(index, convert) for index, name in enumerate(columns)
-                  if (convert := table.c[name].type.dialect_impl(dialect)
-                      .bind_processor(dialect)) is not None]
+    converters = [
+        (index, convert)
+        for index, name in enumerate(columns)
+        if (convert := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None
+    ]
     if converters:
         rows = _converted(rows, converters)
     connection.exec_driver_sql(statement.string, rows)

@@ -7,23 +7,43 @@ that reaches its last page finishes it, and removing that log reopens it.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from enum import Enum
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from compound.db import tables as t
 from compound.domain.errors import (
-    BookClosed, EntryNotFound, InputError, NeedsBook, NoRoomInBook, WhichBook,
+    BookClosed,
+    EntryNotFound,
+    InputError,
+    NeedsBook,
+    NoRoomInBook,
+    WhichBook,
 )
 from compound.domain.records import (
-    Book, BookStatus, Entry, GoalKind, LearningSession, LoggedPages, ReadingLog, RemovedEntry,
-    SessionKind, parse_ref,
+    BookStatus,
+    Entry,
+    GoalKind,
+    LearningSession,
+    LoggedPages,
+    ReadingLog,
+    RemovedEntry,
+    SessionKind,
+    parse_ref,
 )
 from compound.domain.text import MAX_NOTE, clean_text
 from compound.store import books
 from compound.store.history import as_date
 
-UNSET = object()  # "leave as it is", distinct from None ("clear it")
+
+class Unset(Enum):
+    """ "Leave it as it is", distinct from None ("clear it")."""
+
+    UNSET = "unset"
+
+
+UNSET = Unset.UNSET
 
 
 def _aware(moment: datetime) -> datetime:
@@ -32,60 +52,95 @@ def _aware(moment: datetime) -> datetime:
 
 
 def to_log(row: t.ReadingLog, book_title: str | None) -> ReadingLog:
-    return ReadingLog(id=row.id, day=as_date(row.day), pages=row.pages, book_id=row.book_id,
-                      book_title=book_title, minutes=row.minutes, note=row.note,
-                      created_at=_aware(row.created_at), started_book=bool(row.started_book),
-                      import_key=row.import_key)
+    return ReadingLog(
+        id=t.saved_id(row),
+        day=as_date(row.day),
+        pages=row.pages,
+        book_id=row.book_id,
+        book_title=book_title,
+        minutes=row.minutes,
+        note=row.note,
+        created_at=_aware(row.created_at),
+        started_book=bool(row.started_book),
+        import_key=row.import_key,
+    )
 
 
 def to_session(row: t.LearningSession) -> LearningSession:
-    return LearningSession(id=row.id, day=as_date(row.day), minutes=row.minutes,
-                           kind=SessionKind(row.kind), topic=row.topic, note=row.note,
-                           created_at=_aware(row.created_at))
+    return LearningSession(
+        id=t.saved_id(row),
+        day=as_date(row.day),
+        minutes=row.minutes,
+        kind=SessionKind(row.kind),
+        topic=row.topic,
+        note=row.note,
+        created_at=_aware(row.created_at),
+    )
 
 
 def _book_title(session: Session, book_id: int | None) -> str | None:
-    return session.get(t.Book, book_id).title if book_id is not None else None
+    return session.get_one(t.Book, book_id).title if book_id is not None else None
 
 
 def _current_book(session: Session, profile_id: int) -> t.Book | None:
     """The book being read, when there is exactly one; None when there is none."""
-    reading = session.exec(select(t.Book).where(t.Book.profile_id == profile_id,
-                                                t.Book.status == BookStatus.READING)).all()
+    reading = session.exec(
+        select(t.Book).where(t.Book.profile_id == profile_id, t.Book.status == BookStatus.READING)
+    ).all()
     if len(reading) > 1:
-        raise WhichBook([(b.id, b.title) for b in reading])
+        raise WhichBook([(t.saved_id(b), b.title) for b in reading])
     return reading[0] if reading else None
 
 
 def _check_room(session: Session, book: t.Book, pages: int, already: int) -> None:
     """Refuse pages beyond the book's end, or into a book that is closed."""
     if book.status in (BookStatus.FINISHED, BookStatus.ABANDONED):
-        raise BookClosed(book.id, book.title, book.status)
+        raise BookClosed(t.saved_id(book), book.title, book.status)
     if book.total_pages and already + pages > book.total_pages:
-        raise NoRoomInBook(book.id, book.title, book.total_pages - already, book.total_pages)
+        raise NoRoomInBook(
+            t.saved_id(book), book.title, book.total_pages - already, book.total_pages
+        )
 
 
-def log_pages(session: Session, profile_id: int, *, day: date, pages: int | None = None,
-              to_page: int | None = None, book_ref: str | None = None,
-              minutes: int | None = None, note: str | None = None) -> LoggedPages:
+def log_pages(
+    session: Session,
+    profile_id: int,
+    *,
+    day: date,
+    pages: int | None = None,
+    to_page: int | None = None,
+    book_ref: str | None = None,
+    minutes: int | None = None,
+    note: str | None = None,
+) -> LoggedPages:
     """Log pages read on `day`, or the pages up to `to_page` in the book."""
-    book = (books.find(session, profile_id, book_ref) if book_ref is not None
-            else _current_book(session, profile_id))
+    book = (
+        books.find(session, profile_id, book_ref)
+        if book_ref is not None
+        else _current_book(session, profile_id)
+    )
     note = clean_text(note, "the note", limit=MAX_NOTE, multiline=True)
-    already = books.pages_read(session, book.id) if book else 0
+    already = books.pages_read(session, t.saved_id(book)) if book else 0
     if to_page is not None:
         if book is None:
             raise NeedsBook()
         if to_page <= already:
-            raise InputError(f"{book.title} is already at page {already}; the page reached "
-                             "must be further on")
+            raise InputError(
+                f"{book.title} is already at page {already}; the page reached must be further on"
+            )
         pages = to_page - already
     if pages is None:
         raise InputError("say how many pages were read, or the page reached")
     if book is not None:
         _check_room(session, book, pages, already)
-    row = t.ReadingLog(profile_id=profile_id, day=day, pages=pages,
-                       book_id=book.id if book else None, minutes=minutes, note=note)
+    row = t.ReadingLog(
+        profile_id=profile_id,
+        day=day,
+        pages=pages,
+        book_id=book.id if book else None,
+        minutes=minutes,
+        note=note,
+    )
     session.add(row)
     session.flush()
     started = finished = False
@@ -94,15 +149,29 @@ def log_pages(session: Session, profile_id: int, *, day: date, pages: int | None
         row.started_book = started
         session.add(row)
         session.flush()
-    day_total = session.exec(select(func.sum(t.ReadingLog.pages)).where(
-        t.ReadingLog.profile_id == profile_id, t.ReadingLog.day == day)).one()
-    goal = session.exec(select(t.Goal.target).where(
-        t.Goal.profile_id == profile_id, t.Goal.kind == GoalKind.DAILY_PAGES.value,
-        t.Goal.since <= day).order_by(t.Goal.since.desc()).limit(1)).first()
-    return LoggedPages(log=to_log(row, book.title if book else None),
-                       book=books.to_book(book, already + pages) if book else None,
-                       started_book=started, finished_book=finished,
-                       pages_that_day=int(day_total), pages_goal=goal)
+    day_total = session.exec(
+        select(func.sum(t.ReadingLog.pages)).where(
+            t.ReadingLog.profile_id == profile_id, t.ReadingLog.day == day
+        )
+    ).one()
+    goal = session.exec(
+        select(t.Goal.target)
+        .where(
+            t.Goal.profile_id == profile_id,
+            t.Goal.kind == GoalKind.DAILY_PAGES.value,
+            t.Goal.since <= day,
+        )
+        .order_by(col(t.Goal.since).desc())
+        .limit(1)
+    ).first()
+    return LoggedPages(
+        log=to_log(row, book.title if book else None),
+        book=books.to_book(book, already + pages) if book else None,
+        started_book=started,
+        finished_book=finished,
+        pages_that_day=int(day_total),
+        pages_goal=goal,
+    )
 
 
 def restore(session: Session, profile_id: int, entry: Entry) -> Entry:
@@ -115,11 +184,18 @@ def restore(session: Session, profile_id: int, entry: Entry) -> Entry:
     """
     table = t.ReadingLog if isinstance(entry, ReadingLog) else t.LearningSession
     taken = session.get(table, entry.id) is not None
-    common = {"profile_id": profile_id, "day": entry.day, "minutes": entry.minutes,
-              "note": entry.note, "created_at": entry.created_at,
-              **({} if taken else {"id": entry.id})}
+    new_id = None if taken else entry.id  # None: the database gives it a new one
     if not isinstance(entry, ReadingLog):
-        row = t.LearningSession(**common, kind=entry.kind.value, topic=entry.topic)
+        row = t.LearningSession(
+            id=new_id,
+            profile_id=profile_id,
+            day=entry.day,
+            minutes=entry.minutes,
+            note=entry.note,
+            created_at=entry.created_at,
+            kind=entry.kind.value,
+            topic=entry.topic,
+        )
         session.add(row)
         session.flush()
         return to_session(row)
@@ -127,9 +203,18 @@ def restore(session: Session, profile_id: int, entry: Entry) -> Entry:
     if book is not None and book.profile_id != profile_id:
         book = None
     if book is not None:
-        _check_room(session, book, entry.pages, books.pages_read(session, book.id))
-    log = t.ReadingLog(**common, pages=entry.pages, book_id=book.id if book else None,
-                       import_key=entry.import_key)
+        _check_room(session, book, entry.pages, books.pages_read(session, t.saved_id(book)))
+    log = t.ReadingLog(
+        id=new_id,
+        profile_id=profile_id,
+        day=entry.day,
+        minutes=entry.minutes,
+        note=entry.note,
+        created_at=entry.created_at,
+        pages=entry.pages,
+        book_id=book.id if book else None,
+        import_key=entry.import_key,
+    )
     session.add(log)
     session.flush()
     if book is not None:
@@ -140,12 +225,24 @@ def restore(session: Session, profile_id: int, entry: Entry) -> Entry:
     return to_log(log, book.title if book else None)
 
 
-def log_session(session: Session, profile_id: int, *, day: date, minutes: int,
-                kind: SessionKind = SessionKind.OTHER, topic: str | None = None,
-                note: str | None = None) -> LearningSession:
-    row = t.LearningSession(profile_id=profile_id, day=day, minutes=minutes, kind=kind.value,
-                            topic=clean_text(topic, "the topic"),
-                            note=clean_text(note, "the note", limit=MAX_NOTE, multiline=True))
+def log_session(
+    session: Session,
+    profile_id: int,
+    *,
+    day: date,
+    minutes: int,
+    kind: SessionKind = SessionKind.OTHER,
+    topic: str | None = None,
+    note: str | None = None,
+) -> LearningSession:
+    row = t.LearningSession(
+        profile_id=profile_id,
+        day=day,
+        minutes=minutes,
+        kind=kind.value,
+        topic=clean_text(topic, "the topic"),
+        note=clean_text(note, "the note", limit=MAX_NOTE, multiline=True),
+    )
     session.add(row)
     session.flush()
     return to_session(row)
@@ -155,13 +252,20 @@ def history(session: Session, profile_id: int, since: date, until: date) -> list
     """Entries from `since` to `until`, newest first."""
     logs = session.exec(
         select(t.ReadingLog, t.Book.title)
-        .join(t.Book, t.Book.id == t.ReadingLog.book_id, isouter=True)
-        .where(t.ReadingLog.profile_id == profile_id,
-               t.ReadingLog.day >= since, t.ReadingLog.day <= until)).all()
+        .join(t.Book, col(t.Book.id) == t.ReadingLog.book_id, isouter=True)
+        .where(
+            t.ReadingLog.profile_id == profile_id,
+            t.ReadingLog.day >= since,
+            t.ReadingLog.day <= until,
+        )
+    ).all()
     sessions = session.exec(
-        select(t.LearningSession)
-        .where(t.LearningSession.profile_id == profile_id,
-               t.LearningSession.day >= since, t.LearningSession.day <= until)).all()
+        select(t.LearningSession).where(
+            t.LearningSession.profile_id == profile_id,
+            t.LearningSession.day >= since,
+            t.LearningSession.day <= until,
+        )
+    ).all()
     entries: list[Entry] = [to_log(row, title) for row, title in logs]
     entries += [to_session(row) for row in sessions]
     return sorted(entries, key=lambda e: (e.day, e.created_at), reverse=True)
@@ -169,8 +273,11 @@ def history(session: Session, profile_id: int, since: date, until: date) -> list
 
 def _find_row(session: Session, profile_id: int, ref: str) -> t.ReadingLog | t.LearningSession:
     kind, id_ = parse_ref(ref)
-    table = t.ReadingLog if kind is ReadingLog else t.LearningSession
-    row = session.get(table, id_)
+    row: t.ReadingLog | t.LearningSession | None
+    if kind is ReadingLog:
+        row = session.get(t.ReadingLog, id_)
+    else:
+        row = session.get(t.LearningSession, id_)
     if row is None or row.profile_id != profile_id:
         raise EntryNotFound(ref.strip().lower())
     return row
@@ -190,9 +297,12 @@ def latest_ref(session: Session, profile_id: int) -> str | None:
     """The id of the entry made last, whatever its kind."""
     candidates = []
     for table, prefix in ((t.ReadingLog, "r"), (t.LearningSession, "s")):
-        row = session.exec(select(table.created_at, table.id)
-                           .where(table.profile_id == profile_id)
-                           .order_by(table.created_at.desc(), table.id.desc()).limit(1)).first()
+        row = session.exec(
+            select(col(table.created_at), col(table.id))
+            .where(col(table.profile_id) == profile_id)
+            .order_by(col(table.created_at).desc(), col(table.id).desc())
+            .limit(1)
+        ).first()
         if row:
             candidates.append((_aware(row[0]), f"{prefix}{row[1]}"))
     return max(candidates)[1] if candidates else None
@@ -214,10 +324,19 @@ def delete(session: Session, profile_id: int, ref: str) -> RemovedEntry:
     return RemovedEntry(entry=entry, reopened_book=reopened, reshelved_book=reshelved)
 
 
-def edit(session: Session, profile_id: int, ref: str, *, day: date | None = None,
-         pages: int | None = None, minutes: object = UNSET, book_ref: str | None = None,
-         kind: SessionKind | None = None, topic: object = UNSET,
-         note: object = UNSET) -> Entry:
+def edit(
+    session: Session,
+    profile_id: int,
+    ref: str,
+    *,
+    day: date | None = None,
+    pages: int | None = None,
+    minutes: int | None | Unset = UNSET,
+    book_ref: str | None = None,
+    kind: SessionKind | None = None,
+    topic: str | None | Unset = UNSET,
+    note: str | None | Unset = UNSET,
+) -> Entry:
     """Change the given fields of an entry; fields that do not apply are refused."""
     row = _find_row(session, profile_id, ref)
     label = ref.strip().lower()
@@ -245,17 +364,21 @@ def edit(session: Session, profile_id: int, ref: str, *, day: date | None = None
     return _to_entry(session, row)
 
 
-def _edit_log(session: Session, profile_id: int, row: t.ReadingLog, *, pages: int | None,
-              book_ref: str | None) -> None:
+def _edit_log(
+    session: Session, profile_id: int, row: t.ReadingLog, *, pages: int | None, book_ref: str | None
+) -> None:
     old_book_id, old_pages = row.book_id, row.pages
     new_pages = pages if pages is not None else old_pages
-    new_book = books.find(session, profile_id, book_ref) if book_ref is not None else (
-        session.get(t.Book, old_book_id) if old_book_id else None)
+    new_book = (
+        books.find(session, profile_id, book_ref)
+        if book_ref is not None
+        else (session.get(t.Book, old_book_id) if old_book_id else None)
+    )
     # Count before changing the row: a query would autoflush the new page count.
     old_read = books.pages_read(session, old_book_id) if old_book_id else 0
     if new_book is not None:
         same = new_book.id == old_book_id
-        others = books.pages_read(session, new_book.id) - (old_pages if same else 0)
+        others = books.pages_read(session, t.saved_id(new_book)) - (old_pages if same else 0)
         if not same or new_pages > old_pages:
             _check_room(session, new_book, new_pages, others)
         row.book_id = new_book.id

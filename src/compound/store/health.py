@@ -39,10 +39,17 @@ def _schema(revision: str | None) -> Check:
     if revision is None:
         return Check("schema", True, "empty: the schema is created when it is next opened")
     if revisions.is_known(revision):
-        return Check("schema", True, f"revision {revision}; upgraded to {head} (after a backup "
-                                     "copy) when it is next opened")
-    return Check("schema", False, f"revision {revision}, written by a newer compound (this one "
-                                  f"knows up to {head}): upgrade compound")
+        return Check(
+            "schema",
+            True,
+            f"revision {revision}; upgraded to {head} (after a backup copy) when it is next opened",
+        )
+    return Check(
+        "schema",
+        False,
+        f"revision {revision}, written by a newer compound (this one "
+        f"knows up to {head}): upgrade compound",
+    )
 
 
 def _orphans(counts: dict[str, int]) -> Check:
@@ -67,8 +74,11 @@ def _permissions(database: Path) -> Check:
             exposed.append(f"{path.name} is {mode:04o}")
     if exposed:
         which = "it" if len(exposed) == 1 else "them"
-        return Check("permissions", False, f"{'; '.join(exposed)}: other users can read "
-                                           f"{which}; chmod go-rwx fixes that")
+        return Check(
+            "permissions",
+            False,
+            f"{'; '.join(exposed)}: other users can read {which}; chmod go-rwx fixes that",
+        )
     return Check("permissions", True, "only you can read the database and its backups")
 
 
@@ -85,11 +95,16 @@ def _backups(database: Path, daily_backups: int) -> Check:
     for kind, found in kinds.items():
         part = f"{len(found)} {kind}"
         if kind == "daily":
-            part += f" (newest {found[-1].path.stem.removeprefix('daily-')}, keeping {daily_backups})"
+            part += (
+                f" (newest {found[-1].path.stem.removeprefix('daily-')}, keeping {daily_backups})"
+            )
         parts.append(part)
     total = size_text(sum(copy.size for copy in copies))
-    folder = f"; daily and manual ones are in {backup_dir(database)}" \
-        if {"daily", "manual"} & kinds.keys() else ""
+    folder = (
+        f"; daily and manual ones are in {backup_dir(database)}"
+        if {"daily", "manual"} & kinds.keys()
+        else ""
+    )
     return Check("backups", True, f"{', '.join(parts)}: {total} in all{folder}{off}")
 
 
@@ -98,8 +113,9 @@ def check_sqlite(database: Path, daily_backups: int) -> list[Check]:
     if database.is_dir():
         return [Check("database", False, f"{database} is a directory, not a compound database")]
     if not database.exists():
-        return [Check("database", True, f"{database} does not exist yet; the first check-in "
-                                        "creates it")]
+        return [
+            Check("database", True, f"{database} does not exist yet; the first check-in creates it")
+        ]
     wal = Path(f"{database}-wal")
     size = f"{database}: {size_text(database.stat().st_size)}"
     if wal.is_file() and wal.stat().st_size:
@@ -115,8 +131,9 @@ def check_sqlite(database: Path, daily_backups: int) -> list[Check]:
         else:
             shown = "; ".join(verdict.integrity[:3])
             more = f" (and {len(verdict.integrity) - 3} more)" if len(verdict.integrity) > 3 else ""
-            checks.append(Check("integrity", False, f"{shown}{more}; `compound restore` "
-                                                    "brings back a backup"))
+            checks.append(
+                Check("integrity", False, f"{shown}{more}; `compound restore` brings back a backup")
+            )
         checks += [_schema(verdict.revision), _orphans(verdict.orphans)]
     checks += [_permissions(database), _backups(database, daily_backups)]
     return checks
@@ -142,17 +159,24 @@ def check_server(url: str) -> list[Check]:
             if connection.dialect.name == "postgresql":
                 version = connection.execute(text("SHOW server_version")).scalar()
                 size = connection.execute(
-                    text("SELECT pg_database_size(current_database())")).scalar()
-                checks[0] = Check("database", True,
-                                  f"{where}: PostgreSQL {version}, {size_text(int(size))}")
+                    text("SELECT pg_database_size(current_database())")
+                ).scalar_one()
+                checks[0] = Check(
+                    "database", True, f"{where}: PostgreSQL {version}, {size_text(int(size))}"
+                )
             checks.append(_schema(revision))
             if revision == revisions.head_revision():
-                counts = {}
+                counts: dict[str, int] = {}
                 for table in SQLModel.metadata.sorted_tables:
                     for key in table.foreign_keys:
                         child, parent = key.parent, key.column
-                        dangling = select(func.count()).select_from(table).where(
-                            child.is_not(None), ~select(parent).where(parent == child).exists())
+                        dangling = (
+                            select(func.count())
+                            .select_from(table)
+                            .where(
+                                child.is_not(None), ~select(parent).where(parent == child).exists()
+                            )
+                        )
                         found = connection.execute(dangling).scalar()
                         if found:
                             counts[table.name] = counts.get(table.name, 0) + found
@@ -162,6 +186,11 @@ def check_server(url: str) -> list[Check]:
         raise StorageError(f"cannot open {where}: {reason}") from None
     finally:
         engine.dispose()
-    checks.append(Check("backups", True, "the server's: take them with pg_dump "
-                                         "(compound backup works on SQLite files)"))
+    checks.append(
+        Check(
+            "backups",
+            True,
+            "the server's: take them with pg_dump (compound backup works on SQLite files)",
+        )
+    )
     return checks

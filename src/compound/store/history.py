@@ -22,7 +22,7 @@ from compound.domain.totals import DailyTotals, History
 
 TYPE_CHECKING = False  # not typing's: importing typing costs the prompt path ~2 ms
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, overload
 
     # run(sql, params) -> rows. Parameters use the :name style that both sqlite3
     # and SQLAlchemy's text() accept; dates are passed as dates.
@@ -58,6 +58,15 @@ BOOKS_BEING_READ = SHELVED_BOOKS.format(statuses="'reading'")
 BOOKS_IN_HAND = SHELVED_BOOKS.format(statuses="'reading', 'to-read'")
 
 
+if TYPE_CHECKING:
+
+    @overload
+    def as_date(value: date | str) -> date: ...
+
+    @overload
+    def as_date(value: None) -> None: ...
+
+
 def as_date(value: date | str | None) -> date | None:
     """SQLite hands dates back as ISO text, PostgreSQL as dates."""
     if value is None or isinstance(value, date):
@@ -68,9 +77,18 @@ def as_date(value: date | str | None) -> date | None:
 def book_from_row(row: Sequence[Any]) -> Book:
     """A Book from the columns selected in SHELVED_BOOKS, in that order."""
     (id_, title, author, total, isbn, status, started, finished, source, read) = row
-    return Book(id=id_, title=title, author=author, total_pages=total, isbn=isbn,
-                status=BookStatus(status), started_on=as_date(started),
-                finished_on=as_date(finished), source=source, pages_read=int(read or 0))
+    return Book(
+        id=id_,
+        title=title,
+        author=author,
+        total_pages=total,
+        isbn=isbn,
+        status=BookStatus(status),
+        started_on=as_date(started),
+        finished_on=as_date(finished),
+        source=source,
+        pages_read=int(read or 0),
+    )
 
 
 def read_history(run: Runner, profile_id: int, today: date, *, light: bool = False) -> History:
@@ -80,8 +98,10 @@ def read_history(run: Runner, profile_id: int, today: date, *, light: bool = Fal
     shelf, which only the yearly books goal and the projection need.
     """
     params = {"profile": profile_id, "today": today}
-    goals = GoalTimeline(GoalChange(GoalKind(kind), int(target), as_date(since), schedule)
-                         for kind, target, since, schedule in run(GOAL_CHANGES, params))
+    goals = GoalTimeline(
+        GoalChange(GoalKind(kind), int(target), as_date(since), schedule)
+        for kind, target, since, schedule in run(GOAL_CHANGES, params)
+    )
     pages = {as_date(day): int(total) for day, total in run(PAGES_BY_DAY, params)}
     sessions: dict[date, int] = {}
     minutes: dict[date, int] = {}
@@ -95,8 +115,9 @@ def read_history(run: Runner, profile_id: int, today: date, *, light: bool = Fal
                 finished_days.append(as_date(finished_on))
             if total:
                 finished_pages.append(int(total))
-    shelves = [book_from_row(row)
-               for row in run(BOOKS_BEING_READ if light else BOOKS_IN_HAND, params)]
+    shelves = [
+        book_from_row(row) for row in run(BOOKS_BEING_READ if light else BOOKS_IN_HAND, params)
+    ]
     return History(
         today=today,
         totals=DailyTotals(pages=pages, sessions=sessions, session_minutes=minutes),
@@ -105,11 +126,13 @@ def read_history(run: Runner, profile_id: int, today: date, *, light: bool = Fal
         finished_pages=tuple(finished_pages),
         finished_days=tuple(sorted(finished_days)),
         reading=tuple(b for b in shelves if b.status == BookStatus.READING),
-        to_read=tuple(b for b in shelves if b.status == BookStatus.TO_READ))
+        to_read=tuple(b for b in shelves if b.status == BookStatus.TO_READ),
+    )
 
 
-def read_sqlite_history(path: Path, profile: str, today: date, *,
-                        light: bool = False) -> History | None:
+def read_sqlite_history(
+    path: Path, profile: str, today: date, *, light: bool = False
+) -> History | None:
     """A profile's History straight from an up-to-date SQLite file, without the ORM.
 
     None whenever the light path does not plainly apply (no file, a schema to

@@ -16,16 +16,28 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from typing import overload
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from compound.db import tables as t
 from compound.domain.errors import InputError
 from compound.domain.imports import (
-    ImportBatch, ImportedBook, ImportedGoal, ImportedLog, ImportedSession, ImportedSkip,
-    ImportSummary, Tally, changes_for, choose_match, isbn_key, name_key, same_author,
+    ImportBatch,
+    ImportedBook,
+    ImportedGoal,
+    ImportedLog,
+    ImportedSession,
+    ImportedSkip,
+    ImportSummary,
+    Tally,
+    changes_for,
+    choose_match,
+    isbn_key,
+    name_key,
+    same_author,
 )
 from compound.domain.records import Book
 from compound.store.books import to_book
@@ -35,6 +47,10 @@ from compound.store.history import as_date
 Progress = Callable[[int], None]
 
 
+@overload
+def _utc(moment: datetime) -> datetime: ...
+@overload
+def _utc(moment: None) -> None: ...
 def _utc(moment: datetime | None) -> datetime | None:
     # SQLite hands back naive datetimes; every timestamp compound stores is UTC.
     if moment is None:
@@ -42,12 +58,12 @@ def _utc(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-def apply(session: Session, profile_id: int, batch: ImportBatch,
-          progress: Progress | None = None) -> ImportSummary:
+def apply(
+    session: Session, profile_id: int, batch: ImportBatch, progress: Progress | None = None
+) -> ImportSummary:
     """Apply `batch` to the profile; returns what was added, updated and left out."""
     tick = progress or (lambda _n: None)
-    summary = ImportSummary(kind=batch.kind, source=batch.source,
-                            skipped=list(batch.skipped))
+    summary = ImportSummary(kind=batch.kind, source=batch.source, skipped=list(batch.skipped))
     book_ids = _books(session, profile_id, batch.books, summary.books, tick)
     _logs(session, profile_id, batch.logs, book_ids, summary.reading_logs, tick)
     _sessions(session, profile_id, batch.sessions, summary.sessions, tick)
@@ -59,12 +75,15 @@ def apply(session: Session, profile_id: int, batch: ImportBatch,
 
 # -- books ------------------------------------------------------------------------------
 
+
 class _Shelf:
     """The profile's books as they were before the import, indexed for recognition."""
 
     def __init__(self, session: Session, profile_id: int, records: Sequence[ImportedBook]):
-        self.rows = {row.id: row for row in session.exec(
-            select(t.Book).where(t.Book.profile_id == profile_id))}
+        self.rows = {
+            t.saved_id(row): row
+            for row in session.exec(select(t.Book).where(t.Book.profile_id == profile_id))
+        }
         self.books: dict[int, Book] = {}
         self.by_isbn: dict[str, list[Book]] = defaultdict(list)
         self.by_title: dict[str, list[Book]] = defaultdict(list)
@@ -72,10 +91,15 @@ class _Shelf:
         self.used: set[int] = set()
         if not self.rows:
             return  # no books yet (a first import): nothing more to look up
-        read = dict(session.exec(
-            select(t.ReadingLog.book_id, func.sum(t.ReadingLog.pages))
-            .where(t.ReadingLog.profile_id == profile_id, t.ReadingLog.book_id.is_not(None))
-            .group_by(t.ReadingLog.book_id)).all())
+        read = dict(
+            session.exec(
+                select(col(t.ReadingLog.book_id), func.sum(t.ReadingLog.pages))
+                .where(
+                    t.ReadingLog.profile_id == profile_id, col(t.ReadingLog.book_id).is_not(None)
+                )
+                .group_by(col(t.ReadingLog.book_id))
+            ).all()
+        )
         self.books = {id_: to_book(row, int(read.get(id_, 0))) for id_, row in self.rows.items()}
         for book in self.books.values():
             if book.isbn:
@@ -85,30 +109,38 @@ class _Shelf:
             # A book some earlier import's keyed logs point at: "koreader:<md5>:<day>"
             # links the book "koreader:<md5>".
             for key, book_id in session.exec(
-                    select(t.ReadingLog.import_key, t.ReadingLog.book_id)
-                    .where(t.ReadingLog.profile_id == profile_id,
-                           t.ReadingLog.import_key.is_not(None),
-                           t.ReadingLog.book_id.is_not(None))):
-                self.linked.setdefault(key.rsplit(":", 1)[0], book_id)
+                select(col(t.ReadingLog.import_key), col(t.ReadingLog.book_id)).where(
+                    t.ReadingLog.profile_id == profile_id,
+                    col(t.ReadingLog.import_key).is_not(None),
+                    col(t.ReadingLog.book_id).is_not(None),
+                )
+            ):
+                if key is not None and book_id is not None:  # as the query asks
+                    self.linked.setdefault(key.rsplit(":", 1)[0], book_id)
 
     def find(self, record: ImportedBook) -> Book | None:
         if not self.books:
             return None  # an empty shelf (a first import): nothing to recognise
-        linked = self.linked.get(record.link_key) if record.link_key else None
+        linked = self.linked.get(link_key) if (link_key := record.link_key) else None
         if linked is not None and linked not in self.used:
             return self.books[linked]
-        named = [b for b in self.by_title.get(name_key(record.title), ())
-                 if same_author(b.author, record.author)]
+        named = [
+            b
+            for b in self.by_title.get(name_key(record.title), ())
+            if same_author(b.author, record.author)
+        ]
         if record.isbn:
-            candidates = self.by_isbn.get(isbn_key(record.isbn), []) + [b for b in named
-                                                                         if not b.isbn]
+            candidates = self.by_isbn.get(isbn_key(record.isbn), []) + [
+                b for b in named if not b.isbn
+            ]
         else:
             candidates = named
         return choose_match(record, [b for b in candidates if b.id not in self.used])
 
 
-def _books(session: Session, profile_id: int, records: Sequence[ImportedBook], tally: Tally,
-           tick: Progress) -> dict[str, int]:
+def _books(
+    session: Session, profile_id: int, records: Sequence[ImportedBook], tally: Tally, tick: Progress
+) -> dict[str, int]:
     """Match or add each book; returns the database id of every record's ref."""
     if not records:
         return {}
@@ -121,9 +153,20 @@ def _books(session: Session, profile_id: int, records: Sequence[ImportedBook], t
         book = shelf.find(record)
         if book is None:
             new_refs.append(record.ref)
-            new_rows.append((profile_id, record.title, record.author, record.total_pages,
-                             record.isbn, record.status.value, record.started_on,
-                             record.finished_on, record.source, now))
+            new_rows.append(
+                (
+                    profile_id,
+                    record.title,
+                    record.author,
+                    record.total_pages,
+                    record.isbn,
+                    record.status.value,
+                    record.started_on,
+                    record.finished_on,
+                    record.source,
+                    now,
+                )
+            )
             tally.added += 1
         else:
             shelf.used.add(book.id)
@@ -139,25 +182,52 @@ def _books(session: Session, profile_id: int, records: Sequence[ImportedBook], t
                 tally.unchanged += 1
         tick(1)
     session.flush()
-    added = insert_rows(session.connection(), t.Book.__table__, _BOOK_COLUMNS, new_rows,
-                        new_ids=True)
+    added = insert_rows(
+        session.connection(),
+        t.Book.__table__,  # type: ignore[attr-defined]  # set by SQLModel, not declared there
+        _BOOK_COLUMNS,
+        new_rows,
+        new_ids=True,
+    )
     ids.update(zip(new_refs, added, strict=True))
     return ids
 
 
-_BOOK_COLUMNS = ("profile_id", "title", "author", "total_pages", "isbn", "status", "started_on",
-                 "finished_on", "source", "created_at")
+_BOOK_COLUMNS = (
+    "profile_id",
+    "title",
+    "author",
+    "total_pages",
+    "isbn",
+    "status",
+    "started_on",
+    "finished_on",
+    "source",
+    "created_at",
+)
 
 
 # -- entries ----------------------------------------------------------------------------
 
-def _logs(session: Session, profile_id: int, records: Sequence[ImportedLog],
-          book_ids: dict[str, int], tally: Tally, tick: Progress) -> None:
+
+def _logs(
+    session: Session,
+    profile_id: int,
+    records: Sequence[ImportedLog],
+    book_ids: dict[str, int],
+    tally: Tally,
+    tick: Progress,
+) -> None:
     if not records:
         return
-    keyed = {row.import_key: row for row in session.exec(
-        select(t.ReadingLog).where(t.ReadingLog.profile_id == profile_id,
-                                   t.ReadingLog.import_key.is_not(None)))}
+    keyed = {
+        row.import_key: row
+        for row in session.exec(
+            select(t.ReadingLog).where(
+                t.ReadingLog.profile_id == profile_id, col(t.ReadingLog.import_key).is_not(None)
+            )
+        )
+    }
     now = datetime.now(UTC)
     added: list[tuple] = []
     new_keys: set[str] = set()
@@ -167,21 +237,34 @@ def _logs(session: Session, profile_id: int, records: Sequence[ImportedLog],
         first, last = min(r.day for r in plain), max(r.day for r in plain)
         stored.update(
             (as_date(row.day), row.pages, row.book_id, row.minutes, row.note, _utc(row.created_at))
-            for row in session.exec(select(t.ReadingLog).where(
-                t.ReadingLog.profile_id == profile_id, t.ReadingLog.import_key.is_(None),
-                t.ReadingLog.day >= first, t.ReadingLog.day <= last)))
+            for row in session.exec(
+                select(t.ReadingLog).where(
+                    t.ReadingLog.profile_id == profile_id,
+                    col(t.ReadingLog.import_key).is_(None),
+                    t.ReadingLog.day >= first,
+                    t.ReadingLog.day <= last,
+                )
+            )
+        )
     for record in records:
         book_id = None
         if record.book_ref is not None:
             if record.book_ref not in book_ids:
                 raise InputError(f"{record.where}: names a book the file does not list")
             book_id = book_ids[record.book_ref]
-        fingerprint = (record.day, record.pages, book_id, record.minutes, record.note,
-                       _utc(record.created_at))
+        fingerprint = (
+            record.day,
+            record.pages,
+            book_id,
+            record.minutes,
+            record.note,
+            _utc(record.created_at),
+        )
         row = keyed.get(record.import_key) if record.import_key is not None else None
         if record.import_key is not None and record.import_key in new_keys:
-            raise InputError(f"{record.where}: import key {record.import_key!r} is used "
-                             "by an earlier log")
+            raise InputError(
+                f"{record.where}: import key {record.import_key!r} is used by an earlier log"
+            )
         if row is not None:
             if (row.pages, row.minutes) != (record.pages, record.minutes):
                 row.pages, row.minutes = record.pages, record.minutes
@@ -193,40 +276,86 @@ def _logs(session: Session, profile_id: int, records: Sequence[ImportedLog],
             stored[fingerprint] -= 1
             tally.unchanged += 1
         else:
-            added.append((profile_id, record.day, record.pages, book_id, record.minutes,
-                          record.note, record.started_book, record.import_key,
-                          _utc(record.created_at) or now))
+            added.append(
+                (
+                    profile_id,
+                    record.day,
+                    record.pages,
+                    book_id,
+                    record.minutes,
+                    record.note,
+                    record.started_book,
+                    record.import_key,
+                    _utc(record.created_at) or now,
+                )
+            )
             if record.import_key is not None:
                 new_keys.add(record.import_key)
             tally.added += 1
         tick(1)
     session.flush()  # the updates above, before the new rows
-    insert_rows(session.connection(), t.ReadingLog.__table__, _LOG_COLUMNS, added)
+    insert_rows(
+        session.connection(),
+        t.ReadingLog.__table__,  # type: ignore[attr-defined]  # set by SQLModel, not declared there
+        _LOG_COLUMNS,
+        added,
+    )
 
 
-_LOG_COLUMNS = ("profile_id", "day", "pages", "book_id", "minutes", "note", "started_book",
-                "import_key", "created_at")
+_LOG_COLUMNS = (
+    "profile_id",
+    "day",
+    "pages",
+    "book_id",
+    "minutes",
+    "note",
+    "started_book",
+    "import_key",
+    "created_at",
+)
 
 
-def _sessions(session: Session, profile_id: int, records: Sequence[ImportedSession],
-              tally: Tally, tick: Progress) -> None:
+def _sessions(
+    session: Session,
+    profile_id: int,
+    records: Sequence[ImportedSession],
+    tally: Tally,
+    tick: Progress,
+) -> None:
     if not records:
         return
     first, last = min(r.day for r in records), max(r.day for r in records)
-    stored = Counter(
+    stored: Counter[tuple[date, int, str, str | None, str | None, datetime | None]] = Counter(
         (as_date(row.day), row.minutes, row.kind, row.topic, row.note, _utc(row.created_at))
-        for row in session.exec(select(t.LearningSession).where(
-            t.LearningSession.profile_id == profile_id,
-            t.LearningSession.day >= first, t.LearningSession.day <= last)))
+        for row in session.exec(
+            select(t.LearningSession).where(
+                t.LearningSession.profile_id == profile_id,
+                t.LearningSession.day >= first,
+                t.LearningSession.day <= last,
+            )
+        )
+    )
     for record in records:
-        key = (record.day, record.minutes, record.kind.value, record.topic, record.note,
-               _utc(record.created_at))
+        key = (
+            record.day,
+            record.minutes,
+            record.kind.value,
+            record.topic,
+            record.note,
+            _utc(record.created_at),
+        )
         if stored[key] > 0:
             stored[key] -= 1
             tally.unchanged += 1
         else:
-            row = t.LearningSession(profile_id=profile_id, day=record.day, minutes=record.minutes,
-                                    kind=record.kind.value, topic=record.topic, note=record.note)
+            row = t.LearningSession(
+                profile_id=profile_id,
+                day=record.day,
+                minutes=record.minutes,
+                kind=record.kind.value,
+                topic=record.topic,
+                note=record.note,
+            )
             if record.created_at is not None:
                 row.created_at = _utc(record.created_at)
             session.add(row)
@@ -236,35 +365,57 @@ def _sessions(session: Session, profile_id: int, records: Sequence[ImportedSessi
 
 # -- goals and skip days ----------------------------------------------------------------
 
-def _goals(session: Session, profile_id: int, records: Sequence[ImportedGoal],
-           summary: ImportSummary, tick: Progress) -> None:
+
+def _goals(
+    session: Session,
+    profile_id: int,
+    records: Sequence[ImportedGoal],
+    summary: ImportSummary,
+    tick: Progress,
+) -> None:
     if not records:
         return
-    stored = {(row.kind, as_date(row.since)): row for row in session.exec(
-        select(t.Goal).where(t.Goal.profile_id == profile_id))}
+    stored = {
+        (row.kind, as_date(row.since)): row
+        for row in session.exec(select(t.Goal).where(t.Goal.profile_id == profile_id))
+    }
     for record in records:
         row = stored.get((record.kind.value, record.since))
         if row is None:
-            row = t.Goal(profile_id=profile_id, kind=record.kind.value, target=record.target,
-                         schedule=record.schedule, since=record.since)
+            row = t.Goal(
+                profile_id=profile_id,
+                kind=record.kind.value,
+                target=record.target,
+                schedule=record.schedule,
+                since=record.since,
+            )
             session.add(row)
             stored[(record.kind.value, record.since)] = row
             summary.goals.added += 1
         elif (row.target, row.schedule) == (record.target, record.schedule):
             summary.goals.unchanged += 1
         else:
-            summary.skipped.append((record.where, (
-                f"the {record.kind.value} goal from {record.since.isoformat()} is "
-                f"{row.target} here, {record.target} in the file; kept {row.target}")))
+            summary.skipped.append(
+                (
+                    record.where,
+                    (
+                        f"the {record.kind.value} goal from {record.since.isoformat()} is "
+                        f"{row.target} here, {record.target} in the file; kept {row.target}"
+                    ),
+                )
+            )
         tick(1)
 
 
-def _skips(session: Session, profile_id: int, records: Sequence[ImportedSkip], tally: Tally,
-           tick: Progress) -> None:
+def _skips(
+    session: Session, profile_id: int, records: Sequence[ImportedSkip], tally: Tally, tick: Progress
+) -> None:
     if not records:
         return
-    stored = {as_date(day) for day in session.exec(
-        select(t.Skip.day).where(t.Skip.profile_id == profile_id))}
+    stored = {
+        as_date(day)
+        for day in session.exec(select(col(t.Skip.day)).where(t.Skip.profile_id == profile_id))
+    }
     for record in records:
         if record.day in stored:
             tally.unchanged += 1

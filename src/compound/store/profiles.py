@@ -3,26 +3,36 @@
 from __future__ import annotations
 
 from sqlalchemy import delete, func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from compound.db import tables as t
 from compound.domain.errors import InputError, NotFoundError
-from compound.domain.profiles import (DEFAULT_PROFILE, ProfileContents, check_new_profile_name,
-                                      profile_name_key)
+from compound.domain.profiles import (
+    DEFAULT_PROFILE,
+    ProfileContents,
+    check_new_profile_name,
+    profile_name_key,
+)
 from compound.domain.records import Profile
 
 # Every table whose rows belong to a profile, children before the books they point at.
-_OWNED = (("reading_logs", t.ReadingLog), ("sessions", t.LearningSession), ("goals", t.Goal),
-          ("skips", t.Skip), ("books", t.Book))
+_OWNED = (
+    ("reading_logs", t.ReadingLog),
+    ("sessions", t.LearningSession),
+    ("goals", t.Goal),
+    ("skips", t.Skip),
+    ("books", t.Book),
+)
 
 
 def _counts(session: Session, profile_ids: list[int] | None = None) -> dict[int, dict[str, int]]:
     """{profile id: {"books": n, ...}} for every profile (or the ones given)."""
     found: dict[int, dict[str, int]] = {}
     for name, table in _OWNED:
-        query = select(table.profile_id, func.count()).group_by(table.profile_id)
+        owner = col(table.profile_id)
+        query = select(owner, func.count()).group_by(owner)
         if profile_ids is not None:
-            query = query.where(table.profile_id.in_(profile_ids))
+            query = query.where(owner.in_(profile_ids))
         for profile_id, count in session.exec(query):
             found.setdefault(profile_id, {})[name] = int(count)
     return found
@@ -39,12 +49,13 @@ def listing(session: Session) -> list[ProfileContents]:
     """Every profile with how much it holds, by name."""
     rows = session.exec(select(t.Profile).order_by(t.Profile.name)).all()
     counts = _counts(session)
-    return [ProfileContents(row.name, **counts.get(row.id, {})) for row in rows]
+    return [ProfileContents(row.name, **counts.get(t.saved_id(row), {})) for row in rows]
 
 
 def contents(session: Session, name: str) -> ProfileContents:
     row = _find(session, name)
-    return ProfileContents(row.name, **_counts(session, [row.id]).get(row.id, {}))
+    profile_id = t.saved_id(row)
+    return ProfileContents(row.name, **_counts(session, [profile_id]).get(profile_id, {}))
 
 
 def add(session: Session, name: str) -> Profile:
@@ -59,7 +70,7 @@ def add(session: Session, name: str) -> Profile:
     row = t.Profile(name=name)
     session.add(row)
     session.flush()
-    return Profile(id=row.id, name=row.name)
+    return Profile(id=t.saved_id(row), name=row.name)
 
 
 def remove(session: Session, name: str) -> ProfileContents:
@@ -68,11 +79,12 @@ def remove(session: Session, name: str) -> ProfileContents:
         # Every database has it: compound opens it when no profile is chosen.
         raise InputError(f"the {DEFAULT_PROFILE!r} profile cannot be removed")
     row = _find(session, name)
-    held = ProfileContents(row.name, **_counts(session, [row.id]).get(row.id, {}))
+    profile_id = t.saved_id(row)
+    held = ProfileContents(row.name, **_counts(session, [profile_id]).get(profile_id, {}))
     # Explicit deletes rather than ON DELETE CASCADE: foreign keys may be off in
     # another SQLite client that opened this file.
     for _name, table in _OWNED:
-        session.exec(delete(table).where(table.profile_id == row.id))
+        session.exec(delete(table).where(col(table.profile_id) == profile_id))
     session.delete(row)
     session.flush()
     return held

@@ -11,35 +11,54 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, delete, func, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import (
-    ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, OperationalError,
+    ArgumentError,
+    DBAPIError,
+    IntegrityError,
+    NoSuchModuleError,
+    OperationalError,
 )
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from compound.db import sqlite_file
 from compound.db import tables as t
 from compound.db.engine import BUSY_TIMEOUT_MS, READ_ONLY, sqlite_path
 from compound.db.migrate import open_database
 from compound.domain.errors import (
-    InputError, NothingToUndo, NotFoundError, ProfileNotFound, StorageError,
-)
-from compound.domain.records import (
-    Book, BookStatus, Entry, Goal, GoalKind, LearningSession, LoggedPages, Profile, ReadingLog,
-    RemovedEntry, SessionKind, Skip,
+    InputError,
+    NotFoundError,
+    NothingToUndo,
+    ProfileNotFound,
+    StorageError,
 )
 from compound.domain.exports import ExportData
 from compound.domain.goals import GoalChange, GoalTimeline
 from compound.domain.imports import ImportBatch, ImportSummary
 from compound.domain.profiles import DEFAULT_PROFILE, ProfileContents
+from compound.domain.records import (
+    Book,
+    BookStatus,
+    Entry,
+    Goal,
+    GoalKind,
+    LearningSession,
+    LoggedPages,
+    Profile,
+    RemovedEntry,
+    SessionKind,
+    Skip,
+)
 from compound.domain.team import MemberHistory, TeamReport, build_report
 from compound.domain.totals import History
 from compound.store import books, entries, exports, imports, profiles, skips, team
 from compound.store import history as history_sql
-from compound.store.entries import UNSET
+from compound.store.entries import UNSET, Unset
+
+_T = TypeVar("_T")
 
 
 class Store:
@@ -89,12 +108,16 @@ class Store:
         except (OperationalError, DBAPIError) as exc:
             reason = _first_line(exc.orig)
             if getattr(exc.orig, "sqlstate", None) == "42501":  # PostgreSQL: not this role's
-                raise StorageError(f"{self.location}: this database role may not make that "
-                                   f"change ({reason}); on a shared database each member "
-                                   "changes only their own profile; nothing was saved") from None
+                raise StorageError(
+                    f"{self.location}: this database role may not make that "
+                    f"change ({reason}); on a shared database each member "
+                    "changes only their own profile; nothing was saved"
+                ) from None
             if "locked" in reason:
-                reason = (f"another program kept the database locked for over "
-                          f"{BUSY_TIMEOUT_MS // 1000} s; nothing was saved, try again")
+                reason = (
+                    f"another program kept the database locked for over "
+                    f"{BUSY_TIMEOUT_MS // 1000} s; nothing was saved, try again"
+                )
                 raise StorageError(f"{self.location}: {reason}") from None
             raise StorageError(f"{_explain(exc.orig, self.location)}; nothing was saved") from None
 
@@ -117,17 +140,33 @@ class Store:
                 row = t.Profile(name=name)
                 session.add(row)
                 session.flush()
-            return Profile(id=row.id, name=row.name)
+            return Profile(id=t.saved_id(row), name=row.name)
 
     # -- books ---------------------------------------------------------------------
 
-    def add_book(self, title: str, *, author: str | None = None, total_pages: int | None = None,
-                 isbn: str | None = None, status: BookStatus = BookStatus.TO_READ,
-                 day: date | None = None, source: str = "manual") -> Book:
+    def add_book(
+        self,
+        title: str,
+        *,
+        author: str | None = None,
+        total_pages: int | None = None,
+        isbn: str | None = None,
+        status: BookStatus = BookStatus.TO_READ,
+        day: date | None = None,
+        source: str = "manual",
+    ) -> Book:
         with self._unit() as session:
-            return books.add(session, self.profile.id, title=title, author=author,
-                             total_pages=total_pages, isbn=isbn, status=status, day=day,
-                             source=source)
+            return books.add(
+                session,
+                self.profile.id,
+                title=title,
+                author=author,
+                total_pages=total_pages,
+                isbn=isbn,
+                status=status,
+                day=day,
+                source=source,
+            )
 
     def book(self, ref: str) -> Book:
         with self._unit() as session:
@@ -146,9 +185,26 @@ class Store:
         with self._unit() as session:
             return books.put_back(session, self.profile.id, before)
 
-    def edit_book(self, ref: str, **changes: Any) -> Book:
+    def edit_book(
+        self,
+        ref: str,
+        *,
+        title: str | None = None,
+        author: str | None = None,
+        total_pages: int | None = None,
+        isbn: str | None = None,
+    ) -> Book:
+        """Change the given fields; an empty author or ISBN clears it."""
         with self._unit() as session:
-            return books.edit(session, self.profile.id, ref, **changes)
+            return books.edit(
+                session,
+                self.profile.id,
+                ref,
+                title=title,
+                author=author,
+                total_pages=total_pages,
+                isbn=isbn,
+            )
 
     def remove_book(self, ref: str) -> tuple[Book, int]:
         """Remove a book; returns it and how many reading logs were kept without it."""
@@ -157,18 +213,47 @@ class Store:
 
     # -- entries -------------------------------------------------------------------
 
-    def log_pages(self, *, day: date, pages: int | None = None, to_page: int | None = None,
-                  book: str | None = None, minutes: int | None = None,
-                  note: str | None = None) -> LoggedPages:
+    def log_pages(
+        self,
+        *,
+        day: date,
+        pages: int | None = None,
+        to_page: int | None = None,
+        book: str | None = None,
+        minutes: int | None = None,
+        note: str | None = None,
+    ) -> LoggedPages:
         with self._unit() as session:
-            return entries.log_pages(session, self.profile.id, day=day, pages=pages,
-                                     to_page=to_page, book_ref=book, minutes=minutes, note=note)
+            return entries.log_pages(
+                session,
+                self.profile.id,
+                day=day,
+                pages=pages,
+                to_page=to_page,
+                book_ref=book,
+                minutes=minutes,
+                note=note,
+            )
 
-    def log_session(self, *, day: date, minutes: int, kind: SessionKind = SessionKind.OTHER,
-                    topic: str | None = None, note: str | None = None) -> LearningSession:
+    def log_session(
+        self,
+        *,
+        day: date,
+        minutes: int,
+        kind: SessionKind = SessionKind.OTHER,
+        topic: str | None = None,
+        note: str | None = None,
+    ) -> LearningSession:
         with self._unit() as session:
-            return entries.log_session(session, self.profile.id, day=day, minutes=minutes,
-                                       kind=kind, topic=topic, note=note)
+            return entries.log_session(
+                session,
+                self.profile.id,
+                day=day,
+                minutes=minutes,
+                kind=kind,
+                topic=topic,
+                note=note,
+            )
 
     def history(self, since: date, until: date) -> list[Entry]:
         with self.reading() as reading:
@@ -178,13 +263,31 @@ class Store:
         with self._unit() as session:
             return entries.get(session, self.profile.id, ref)
 
-    def edit_entry(self, ref: str, *, day: date | None = None, pages: int | None = None,
-                   minutes: object = UNSET, book: str | None = None,
-                   kind: SessionKind | None = None, topic: object = UNSET,
-                   note: object = UNSET) -> Entry:
+    def edit_entry(
+        self,
+        ref: str,
+        *,
+        day: date | None = None,
+        pages: int | None = None,
+        minutes: int | None | Unset = UNSET,
+        book: str | None = None,
+        kind: SessionKind | None = None,
+        topic: str | None | Unset = UNSET,
+        note: str | None | Unset = UNSET,
+    ) -> Entry:
         with self._unit() as session:
-            return entries.edit(session, self.profile.id, ref, day=day, pages=pages,
-                                minutes=minutes, book_ref=book, kind=kind, topic=topic, note=note)
+            return entries.edit(
+                session,
+                self.profile.id,
+                ref,
+                day=day,
+                pages=pages,
+                minutes=minutes,
+                book_ref=book,
+                kind=kind,
+                topic=topic,
+                note=note,
+            )
 
     def delete_entry(self, ref: str) -> RemovedEntry:
         with self._unit() as session:
@@ -205,14 +308,21 @@ class Store:
 
     # -- goals and status -------------------------------------------------------------
 
-    def set_goal(self, kind: GoalKind, target: int, *, since: date,
-                 schedule: str | None = None) -> Goal:
+    def set_goal(
+        self, kind: GoalKind, target: int, *, since: date, schedule: str | None = None
+    ) -> Goal:
         """Set a goal from `since` on; earlier days keep the goal they had."""
         with self._unit() as session:
-            row = session.exec(select(t.Goal).where(
-                t.Goal.profile_id == self.profile.id, t.Goal.kind == kind.value,
-                t.Goal.since == since)).first()
-            row = row or t.Goal(profile_id=self.profile.id, kind=kind.value, since=since)
+            row = session.exec(
+                select(t.Goal).where(
+                    t.Goal.profile_id == self.profile.id,
+                    t.Goal.kind == kind.value,
+                    t.Goal.since == since,
+                )
+            ).first()
+            row = row or t.Goal(
+                profile_id=self.profile.id, kind=kind.value, target=target, since=since
+            )
             row.target, row.schedule = target, schedule
             session.add(row)
             session.flush()
@@ -226,8 +336,11 @@ class Store:
     def remove_goal(self, kind: GoalKind) -> int:
         """Remove every goal of `kind`, past ones too; returns how many there were."""
         with self._unit() as session:
-            result = session.exec(delete(t.Goal).where(t.Goal.profile_id == self.profile.id,
-                                                       t.Goal.kind == kind.value))
+            result = session.exec(
+                delete(t.Goal).where(
+                    col(t.Goal.profile_id) == self.profile.id, col(t.Goal.kind) == kind.value
+                )
+            )
             if not result.rowcount:
                 raise NotFoundError(f"there is no {kind.value} goal")
             return result.rowcount
@@ -250,7 +363,9 @@ class Store:
 
     # -- skip days ---------------------------------------------------------------------
 
-    def add_skips(self, first: date, last: date, reason: str | None = None) -> tuple[list[Skip], int]:
+    def add_skips(
+        self, first: date, last: date, reason: str | None = None
+    ) -> tuple[list[Skip], int]:
         """Skip each day from `first` to `last`; returns the new skips and how many existed."""
         with self._unit() as session:
             return skips.add(session, self.profile.id, first, last, reason)
@@ -265,14 +380,20 @@ class Store:
 
     # -- data in and out -----------------------------------------------------------------
 
-    def export_data(self, today: date, *, since: date | None = None,
-                    until: date | None = None) -> ExportData:
+    def export_data(
+        self, today: date, *, since: date | None = None, until: date | None = None
+    ) -> ExportData:
         """This profile's records from `since` to `until` (each optional), for an exporter."""
         with self._unit(read_only=True) as session:
             return exports.gather(session, self.profile, today, since, until)
 
-    def import_batch(self, batch: ImportBatch, *, dry_run: bool = False,
-                     progress: Callable[[int], None] | None = None) -> ImportSummary:
+    def import_batch(
+        self,
+        batch: ImportBatch,
+        *,
+        dry_run: bool = False,
+        progress: Callable[[int], None] | None = None,
+    ) -> ImportSummary:
         """Apply an import in one transaction: all of it or, on any refusal, nothing.
 
         With `dry_run` the same work is done and then rolled back, so the summary
@@ -309,23 +430,27 @@ class Store:
         with self._unit() as session:
             return profiles.remove(session, name)
 
-
     # -- teams ---------------------------------------------------------------------------
 
-    def team_report(self, today: date, *, at_least: int | None = None,
-                    include_books: bool = False) -> TeamReport:
+    def team_report(
+        self, today: date, *, at_least: int | None = None, include_books: bool = False
+    ) -> TeamReport:
         """Every member's streaks and totals, and the team streak (domain/team.py)."""
         with self._unit(read_only=True) as session:
             # The report counts this year's finished books only.
-            members = team.members(session, today, include_books=include_books,
-                                   finished_since=date(today.year, 1, 1))
+            members = team.members(
+                session, today, include_books=include_books, finished_since=date(today.year, 1, 1)
+            )
             return build_report(members, today, at_least=at_least, include_books=include_books)
 
     def member_history(self, today: date, *, include_books: bool = False) -> MemberHistory:
         """This profile's per-day totals, goals, skips and finished books, for a member file."""
         with self._unit(read_only=True) as session:
-            return next(team.members(session, today, include_books=include_books,
-                                     profile_id=self.profile.id))
+            return next(
+                team.members(
+                    session, today, include_books=include_books, profile_id=self.profile.id
+                )
+            )
 
 
 def _runner(session: Session) -> history_sql.Runner:
@@ -353,11 +478,15 @@ class Reading:
         return history_sql.read_history(_runner(self._session), self._profile_id, today)
 
     def goal_timeline(self) -> GoalTimeline:
-        rows = self._session.exec(select(t.Goal).where(t.Goal.profile_id == self._profile_id)
-                                  .order_by(t.Goal.since, t.Goal.id))
-        return GoalTimeline(GoalChange(GoalKind(row.kind), row.target,
-                                       history_sql.as_date(row.since), row.schedule)
-                            for row in rows)
+        rows = self._session.exec(
+            select(t.Goal)
+            .where(t.Goal.profile_id == self._profile_id)
+            .order_by(col(t.Goal.since), col(t.Goal.id))
+        )
+        return GoalTimeline(
+            GoalChange(GoalKind(row.kind), row.target, history_sql.as_date(row.since), row.schedule)
+            for row in rows
+        )
 
     def books(self, status: BookStatus | None = None) -> list[Book]:
         return books.listing(self._session, self._profile_id, status)
@@ -372,9 +501,13 @@ class Reading:
     def minutes_by_kind(self, since: date, until: date) -> dict[str, int]:
         rows = self._session.exec(
             select(t.LearningSession.kind, func.sum(t.LearningSession.minutes))
-            .where(t.LearningSession.profile_id == self._profile_id,
-                   t.LearningSession.day >= since, t.LearningSession.day <= until)
-            .group_by(t.LearningSession.kind))
+            .where(
+                t.LearningSession.profile_id == self._profile_id,
+                t.LearningSession.day >= since,
+                t.LearningSession.day <= until,
+            )
+            .group_by(t.LearningSession.kind)
+        )
         return {kind: int(total) for kind, total in rows}
 
 
@@ -387,8 +520,13 @@ class _RollBack(Exception):
 
 
 def _to_goal(row: t.Goal) -> Goal:
-    return Goal(id=row.id, kind=GoalKind(row.kind), target=row.target, schedule=row.schedule,
-                since=history_sql.as_date(row.since))
+    return Goal(
+        id=t.saved_id(row),
+        kind=GoalKind(row.kind),
+        target=row.target,
+        schedule=row.schedule,
+        since=history_sql.as_date(row.since),
+    )
 
 
 def _hide_password(url: str) -> str:
@@ -408,20 +546,22 @@ def _explain(error: BaseException | None, where: str) -> str:
         path = sqlite_path(where) if "://" in where else Path(where)
     except ArgumentError:
         path = None
-    if path is not None and getattr(error, "sqlite_errorname", None):
+    if path is not None and error is not None and getattr(error, "sqlite_errorname", None):
         return f"{path}: {sqlite_file.explain(error, path)}"
     return f"{where}: {_first_line(error)}"
 
 
-def _translate_errors(function, *args: Any, where: str):
+def _translate_errors(function: Callable[..., _T], *args: Any, where: str) -> _T:
     try:
         return function(*args)
     except (OperationalError, DBAPIError) as exc:
         raise StorageError(f"cannot open {_explain(exc.orig, where)}") from None
     except ArgumentError:
-        raise StorageError(f"{where!r} is not a database URL (e.g. "
-                           "postgresql+psycopg://user@host/name)") from None
+        raise StorageError(
+            f"{where!r} is not a database URL (e.g. postgresql+psycopg://user@host/name)"
+        ) from None
     except (NoSuchModuleError, ImportError) as exc:
         hint = " (pip install 'compound[postgres]')" if where.startswith("postgres") else ""
-        raise StorageError(f"cannot open {where}: its database driver is not installed "
-                           f"({exc}){hint}") from None
+        raise StorageError(
+            f"cannot open {where}: its database driver is not installed ({exc}){hint}"
+        ) from None

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from compound.db import backup
+
 # Raised by restore_from; the command line catches it here, as it may not import compound.db.
 from compound.db.backup import NotABackupError as NotABackupError
 from compound.domain.errors import InputError, StorageError
@@ -59,8 +60,9 @@ def prune(folder: Path, keep: int) -> list[Path]:
     return removed
 
 
-def backup_now(database: Path, target: Path | None, now: datetime, *,
-               replace: bool = False) -> Path:
+def backup_now(
+    database: Path, target: Path | None, now: datetime, *, replace: bool = False
+) -> Path:
     """`compound backup [PATH]`: a consistent copy of `database`, mode 0600.
 
     With no target, a timestamped copy in the backup folder; a target that is a
@@ -102,6 +104,7 @@ def _require_database(database: Path) -> None:
 
 # -- what is kept ---------------------------------------------------------------------
 
+
 @dataclass(frozen=True, slots=True)
 class KeptCopy:
     path: Path
@@ -115,15 +118,23 @@ def kept_copies(database: Path) -> list[KeptCopy]:
     folder = backup_dir(database)
     if folder.is_dir():
         for path in sorted(folder.iterdir()):
-            kind = "daily" if _DAILY.match(path.name) else \
-                "manual" if _MANUAL.match(path.name) else None
+            kind = (
+                "daily"
+                if _DAILY.match(path.name)
+                else "manual"
+                if _MANUAL.match(path.name)
+                else None
+            )
             if kind and path.is_file():
                 found.append(KeptCopy(path, kind, path.stat().st_size))
     if database.parent.is_dir():
         for path in sorted(database.parent.iterdir()):
             if path.name.startswith(f"{database.name}.bak-") and path.is_file():
                 found.append(KeptCopy(path, "before upgrade", path.stat().st_size))
-            elif path.name.startswith(f"{database.name}.replaced-") and path.is_file() \
-                    and not path.name.endswith(("-wal", "-shm")):
+            elif (
+                path.name.startswith(f"{database.name}.replaced-")
+                and path.is_file()
+                and not path.name.endswith(("-wal", "-shm"))
+            ):
                 found.append(KeptCopy(path, "before restore", path.stat().st_size))
     return found

@@ -12,18 +12,24 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import literal_column, text
-from sqlmodel import Session, select
+from sqlalchemy import select as core_select
+from sqlmodel import Session, col, select
 
 from compound.db import tables as t
+from compound.domain.goals import DAILY_KINDS, GoalChange
 from compound.domain.profiles import DEFAULT_PROFILE
 from compound.domain.records import BookStatus, GoalKind, Profile
-from compound.domain.goals import DAILY_KINDS
-from compound.domain.goals import GoalChange
 from compound.domain.team import FinishedBook, MemberHistory
 from compound.store import profiles as profile_rows
 from compound.store.history import as_date
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from compound.domain.met import DayTotals
 
 # Rows fetched per round trip while streaming the per-day totals from a server.
 BATCH = 10_000
@@ -56,7 +62,9 @@ def _per_day_totals(session: Session, today: date, profile_id: int | None):
     """Rows of (profile id, day, pages, sessions, learning minutes), by profile and day,
     and the function that turns a row's day into a date."""
     sql = MEMBER_TOTALS if profile_id is not None else PER_DAY_TOTALS
-    params = {"today": today} if profile_id is None else {"today": today, "profile": profile_id}
+    params: dict[str, date | int | str] = {"today": today}
+    if profile_id is not None:
+        params["profile"] = profile_id
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         rows = connection.execute(text(sql), params, execution_options={"yield_per": BATCH})
@@ -65,7 +73,8 @@ def _per_day_totals(session: Session, today: date, profile_id: int | None):
     # skips SQLAlchemy's per-row work (a third of the export's time). SQLite keeps
     # dates as ISO text, which compares in date order.
     params["today"] = today.isoformat()
-    return connection.connection.driver_connection.execute(sql, params), _IsoDays().__getitem__
+    driver = cast("sqlite3.Connection", connection.connection.driver_connection)
+    return driver.execute(sql, params), _IsoDays().__getitem__
 
 
 def _same(day: date) -> date:
@@ -81,11 +90,14 @@ class _IsoDays(dict):
         return day
 
 
-def _days_by_profile(session: Session, today: date,
-                     profile_id: int | None) -> Iterator[tuple[int, list]]:
+def _days_by_profile(
+    session: Session, today: date, profile_id: int | None
+) -> Iterator[tuple[int, list[DayTotals]]]:
     """(profile id, [(day, pages, sessions, minutes), …]) for each profile with any day."""
     rows, to_date = _per_day_totals(session, today, profile_id)
-    current, days = None, []
+    # Any start works: the first row only ever finds `days` empty.
+    current: int = 0
+    days: list[DayTotals] = []
     for profile, day, pages, sessions, minutes in rows:
         if profile != current:
             if days:
@@ -110,36 +122,65 @@ def _by_profile(session: Session, table, query, profile_id: int | None) -> dict[
 def _profiles(session: Session, profile_id: int | None) -> list[Profile]:
     """The members: every profile, but the default one when it holds nothing (every
     database has it, and on a shared one nobody may use it)."""
-    query = select(t.Profile.id, t.Profile.name).order_by(t.Profile.id)
+    query = select(col(t.Profile.id), t.Profile.name).order_by(col(t.Profile.id))
     if profile_id is not None:
         query = query.where(t.Profile.id == profile_id)
-    rows = [Profile(id=pid, name=name) for pid, name in session.exec(query)]
-    if profile_id is None and any(p.name == DEFAULT_PROFILE for p in rows) and \
-            profile_rows.contents(session, DEFAULT_PROFILE).empty:
+    # A primary key is never NULL; the column is typed for a row not yet saved.
+    rows = [Profile(id=cast(int, pid), name=name) for pid, name in session.exec(query)]
+    if (
+        profile_id is None
+        and any(p.name == DEFAULT_PROFILE for p in rows)
+        and profile_rows.contents(session, DEFAULT_PROFILE).empty
+    ):
         rows = [p for p in rows if p.name != DEFAULT_PROFILE]
     return rows
 
 
-def members(session: Session, today: date, *, include_books: bool = False,
-            profile_id: int | None = None,
-            finished_since: date | None = None) -> Iterator[MemberHistory]:
+def members(
+    session: Session,
+    today: date,
+    *,
+    include_books: bool = False,
+    profile_id: int | None = None,
+    finished_since: date | None = None,
+) -> Iterator[MemberHistory]:
     """Each member's history up to `today` (only `profile_id`'s when given), by profile
     id; of the books finished, those from `finished_since` on (default: all)."""
     # Daily goals: the pages one sets what makes a learning day; the schedules of
     # both say which days are due.
-    goals = _by_profile(session, t.Goal, select(t.Goal.profile_id, t.Goal.kind, t.Goal.since,
-                                                t.Goal.target, t.Goal.schedule)
-                        .where(t.Goal.kind.in_([kind.value for kind in DAILY_KINDS]))
-                        .order_by(t.Goal.profile_id, t.Goal.since, t.Goal.id), profile_id)
-    skips = _by_profile(session, t.Skip, select(t.Skip.profile_id, t.Skip.day)
-                        .where(t.Skip.day <= today), profile_id)
-    title = t.Book.title if include_books else literal_column("NULL")
-    finished = _by_profile(session, t.Book, select(t.Book.profile_id, t.Book.finished_on, title)
-                           .where(t.Book.status == BookStatus.FINISHED.value,
-                                  t.Book.finished_on >= (finished_since or date.min),
-                                  t.Book.finished_on <= today)
-                           .order_by(t.Book.profile_id, t.Book.finished_on, t.Book.id),
-                           profile_id)
+    goals = _by_profile(
+        session,
+        t.Goal,
+        core_select(
+            col(t.Goal.profile_id),
+            col(t.Goal.kind),
+            col(t.Goal.since),
+            col(t.Goal.target),
+            col(t.Goal.schedule),
+        )
+        .where(col(t.Goal.kind).in_([kind.value for kind in DAILY_KINDS]))
+        .order_by(col(t.Goal.profile_id), col(t.Goal.since), col(t.Goal.id)),
+        profile_id,
+    )
+    skips = _by_profile(
+        session,
+        t.Skip,
+        core_select(col(t.Skip.profile_id), col(t.Skip.day)).where(col(t.Skip.day) <= today),
+        profile_id,
+    )
+    title = col(t.Book.title) if include_books else literal_column("NULL")
+    finished = _by_profile(
+        session,
+        t.Book,
+        core_select(col(t.Book.profile_id), col(t.Book.finished_on), title)
+        .where(
+            col(t.Book.status) == BookStatus.FINISHED.value,
+            col(t.Book.finished_on) >= (finished_since or date.min),
+            col(t.Book.finished_on) <= today,
+        )
+        .order_by(col(t.Book.profile_id), col(t.Book.finished_on), col(t.Book.id)),
+        profile_id,
+    )
     profiles = _profiles(session, profile_id)
     grouped = _days_by_profile(session, today, profile_id)
     pending = next(grouped, None)
@@ -152,9 +193,14 @@ def members(session: Session, today: date, *, include_books: bool = False,
             days = pending[1]
             pending = next(grouped, None)
         yield MemberHistory(
-            name=profile.name, days=days,
-            goals=tuple(GoalChange(GoalKind(kind), target, as_date(since), schedule)
-                        for kind, since, target, schedule in goals.get(profile.id, ())),
+            name=profile.name,
+            days=days,
+            goals=tuple(
+                GoalChange(GoalKind(kind), target, as_date(since), schedule)
+                for kind, since, target, schedule in goals.get(profile.id, ())
+            ),
             skips=frozenset(as_date(day) for (day,) in skips.get(profile.id, ())),
-            finished=tuple(FinishedBook(as_date(day), title)
-                           for day, title in finished.get(profile.id, ())))
+            finished=tuple(
+                FinishedBook(as_date(day), title) for day, title in finished.get(profile.id, ())
+            ),
+        )

@@ -12,16 +12,32 @@ from compound.tracker.outcomes import BookMoved, BookPutBack
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import TypedDict
+
     from compound.tracker.core import Tracker
+
+    class BookChanges(TypedDict, total=False):
+        """The checked changes to a book, as the store's edit_book takes them."""
+
+        title: str
+        author: str
+        total_pages: int
+        isbn: str
 
 
 class Books:
     def __init__(self, tracker: Tracker):
         self._tracker = tracker
 
-    def add(self, title: str, *, author: str | None = None,
-            pages: str | int | None = None, isbn: str | None = None,
-            reading: bool = False) -> Book:
+    def add(
+        self,
+        title: str,
+        *,
+        author: str | None = None,
+        pages: str | int | None = None,
+        isbn: str | None = None,
+        reading: bool = False,
+    ) -> Book:
         """Add a book to the to-read shelf, or (`reading`) as being read from today."""
         tracker = self._tracker
         named = clean_text(title, "a book's title", required=True) or ""
@@ -29,18 +45,29 @@ class Books:
         length = None if pages is None or checks.blank(pages) else checks.book_pages(pages)
         number = normalise_isbn(isbn)
         return tracker.store.add_book(
-            named, author=by, total_pages=length, isbn=number,
+            named,
+            author=by,
+            total_pages=length,
+            isbn=number,
             status=BookStatus.READING if reading else BookStatus.TO_READ,
-            day=tracker.today() if reading else None)
+            day=tracker.today() if reading else None,
+        )
 
     def book(self, named: str | int) -> Book:
         """The one book `named` names: an id (12 or #12), else a title, whole or in part."""
         return self._tracker.store.book(str(named))
 
-    def edit(self, named: str | int, *, title: str | None = None, author: str | None = None,
-             pages: str | int | None = None, isbn: str | None = None) -> Book:
+    def edit(
+        self,
+        named: str | int,
+        *,
+        title: str | None = None,
+        author: str | None = None,
+        pages: str | int | None = None,
+        isbn: str | None = None,
+    ) -> Book:
         """Change the given fields; an empty author or ISBN clears it."""
-        changes: dict[str, object] = {}
+        changes: BookChanges = {}
         if title is not None:
             changes["title"] = clean_text(title, "a book's title", required=True)
         if author is not None:
@@ -54,8 +81,7 @@ class Books:
             raise InputError("say what to change: title, author, pages or ISBN")
         return self._tracker.store.edit_book(str(named), **changes)
 
-    def move(self, named: str | int, to: BookStatus, *,
-             day: date | str | None = None) -> BookMoved:
+    def move(self, named: str | int, to: BookStatus, *, day: date | str | None = None) -> BookMoved:
         """Start (or pick up again), finish, abandon, or put back on the to-read shelf.
         The outcome remembers where the book was, so the move can be undone."""
         tracker = self._tracker

@@ -25,8 +25,10 @@ def day(value: date | str | None, today: date) -> date:
     if isinstance(value, str):
         return parse_date(value, today)
     if value > today:
-        raise InputError(f"{value.isoformat()} is after today ({today.isoformat()}); "
-                         "entries are for days that have happened")
+        raise InputError(
+            f"{value.isoformat()} is after today ({today.isoformat()}); "
+            "entries are for days that have happened"
+        )
     return value
 
 

@@ -33,22 +33,23 @@ class Tracker:
     action that refuses what it was given never creates or opens a database.
     """
 
-    def __init__(self, store: Store | Callable[[], Store], settings: Settings,
-                 today: Callable[[], date]):
+    def __init__(
+        self, store: Store | Callable[[], Store], settings: Settings, today: Callable[[], date]
+    ):
         self._store = store if isinstance(store, Store) else None
         self._opener = None if isinstance(store, Store) else store
         self.settings = settings
         self.today = today
 
     @classmethod
-    def open(cls, url: str, profile: str, settings: Settings,
-             today: Callable[[], date]) -> Tracker:
+    def open(cls, url: str, profile: str, settings: Settings, today: Callable[[], date]) -> Tracker:
         """Open (creating and upgrading as needed) the database at `url` as `profile`."""
         return cls(Store.open(url, profile), settings, today)
 
     @classmethod
-    def on_demand(cls, url: str, profile: str, settings: Settings,
-                  today: Callable[[], date]) -> Tracker:
+    def on_demand(
+        cls, url: str, profile: str, settings: Settings, today: Callable[[], date]
+    ) -> Tracker:
         """A tracker whose database opens when an action or view first needs it."""
         return cls(lambda: Store.open(url, profile), settings, today)
 

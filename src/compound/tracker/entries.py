@@ -12,17 +12,37 @@ from compound.tracker.outcomes import EntryRemoved, EntryRestored, PagesLogged, 
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import TypedDict
+
     from compound.domain.records import RemovedEntry
     from compound.tracker.core import Tracker
+
+    class EntryChanges(TypedDict, total=False):
+        """The checked changes to an entry, as the store's edit_entry takes them."""
+
+        day: date
+        pages: int
+        minutes: int | None
+        book: str
+        kind: SessionKind
+        topic: str | None
+        note: str | None
 
 
 class Entries:
     def __init__(self, tracker: Tracker):
         self._tracker = tracker
 
-    def log_pages(self, pages: str | int | None = None, *, to_page: str | int | None = None,
-                  book: str | int | None = None, day: date | str | None = None,
-                  minutes: str | int | None = None, note: str | None = None) -> PagesLogged:
+    def log_pages(
+        self,
+        pages: str | int | None = None,
+        *,
+        to_page: str | int | None = None,
+        book: str | int | None = None,
+        day: date | str | None = None,
+        minutes: str | int | None = None,
+        note: str | None = None,
+    ) -> PagesLogged:
         """Log pages read (or the pages up to a page reached) in a book: the one being
         read unless `book` names another (a title, part of one, or an id)."""
         if not checks.blank(pages) and not checks.blank(to_page):
@@ -36,35 +56,59 @@ class Entries:
         read = None if pages is None or checks.blank(pages) else checks.pages(pages)
         reached = None if to_page is None or checks.blank(to_page) else checks.page_reached(to_page)
         spent, said = checks.minutes_or_none(minutes), checks.note(note)
-        done = tracker.store.log_pages(day=when, pages=read, to_page=reached,
-                                       book=None if book is None else str(book),
-                                       minutes=spent, note=said)
-        return PagesLogged(log=done.log, book=done.book, started_book=done.started_book,
-                           finished_book=done.finished_book,
-                           day=tracker.views.day_figures(when))
+        done = tracker.store.log_pages(
+            day=when,
+            pages=read,
+            to_page=reached,
+            book=None if book is None else str(book),
+            minutes=spent,
+            note=said,
+        )
+        return PagesLogged(
+            log=done.log,
+            book=done.book,
+            started_book=done.started_book,
+            finished_book=done.finished_book,
+            day=tracker.views.day_figures(when),
+        )
 
-    def log_session(self, duration: str | int, *, kind: SessionKind | str | None = None,
-                    topic: str | None = None, note: str | None = None,
-                    day: date | str | None = None) -> SessionLogged:
+    def log_session(
+        self,
+        duration: str | int,
+        *,
+        kind: SessionKind | str | None = None,
+        topic: str | None = None,
+        note: str | None = None,
+        day: date | str | None = None,
+    ) -> SessionLogged:
         """Log a learning session: how long, what kind (other by default), about what."""
         tracker = self._tracker
         when = checks.day(day, tracker.today())
         spent, sort = checks.minutes(duration), checks.session_kind(kind)
         about, said = checks.topic(topic), checks.note(note)
-        session = tracker.store.log_session(day=when, minutes=spent, kind=sort, topic=about,
-                                            note=said)
+        session = tracker.store.log_session(
+            day=when, minutes=spent, kind=sort, topic=about, note=said
+        )
         return SessionLogged(session=session, day=tracker.views.day_figures(when))
 
     def entry(self, ref: str) -> Entry:
         return self._tracker.store.entry(ref)
 
-    def edit(self, ref: str, *, day: date | str | None = None, pages: str | int | None = None,
-             minutes: object = UNSET, book: str | None = None,
-             kind: SessionKind | str | None = None, topic: object = UNSET,
-             note: object = UNSET) -> Entry:
+    def edit(
+        self,
+        ref: str,
+        *,
+        day: date | str | None = None,
+        pages: str | int | None = None,
+        minutes: object = UNSET,
+        book: str | None = None,
+        kind: SessionKind | str | None = None,
+        topic: object = UNSET,
+        note: object = UNSET,
+    ) -> Entry:
         """Change the given fields of an entry (`None`/UNSET leave a field as it is;
         for minutes, topic and note, None or "" clears it)."""
-        changes: dict[str, object] = {}
+        changes: EntryChanges = {}
         if day is not None:
             changes["day"] = checks.day(day, self._tracker.today())
         if pages is not None:
@@ -82,7 +126,7 @@ class Entries:
         if not changes:
             raise InputError("say what to change: pages, minutes, day, book, kind, topic or note")
         parse_ref(ref)
-        return self._tracker.store.edit_entry(ref, **changes)  # type: ignore[arg-type]
+        return self._tracker.store.edit_entry(ref, **changes)
 
     def delete(self, ref: str) -> EntryRemoved:
         parse_ref(ref)  # a malformed id is refused before the database opens
@@ -100,5 +144,8 @@ class Entries:
 
 
 def _removed(removed: RemovedEntry) -> EntryRemoved:
-    return EntryRemoved(entry=removed.entry, reopened_book=removed.reopened_book,
-                        reshelved_book=removed.reshelved_book)
+    return EntryRemoved(
+        entry=removed.entry,
+        reopened_book=removed.reopened_book,
+        reshelved_book=removed.reshelved_book,
+    )

@@ -22,9 +22,15 @@ class Exchange:
     def __init__(self, tracker: Tracker):
         self._tracker = tracker
 
-    def export(self, form: str, *, target: Path | None = None, out: TextIO | None = None,
-               since: date | str | None = None,
-               until: date | str | None = None) -> tuple[ExportData, Exporter]:
+    def export(
+        self,
+        form: str,
+        *,
+        target: Path | None = None,
+        out: TextIO | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+    ) -> tuple[ExportData, Exporter]:
         """Write this profile's records from `since` to `until` (each optional) as `form`
         (json, csv or md): to the file `target` (whole, readable by its owner only), or
         to `out`. Returns what was written and the exporter that wrote it."""
@@ -36,8 +42,9 @@ class Exchange:
         first = None if checks.blank(since) else checks.day(since, today)
         last = None if checks.blank(until) else checks.day(until, today)
         if first and last and last < first:
-            raise InputError(f"the period ends ({last.isoformat()}) before it starts "
-                             f"({first.isoformat()})")
+            raise InputError(
+                f"the period ends ({last.isoformat()}) before it starts ({first.isoformat()})"
+            )
         if target is not None:
             self._refuse_the_database(target)
         data = self._tracker.store.export_data(today, since=first, until=last)
@@ -56,14 +63,21 @@ class Exchange:
         from compound import locations
         from compound.exchange.registry import exporter
 
-        return locations.documents_dir() / f"compound-{self._tracker.today()}{exporter(form).suffix}"
+        return (
+            locations.documents_dir() / f"compound-{self._tracker.today()}{exporter(form).suffix}"
+        )
 
     def read(self, kind: str, path: Path) -> ImportBatch:
         """Read and check a file of `kind` whole, before anything is written."""
         return read_file(kind, path, self._tracker.settings)
 
-    def apply(self, batch: ImportBatch, *, dry_run: bool = False,
-              progress: Callable[[int], None] | None = None) -> ImportSummary:
+    def apply(
+        self,
+        batch: ImportBatch,
+        *,
+        dry_run: bool = False,
+        progress: Callable[[int], None] | None = None,
+    ) -> ImportSummary:
         """Add what a file held, all of it or nothing; a dry run says what it would do."""
         return self._tracker.store.import_batch(batch, dry_run=dry_run, progress=progress)
 

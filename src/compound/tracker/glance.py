@@ -16,8 +16,9 @@ from compound.domain.today import TodayFigures, today_figures
 from compound.store.history import read_sqlite_history
 
 
-def today_from_file(path: Path, profile: str, today: date, *, week_starts_on: int = 0,
-                    short: bool = False) -> TodayFigures | None:
+def today_from_file(
+    path: Path, profile: str, today: date, *, week_starts_on: int = 0, short: bool = False
+) -> TodayFigures | None:
     """Today's figures; `short` (the prompt line) leaves out the yearly goal's pace."""
     history = read_sqlite_history(path, profile, today, light=short)
     if history is None:

@@ -24,8 +24,9 @@ class Goals:
     def __init__(self, tracker: Tracker):
         self._tracker = tracker
 
-    def set(self, kind: GoalKind | str, target: str | int, *,
-            schedule: str | None = KEEP) -> GoalSet:
+    def set(
+        self, kind: GoalKind | str, target: str | int, *, schedule: str | None = KEEP
+    ) -> GoalSet:
         """Set a goal from today on; earlier days keep the goal they had.
 
         Changing a target keeps the days it applies to: a weekday goal raised from 20
@@ -49,8 +50,9 @@ class Goals:
         """Remove every goal of `kind`, past ones too; returns how many there were."""
         return self._tracker.store.remove_goal(_kind(kind))
 
-    def skip(self, first: date | str, last: date | str | None = None, *,
-             reason: str | None = None) -> SkipsAdded:
+    def skip(
+        self, first: date | str, last: date | str | None = None, *, reason: str | None = None
+    ) -> SkipsAdded:
         """Plan skip days from `first` to `last` (planned or past, up to a year ahead)."""
         start, end = self._span(first, last)
         why = clean_text(reason, "the reason")
@@ -64,11 +66,17 @@ class Goals:
     def _span(self, first: date | str, last: date | str | None) -> tuple[date, date]:
         today = self._tracker.today()
         start = parse_date(first, today, ahead=True) if isinstance(first, str) else first
-        end = (start if last is None or last == "" else
-               parse_date(last, today, ahead=True) if isinstance(last, str) else last)
+        end = (
+            start
+            if last is None or last == ""
+            else parse_date(last, today, ahead=True)
+            if isinstance(last, str)
+            else last
+        )
         if end < start:
-            raise InputError(f"the span ends ({end.isoformat()}) before it starts "
-                             f"({start.isoformat()})")
+            raise InputError(
+                f"the span ends ({end.isoformat()}) before it starts ({start.isoformat()})"
+            )
         return start, end
 
 
@@ -78,8 +86,9 @@ def _kind(kind: GoalKind | str) -> GoalKind:
     try:
         return GoalKind(kind)
     except ValueError:
-        raise InputError(f"{kind!r} is not a kind of goal; kinds are "
-                         f"{', '.join(k.value for k in GoalKind)}") from None
+        raise InputError(
+            f"{kind!r} is not a kind of goal; kinds are {', '.join(k.value for k in GoalKind)}"
+        ) from None
 
 
 def schedules_apply(kind: GoalKind) -> bool:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from compound.domain.errors import InputError
 from compound.domain.profiles import (
-    DEFAULT_PROFILE, ProfileContents, check_new_profile_name, check_profile_name,
+    DEFAULT_PROFILE,
+    ProfileContents,
+    check_new_profile_name,
+    check_profile_name,
 )
 
 TYPE_CHECKING = False
@@ -24,11 +27,13 @@ class Profiles:
 
     def contents(self, name: str) -> ProfileContents:
         """What a profile holds (refused when there is none of that name)."""
-        return self._tracker.store.profile_contents(check_profile_name(name))
+        checked = check_profile_name(name)
+        return self._tracker.store.profile_contents(checked)
 
     def add(self, name: str) -> str:
         """Add a profile: a name a shell passes unquoted, unique whatever its case."""
-        return self._tracker.store.add_profile(check_new_profile_name(name)).name
+        checked = check_new_profile_name(name)  # before the database is opened
+        return self._tracker.store.add_profile(checked).name
 
     def remove(self, name: str) -> ProfileContents:
         """Remove a profile and everything in it; returns what it held."""

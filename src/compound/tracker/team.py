@@ -23,13 +23,15 @@ class Team:
     def report(self, *, at_least: int | None = None, include_books: bool = False) -> TeamReport:
         """Every profile in the database as a member (see domain/team.py)."""
         _check_at_least(at_least)
-        return self._tracker.store.team_report(self._tracker.today(), at_least=at_least,
-                                               include_books=include_books)
+        return self._tracker.store.team_report(
+            self._tracker.today(), at_least=at_least, include_books=include_books
+        )
 
     def member(self, *, include_books: bool = False) -> MemberHistory:
         """This profile's per-day totals, goals, skips and finished books."""
-        return self._tracker.store.member_history(self._tracker.today(),
-                                                  include_books=include_books)
+        return self._tracker.store.member_history(
+            self._tracker.today(), include_books=include_books
+        )
 
     def write_member_file(self, out: TextIO, *, include_books: bool = False) -> MemberHistory:
         """This profile's member file (JSON, no notes) for `compound team merge`."""
@@ -41,8 +43,14 @@ class Team:
         return member
 
 
-def merge(paths: Iterable[Path], today: date, *, latest: bool = False,
-          at_least: int | None = None, include_books: bool = False) -> TeamReport:
+def merge(
+    paths: Iterable[Path],
+    today: date,
+    *,
+    latest: bool = False,
+    at_least: int | None = None,
+    include_books: bool = False,
+) -> TeamReport:
     """The report over members' files; two files of one member are refused unless
     `latest` keeps the one written last."""
     from compound.exchange import team_member
@@ -55,12 +63,19 @@ def merge(paths: Iterable[Path], today: date, *, latest: bool = False,
             earlier_path, earlier = chosen[member.name]
             if not latest:
                 raise MemberTwice(member.name, earlier_path, path)
-            if member.exported_at is not None and earlier.exported_at is not None and \
-                    member.exported_at <= earlier.exported_at:
+            if (
+                member.exported_at is not None
+                and earlier.exported_at is not None
+                and member.exported_at <= earlier.exported_at
+            ):
                 continue
         chosen[member.name] = (path, member)
-    return build_report((member for _path, member in chosen.values()), today,
-                        at_least=at_least, include_books=include_books)
+    return build_report(
+        (member for _path, member in chosen.values()),
+        today,
+        at_least=at_least,
+        include_books=include_books,
+    )
 
 
 def _check_at_least(value: int | None) -> None:

@@ -88,17 +88,28 @@ class Views:
 
     def day_figures(self, day: date, *, with_goal_pace: bool = True) -> TodayFigures:
         """A day's figures as they stand now (after a check-in for that day)."""
-        return today_figures(self._history(day),
-                             week_starts_on=self._tracker.settings.week_starts_on,
-                             with_goal_pace=with_goal_pace)
+        return today_figures(
+            self._history(day),
+            week_starts_on=self._tracker.settings.week_starts_on,
+            with_goal_pace=with_goal_pace,
+        )
 
-    def insight(self, *, growth: float | None = None,
-                book_length: tuple[int, int] | None = None, samples: int = 1000) -> Insight:
+    def insight(
+        self,
+        *,
+        growth: float | None = None,
+        book_length: tuple[int, int] | None = None,
+        samples: int = 1000,
+    ) -> Insight:
         from compound.domain.insight import analyse
 
-        return analyse(self._history(self._tracker.today()),
-                       week_starts_on=self._tracker.settings.week_starts_on, growth=growth,
-                       book_length=book_length, samples=samples)
+        return analyse(
+            self._history(self._tracker.today()),
+            week_starts_on=self._tracker.settings.week_starts_on,
+            growth=growth,
+            book_length=book_length,
+            samples=samples,
+        )
 
     def today(self, *, samples: int = 50) -> TodayView:
         """Today's screen. Its year at the pace shows no range: a small fan will do."""
@@ -106,10 +117,10 @@ class Views:
 
         with self._tracker.store.reading() as reading:
             history = reading.history(self._tracker.today())
-            empty = (history.totals.first_day is None and not history.goals
-                     and not reading.books())
-        found = analyse(history, week_starts_on=self._tracker.settings.week_starts_on,
-                        samples=samples)
+            empty = history.totals.first_day is None and not history.goals and not reading.books()
+        found = analyse(
+            history, week_starts_on=self._tracker.settings.week_starts_on, samples=samples
+        )
         return TodayView(found.today_figures, found, _etas(found), empty)
 
     def stats(self, period: str = "week", *, samples: int = 1000) -> StatsView:
@@ -122,9 +133,12 @@ class Views:
         with self._tracker.store.reading() as reading:
             history = reading.history(today)
             by_kind = reading.minutes_by_kind(*window(today, DEFAULT_DAYS["sessions"]))
-        return StatsView(history, analyse(history, week_starts_on=week_starts_on,
-                                          samples=samples),
-                         period_totals(history, period, week_starts_on), by_kind)
+        return StatsView(
+            history,
+            analyse(history, week_starts_on=week_starts_on, samples=samples),
+            period_totals(history, period, week_starts_on),
+            by_kind,
+        )
 
     def books(self, status: BookStatus | None = None) -> BooksView:
         """The shelves, with the expected finish of the books being read."""
@@ -158,8 +172,13 @@ class Views:
             skips = reading.skips(skips_since)
         return GoalsView(today, timeline.in_force(today), tuple(skips))
 
-    def projection(self, *, pages_per_day: float | None = None, growth: float | None = None,
-                   book_length: tuple[int, int] | None = None) -> ProjectionView:
+    def projection(
+        self,
+        *,
+        pages_per_day: float | None = None,
+        growth: float | None = None,
+        book_length: tuple[int, int] | None = None,
+    ) -> ProjectionView:
         """Where a pace leads: the measured one (last 30 days), or `pages_per_day`; with
         no reading to measure, an example pace of 25 pages a day."""
         from compound.domain.insight import analyse
@@ -170,8 +189,12 @@ class Views:
         length = book_length or own_length(history.finished_pages)
         if pages_per_day is not None:
             return ProjectionView(project(pages_per_day, length=length, growth=growth), "given")
-        found = analyse(history, week_starts_on=self._tracker.settings.week_starts_on,
-                        growth=growth, book_length=book_length)
+        found = analyse(
+            history,
+            week_starts_on=self._tracker.settings.week_starts_on,
+            growth=growth,
+            book_length=book_length,
+        )
         if found.first_day is None or found.projection.pages_per_day == 0:
             source = "example-new" if found.first_day is None else "example-idle"
             return ProjectionView(project(EXAMPLE_PACE, length=length, growth=growth), source)
@@ -196,8 +219,11 @@ class Views:
         """The books a check-in may go to: being read first, then to read (logging
         pages starts one). No expected finish days: a check-in does not show them."""
         with self._tracker.store.reading() as reading:
-            return tuple(book for book in reading.books()
-                         if book.status in (BookStatus.READING, BookStatus.TO_READ))
+            return tuple(
+                book
+                for book in reading.books()
+                if book.status in (BookStatus.READING, BookStatus.TO_READ)
+            )
 
 
 def _etas(found: Insight) -> dict[int, date]:

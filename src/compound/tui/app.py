@@ -48,8 +48,13 @@ if TYPE_CHECKING:
     # with it, for `u`, the change to take back.
     Change = Callable[[Tracker], "str | tuple[str, Undoable]"]
 
-SCREENS = (("today", "Today"), ("history", "History"), ("books", "Books"),
-           ("stats", "Stats"), ("goals", "Goals"))
+SCREENS = (
+    ("today", "Today"),
+    ("history", "History"),
+    ("books", "Books"),
+    ("stats", "Stats"),
+    ("goals", "Goals"),
+)
 
 
 class CompoundApp(App[int]):
@@ -57,15 +62,20 @@ class CompoundApp(App[int]):
     TITLE = "compound"
     # Only Today is imported up front: the other screens (and the dialogs) load
     # when first shown, which keeps their widgets' imports out of the first frame.
-    MODES = {"today": TodayScreen, "history": lambda: _screen("history", "HistoryScreen"),
-             "books": lambda: _screen("books", "BooksScreen"),
-             "stats": lambda: _screen("stats", "StatsScreen"),
-             "goals": lambda: _screen("goals", "GoalsScreen")}
+    MODES = {
+        "today": TodayScreen,
+        "history": lambda: _screen("history", "HistoryScreen"),
+        "books": lambda: _screen("books", "BooksScreen"),
+        "stats": lambda: _screen("stats", "StatsScreen"),
+        "goals": lambda: _screen("goals", "GoalsScreen"),
+    }
     DEFAULT_MODE = "today"
     COMMANDS = App.COMMANDS | {CompoundCommands}
     BINDINGS = [
-        *(Binding(str(n), f"show('{mode}')", title, show=False)
-          for n, (mode, title) in enumerate(SCREENS, start=1)),
+        *(
+            Binding(str(n), f"show('{mode}')", title, show=False)
+            for n, (mode, title) in enumerate(SCREENS, start=1)
+        ),
         # The check-in keys act before the focused widget sees them (priority), so
         # that "p25" typed in one go, or pasted, opens the dialog before the 2 and
         # the 5 are handed out; check_action keeps them off inside a dialog.
@@ -101,9 +111,15 @@ class CompoundApp(App[int]):
             super().__init__()
             self.figures = figures
 
-    def __init__(self, tracker: Tracker | TrackerOpener, settings: Settings, *,
-                 today: date | Callable[[], date], settings_file: Path | None = None,
-                 glance: Callable[[date], TodayFigures | None] | None = None):
+    def __init__(
+        self,
+        tracker: Tracker | TrackerOpener,
+        settings: Settings,
+        *,
+        today: date | Callable[[], date],
+        settings_file: Path | None = None,
+        glance: Callable[[date], TodayFigures | None] | None = None,
+    ):
         """`tracker` is the Tracker or a function opening it (then it opens in a worker).
         `glance(today)` may read today's figures cheaply (SQLite without the ORM) so
         the first frame shows them while the Tracker is still opening."""
@@ -196,11 +212,13 @@ class CompoundApp(App[int]):
         Until then a key would go to the dialog itself, which drops it, so "p25"
         typed fast (or pasted) lost the 25.
         """
+
         def closed(said: str | None) -> None:
             if said:
                 self.notify(said, title="Saved", markup=False)
             elif unsaved is not None:
                 unsaved()
+
         return self.push_screen(dialog, closed)
 
     async def action_log_pages(self) -> None:
@@ -303,6 +321,7 @@ class CompoundApp(App[int]):
             removed = tracker.entries.delete(ref)
             said = f"Deleted {describe(removed.entry, today)}{_book_moves(removed)} · u undoes"
             return said, removed
+
         self.perform(delete)
 
     def on_compound_app_saved(self, message: Saved) -> None:

@@ -36,5 +36,10 @@ class CompoundCommands(Provider):
         for name, help_text, action in COMMANDS:
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), partial(self.app.run_action, action),
-                          text=name, help=help_text)
+                yield Hit(
+                    score,
+                    matcher.highlight(name),
+                    partial(self.app.run_action, action),
+                    text=name,
+                    help=help_text,
+                )

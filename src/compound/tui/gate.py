@@ -30,7 +30,7 @@ class TrackerGate:
 
     def open(self) -> None:
         """Open the Tracker (call from a worker thread); a failure is kept for tracker()."""
-        if self._opened.is_set():
+        if self._opened.is_set() or self._opener is None:
             return
         try:
             self._tracker = self._opener()
@@ -43,6 +43,7 @@ class TrackerGate:
         self._opened.wait()
         if self._failure is not None:
             raise self._failure
+        assert self._tracker is not None  # open, and the opening did not fail
         return self._tracker
 
     def replace(self, tracker: Tracker) -> None:

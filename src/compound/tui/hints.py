@@ -8,8 +8,14 @@ and keys, chosen here by the error's type.
 from __future__ import annotations
 
 from compound.domain.errors import (
-    BookClosed, BookNotFound, CompoundError, EntryNotFound, NeedsBook, NoRoomInBook,
-    ProfileNotFound, WhichBook,
+    BookClosed,
+    BookNotFound,
+    CompoundError,
+    EntryNotFound,
+    NeedsBook,
+    NoRoomInBook,
+    ProfileNotFound,
+    WhichBook,
 )
 
 _HINTS: dict[type[CompoundError], str] = {

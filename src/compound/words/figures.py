@@ -15,10 +15,13 @@ from compound.words.records import schedule_name
 
 TYPE_CHECKING = False  # not typing's: importing typing costs the prompt path ~2 ms
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from compound.domain.projection import GoalPace, Pace, Projection
 
 
 # -- today -------------------------------------------------------------------------------
+
 
 def not_due_reason(figures: TodayFigures) -> str | None:
     """What today is when it asks for nothing ("a skip day", "not due (weekdays)"), or
@@ -32,19 +35,32 @@ def not_due_reason(figures: TodayFigures) -> str | None:
 
 
 def reading_today(figures: TodayFigures) -> str:
-    """"12 of 30 pages", "30 of 30 pages ✓", "12 pages (no daily goal)", or not due."""
-    return _against(figures, pages(figures.pages), figures.pages, figures.pages_goal,
-                    lambda n: f"{n:,}", "pages")
+    """ "12 of 30 pages", "30 of 30 pages ✓", "12 pages (no daily goal)", or not due."""
+    return _against(
+        figures,
+        pages(figures.pages),
+        figures.pages,
+        figures.pages_goal,
+        lambda n: f"{n:,}",
+        "pages",
+    )
 
 
 def learning_today(figures: TodayFigures) -> str:
-    """"25m of 30m", "45m of 30m ✓", "0m (no daily goal)", or not due."""
-    return _against(figures, duration(figures.minutes), figures.minutes, figures.minutes_goal,
-                    duration, "")
+    """ "25m of 30m", "45m of 30m ✓", "0m (no daily goal)", or not due."""
+    return _against(
+        figures, duration(figures.minutes), figures.minutes, figures.minutes_goal, duration, ""
+    )
 
 
-def _against(figures: TodayFigures, done_text: str, done: int, goal: int | None,
-             unit, noun: str) -> str:
+def _against(
+    figures: TodayFigures,
+    done_text: str,
+    done: int,
+    goal: int | None,
+    unit: Callable[[int], str],
+    noun: str,
+) -> str:
     reason = not_due_reason(figures)
     if not goal:
         return f"{done_text} · today is {reason}" if reason else f"{done_text} (no daily goal)"
@@ -59,12 +75,20 @@ def left_today(figures: TodayFigures) -> str:
     left = figures.left
     if left.pages is None and left.minutes is None:
         return "a check-in"
-    reading = ("any page" if left.pages is None else
-               f"{left.pages:,} more {'page' if left.pages == 1 else 'pages'}" if figures.pages
-               else pages(left.pages))
-    learning = ("any learning session" if left.minutes is None else
-                f"{duration(left.minutes)} more of learning" if figures.minutes
-                else f"{duration(left.minutes)} of learning")
+    reading = (
+        "any page"
+        if left.pages is None
+        else f"{left.pages:,} more {'page' if left.pages == 1 else 'pages'}"
+        if figures.pages
+        else pages(left.pages)
+    )
+    learning = (
+        "any learning session"
+        if left.minutes is None
+        else f"{duration(left.minutes)} more of learning"
+        if figures.minutes
+        else f"{duration(left.minutes)} of learning"
+    )
     return f"{reading} or {learning}"
 
 
@@ -90,7 +114,7 @@ def streak_sentence(figures: TodayFigures) -> str:
 
 
 def week_progress(progress: WeekProgress) -> str:
-    """"1 of 3 sessions this week", "120 of 150 pages this week ✓"."""
+    """ "1 of 3 sessions this week", "120 of 150 pages this week ✓"."""
     noun = "sessions" if progress.kind == GoalKind.WEEKLY_SESSIONS else "pages"
     mark = " ✓" if progress.done >= progress.target else ""
     return f"{progress.done:,} of {progress.target:,} {noun} this week{mark}"
@@ -99,8 +123,7 @@ def week_progress(progress: WeekProgress) -> str:
 def short_line(figures: TodayFigures) -> str:
     """One line for a shell prompt: `📚 25/30 p · 🎓 45m · 🔥 12`; ⏳ replaces 🔥 while
     the streak is at risk."""
-    read = (f"{figures.pages}/{figures.pages_goal}" if figures.pages_goal
-            else f"{figures.pages}")
+    read = f"{figures.pages}/{figures.pages_goal}" if figures.pages_goal else f"{figures.pages}"
     parts = [f"📚 {read} p"]
     if figures.minutes or figures.minutes_goal:
         goal = f"/{duration(figures.minutes_goal)}" if figures.minutes_goal else ""
@@ -110,6 +133,7 @@ def short_line(figures: TodayFigures) -> str:
 
 
 # -- the yearly books goal ---------------------------------------------------------------
+
 
 def _books(count: float) -> str:
     return plural(round(count, 1), "book")
@@ -127,14 +151,18 @@ def goal_basis(pace: GoalPace) -> str:
     "3.5 books (24 a year from 09 Nov)"."""
     if not pace.prorated:
         return plural(pace.goal, "book")
-    return f"{_books(pace.year_goal)} ({pace.goal:,} a year from {short_date(pace.since, pace.since)})"
+    return (
+        f"{_books(pace.year_goal)} ({pace.goal:,} a year from {short_date(pace.since, pace.since)})"
+    )
 
 
 def goal_pace_sentence(pace: GoalPace) -> str:
     """E.g. "3 of 24 books, 2.5 expected by today: 0.5 books ahead; 18 pages a day would
     make it; 4 days of buffer"."""
-    line = (f"{pace.finished:,} of {goal_basis(pace)}, {rate(pace.expected)} expected by "
-            f"today: {_where(pace)}")
+    line = (
+        f"{pace.finished:,} of {goal_basis(pace)}, {rate(pace.expected)} expected by "
+        f"today: {_where(pace)}"
+    )
     if pace.finished < pace.year_goal:
         line += f"; {pages_a_day(pace.pages_per_day_needed)} would make it"
     if pace.buffer_days:
@@ -151,36 +179,43 @@ def goal_pace_brief(pace: GoalPace) -> str:
 
 # -- pace and the year ahead -------------------------------------------------------------
 
+
 def rough_note(projection: Projection) -> str:
-    """"" or, for a pace measured over too few days, "a rough guess from 2 days"."""
+    """ "" or, for a pace measured over too few days, "a rough guess from 2 days"."""
     if not projection.rough:
         return ""
     return f"a rough guess from {plural(projection.days_measured, 'day')}"
 
 
 def year_at_pace(projection: Projection) -> str:
-    """"At 21.9 pages a day: about 7,995 pages, 26–35 books a year"."""
+    """ "At 21.9 pages a day: about 7,995 pages, 26–35 books a year"."""
     rough = rough_note(projection)
-    return (f"At {pages_a_day(projection.pages_per_day)}: about "
-            f"{projection.pages_per_year:,} pages, "
-            f"{books_range(projection.books_low, projection.books_high)} a year"
-            + (f" ({rough})" if rough else ""))
+    return (
+        f"At {pages_a_day(projection.pages_per_day)}: about "
+        f"{projection.pages_per_year:,} pages, "
+        f"{books_range(projection.books_low, projection.books_high)} a year"
+        + (f" ({rough})" if rough else "")
+    )
 
 
 def pace_sentence(pace: Pace) -> str:
-    """"21.9 pages a day over the last 30 days (25.1 over 7, 18.0 over 90); 30m of learning"."""
-    return (f"{pages_a_day(pace.d30)} over the last 30 days ({rate(pace.d7)} over 7, "
-            f"{rate(pace.d90)} over 90); {duration(round(pace.minutes_per_day))} of learning "
-            "a day")
+    """ "21.9 pages a day over the last 30 days (25.1 over 7, 18.0 over 90); 30m of learning"."""
+    return (
+        f"{pages_a_day(pace.d30)} over the last 30 days ({rate(pace.d7)} over 7, "
+        f"{rate(pace.d90)} over 90); {duration(round(pace.minutes_per_day))} of learning "
+        "a day"
+    )
 
 
 def likely_range(projection: Projection) -> str | None:
-    """"Likely range: 7,100–9,300 pages (8 years in 10, drawn from your last 30 days)",
+    """ "Likely range: 7,100–9,300 pages (8 years in 10, drawn from your last 30 days)",
     or None when there is no range to give."""
     if projection.range_low == projection.range_high:
         return None
-    return (f"Likely range: {projection.range_low:,}–{projection.range_high:,} pages "
-            f"(8 years in 10, drawn from your last {projection.range_days} days)")
+    return (
+        f"Likely range: {projection.range_low:,}–{projection.range_high:,} pages "
+        f"(8 years in 10, drawn from your last {projection.range_days} days)"
+    )
 
 
 def range_method(projection: Projection) -> str:
@@ -189,16 +224,20 @@ def range_method(projection: Projection) -> str:
         return "No range: the pace was given, not measured from your days."
     if not projection.range_days:
         return "No range yet: nothing logged to measure how your days vary."
-    return (f"P10–P90 of {projection.samples:,} simulated years, each day's pages drawn at "
-            f"random from your last {projection.range_days} days (seed {projection.seed}).")
+    return (
+        f"P10–P90 of {projection.samples:,} simulated years, each day's pages drawn at "
+        f"random from your last {projection.range_days} days (seed {projection.seed})."
+    )
 
 
 def year_ahead_lines(projection: Projection) -> list[str]:
     """The compounding projection in a few lines (`stats`, `project`)."""
     low, high = projection.book_length
-    lines = [f"A year at this pace: about {projection.pages_per_year:,} pages, "
-             f"{books_range(projection.books_low, projection.books_high)} "
-             f"(books of {low:,}–{high:,} pages)"]
+    lines = [
+        f"A year at this pace: about {projection.pages_per_year:,} pages, "
+        f"{books_range(projection.books_low, projection.books_high)} "
+        f"(books of {low:,}–{high:,} pages)"
+    ]
     rough = rough_note(projection)
     if rough:
         lines[0] += f"; {rough}"
@@ -207,15 +246,17 @@ def year_ahead_lines(projection: Projection) -> list[str]:
         lines.append(likely)
     growth = projection.growth
     if growth is not None:
-        lines.append(f"Growing {100 * growth.per_week:+.2g}% a week: about "
-                     f"{growth.pages_per_year:,} pages, "
-                     f"{books_range(growth.books_low, growth.books_high)}, ending at "
-                     f"{pages_a_day(growth.pages_per_day_at_end)}")
+        lines.append(
+            f"Growing {100 * growth.per_week:+.2g}% a week: about "
+            f"{growth.pages_per_year:,} pages, "
+            f"{books_range(growth.books_low, growth.books_high)}, ending at "
+            f"{pages_a_day(growth.pages_per_day_at_end)}"
+        )
     return lines
 
 
 def skip_days_added(count: int) -> str:
-    """"1 day that neither breaks nor lengthens a streak", "3 days that neither …"."""
+    """ "1 day that neither breaks nor lengthens a streak", "3 days that neither …"."""
     if count == 1:
         return "1 day that neither breaks nor lengthens a streak"
     return f"{count:,} days that neither break nor lengthen a streak"

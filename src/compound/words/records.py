@@ -10,8 +10,12 @@ from compound.domain.records import Book, BookStatus, Entry, GoalKind, ReadingLo
 from compound.words.dates import day_label, short_date
 from compound.words.numbers import duration, listing, pages, plural
 
-SHELVES = {BookStatus.READING: "being read", BookStatus.TO_READ: "to read",
-           BookStatus.FINISHED: "finished", BookStatus.ABANDONED: "abandoned"}
+SHELVES = {
+    BookStatus.READING: "being read",
+    BookStatus.TO_READ: "to read",
+    BookStatus.FINISHED: "finished",
+    BookStatus.ABANDONED: "abandoned",
+}
 
 
 def amount(entry: Entry) -> str:
@@ -66,15 +70,24 @@ def done_by(book: Book, eta: date | None, today: date) -> str:
     return f"~{short_date(eta, today)}" if eta else ""
 
 
-_WEEKDAYS = {"MO": "Mon", "TU": "Tue", "WE": "Wed", "TH": "Thu", "FR": "Fri", "SA": "Sat",
-             "SU": "Sun"}
-NAMED_SCHEDULES = {"every day": None,
-                   "weekdays": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
-                   "weekends": "FREQ=WEEKLY;BYDAY=SA,SU"}
+_WEEKDAYS = {
+    "MO": "Mon",
+    "TU": "Tue",
+    "WE": "Wed",
+    "TH": "Thu",
+    "FR": "Fri",
+    "SA": "Sat",
+    "SU": "Sun",
+}
+NAMED_SCHEDULES = {
+    "every day": None,
+    "weekdays": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+    "weekends": "FREQ=WEEKLY;BYDAY=SA,SU",
+}
 
 
 def schedule_name(rule: str | None) -> str:
-    """"every day", "weekdays", "Mon, Wed, Fri" for a weekly rule of plain days; any
+    """ "every day", "weekdays", "Mon, Wed, Fri" for a weekly rule of plain days; any
     other rule as written."""
     for name, known in NAMED_SCHEDULES.items():
         if known == rule:
@@ -82,8 +95,11 @@ def schedule_name(rule: str | None) -> str:
     assert rule is not None
     parts = dict(part.partition("=")[::2] for part in rule.upper().split(";"))
     days = parts.get("BYDAY", "").split(",")
-    if parts.keys() == {"FREQ", "BYDAY"} and parts["FREQ"] == "WEEKLY" and all(
-            day in _WEEKDAYS for day in days):
+    if (
+        parts.keys() == {"FREQ", "BYDAY"}
+        and parts["FREQ"] == "WEEKLY"
+        and all(day in _WEEKDAYS for day in days)
+    ):
         return ", ".join(name for code, name in _WEEKDAYS.items() if code in days)
     return rule
 
@@ -110,8 +126,13 @@ def goal_target(kind: GoalKind, target: int) -> str:
     return f"{plural(target, 'book')} a year"
 
 
-_NOUNS = {"books": "book", "reading_logs": "reading log", "sessions": "learning session",
-          "goals": "goal", "skips": "skip day"}
+_NOUNS = {
+    "books": "book",
+    "reading_logs": "reading log",
+    "sessions": "learning session",
+    "goals": "goal",
+    "skips": "skip day",
+}
 
 
 def counts(**how_many: int) -> str:
@@ -120,12 +141,22 @@ def counts(**how_many: int) -> str:
 
 
 def profile_contents(held: ProfileContents) -> str:
-    """"4 books, 60 reading logs, 20 learning sessions, 2 goals and 1 skip day"."""
-    return counts(books=held.books, reading_logs=held.reading_logs, sessions=held.sessions,
-                  goals=held.goals, skips=held.skips)
+    """ "4 books, 60 reading logs, 20 learning sessions, 2 goals and 1 skip day"."""
+    return counts(
+        books=held.books,
+        reading_logs=held.reading_logs,
+        sessions=held.sessions,
+        goals=held.goals,
+        skips=held.skips,
+    )
 
 
 def export_contents(data: ExportData) -> str:
     """What an export holds, in the same words."""
-    return counts(books=len(data.books), reading_logs=len(data.reading_logs),
-                  sessions=len(data.sessions), goals=len(data.goals), skips=len(data.skips))
+    return counts(
+        books=len(data.books),
+        reading_logs=len(data.reading_logs),
+        sessions=len(data.sessions),
+        goals=len(data.goals),
+        skips=len(data.skips),
+    )

@@ -22,13 +22,19 @@ from compound.tui.widgets.navbar import NavBar
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from textual import getters
+
     from compound.tracker.core import Tracker
+    from compound.tui.app import CompoundApp
     from compound.tui.gate import TrackerGate
 
 
 class DataScreen(Screen):
     """Subclasses give `read(tracker)` (runs in a thread: one view of the Tracker) and
     `show(data)` (on the loop)."""
+
+    if TYPE_CHECKING:
+        app = getters.app(CompoundApp)  # the app these screens belong to
 
     MODE = ""  # the mode name in the navigation bar
 

@@ -20,9 +20,12 @@ if TYPE_CHECKING:
     from compound.tracker.views import BooksView
 
 # key action: (the shelf it moves the book to, the verb that says so)
-MOVES = {"start": (BookStatus.READING, "Started"), "finish": (BookStatus.FINISHED, "Finished"),
-         "abandon": (BookStatus.ABANDONED, "Abandoned"),
-         "shelve": (BookStatus.TO_READ, "Put back on the to-read shelf:")}
+MOVES = {
+    "start": (BookStatus.READING, "Started"),
+    "finish": (BookStatus.FINISHED, "Finished"),
+    "abandon": (BookStatus.ABANDONED, "Abandoned"),
+    "shelve": (BookStatus.TO_READ, "Put back on the to-read shelf:"),
+}
 
 
 class BooksScreen(DataScreen):
@@ -30,11 +33,14 @@ class BooksScreen(DataScreen):
     AUTO_FOCUS = "#books"
     # The keys that open a dialog act before the table sees them (priority), so what
     # is typed right after them lands in the dialog however fast (see app.py).
-    BINDINGS = [Binding("a", "add", "Add", priority=True),
-                Binding("e", "edit", "Edit", priority=True),
-                Binding("s", "move('start')", "Start"), Binding("f", "move('finish')", "Finish"),
-                Binding("x", "move('abandon')", "Abandon"),
-                Binding("t", "move('shelve')", "To read")]
+    BINDINGS = [
+        Binding("a", "add", "Add", priority=True),
+        Binding("e", "edit", "Edit", priority=True),
+        Binding("s", "move('start')", "Start"),
+        Binding("f", "move('finish')", "Finish"),
+        Binding("x", "move('abandon')", "Abandon"),
+        Binding("t", "move('shelve')", "To read"),
+    ]
 
     def __init__(self):
         super().__init__()
@@ -65,28 +71,48 @@ class BooksScreen(DataScreen):
             table.clear(columns=True)
             # "Done by" holds a day of another year too ("05 Dec 2025", "~08 Jan 2027"):
             # cut to "05 Dec" it read as this year's. Progress holds "1,100/1,276 · 86%".
-            columns = [("#", 5), ("Title", title_width), ("Author", author_width),
-                       ("Shelf", 10), ("Progress", 17), ("Done by", 12), ("Started", 11)]
-            fixed_columns(table, [column for column in columns
-                                  if wide or column[0] not in ("Author", "Started")])
+            columns = [
+                ("#", 5),
+                ("Title", title_width),
+                ("Author", author_width),
+                ("Shelf", 10),
+                ("Progress", 17),
+                ("Done by", 12),
+                ("Started", 11),
+            ]
+            fixed_columns(
+                table,
+                [column for column in columns if wide or column[0] not in ("Author", "Started")],
+            )
         else:
             table.clear()
         for book in data.books:
             author = (clip(book.author or "", author_width),) if wide else ()
             started = (short_date(book.started_on, data.today),) if wide else ()
-            table.add_row(f"{book.id}", clip(book.title, title_width), *author,
-                          SHELVES[book.status], book_progress(book),
-                          done_by(book, data.etas.get(book.id), data.today), *started,
-                          key=str(book.id))
+            table.add_row(
+                f"{book.id}",
+                clip(book.title, title_width),
+                *author,
+                SHELVES[book.status],
+                book_progress(book),
+                done_by(book, data.etas.get(book.id), data.today),
+                *started,
+                key=str(book.id),
+            )
         if table.row_count:
-            row = (table.get_row_index(keep_book) if keep_book in table.rows
-                   else min(keep_row, table.row_count - 1))
+            row = (
+                table.get_row_index(keep_book)
+                if keep_book is not None and keep_book in table.rows
+                else min(keep_row, table.row_count - 1)
+            )
             table.move_cursor(row=row)
         counts = {status: sum(1 for b in data.books if b.status == status) for status in SHELVES}
         self.query_one("#shelf-counts", Static).update(
-            "  ·  ".join(f"[b]{counts[s]}[/b] {name}" for s, name in SHELVES.items()))
+            "  ·  ".join(f"[b]{counts[s]}[/b] {name}" for s, name in SHELVES.items())
+        )
         self.query_one("#books-hint", Static).update(
-            "" if data.books else "No books yet: a adds one (title, author, pages).")
+            "" if data.books else "No books yet: a adds one (title, author, pages)."
+        )
 
     def on_resize(self) -> None:
         if self.data is not None and _widths(self.size.width) != self._widths:
@@ -121,6 +147,7 @@ class BooksScreen(DataScreen):
         def move(tracker: Tracker):
             moved = tracker.books.move(book.id, status)
             return f"{done} {moved.book.title} · u puts it back", moved
+
         self.app.perform(move)
 
 

@@ -11,7 +11,6 @@ unsaved.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -26,13 +25,20 @@ from compound.tui.hints import refusal
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from textual import getters
+    from textual.widget import Widget
+
     from compound.tracker.core import Tracker
+    from compound.tui.app import CompoundApp
     from compound.tui.gate import TrackerGate
 
 Job = Callable[["Tracker"], str]
 
 
 class FormDialog(ModalScreen[str | None]):
+    if TYPE_CHECKING:
+        app = getters.app(CompoundApp)  # the app these screens belong to
+
     TITLE = ""
     SAVE = "Save"
     # Saving makes a new entry (or shows another profile): `u` then takes that back
@@ -44,8 +50,7 @@ class FormDialog(ModalScreen[str | None]):
         # it goes the long way round through the field and back, and characters
         # typed right after it (fast, or pasted) land in the field being left.
         Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False,
-                priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
     ]
 
     class Saved(Message):
@@ -61,12 +66,13 @@ class FormDialog(ModalScreen[str | None]):
     def __init__(self, gate: TrackerGate):
         super().__init__()
         self.gate = gate
+        self.heading = self.TITLE or ""  # a dialog about one record names it instead
         self._saving = False  # a save is under way: a second Enter must not save twice
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             # Titles and refusals may hold stored text (a book's title): never markup.
-            yield Label(self.TITLE, classes="dialog-title", markup=False)
+            yield Label(self.heading, classes="dialog-title", markup=False)
             yield from self.fields()
             yield Static("", classes="dialog-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
@@ -124,7 +130,8 @@ class FormDialog(ModalScreen[str | None]):
         self.query_one(".dialog-error", Static).update(reason)
 
 
-def field(label: str, widget: Any, *, classes: str = "") -> Horizontal:
+def field(label: str, widget: Widget, *, classes: str = "") -> Horizontal:
     """A labelled row: the label on the left, the input taking the rest."""
-    return Horizontal(Label(label, classes="field-label"), widget,
-                      classes=f"field {classes}".strip())
+    return Horizontal(
+        Label(label, classes="field-label"), widget, classes=f"field {classes}".strip()
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
@@ -14,8 +15,21 @@ from compound.words.records import describe
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import TypedDict
+
     from compound.tracker.core import Tracker
     from compound.tui.gate import TrackerGate
+
+    class TypedChanges(TypedDict, total=False):
+        """What was typed into the fields that changed, by the Tracker's names."""
+
+        day: str
+        note: str
+        pages: str
+        minutes: str
+        book: str
+        kind: SessionKind
+        topic: str
 
 
 class EditEntryDialog(FormDialog):
@@ -25,29 +39,46 @@ class EditEntryDialog(FormDialog):
         super().__init__(gate)
         self.today, self.entry = today, entry
         self.reading = isinstance(entry, ReadingLog)
-        self.TITLE = f"Edit {describe(entry, today)}"
+        self.heading = f"Edit {describe(entry, today)}"
         self.shown = self._as_typed(entry)  # what the fields show at first
 
     def _as_typed(self, e: Entry) -> dict[str, str]:
         if isinstance(e, ReadingLog):
-            typed = {"amount": str(e.pages), "minutes": duration(e.minutes) if e.minutes else "",
-                     "subject": e.book_title or ""}
+            typed = {
+                "amount": str(e.pages),
+                "minutes": duration(e.minutes) if e.minutes else "",
+                "subject": e.book_title or "",
+            }
         else:
             typed = {"amount": duration(e.minutes), "subject": e.topic or ""}
         return typed | {"day": e.day.isoformat(), "note": e.note or ""}
 
     def fields(self) -> ComposeResult:
         e, shown = self.entry, self.shown
-        if self.reading:
+        if isinstance(e, ReadingLog):
             yield field("Pages", Input(shown["amount"], id="amount", compact=True))
-            yield field("Minutes", Input(shown["minutes"], id="minutes",
-                                         placeholder="time spent, optional", compact=True))
-            yield field("Book", Input(shown["subject"], id="subject", compact=True,
-                                      placeholder="title or #id"))
+            yield field(
+                "Minutes",
+                Input(
+                    shown["minutes"], id="minutes", placeholder="time spent, optional", compact=True
+                ),
+            )
+            yield field(
+                "Book",
+                Input(shown["subject"], id="subject", compact=True, placeholder="title or #id"),
+            )
         else:
             yield field("Duration", Input(shown["amount"], id="amount", compact=True))
-            yield field("Kind", Select([(k.value, k) for k in SessionKind], value=e.kind,
-                                       allow_blank=False, id="kind", compact=True))
+            yield field(
+                "Kind",
+                Select(
+                    [(k.value, k) for k in SessionKind],
+                    value=e.kind,
+                    allow_blank=False,
+                    id="kind",
+                    compact=True,
+                ),
+            )
             yield field("Topic", Input(shown["subject"], id="subject", compact=True))
         yield field("Day", Input(shown["day"], id="day", compact=True))
         yield field("Note", Input(shown["note"], id="note", compact=True))
@@ -57,12 +88,12 @@ class EditEntryDialog(FormDialog):
         typed = {name: self.value(f"#{name}") for name in self.shown}
         changed = {name: text for name, text in typed.items() if text != self.shown[name]}
         # The Tracker's names for the fields; an emptied note, topic or time clears it.
-        changes: dict[str, object] = {}
+        changes: TypedChanges = {}
         if changed.get("day"):  # emptied, the day stays as it was
             changes["day"] = changed["day"]
         if "note" in changed:
             changes["note"] = changed["note"]
-        if self.reading:
+        if isinstance(e, ReadingLog):
             if "amount" in changed:
                 changes["pages"] = changed["amount"]
             if "minutes" in changed:
@@ -72,7 +103,7 @@ class EditEntryDialog(FormDialog):
         else:
             if "amount" in changed:
                 changes["minutes"] = changed["amount"]
-            kind = self.query_one("#kind", Select).value
+            kind = cast(SessionKind, self.query_one("#kind", Select).value)  # allow_blank=False
             if kind != e.kind:
                 changes["kind"] = kind
             if "subject" in changed:
@@ -83,4 +114,5 @@ class EditEntryDialog(FormDialog):
             if not changes:
                 return f"{e.ref} unchanged"
             return f"Updated {describe(tracker.entries.edit(e.ref, **changes), today)}"
+
         return job

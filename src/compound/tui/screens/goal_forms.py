@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
@@ -37,21 +39,42 @@ class GoalDialog(FormDialog):
             super().__init__()
             self.goals = goals
 
-    def __init__(self, gate: TrackerGate, kind: GoalKind = GoalKind.DAILY_PAGES,
-                 current: dict[GoalKind, GoalChange] | None = None):
+    def __init__(
+        self,
+        gate: TrackerGate,
+        kind: GoalKind = GoalKind.DAILY_PAGES,
+        current: dict[GoalKind, GoalChange] | None = None,
+    ):
         """`current` maps each kind to its goal in force (read here when not given)."""
         super().__init__(gate)
         self.kind, self.current = kind, current
 
     def fields(self) -> ComposeResult:
-        yield field("Goal", Select([(k.value, k) for k in GoalKind], value=self.kind,
-                                   allow_blank=False, id="kind", compact=True))
+        yield field(
+            "Goal",
+            Select(
+                [(k.value, k) for k in GoalKind],
+                value=self.kind,
+                allow_blank=False,
+                id="kind",
+                compact=True,
+            ),
+        )
         yield field("Target", Input(id="target", placeholder="e.g. 25", compact=True))
-        yield field("Days", Select([(n, n) for n in [*NAMED_SCHEDULES, CUSTOM]],
-                                   value="every day", allow_blank=False, id="days",
-                                   compact=True))
-        yield field("RRULE", Input(id="rule", placeholder="FREQ=WEEKLY;BYDAY=MO,WE,FR",
-                                   compact=True, disabled=True))
+        yield field(
+            "Days",
+            Select(
+                [(n, n) for n in [*NAMED_SCHEDULES, CUSTOM]],
+                value="every day",
+                allow_blank=False,
+                id="days",
+                compact=True,
+            ),
+        )
+        yield field(
+            "RRULE",
+            Input(id="rule", placeholder="FREQ=WEEKLY;BYDAY=MO,WE,FR", compact=True, disabled=True),
+        )
 
     def on_mount(self) -> None:
         if self.current is None:
@@ -69,22 +92,24 @@ class GoalDialog(FormDialog):
 
     def on_goal_dialog_loaded(self, message: Loaded) -> None:
         self.current = {goal.kind: goal for goal in message.goals}
-        self._show_current(self.query_one("#kind", Select).value)
+        # The Selects here have allow_blank=False: they always hold one of their options.
+        self._show_current(cast(GoalKind, self.query_one("#kind", Select).value))
 
     @on(Select.Changed, "#kind")
     def _kind_chosen(self, event: Select.Changed) -> None:
-        self._show_current(event.value)
+        self._show_current(cast(GoalKind, event.value))
 
     def _show_current(self, kind: GoalKind) -> None:
         goal = (self.current or {}).get(kind)
         self.query_one("#target", Input).placeholder = (
-            f"now {goal_target(kind, goal.target)}" if goal else "e.g. 25")
+            f"now {goal_target(kind, goal.target)}" if goal else "e.g. 25"
+        )
         rule = goal.schedule if goal else None
         named = next((name for name, known in NAMED_SCHEDULES.items() if known == rule), None)
         days = self.query_one("#days", Select)
         days.value = named or CUSTOM
         days.disabled = not schedules_apply(kind)
-        self.query_one("#rule", Input).value = "" if named else rule
+        self.query_one("#rule", Input).value = "" if named else (rule or "")
 
     @on(Select.Changed, "#days")
     def _custom(self, event: Select.Changed) -> None:
@@ -92,7 +117,7 @@ class GoalDialog(FormDialog):
 
     def _chosen_schedule(self, kind: GoalKind) -> str | None:
         """The days chosen, or KEEP: those of the goal in force (also while it is read)."""
-        days = self.query_one("#days", Select).value
+        days = cast(str, self.query_one("#days", Select).value)
         chosen = (self.value("#rule") or None) if days == CUSTOM else NAMED_SCHEDULES[days]
         if days == CUSTOM and chosen is None:
             raise InputError("write the days as an RRULE, e.g. FREQ=WEEKLY;BYDAY=MO,WE,FR")
@@ -102,7 +127,7 @@ class GoalDialog(FormDialog):
         return KEEP if chosen == (goal.schedule if goal else None) else chosen
 
     def prepare(self) -> Job:
-        kind = self.query_one("#kind", Select).value
+        kind = cast(GoalKind, self.query_one("#kind", Select).value)
         target = self.value("#target")
         schedule = self._chosen_schedule(kind) if schedules_apply(kind) else KEEP
 
@@ -113,6 +138,7 @@ class GoalDialog(FormDialog):
             if schedules_apply(goal.kind):
                 said += f", {goal_days(goal.kind, goal.schedule)}"
             return said + (" (the days it had)" if done.kept_schedule else "")
+
         return job
 
 
@@ -121,8 +147,9 @@ class SkipDialog(FormDialog):
     AUTO_FOCUS = "#first"
 
     def fields(self) -> ComposeResult:
-        yield field("From", Input(id="first", placeholder="today, tomorrow, 2026-12-24",
-                                  compact=True))
+        yield field(
+            "From", Input(id="first", placeholder="today, tomorrow, 2026-12-24", compact=True)
+        )
         yield field("To", Input(id="last", placeholder="the same day", compact=True))
         yield field("Reason", Input(id="reason", compact=True))
 
@@ -132,10 +159,12 @@ class SkipDialog(FormDialog):
 
         def job(tracker: Tracker) -> str:
             done = tracker.goals.skip(first, last, reason=reason)
-            said = (f"Skipping {span(done.first, done.last, tracker.today())}: "
-                    f"{skip_days_added(len(done.added))}")
-            return said + (f" ({plural(done.already, 'day')} already were)"
-                           if done.already else "")
+            said = (
+                f"Skipping {span(done.first, done.last, tracker.today())}: "
+                f"{skip_days_added(len(done.added))}"
+            )
+            return said + (f" ({plural(done.already, 'day')} already were)" if done.already else "")
+
         return job
 
 
@@ -152,8 +181,15 @@ class DayStartDialog(FormDialog):
         self._app = app
 
     def fields(self) -> ComposeResult:
-        yield field("Starts at", Input(self.current.strftime("%H:%M"), id="hour", compact=True,
-                                       placeholder="00:00 to 11:59"))
+        yield field(
+            "Starts at",
+            Input(
+                self.current.strftime("%H:%M"),
+                id="hour",
+                compact=True,
+                placeholder="00:00 to 11:59",
+            ),
+        )
 
     def prepare(self) -> Job:
         if self.settings_file is None:
@@ -165,6 +201,6 @@ class DayStartDialog(FormDialog):
 
             config.save(path, "day_starts_at", hour)  # refused there if it is no hour
             app.settings = config.load(path)
-            return (f"A new day now starts at {app.settings.day_starts_at:%H:%M} "
-                    f"(saved in {path})")
+            return f"A new day now starts at {app.settings.day_starts_at:%H:%M} (saved in {path})"
+
         return job

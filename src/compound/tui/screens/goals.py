@@ -29,53 +29,62 @@ class GoalsScreen(DataScreen):
     AUTO_FOCUS = "#goals"
     # The keys that open a dialog act before the table sees them (priority), so what
     # is typed right after them lands in the dialog however fast (see app.py).
-    BINDINGS = [Binding("g", "set_goal", "Set goal", priority=True),
-                Binding("k", "add_skip", "Skip days", priority=True),
-                Binding("delete,backspace", "remove", "Remove"),
-                Binding("h", "day_start", "Day start", priority=True)]
+    BINDINGS = [
+        Binding("g", "set_goal", "Set goal", priority=True),
+        Binding("k", "add_skip", "Skip days", priority=True),
+        Binding("delete,backspace", "remove", "Remove"),
+        Binding("h", "day_start", "Day start", priority=True),
+    ]
 
     def __init__(self):
         super().__init__()
         self.data: GoalsView | None = None
-        self._armed: tuple[str, str] | None = None  # what the first Delete pointed at
+        # What the first Delete pointed at: (the table's id, the row's key).
+        self._armed: tuple[str | None, str] | None = None
 
     def body(self) -> ComposeResult:
         yield Static("Goals", classes="section")
-        goals = DataTable(id="goals", cursor_type="row")
-        fixed_columns(goals, [("Goal", 15), ("Target", 6), ("Days", _DAYS_WIDTH),
-                              ("Since", 11)])
+        goals: DataTable[str] = DataTable(id="goals", cursor_type="row")
+        fixed_columns(goals, [("Goal", 15), ("Target", 6), ("Days", _DAYS_WIDTH), ("Since", 11)])
         yield goals
         yield Static("Skip days: neither break nor lengthen a streak", classes="section")
-        skips = DataTable(id="skips", cursor_type="row")
+        skips: DataTable[str] = DataTable(id="skips", cursor_type="row")
         fixed_columns(skips, [("Day", 15), ("Reason", _REASON_WIDTH)])
         yield skips
         yield Static("", id="day-start")
 
     def read(self, tracker: Tracker) -> GoalsView:
-        return tracker.views.goals(
-            skips_since=tracker.today() - timedelta(days=_SKIPS_SHOWN_DAYS))
+        return tracker.views.goals(skips_since=tracker.today() - timedelta(days=_SKIPS_SHOWN_DAYS))
 
     def show(self, data: GoalsView) -> None:
         self.data = data
         goals = self.query_one("#goals", DataTable)
         goals.clear()
         for goal in data.goals:
-            goals.add_row(goal.kind.value, f"{goal.target:,}",
-                          clip(goal_days(goal.kind, goal.schedule), _DAYS_WIDTH),
-                          day_label(goal.since, data.today), key=goal.kind.value)
+            goals.add_row(
+                goal.kind.value,
+                f"{goal.target:,}",
+                clip(goal_days(goal.kind, goal.schedule), _DAYS_WIDTH),
+                day_label(goal.since, data.today),
+                key=goal.kind.value,
+            )
         if not data.goals:
             goals.add_row("none yet", "", "g sets one", "", key="")
         skips = self.query_one("#skips", DataTable)
         skips.clear()
         for skip in data.skips:
-            skips.add_row(full_date(skip.day), clip(skip.reason or "", _REASON_WIDTH),
-                          key=skip.day.isoformat())
+            skips.add_row(
+                full_date(skip.day),
+                clip(skip.reason or "", _REASON_WIDTH),
+                key=skip.day.isoformat(),
+            )
         if not data.skips:
             skips.add_row("none", "k plans some", key="")
         start = self.app.settings.day_starts_at.strftime("%H:%M")
         self.query_one("#day-start", Static).update(
             f"[b]A new day starts at {start}[/b]: reading before then counts for the day "
-            "before (h changes it).")
+            "before (h changes it)."
+        )
 
     async def action_set_goal(self) -> None:
         focused = self.query_one("#goals", DataTable)
@@ -108,9 +117,14 @@ class GoalsScreen(DataScreen):
         self._armed = None
         if focused.id == "goals":
             kind = GoalKind(key)
-            self.app.perform(lambda tracker: (tracker.goals.remove(kind),
-                                              f"Removed the {kind} goal")[1])
+            self.app.perform(
+                lambda tracker: (tracker.goals.remove(kind), f"Removed the {kind} goal")[1]
+            )
         else:
             day = date.fromisoformat(key)
-            self.app.perform(lambda tracker: (tracker.goals.unskip(day, day),
-                                              f"{full_date(day)} is no longer a skip day")[1])
+            self.app.perform(
+                lambda tracker: (
+                    tracker.goals.unskip(day, day),
+                    f"{full_date(day)} is no longer a skip day",
+                )[1]
+            )

@@ -21,8 +21,14 @@ from compound.words.records import amount, subject
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from rich.text import Text
+
     from compound.tracker.core import Tracker
     from compound.tracker.views import EntriesView
+
+    # A row of the table: id, day, amount, then the book or topic and the note, in
+    # one column or two.
+    Row = tuple[str, str, str, Text] | tuple[str, str, str, Text, Text]
 
 
 class HistoryScreen(DataScreen):
@@ -30,20 +36,26 @@ class HistoryScreen(DataScreen):
     AUTO_FOCUS = "#entries"
     # "/" acts before the table sees it (priority), so the filter has the focus for
     # the letters typed right after it, however fast; in the filter it is a letter.
-    BINDINGS = [Binding("slash", "filter", "Filter", priority=True),
-                Binding("enter", "edit", "Edit"), Binding("d", "delete", "Delete")]
+    BINDINGS = [
+        Binding("slash", "filter", "Filter", priority=True),
+        Binding("enter", "edit", "Edit"),
+        Binding("d", "delete", "Delete"),
+    ]
 
     def __init__(self):
         super().__init__()
         self.data: EntriesView | None = None
-        self._shown: list[tuple[str, ...]] | None = None  # the rows in the table now
+        self._shown: list[Row] | None = None  # the rows in the table now
 
     def body(self) -> ComposeResult:
         with Horizontal(id="heatmap-row"):
             yield YearHeatmap(self.app.today, id="heatmap")
-        yield Input(placeholder="/ filter: a book, a topic, a kind, a day…", id="filter",
-                    compact=True)
-        table = DataTable(id="entries", cursor_type="row", zebra_stripes=True)
+        yield Input(
+            placeholder="/ filter: a book, a topic, a kind, a day…", id="filter", compact=True
+        )
+        table: DataTable[str | Text] = DataTable(
+            id="entries", cursor_type="row", zebra_stripes=True
+        )
         # Room for ids of a shared database (r1461361), days of another year ("20 Nov
         # 2025") and long amounts ("796 p in 2h05m"): cut, an id or a year reads as
         # another entry or day. Titles, topics and notes are clipped with an ellipsis;
@@ -63,14 +75,14 @@ class HistoryScreen(DataScreen):
     def read(self, tracker: Tracker) -> EntriesView:
         # The calendar shows this year; the entries go back a year whatever the day.
         today = tracker.today()
-        return tracker.views.entries(since=min(date(today.year, 1, 1),
-                                               today - timedelta(days=365)))
+        return tracker.views.entries(since=min(date(today.year, 1, 1), today - timedelta(days=365)))
 
     def show(self, data: EntriesView) -> None:
         self.data = data
         self.query_one(YearHeatmap).show(data.today, data.pages_by_day, data.pages_goal)
         self.query_one("#history-hint", Static).update(
-            "" if data.entries else " No entries in the last year: p logs pages, l a session.")
+            "" if data.entries else " No entries in the last year: p logs pages, l a session."
+        )
         self._fill()
 
     @on(Input.Changed, "#filter")
@@ -79,17 +91,23 @@ class HistoryScreen(DataScreen):
             return
         table = self.query_one("#entries", DataTable)
         words = self.query_one("#filter", Input).value.lower().split()
-        rows = []
+        rows: list[Row] = []
         for entry in self.data.entries:
             note = (entry.note or "").replace("\n", " ")
-            row = (entry.ref, day_label(entry.day, self.data.today), amount(entry),
-                   subject(entry), note)
+            row = (
+                entry.ref,
+                day_label(entry.day, self.data.today),
+                amount(entry),
+                subject(entry),
+                note,
+            )
             text = " ".join(row).lower() + f" {entry.day.isoformat()}"
             if not all(word in text for word in words):
                 continue
             if self._note_width:
-                rows.append((*row[:3], clip(row[3], self._subject_width),
-                             clip(note, self._note_width)))
+                rows.append(
+                    (*row[:3], clip(row[3], self._subject_width), clip(note, self._note_width))
+                )
             else:
                 about = " · ".join(part for part in row[3:] if part)
                 rows.append((*row[:3], clip(about, self._subject_width)))
@@ -100,8 +118,8 @@ class HistoryScreen(DataScreen):
         self._shown = rows
         keep = table.cursor_row
         table.clear()
-        for row in rows:
-            table.add_row(*row, key=row[0])
+        for cells in rows:
+            table.add_row(*cells, key=cells[0])
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
 

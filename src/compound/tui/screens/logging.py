@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import cast
 
 from textual import work
 from textual.app import ComposeResult
@@ -48,7 +49,10 @@ class LogPagesDialog(FormDialog):
 
     def fields(self) -> ComposeResult:
         yield field("Pages", Input(id="pages", placeholder="read today, e.g. 25", compact=True))
-        yield field("or to page", Input(id="to-page", placeholder="the page you reached, e.g. 148", compact=True))
+        yield field(
+            "or to page",
+            Input(id="to-page", placeholder="the page you reached, e.g. 148", compact=True),
+        )
         yield field("Book", BookPicker(id="book"), classes="tall")
         yield field("Day", Input(id="day", placeholder="today", compact=True))
         yield field("Note", Input(id="note", compact=True))
@@ -82,9 +86,11 @@ class LogPagesDialog(FormDialog):
 
         def job(tracker: Tracker) -> str:
             chosen = book if loaded else _default_book(tracker.views.books_in_hand())
-            done = tracker.entries.log_pages(pages, to_page=to_page, day=day, note=note,
-                                             book=chosen.id if chosen else None)
+            done = tracker.entries.log_pages(
+                pages, to_page=to_page, day=day, note=note, book=chosen.id if chosen else None
+            )
             return _logged(done, today)
+
         return job
 
 
@@ -112,22 +118,30 @@ class LogSessionDialog(FormDialog):
         self.today = today
 
     def fields(self) -> ComposeResult:
-        yield field("Duration", Input(id="duration", placeholder="45m, 1h30m, 1:30",
-                                      compact=True))
-        yield field("Kind", Select([(k.value, k) for k in SessionKind], value=DEFAULT_SESSION_KIND,
-                                   allow_blank=False, id="kind", compact=True))
+        yield field("Duration", Input(id="duration", placeholder="45m, 1h30m, 1:30", compact=True))
+        yield field(
+            "Kind",
+            Select(
+                [(k.value, k) for k in SessionKind],
+                value=DEFAULT_SESSION_KIND,
+                allow_blank=False,
+                id="kind",
+                compact=True,
+            ),
+        )
         yield field("Topic", Input(id="topic", compact=True))
         yield field("Day", Input(id="day", placeholder="today", compact=True))
         yield field("Note", Input(id="note", compact=True))
 
     def prepare(self) -> Job:
-        duration, kind = self.value("#duration"), self.query_one("#kind", Select).value
+        duration = self.value("#duration")
+        kind = cast(SessionKind, self.query_one("#kind", Select).value)  # allow_blank=False
         topic, note = self.value("#topic") or None, self.value("#note") or None
         day = self.value("#day") or None
         today = self.today
 
         def job(tracker: Tracker) -> str:
-            done = tracker.entries.log_session(duration, kind=kind, topic=topic, note=note,
-                                               day=day)
+            done = tracker.entries.log_session(duration, kind=kind, topic=topic, note=note, day=day)
             return f"Logged {describe(done.session, today)}"
+
         return job

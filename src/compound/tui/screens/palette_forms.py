@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,8 +20,11 @@ if TYPE_CHECKING:
     from compound.tracker.core import Tracker
     from compound.tui.gate import TrackerGate
 
-FORMATS = (("compound JSON (everything, re-importable)", "json"), ("CSV", "csv"),
-           ("Markdown report", "md"))
+FORMATS = (
+    ("compound JSON (everything, re-importable)", "json"),
+    ("CSV", "csv"),
+    ("Markdown report", "md"),
+)
 
 
 class ProfileDialog(FormDialog):
@@ -39,8 +43,7 @@ class ProfileDialog(FormDialog):
             self.names = names
 
     def fields(self) -> ComposeResult:
-        yield field("Profile", Input(id="name", placeholder=f"now: {self.current}",
-                                     compact=True))
+        yield field("Profile", Input(id="name", placeholder=f"now: {self.current}", compact=True))
         yield Static("", id="profiles", classes="muted", markup=False)
 
     def on_mount(self) -> None:
@@ -55,8 +58,7 @@ class ProfileDialog(FormDialog):
         self.post_message(self.Listed(names))
 
     def on_profile_dialog_listed(self, message: Listed) -> None:
-        self.query_one("#profiles", Static).update(
-            "In this database: " + ", ".join(message.names))
+        self.query_one("#profiles", Static).update("In this database: " + ", ".join(message.names))
 
     def prepare(self) -> Job:
         name, gate = self.value("#name"), self.gate
@@ -65,6 +67,7 @@ class ProfileDialog(FormDialog):
             switched = tracker.profiles.switch(name)
             gate.replace(switched)
             return f"Now showing the profile {switched.profile!r}"
+
         return job
 
 
@@ -88,10 +91,12 @@ class ExportDialog(FormDialog):
         self.targets: dict[str, Path] = {}
 
     def fields(self) -> ComposeResult:
-        yield field("Format", Select(FORMATS, value="json", allow_blank=False, id="format",
-                                     compact=True))
-        yield field("File", Input(id="path", placeholder=f"compound-{self.today}.json",
-                                  compact=True))
+        yield field(
+            "Format", Select(FORMATS, value="json", allow_blank=False, id="format", compact=True)
+        )
+        yield field(
+            "File", Input(id="path", placeholder=f"compound-{self.today}.json", compact=True)
+        )
         yield Static("", id="folder", classes="muted", markup=False)
 
     def on_mount(self) -> None:
@@ -112,14 +117,14 @@ class ExportDialog(FormDialog):
 
     @on(Select.Changed, "#format")
     def _show_target(self) -> None:
-        target = self.targets.get(self.query_one("#format", Select).value)
+        # The Selects here have allow_blank=False: they always hold one of their options.
+        target = self.targets.get(cast(str, self.query_one("#format", Select).value))
         if target is not None:
             self.query_one("#path", Input).placeholder = target.name
-            self.query_one("#folder", Static).update(
-                f"A name alone goes in {target.parent}")
+            self.query_one("#folder", Static).update(f"A name alone goes in {target.parent}")
 
     def prepare(self) -> Job:
-        form, typed = self.query_one("#format", Select).value, self.value("#path")
+        form, typed = cast(str, self.query_one("#format", Select).value), self.value("#path")
 
         def job(tracker: Tracker) -> str:
             default = tracker.exchange.default_target(form)
@@ -129,4 +134,5 @@ class ExportDialog(FormDialog):
                 raise InputError(f"{target} is a folder; name a file")
             data, chosen = tracker.exchange.export(form, target=target)
             return f"Wrote {export_contents(data)} to {target.resolve()} ({chosen.name})"
+
         return job

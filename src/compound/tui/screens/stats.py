@@ -20,15 +20,23 @@ if TYPE_CHECKING:
     from compound.tracker.core import Tracker
     from compound.tracker.views import StatsView
 
-CHARTS = (("daily", "Daily"), ("cumulative", "This year"), ("projection", "Year ahead"),
-          ("weekday", "Weekdays"), ("sessions", "Learning"))
+CHARTS = (
+    ("daily", "Daily"),
+    ("cumulative", "This year"),
+    ("projection", "Year ahead"),
+    ("weekday", "Weekdays"),
+    ("sessions", "Learning"),
+)
 DAILY_SPANS = (30, 90, 365)
 
 
 class StatsScreen(DataScreen):
     MODE = "stats"
-    BINDINGS = [Binding("right", "tab(1)", "Next chart"), Binding("left", "tab(-1)", show=False),
-                Binding("t", "span", "30/90/365 days")]
+    BINDINGS = [
+        Binding("right", "tab(1)", "Next chart"),
+        Binding("left", "tab(-1)", show=False),
+        Binding("t", "span", "30/90/365 days"),
+    ]
 
     def __init__(self):
         super().__init__()
@@ -49,17 +57,15 @@ class StatsScreen(DataScreen):
     def show(self, data: StatsView) -> None:
         self.data = data
         self.query_one("#figures", Static).update(_figures(data.insight))
-        self._draw_charts()
+        self._draw_charts(data)
 
-    def _draw_charts(self) -> None:
+    def _draw_charts(self, data: StatsView) -> None:
         from compound.charts import DEFAULT_DAYS, ChartData
 
-        data = self.data
         for kind, _title in CHARTS:
             days = self.daily_days if kind == "daily" else DEFAULT_DAYS.get(kind, 30)
             by_kind = data.minutes_by_kind if kind == "sessions" else {}
-            self.query_one(f"#chart-{kind}", ChartView).show(
-                ChartData(data.history, days, by_kind))
+            self.query_one(f"#chart-{kind}", ChartView).show(ChartData(data.history, days, by_kind))
 
     def action_tab(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)
@@ -70,7 +76,7 @@ class StatsScreen(DataScreen):
         self.daily_days = DAILY_SPANS[(DAILY_SPANS.index(self.daily_days) + 1) % len(DAILY_SPANS)]
         self.query_one(TabbedContent).active = "tab-daily"
         if self.data is not None:
-            self._draw_charts()
+            self._draw_charts(self.data)
 
     @on(TabbedContent.TabActivated)
     def _tab_shown(self) -> None:
@@ -80,8 +86,10 @@ class StatsScreen(DataScreen):
 def _figures(found: Insight) -> str:
     """The figures beside the charts; every line fits the panel's 31 cells."""
     if found.first_day is None:
-        return ("Nothing logged yet.\n\nThe streaks, the pace and the year ahead appear "
-                "here with the first entries: p logs pages, l a learning session.")
+        return (
+            "Nothing logged yet.\n\nThe streaks, the pace and the year ahead appear "
+            "here with the first entries: p logs pages, l a learning session."
+        )
     streak, pace, p = found.streak, found.pace, found.projection
     low, high = p.book_length
     lines = [

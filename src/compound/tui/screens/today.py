@@ -16,7 +16,11 @@ from compound.domain.today import TodayFigures
 from compound.tui.screens.base import DataScreen
 from compound.tui.widgets.meter import Meter
 from compound.words.figures import (
-    goal_pace_sentence, learning_today, reading_today, streak_sentence, week_progress,
+    goal_pace_sentence,
+    learning_today,
+    reading_today,
+    streak_sentence,
+    week_progress,
     year_at_pace,
 )
 from compound.words.records import book_progress, done_by
@@ -72,15 +76,19 @@ class TodayScreen(DataScreen):
         pages_goal = figures.pages_goal if figures.due else None
         minutes_goal = figures.minutes_goal if figures.due else None
         self.query_one("#pages", Meter).update(
-            "Reading", reading_today(figures), figures.pages / pages_goal if pages_goal else None)
+            "Reading", reading_today(figures), figures.pages / pages_goal if pages_goal else None
+        )
         self.query_one("#minutes", Meter).update(
-            "Learning", learning_today(figures),
-            figures.minutes / minutes_goal if minutes_goal else None)
+            "Learning",
+            learning_today(figures),
+            figures.minutes / minutes_goal if minutes_goal else None,
+        )
         self.query_one("#streak", Static).update(_streak_markup(figures))
         self._show_weekly(figures)
         self._show_books(figures, etas)
         self.query_one("#goal-pace", Static).update(
-            goal_pace_sentence(figures.goal_pace) if figures.goal_pace else "")
+            goal_pace_sentence(figures.goal_pace) if figures.goal_pace else ""
+        )
         hint = ""
         if not figures.pages and not figures.minutes:
             hint = "Nothing logged today yet: p logs pages, l a learning session."
@@ -98,26 +106,42 @@ class TodayScreen(DataScreen):
         weekly = self.query_one("#weekly", Vertical)
         weekly.remove_children()
         weekly.mount_all(
-            Meter("This week" if n == 0 else "", week_progress(goal),
-                  goal.done / goal.target if goal.target else None)
-            for n, goal in enumerate(figures.weekly))
+            Meter(
+                "This week" if n == 0 else "",
+                week_progress(goal),
+                goal.done / goal.target if goal.target else None,
+            )
+            for n, goal in enumerate(figures.weekly)
+        )
 
     def _show_books(self, figures: TodayFigures, etas: dict[int, date]) -> None:
         shelf = self.query_one("#reading", VerticalScroll)
         shelf.remove_children()
         reading = figures.reading
         if not reading:
-            shelf.mount(Static("No book being read: 3 shows the shelves, a adds a book.",
-                               classes="muted"))
+            shelf.mount(
+                Static("No book being read: 3 shows the shelves, a adds a book.", classes="muted")
+            )
             return
         width = min(max(cell_len(b.title) for b in reading) + 2, 30)
-        shown = [" · ".join(part for part in (book_progress(b),
-                                              done_by(b, etas.get(b.id), figures.today)) if part)
-                 for b in reading]
+        shown = [
+            " · ".join(
+                part
+                for part in (book_progress(b), done_by(b, etas.get(b.id), figures.today))
+                if part
+            )
+            for b in reading
+        ]
         shelf.mount_all(
-            Meter(book.title, figure, book.progress, label_width=width,
-                  figure_width=max(map(cell_len, shown)))
-            for book, figure in zip(reading, shown))
+            Meter(
+                book.title,
+                figure,
+                book.progress,
+                label_width=width,
+                figure_width=max(map(cell_len, shown)),
+            )
+            for book, figure in zip(reading, shown)
+        )
 
 
 def _streak_markup(figures: TodayFigures) -> str:
@@ -126,5 +150,6 @@ def _streak_markup(figures: TodayFigures) -> str:
     line = escape(streak_sentence(figures))
     if figures.streak.current:
         line = "🔥 " + line
-    return (line.replace("at risk:", "[b $warning]at risk[/]:", 1)
-            .replace("today is done", "[b $success]today is done[/]", 1))
+    return line.replace("at risk:", "[b $warning]at risk[/]:", 1).replace(
+        "today is done", "[b $success]today is done[/]", 1
+    )

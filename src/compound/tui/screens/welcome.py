@@ -23,8 +23,10 @@ def compounds_to(pages_per_day: int) -> str:
     """What a daily goal adds up to in a year, at the usual book length."""
     p = project(pages_per_day)
     low, high = p.book_length
-    return (f"{pages_per_day:,} pages a day is about [b]{p.pages_per_year:,} pages a year[/b]: "
-            f"[b]{books_range(p.books_low, p.books_high)}[/b] of {low:,}–{high:,} pages.")
+    return (
+        f"{pages_per_day:,} pages a day is about [b]{p.pages_per_year:,} pages a year[/b]: "
+        f"[b]{books_range(p.books_low, p.books_high)}[/b] of {low:,}–{high:,} pages."
+    )
 
 
 class WelcomeDialog(FormDialog):
@@ -33,8 +35,7 @@ class WelcomeDialog(FormDialog):
     AUTO_FOCUS = "#goal"
 
     def fields(self) -> ComposeResult:
-        yield Static("A few pages a day add up. How many will you read each day?",
-                     classes="lead")
+        yield Static("A few pages a day add up. How many will you read each day?", classes="lead")
         yield field("Pages a day", Input("25", id="goal", compact=True))
         yield Static("", id="compounds")
         yield Static("And the book you are reading now (optional):", classes="lead")
@@ -69,4 +70,5 @@ class WelcomeDialog(FormDialog):
                 book = tracker.books.add(title, author=author, pages=total, reading=True)
                 said += f"; reading {book.title}. p logs pages."
             return said
+
         return job

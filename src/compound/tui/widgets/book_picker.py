@@ -60,10 +60,12 @@ class BookPicker(Widget):
             self._show(self.books, self.chosen)
             return
         matcher = Matcher(query)
-        scored = [(matcher.match(book.title + " " + (book.author or "")), book)
-                  for book in self.books]
-        self._show([book for score, book in sorted(scored, key=lambda pair: -pair[0])
-                    if score > 0], None)
+        scored = [
+            (matcher.match(book.title + " " + (book.author or "")), book) for book in self.books
+        ]
+        self._show(
+            [book for score, book in sorted(scored, key=lambda pair: -pair[0]) if score > 0], None
+        )
 
     def action_move(self, step: int) -> None:
         options = self.query_one(OptionList)

@@ -13,10 +13,13 @@ import threading
 
 from rich.text import Text
 from textual import work
-from textual.geometry import Size
 from textual.message import Message
 from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from compound.charts import ChartData
 
 
 class ChartView(PlotextPlot):
@@ -32,7 +35,7 @@ class ChartView(PlotextPlot):
     def __init__(self, kind: str, *, id: str | None = None):
         super().__init__(id=id)
         self.kind = kind
-        self.data = None
+        self.data: ChartData | None = None
         self._lock = threading.Lock()
         self._wanted: tuple | None = None  # (data, size, theme) of the latest drawing asked for
         self._drawn_for: tuple | None = None  # (data, size) of the drawing shown
@@ -47,8 +50,8 @@ class ChartView(PlotextPlot):
         self._register_theme(theme.name)  # plotext learns the new theme's colours first
         self._draw_if_due()
 
-    def show(self, data) -> None:
-        """Draw the chart of `data` (a charts.ChartData) once the view has a size."""
+    def show(self, data: ChartData) -> None:
+        """Draw the chart of `data` once the view has a size."""
         self.data = data
         self._draw_if_due()
 
@@ -79,7 +82,9 @@ class ChartView(PlotextPlot):
             plt = Plot()
             plt.plotsize(size.width, size.height)
             plt._set_size(size.width, size.height)  # as PlotextPlot.render does (its issue #5)
-            message = charts.BUILDERS[self.kind](plt, data)
+            # textual-plotext's stubs are off here: plotsize() returns the size, and
+            # the ticks may be any sequence, as in plotext itself.
+            message = charts.BUILDERS[self.kind](plt, data)  # type: ignore[arg-type]
             plt.theme(theme)
             text = plt.build() if message is None else ""
         self.post_message(self.Drawn(wanted, message, text))

@@ -22,8 +22,15 @@ class YearHeatmap(Widget):
     YearHeatmap > .heatmap--future { color: $foreground 4%; }
     YearHeatmap > .heatmap--axis { color: $text-muted; }
     """
-    COMPONENT_CLASSES = {"heatmap--none", "heatmap--1", "heatmap--2", "heatmap--3",
-                         "heatmap--4", "heatmap--future", "heatmap--axis"}
+    COMPONENT_CLASSES = {
+        "heatmap--none",
+        "heatmap--1",
+        "heatmap--2",
+        "heatmap--3",
+        "heatmap--4",
+        "heatmap--future",
+        "heatmap--axis",
+    }
 
     def __init__(self, today: date, *, id: str | None = None):
         super().__init__(id=id)
@@ -44,8 +51,15 @@ class YearHeatmap(Widget):
         # Shade against the daily goal when there is one, else against the best day.
         top = self.goal or max(self.pages.values(), default=1) or 1
         share = pages / top
-        return ("heatmap--1" if share < 0.34 else "heatmap--2" if share < 0.67
-                else "heatmap--3" if share < 1 else "heatmap--4")
+        return (
+            "heatmap--1"
+            if share < 0.34
+            else "heatmap--2"
+            if share < 0.67
+            else "heatmap--3"
+            if share < 1
+            else "heatmap--4"
+        )
 
     def render(self) -> Text:
         style = self.get_component_rich_style
@@ -72,8 +86,9 @@ class YearHeatmap(Widget):
             out.append("\n")
         total = sum(p for d, p in self.pages.items() if d.year == self.today.year)
         days = sum(1 for d, p in self.pages.items() if d.year == self.today.year and p > 0)
-        out.append(f"    {total:,} pages on {days} days in {self.today.year}",
-                   style=style("heatmap--axis"))
+        out.append(
+            f"    {total:,} pages on {days} days in {self.today.year}", style=style("heatmap--axis")
+        )
         return out
 
 

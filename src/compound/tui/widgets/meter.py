@@ -19,16 +19,29 @@ class Meter(Widget):
     Meter > .meter--empty { color: $foreground 20%; }
     Meter > .meter--figure { color: $text; }
     """
-    COMPONENT_CLASSES = {"meter--label", "meter--filled", "meter--done", "meter--empty",
-                         "meter--figure"}
+    COMPONENT_CLASSES = {
+        "meter--label",
+        "meter--filled",
+        "meter--done",
+        "meter--empty",
+        "meter--figure",
+    }
 
     label: reactive[str] = reactive("")
     figure: reactive[str] = reactive("")
     fraction: reactive[float | None] = reactive(None)
 
-    def __init__(self, label: str = "", figure: str = "", fraction: float | None = None,
-                 *, label_width: int = 10, figure_width: int = 0, id: str | None = None,
-                 classes: str | None = None):
+    def __init__(
+        self,
+        label: str = "",
+        figure: str = "",
+        fraction: float | None = None,
+        *,
+        label_width: int = 10,
+        figure_width: int = 0,
+        id: str | None = None,
+        classes: str | None = None,
+    ):
         """`figure_width` pads the figure so that the bars of a column of meters align."""
         super().__init__(id=id, classes=classes)
         self.label_width, self.figure_width = label_width, figure_width

@@ -9,8 +9,13 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-SCREENS = (("today", "Today"), ("history", "History"), ("books", "Books"),
-           ("stats", "Stats"), ("goals", "Goals"))
+SCREENS = (
+    ("today", "Today"),
+    ("history", "History"),
+    ("books", "Books"),
+    ("stats", "Stats"),
+    ("goals", "Goals"),
+)
 # The profile everyone has: named at the top only when another one is in view.
 DEFAULT_PROFILE = "default"
 
@@ -24,8 +29,13 @@ class NavBar(Widget):
     NavBar > .navbar--profile { color: $warning; text-style: bold; }
     NavBar > .navbar--day { color: $text; }
     """
-    COMPONENT_CLASSES = {"navbar--name", "navbar--key", "navbar--current", "navbar--profile",
-                         "navbar--day"}
+    COMPONENT_CLASSES = {
+        "navbar--name",
+        "navbar--key",
+        "navbar--current",
+        "navbar--profile",
+        "navbar--day",
+    }
 
     today: reactive[date | None] = reactive(None)
     profile: reactive[str] = reactive("")
@@ -52,8 +62,11 @@ class NavBar(Widget):
         (80 columns and a long name), the day gets shorter, then goes, then the name is cut."""
         style = self.get_component_rich_style
         profile = self.profile if self.profile != DEFAULT_PROFILE else ""
-        days = [self.today.strftime(form) for form in ("%a %d %b %Y", "%d %b %Y", "%d %b")
-                ] if self.today else []
+        days = (
+            [self.today.strftime(form) for form in ("%a %d %b %Y", "%d %b %Y", "%d %b")]
+            if self.today
+            else []
+        )
         for day in [*days, ""]:
             where = Text()
             if profile:

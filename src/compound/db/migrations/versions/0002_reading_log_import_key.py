@@ -14,22 +14,26 @@ recreating the table would drop its AUTOINCREMENT (ids must never be reused).
 Written out in full (not imported from db/tables.py), like 0001.
 """
 
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
-revision = '0002'
-down_revision = '0001'
+revision = "0002"
+down_revision = "0001"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
-    op.add_column('reading_log', sa.Column('import_key', sa.String(), nullable=True))
-    op.create_index(op.f('ix_reading_log_profile_id_import_key'), 'reading_log',
-                    ['profile_id', 'import_key'], unique=True)
+    op.add_column("reading_log", sa.Column("import_key", sa.String(), nullable=True))
+    op.create_index(
+        op.f("ix_reading_log_profile_id_import_key"),
+        "reading_log",
+        ["profile_id", "import_key"],
+        unique=True,
+    )
 
 
 def downgrade() -> None:
-    op.drop_index(op.f('ix_reading_log_profile_id_import_key'), table_name='reading_log')
-    with op.batch_alter_table('reading_log', schema=None) as batch_op:
-        batch_op.drop_column('import_key')
+    op.drop_index(op.f("ix_reading_log_profile_id_import_key"), table_name="reading_log")
+    with op.batch_alter_table("reading_log", schema=None) as batch_op:
+        batch_op.drop_column("import_key")
