@@ -9,8 +9,8 @@ import plotext
 import pytest
 
 from compound import charts
-from compound.domain.records import GoalKind
 from compound.domain.goals import GoalChange, GoalTimeline
+from compound.domain.records import GoalKind
 from compound.domain.totals import DailyTotals, History
 
 TODAY = date(2026, 11, 22)  # a Sunday
@@ -22,9 +22,15 @@ def ago(n: int) -> date:
 
 
 def history(pages=None, goals=(), today=TODAY) -> History:
-    return History(today=today, totals=DailyTotals(pages=pages or {}), goals=GoalTimeline(goals),
-                   skips=frozenset(), finished_pages=(),
-                   reading=(), to_read=())
+    return History(
+        today=today,
+        totals=DailyTotals(pages=pages or {}),
+        goals=GoalTimeline(goals),
+        skips=frozenset(),
+        finished_pages=(),
+        reading=(),
+        to_read=(),
+    )
 
 
 @pytest.fixture
@@ -49,8 +55,10 @@ def canvas(text: str) -> list[str]:
     top = next(n for n, row in enumerate(rows) if "┌" in row)
     bottom = next(n for n, row in enumerate(rows) if "└" in row)
     left = rows[top].index("┌") + 1
-    return [row[left:left + len(rows[top]) - left - 1].ljust(len(rows[top]) - left - 1)
-            for row in rows[top + 1:bottom]]
+    return [
+        row[left : left + len(rows[top]) - left - 1].ljust(len(rows[top]) - left - 1)
+        for row in rows[top + 1 : bottom]
+    ]
 
 
 def bars(rows: list[str]) -> list[int]:
@@ -71,8 +79,13 @@ WEEK = dict(zip([ago(n) for n in range(6, -1, -1)], [10, 0, 20, 40, 0, 30, 40]))
 
 
 def test_daily_bars_rise_with_the_pages_under_a_goal_line(plt):
-    data = charts.ChartData(history({d: p for d, p in WEEK.items() if p},
-                                    goals=[GoalChange(GoalKind.DAILY_PAGES, 25, ago(30))]), 7)
+    data = charts.ChartData(
+        history(
+            {d: p for d, p in WEEK.items() if p},
+            goals=[GoalChange(GoalKind.DAILY_PAGES, 25, ago(30))],
+        ),
+        7,
+    )
     text = render(plt, "daily", data)
     assert "Pages a day, last 7 days: 140 pages, 20 a day, goal 25" in text
     rows = canvas(text)
@@ -92,8 +105,9 @@ def test_daily_bars_rise_with_the_pages_under_a_goal_line(plt):
 
 
 def test_daily_colours_met_days_apart_from_the_rest(plt):
-    data = charts.ChartData(history({ago(1): 10, TODAY: 40},
-                                    goals=[GoalChange(GoalKind.DAILY_PAGES, 25, ago(30))]), 2)
+    data = charts.ChartData(
+        history({ago(1): 10, TODAY: 40}, goals=[GoalChange(GoalKind.DAILY_PAGES, 25, ago(30))]), 2
+    )
     assert charts.daily(plt, data) is None
     coloured = plt.build()
     green, orange = plotext.colorize("x", "green"), plotext.colorize("x", "orange")
@@ -102,8 +116,16 @@ def test_daily_colours_met_days_apart_from_the_rest(plt):
 
 
 def test_daily_goal_changes_draw_a_step(plt):
-    data = charts.ChartData(history({TODAY: 5}, goals=[
-        GoalChange(GoalKind.DAILY_PAGES, 10, ago(30)), GoalChange(GoalKind.DAILY_PAGES, 40, ago(2))]), 6)
+    data = charts.ChartData(
+        history(
+            {TODAY: 5},
+            goals=[
+                GoalChange(GoalKind.DAILY_PAGES, 10, ago(30)),
+                GoalChange(GoalKind.DAILY_PAGES, 40, ago(2)),
+            ],
+        ),
+        6,
+    )
     rows = canvas(render(plt, "daily", data))
     line_rows = {n for n, row in enumerate(rows) for ch in row if ch in LINE}
     assert len(line_rows) >= 2  # two levels: 10 on the left, 40 on the right
@@ -112,16 +134,19 @@ def test_daily_goal_changes_draw_a_step(plt):
 def test_daily_without_pages_says_so(plt):
     data = charts.ChartData(history({ago(40): 12}), 30)
     assert charts.daily(plt, data) == (
-        "No pages logged in the last 30 days: log a few days to see them here.")
+        "No pages logged in the last 30 days: log a few days to see them here."
+    )
 
 
 # -- cumulative ------------------------------------------------------------------------
 
+
 def test_cumulative_against_a_yearly_books_goal(plt):
     plt.plotsize(100, 16)
     pages = {date(2026, 1, 1) + timedelta(days=n): 20 for n in range(0, 326)}
-    data = charts.ChartData(history(pages, goals=[GoalChange(GoalKind.YEARLY_BOOKS, 24,
-                                                             date(2026, 1, 1))]))
+    data = charts.ChartData(
+        history(pages, goals=[GoalChange(GoalKind.YEARLY_BOOKS, 24, date(2026, 1, 1))])
+    )
     text = render(plt, "cumulative", data)
     # 326 days × 20 = 6,520 pages; the line: 6,288 × 326 / 365 = 5,616.
     assert "Pages this year: 6,520, 904 ahead of the goal (6,288 by 31 Dec)" in text
@@ -139,17 +164,20 @@ def test_cumulative_without_goal_has_no_goal_line(plt):
 def test_cumulative_before_any_reading_this_year(plt):
     data = charts.ChartData(history({date(2025, 12, 30): 50}))
     assert charts.cumulative(plt, data) == (
-        "No pages logged this year yet: log a few days to see the year add up.")
+        "No pages logged this year yet: log a few days to see the year add up."
+    )
 
 
 # -- projection ------------------------------------------------------------------------
+
 
 def test_projection_draws_the_year_so_far_then_the_shaded_range(plt):
     from compound.domain import series
 
     plt.plotsize(100, 20)
-    data = charts.ChartData(history({date(2026, 1, 1) + timedelta(days=n): 10 + n % 7 * 5
-                                     for n in range(0, 326)}), 90)
+    data = charts.ChartData(
+        history({date(2026, 1, 1) + timedelta(days=n): 10 + n % 7 * 5 for n in range(0, 326)}), 90
+    )
     ahead = series.year_ahead(data.history, 90)
     text = render(plt, "projection", data)
     low, high = round(ahead.fan[-1][0]), round(ahead.fan[-1][2])
@@ -170,11 +198,14 @@ def test_projection_needs_a_week(plt):
 
 # -- weekday ---------------------------------------------------------------------------
 
+
 def test_weekday_bars_with_their_averages(plt):
     plt.plotsize(70, 16)
     # Two weeks from Monday 9 November: Mondays 10 and 30, a Saturday 7, today (Sun) 4.
-    data = charts.ChartData(history({date(2026, 11, 9): 10, date(2026, 11, 16): 30,
-                                     date(2026, 11, 14): 7, TODAY: 4}), 90)
+    data = charts.ChartData(
+        history({date(2026, 11, 9): 10, date(2026, 11, 16): 30, date(2026, 11, 14): 7, TODAY: 4}),
+        90,
+    )
     text = render(plt, "weekday", data)
     assert "Average pages by weekday, Nov 9 to Nov 22" in text
     assert re.search(r"Mon\s+Tue\s+Wed\s+Thu\s+Fri\s+Sat\s+Sun", text.splitlines()[-1])
@@ -185,10 +216,12 @@ def test_weekday_bars_with_their_averages(plt):
 
 def test_weekday_needs_a_week(plt):
     assert charts.weekday(plt, charts.ChartData(history({ago(1): 5}), 90)) == (
-        "Log a week or more to see your pages by weekday.")
+        "Log a week or more to see your pages by weekday."
+    )
 
 
 # -- sessions --------------------------------------------------------------------------
+
 
 def test_sessions_by_kind_most_at_the_top(plt):
     data = charts.ChartData(history(), 30, {"course": 90, "article": 200, "talk": 0})
@@ -205,10 +238,12 @@ def test_sessions_by_kind_most_at_the_top(plt):
 
 def test_sessions_without_any(plt):
     assert charts.sessions(plt, charts.ChartData(history(), 30, {})) == (
-        "No learning sessions in the last 30 days: log some with `compound learn` to see them here.")
+        "No learning sessions in the last 30 days: log some with `compound learn` to see them here."
+    )
 
 
 # -- calendar --------------------------------------------------------------------------
+
 
 def test_calendar_has_a_cell_a_day_shaded_by_quarter(plt):
     plt.plotsize(80, 20)
@@ -220,7 +255,14 @@ def test_calendar_has_a_cell_a_day_shaded_by_quarter(plt):
     # Two weeks, a column each, Monday on top: 2 pages last Sunday, then 4, 6, 8, 10, 20,
     # 30 and today 40.
     assert [row.split() for row in rows] == [
-        ["·", "░"], ["·", "▒"], ["·", "▒"], ["·", "▓"], ["·", "▓"], ["·", "█"], ["░", "█"]]
+        ["·", "░"],
+        ["·", "▒"],
+        ["·", "▒"],
+        ["·", "▓"],
+        ["·", "▓"],
+        ["·", "█"],
+        ["░", "█"],
+    ]
     assert [line[:3] for line in text.splitlines()[2:9:2]] == ["Mon", "Wed", "Fri", "   "]
     assert "Nov" in text.splitlines()[-1]
 
@@ -236,10 +278,12 @@ def test_calendar_of_a_year_fits_a_narrow_terminal_by_showing_the_latest_weeks(p
 
 def test_calendar_without_pages(plt):
     assert charts.calendar(plt, charts.ChartData(history({}), 365)) == (
-        "No pages logged in the last 365 days: log a few days to see the calendar fill in.")
+        "No pages logged in the last 365 days: log a few days to see the calendar fill in."
+    )
 
 
 # -- every kind ------------------------------------------------------------------------
+
 
 def full_history() -> charts.ChartData:
     pages = {ago(n): 5 + (n * 7) % 40 for n in range(400) if n % 5}

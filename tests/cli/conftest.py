@@ -18,8 +18,7 @@ import pytest
 
 from compound.cli import main
 
-TABLES = ("profile", "book", "reading_log", "learning_session", "goal", "skip",
-          "alembic_version")
+TABLES = ("profile", "book", "reading_log", "learning_session", "goal", "skip", "alembic_version")
 
 
 @dataclass(frozen=True)
@@ -108,9 +107,14 @@ def snapshot_rows(url: str) -> dict[str, list[tuple]] | None:
     try:
         with engine.connect() as connection:
             present = set(inspect(connection).get_table_names())
-            return {table: sorted((tuple(row) for row in
-                                   connection.execute(text(f"SELECT * FROM {table}"))), key=repr)
-                    for table in TABLES if table in present}
+            return {
+                table: sorted(
+                    (tuple(row) for row in connection.execute(text(f"SELECT * FROM {table}"))),
+                    key=repr,
+                )
+                for table in TABLES
+                if table in present
+            }
     finally:
         engine.dispose()
 

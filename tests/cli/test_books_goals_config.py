@@ -25,25 +25,50 @@ def by_title(ok) -> dict[str, dict]:
 
 # -- books -----------------------------------------------------------------------------
 
+
 def test_book_add(db, ok):
-    assert ok("book", "add", "Deep Work", "--author", "Cal Newport", "--pages", "296",
-              "--isbn", "978-1-4555-8669-1", "--start").lines == [
-        "Added #1 Deep Work (Cal Newport), 296 pages: now being read."]
-    assert ok("book", "add", "  Range  ", "-a", "David Epstein", "--isbn", "0-8044-2957-X").lines == [
-        "Added #2 Range (David Epstein): on the to-read shelf."]
+    assert ok(
+        "book",
+        "add",
+        "Deep Work",
+        "--author",
+        "Cal Newport",
+        "--pages",
+        "296",
+        "--isbn",
+        "978-1-4555-8669-1",
+        "--start",
+    ).lines == ["Added #1 Deep Work (Cal Newport), 296 pages: now being read."]
+    assert ok(
+        "book", "add", "  Range  ", "-a", "David Epstein", "--isbn", "0-8044-2957-X"
+    ).lines == ["Added #2 Range (David Epstein): on the to-read shelf."]
     shelf = by_title(ok)
     assert shelf["Deep Work"] | {} == {
-        "id": 1, "title": "Deep Work", "author": "Cal Newport", "total_pages": 296,
-        "isbn": "9781455586691", "status": "reading", "started_on": TODAY, "finished_on": None,
-        "source": "manual", "pages_read": 0, "progress": 0.0}
-    assert (shelf["Range"]["isbn"], shelf["Range"]["status"], shelf["Range"]["started_on"],
-            shelf["Range"]["total_pages"], shelf["Range"]["progress"]) == (
-        "080442957X", "to-read", None, None, None)
+        "id": 1,
+        "title": "Deep Work",
+        "author": "Cal Newport",
+        "total_pages": 296,
+        "isbn": "9781455586691",
+        "status": "reading",
+        "started_on": TODAY,
+        "finished_on": None,
+        "source": "manual",
+        "pages_read": 0,
+        "progress": 0.0,
+    }
+    assert (
+        shelf["Range"]["isbn"],
+        shelf["Range"]["status"],
+        shelf["Range"]["started_on"],
+        shelf["Range"]["total_pages"],
+        shelf["Range"]["progress"],
+    ) == ("080442957X", "to-read", None, None, None)
 
 
 def test_book_list_table_orders_by_shelf(db_path, ok):
     assert ok("book", "list").lines == [
-        'No books yet. Add one with `compound book add "Deep Work" --pages 296`.']
+        'No books yet. Add one with `compound book add "Deep Work" --pages 296`.'
+    ]
     assert ok("book", "list", "--json").out.strip() == "[]"
     ok("book", "add", "Abandoned One")
     ok("book", "abandon", "Abandoned One")
@@ -71,25 +96,48 @@ def test_book_list_table_orders_by_shelf(db_path, ok):
 def test_book_start_finish_abandon(db, ok, run):
     ok("book", "add", "Range", "--pages", "352")
     assert ok("book", "start", "Range", "--date", "2026-11-20").lines == [
-        "Started #1 Range, 2026-11-20."]
+        "Started #1 Range, 2026-11-20."
+    ]
     assert by_title(ok)["Range"]["started_on"] == "2026-11-20"
     assert ok("book", "abandon", "1").lines == ["Abandoned #1 Range, 2026-11-22."]
     assert by_title(ok)["Range"]["status"] == "abandoned"
     ok("book", "start", "#1")
     assert ok("book", "finish", "range", "--date", "yesterday").lines == [
-        "Finished #1 Range, 2026-11-21."]
+        "Finished #1 Range, 2026-11-21."
+    ]
     book = by_title(ok)["Range"]
     assert (book["status"], book["started_on"], book["finished_on"]) == (
-        "finished", "2026-11-20", "2026-11-21")
+        "finished",
+        "2026-11-20",
+        "2026-11-21",
+    )
     again = run("book", "finish", "Range")
     assert (again.code, again.err) == (2, "compound: Range is already finished\n")
 
 
 def test_book_edit(db, ok):
-    ok("book", "add", "Deep Wrok", "--author", "Newport", "--pages", "290",
-       "--isbn", "9781455586691")
-    assert ok("book", "edit", "Deep Wrok", "--title", "Deep Work", "--author", "Cal Newport",
-              "--pages", "296").lines == ["Updated #1 Deep Work (Cal Newport)."]
+    ok(
+        "book",
+        "add",
+        "Deep Wrok",
+        "--author",
+        "Newport",
+        "--pages",
+        "290",
+        "--isbn",
+        "9781455586691",
+    )
+    assert ok(
+        "book",
+        "edit",
+        "Deep Wrok",
+        "--title",
+        "Deep Work",
+        "--author",
+        "Cal Newport",
+        "--pages",
+        "296",
+    ).lines == ["Updated #1 Deep Work (Cal Newport)."]
     ok("book", "edit", "1", "--author", "", "--isbn", "")  # '' clears them
     book = by_title(ok)["Deep Work"]
     assert (book["author"], book["isbn"], book["total_pages"]) == (None, None, 296)
@@ -103,26 +151,34 @@ def test_book_remove_keeps_the_logs(db, ok):
     ok("log", "15")
     ok("book", "add", "Unread")
     assert ok("book", "remove", "Deep Work").lines == [
-        "Removed #1 Deep Work.", "Its 2 reading logs stay in your history, without a book."]
+        "Removed #1 Deep Work.",
+        "Its 2 reading logs stay in your history, without a book.",
+    ]
     assert ok("book", "remove", "Unread").lines == ["Removed #2 Unread."]
     assert books_json(ok) == []
     logs = json.loads(ok("history", "--json").out)
-    assert [(e["pages"], e["book_id"], e["book"]) for e in logs] == [(15, None, None),
-                                                                     (10, None, None)]
+    assert [(e["pages"], e["book_id"], e["book"]) for e in logs] == [
+        (15, None, None),
+        (10, None, None),
+    ]
     status = json.loads(ok("status", "--json").out)
     assert (status["pages_today"], status["current_streak"], status["reading"]) == (15, 2, [])
 
 
 # -- goals -----------------------------------------------------------------------------
 
+
 def test_goal_set_list_remove(db, ok, run):
     assert ok("goal", "list").lines == ["No goals yet. Try `compound goal set daily-pages 25`."]
     assert ok("goal", "set", "daily-pages", "25").lines == [
-        "Goal set: 25 pages a day, from 2026-11-22."]
+        "Goal set: 25 pages a day, from 2026-11-22."
+    ]
     assert ok("goal", "set", "daily-pages", "30").lines == [  # same day: replaces it
-        "Goal set: 30 pages a day, from 2026-11-22."]
+        "Goal set: 30 pages a day, from 2026-11-22."
+    ]
     assert ok("goal", "set", "weekly-sessions", "3").lines == [
-        "Goal set: 3 sessions a week, from 2026-11-22."]
+        "Goal set: 3 sessions a week, from 2026-11-22."
+    ]
     lines = ok("goal", "list").lines
     assert [re.split(r"\s{2,}", line.strip()) for line in lines] == [
         ["KIND", "TARGET", "DAYS", "SINCE"],
@@ -139,9 +195,16 @@ def test_goal_set_list_remove(db, ok, run):
     assert (again.code, again.err) == (2, "compound: there is no daily-pages goal\n")
 
 
-@pytest.mark.parametrize("kind, top", [("daily-pages", 2000), ("weekly-pages", 10000),
-                                       ("yearly-books", 1000), ("daily-minutes", 1440),
-                                       ("weekly-sessions", 100)])
+@pytest.mark.parametrize(
+    "kind, top",
+    [
+        ("daily-pages", 2000),
+        ("weekly-pages", 10000),
+        ("yearly-books", 1000),
+        ("daily-minutes", 1440),
+        ("weekly-sessions", 100),
+    ],
+)
 def test_goal_targets_up_to_their_limit(db_path, ok, run, kind, top):
     ok("goal", "set", kind, str(top))
     over = run("goal", "set", kind, str(top + 1))
@@ -150,6 +213,7 @@ def test_goal_targets_up_to_their_limit(db_path, ok, run, kind, top):
 
 
 # -- config ----------------------------------------------------------------------------
+
 
 def config_file(home):
     return home / ".config" / "compound" / "config.toml"
@@ -176,18 +240,24 @@ def test_config_show_defaults(db_path, ok, isolated_home):
 def test_config_set_show_unset_round_trip(db_path, ok, isolated_home):
     path = config_file(isolated_home)
     assert ok("config", "set", "day_starts_at", "3").lines == [
-        f"day_starts_at = 03:00  (saved in {path})"]
+        f"day_starts_at = 03:00  (saved in {path})"
+    ]
     assert ok("config", "set", "timezone", "Europe/Berlin").lines == [
-        f"timezone = Europe/Berlin  (saved in {path})"]
+        f"timezone = Europe/Berlin  (saved in {path})"
+    ]
     import tomllib
-    assert tomllib.loads(path.read_text()) == {"day_starts_at": "03:00",
-                                               "timezone": "Europe/Berlin"}
+
+    assert tomllib.loads(path.read_text()) == {
+        "day_starts_at": "03:00",
+        "timezone": "Europe/Berlin",
+    }
     assert path.stat().st_mode & 0o777 == 0o600
     shown = ok("config", "show").lines
     assert shown[0].startswith(f"day_starts_at = 03:00    # {path};")
     assert shown[1].startswith(f"timezone = Europe/Berlin    # {path};")
     assert ok("config", "unset", "day_starts_at").lines == [
-        "day_starts_at is back to its default, 00:00."]
+        "day_starts_at is back to its default, 00:00."
+    ]
     assert ok("config", "unset", "timezone").lines == ["timezone is back to its default, local."]
     assert tomllib.loads(path.read_text()) == {}
     assert ok("config", "show").lines[0].startswith("day_starts_at = 00:00    # default;")
@@ -202,28 +272,36 @@ def test_config_environment_overrides_are_shown(db_path, ok, monkeypatch, isolat
     assert shown[1].startswith("timezone = Asia/Tokyo    # COMPOUND_TIMEZONE;")
     assert ok("config", "set", "day_starts_at", "1").lines == [
         f"day_starts_at = 01:00  (saved in {config_file(isolated_home)})",
-        "Note: $COMPOUND_DAY_STARTS_AT is set and overrides it."]
+        "Note: $COMPOUND_DAY_STARTS_AT is set and overrides it.",
+    ]
 
 
 def test_config_show_names_the_database_and_hides_passwords(ok, monkeypatch, tmp_path):
     monkeypatch.setenv("COMPOUND_DATABASE_URL", "postgresql+psycopg://bob:s3cret@db.example/club")
     assert ok("config", "show").lines[-1] == (
-        "# database: postgresql+psycopg://bob:***@db.example/club  (from COMPOUND_DATABASE_URL)")
+        "# database: postgresql+psycopg://bob:***@db.example/club  (from COMPOUND_DATABASE_URL)"
+    )
     assert "s3cret" not in ok("config", "show").out
     monkeypatch.setenv("COMPOUND_DB", str(tmp_path / "env.db"))
-    assert ok("config", "show").lines[-1] == f"# database: {tmp_path / 'env.db'}  (from COMPOUND_DB)"
+    assert (
+        ok("config", "show").lines[-1] == f"# database: {tmp_path / 'env.db'}  (from COMPOUND_DB)"
+    )
     assert ok("--db", str(tmp_path / "opt.db"), "config", "show").lines[-1] == (
-        f"# database: {tmp_path / 'opt.db'}  (from --db)")
+        f"# database: {tmp_path / 'opt.db'}  (from --db)"
+    )
     assert ok("config", "show", "--db", str(tmp_path / "after.db")).lines[-1] == (
-        f"# database: {tmp_path / 'after.db'}  (from --db)")
+        f"# database: {tmp_path / 'after.db'}  (from --db)"
+    )
 
 
-def test_day_starts_at_from_the_environment_sets_the_logical_today(db_path, ok, run,
-                                                                   monkeypatch):
+def test_day_starts_at_from_the_environment_sets_the_logical_today(db_path, ok, run, monkeypatch):
     monkeypatch.delenv("COMPOUND_TODAY")
     monkeypatch.setenv("COMPOUND_DAY_STARTS_AT", "03:00")
-    assert ok("config", "show").lines[0].startswith(
-        "day_starts_at = 03:00    # COMPOUND_DAY_STARTS_AT;")
+    assert (
+        ok("config", "show")
+        .lines[0]
+        .startswith("day_starts_at = 03:00    # COMPOUND_DAY_STARTS_AT;")
+    )
     before = logical_day(datetime.now(), time(3))
     long_text = ok("status").lines
     status = json.loads(ok("status", "--json").out)
@@ -235,8 +313,10 @@ def test_day_starts_at_from_the_environment_sets_the_logical_today(db_path, ok, 
     assert shown <= datetime.now().date()
     # A check-in counts for that logical today.
     assert ok("log", "3").lines[0].endswith(", today  [r1]")
-    assert json.loads(ok("history", "--json").out)[0]["day"] in {before.isoformat(),
-                                                                 after.isoformat()}
+    assert json.loads(ok("history", "--json").out)[0]["day"] in {
+        before.isoformat(),
+        after.isoformat(),
+    }
 
 
 @pytest.mark.parametrize("value", ["bad", "25:00", "12:00", "3:60", "-1", ""])
@@ -275,6 +355,7 @@ def test_bad_compound_today_is_refused(db_path, run, monkeypatch):
 
 # -- status ----------------------------------------------------------------------------
 
+
 def _reading_day(ok) -> None:
     ok("book", "add", "Deep Work", "--author", "Cal Newport", "--pages", "296", "--start")
     ok("goal", "set", "daily-pages", "30")
@@ -286,7 +367,8 @@ def test_status_with_no_streak_says_a_check_in_starts_one(db, ok):
     assert ok("status").lines[3] == "  Streak   none yet today: a check-in will start one"
     ok("log", "20", "--date", "2026-11-01")
     assert ok("status").lines[3] == (
-        "  Streak   none yet today: a check-in will start one (best 1 day)")
+        "  Streak   none yet today: a check-in will start one (best 1 day)"
+    )
 
 
 def test_status_long(db, ok):
@@ -345,24 +427,56 @@ def test_status_short_on_a_rest_day(db_path, ok):
 def test_status_json(db, ok):
     _reading_day(ok)
     status = json.loads(ok("status", "--json").out)
-    assert {"today", "pages_today", "minutes_today", "current_streak", "longest_streak",
-            "streak_at_risk", "reading"} <= set(status)
-    assert {k: status[k] for k in ("today", "pages_today", "minutes_today", "sessions_today",
-                                   "daily_pages_goal", "daily_minutes_goal", "current_streak",
-                                   "longest_streak", "streak_at_risk", "met_today")} == {
-        "today": TODAY, "pages_today": 25, "minutes_today": 0, "sessions_today": 0,
-        "daily_pages_goal": 30, "daily_minutes_goal": None, "current_streak": 1,
-        "longest_streak": 1, "streak_at_risk": True, "met_today": False}
+    assert {
+        "today",
+        "pages_today",
+        "minutes_today",
+        "current_streak",
+        "longest_streak",
+        "streak_at_risk",
+        "reading",
+    } <= set(status)
+    assert {
+        k: status[k]
+        for k in (
+            "today",
+            "pages_today",
+            "minutes_today",
+            "sessions_today",
+            "daily_pages_goal",
+            "daily_minutes_goal",
+            "current_streak",
+            "longest_streak",
+            "streak_at_risk",
+            "met_today",
+        )
+    } == {
+        "today": TODAY,
+        "pages_today": 25,
+        "minutes_today": 0,
+        "sessions_today": 0,
+        "daily_pages_goal": 30,
+        "daily_minutes_goal": None,
+        "current_streak": 1,
+        "longest_streak": 1,
+        "streak_at_risk": True,
+        "met_today": False,
+    }
     [book] = status["reading"]
     assert (book["title"], book["pages_read"], book["total_pages"], book["progress"]) == (
-        "Deep Work", 30, 296, round(30 / 296, 4))
+        "Deep Work",
+        30,
+        296,
+        round(30 / 296, 4),
+    )
 
 
 def test_bare_compound_shows_status_and_a_hint(db_path, ok):
     first = ok()
     assert first.lines[0] == "Sunday 22 November 2026"
-    assert first.lines[-1] == ("Log with `compound log 25` or `compound learn 45m`; "
-                               "`compound --help` lists every command.")
+    assert first.lines[-1] == (
+        "Log with `compound log 25` or `compound learn 45m`; `compound --help` lists every command."
+    )
     ok("log", "12")
     again = ok().lines
     assert again[1] == "  Reading  12 pages (no daily goal)"
@@ -372,10 +486,30 @@ def test_bare_compound_shows_status_and_a_hint(db_path, ok):
 # -- help and version ------------------------------------------------------------------
 
 COMMANDS = [
-    [], ["log"], ["learn"], ["book"], ["book", "add"], ["book", "list"], ["book", "start"],
-    ["book", "finish"], ["book", "abandon"], ["book", "edit"], ["book", "remove"], ["status"],
-    ["history"], ["undo"], ["edit"], ["delete"], ["goal"], ["goal", "set"], ["goal", "list"],
-    ["goal", "remove"], ["config"], ["config", "show"], ["config", "set"], ["config", "unset"],
+    [],
+    ["log"],
+    ["learn"],
+    ["book"],
+    ["book", "add"],
+    ["book", "list"],
+    ["book", "start"],
+    ["book", "finish"],
+    ["book", "abandon"],
+    ["book", "edit"],
+    ["book", "remove"],
+    ["status"],
+    ["history"],
+    ["undo"],
+    ["edit"],
+    ["delete"],
+    ["goal"],
+    ["goal", "set"],
+    ["goal", "list"],
+    ["goal", "remove"],
+    ["config"],
+    ["config", "show"],
+    ["config", "set"],
+    ["config", "unset"],
 ]
 
 
@@ -392,8 +526,18 @@ def test_help_on_every_command(db_path, run, command, flag):
 
 def test_top_level_help_lists_every_command(run):
     out = run("--help").out
-    for name in ("log", "learn", "book", "status", "history", "undo", "edit", "delete",
-                 "goal", "config"):
+    for name in (
+        "log",
+        "learn",
+        "book",
+        "status",
+        "history",
+        "undo",
+        "edit",
+        "delete",
+        "goal",
+        "config",
+    ):
         assert re.search(rf"^\s+{name}\s", out, re.M), name
 
 
@@ -404,6 +548,7 @@ def test_version(run):
 
 # -- books at their edges ----------------------------------------------------------------
 
+
 def test_shortening_a_book_to_the_pages_read_finishes_it(db_path, ok):
     ok("book", "add", "Deep Work", "--pages", "296", "--start")
     ok("log", "30")
@@ -413,4 +558,7 @@ def test_shortening_a_book_to_the_pages_read_finishes_it(db_path, ok):
 
 def test_a_title_with_a_newline_does_not_split_output_lines(db_path, run, ok):
     result = run("book", "add", "Two\nLines", "--start")
-    assert (result.code, result.err) == (2, "compound: a book's title contains control characters\n")
+    assert (result.code, result.err) == (
+        2,
+        "compound: a book's title contains control characters\n",
+    )

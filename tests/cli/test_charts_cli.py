@@ -35,8 +35,11 @@ def logged_template(tmp_path_factory):
         store.set_goal(GoalKind.DAILY_PAGES, 20, since=TODAY)
         store.log_session(day=TODAY - timedelta(days=1), minutes=90, kind=SessionKind.COURSE)
         store.log_session(day=TODAY - timedelta(days=3), minutes=45, kind=SessionKind.PODCAST)
-        store.log_session(day=TODAY - timedelta(days=40), minutes=30,  # outside 30 days
-                          kind=SessionKind.COURSE)
+        store.log_session(
+            day=TODAY - timedelta(days=40),
+            minutes=30,  # outside 30 days
+            kind=SessionKind.COURSE,
+        )
     finally:
         store.close()
     return path
@@ -96,36 +99,53 @@ def test_a_years_calendar(db_url, db_path, ok):
     finally:
         store.close()
     lines = ok("chart", "calendar").lines
-    assert lines[0].strip() == "Pages a day since Nov 17 2025:  · 0  ░ 1-13  ▒ 14-23  ▓ 24-33  █ 34+"
+    assert (
+        lines[0].strip() == "Pages a day since Nov 17 2025:  · 0  ░ 1-13  ▒ 14-23  ▓ 24-33  █ 34+"
+    )
     assert [line[:3] for line in lines[2:9]] == ["Mon", "   ", "Wed", "   ", "Fri", "   ", "   "]
-    assert sum(line.count("░") + line.count("▒") + line.count("▓") + line.count("█")
-               for line in lines[2:9]) == len(range(0, 365 + 6, 6))  # back to Monday 17 Nov 2025
+    assert sum(
+        line.count("░") + line.count("▒") + line.count("▓") + line.count("█") for line in lines[2:9]
+    ) == len(range(0, 365 + 6, 6))  # back to Monday 17 Nov 2025
 
 
-@pytest.mark.parametrize(("kind", "sentence"), [
-    ("daily", "No pages logged in the last 30 days: log a few days to see them here."),
-    ("cumulative", "No pages logged this year yet: log a few days to see the year add up."),
-    ("projection", "Log a week or more to see where this year is heading."),
-    ("weekday", "Log a week or more to see your pages by weekday."),
-    ("sessions", "No learning sessions in the last 30 days: "
-                 "log some with `compound learn` to see them here."),
-    ("calendar", "No pages logged in the last 365 days: log a few days to see the calendar fill in."),
-])
+@pytest.mark.parametrize(
+    ("kind", "sentence"),
+    [
+        ("daily", "No pages logged in the last 30 days: log a few days to see them here."),
+        ("cumulative", "No pages logged this year yet: log a few days to see the year add up."),
+        ("projection", "Log a week or more to see where this year is heading."),
+        ("weekday", "Log a week or more to see your pages by weekday."),
+        (
+            "sessions",
+            "No learning sessions in the last 30 days: "
+            "log some with `compound learn` to see them here.",
+        ),
+        (
+            "calendar",
+            "No pages logged in the last 365 days: log a few days to see the calendar fill in.",
+        ),
+    ],
+)
 def test_too_little_data_is_one_plain_sentence(db_path, ok, kind, sentence):
     assert ok("chart", kind).lines == [sentence]
 
 
-@pytest.mark.parametrize(("argv", "error"), [
-    (["chart", "pie"], "compound: argument KIND: invalid choice: 'pie'"),
-    (["chart"], "compound: the following arguments are required: KIND"),
-    (["chart", "daily", "--days", "0"], "compound: --days must be at least 1, not 0"),
-    (["chart", "daily", "--days", "ten"], "compound: --days must be a whole number, not 'ten'"),
-    (["chart", "weekday", "--days", "99999"], "compound: --days 99,999 is more than 3,660"),
-    (["chart", "cumulative", "--days", "30"],
-     "compound: --days does not apply to the cumulative chart: it shows this year"),
-    (["chart", "daily", "--width", "12"], "compound: --width must be at least 30, not 12"),
-    (["chart", "daily", "--height", "x"], "compound: --height must be a whole number, not 'x'"),
-])
+@pytest.mark.parametrize(
+    ("argv", "error"),
+    [
+        (["chart", "pie"], "compound: argument KIND: invalid choice: 'pie'"),
+        (["chart"], "compound: the following arguments are required: KIND"),
+        (["chart", "daily", "--days", "0"], "compound: --days must be at least 1, not 0"),
+        (["chart", "daily", "--days", "ten"], "compound: --days must be a whole number, not 'ten'"),
+        (["chart", "weekday", "--days", "99999"], "compound: --days 99,999 is more than 3,660"),
+        (
+            ["chart", "cumulative", "--days", "30"],
+            "compound: --days does not apply to the cumulative chart: it shows this year",
+        ),
+        (["chart", "daily", "--width", "12"], "compound: --width must be at least 30, not 12"),
+        (["chart", "daily", "--height", "x"], "compound: --height must be a whole number, not 'x'"),
+    ],
+)
 def test_bad_input_is_one_line_and_status_2(logged, run, snapshot_rows, db_url, argv, error):
     before = snapshot_rows(db_url)
     result = run(*argv)
@@ -147,11 +167,19 @@ def test_chart_daily_never_imports_textual(tmp_path, monkeypatch, run):
     monkeypatch.setenv("COMPOUND_DB", str(db))
     assert run("log", "12").code == 0
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    probe = ("import json, sys\nfrom compound.cli import main\ncode = main(['chart', 'daily'])\n"
-             "print(json.dumps([code, sorted(m for m in sys.modules "
-             "if m.split('.')[0] in ('textual', 'textual_plotext', 'plotext'))]))")
-    done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
-                          text=True, encoding="utf-8", timeout=60)
+    probe = (
+        "import json, sys\nfrom compound.cli import main\ncode = main(['chart', 'daily'])\n"
+        "print(json.dumps([code, sorted(m for m in sys.modules "
+        "if m.split('.')[0] in ('textual', 'textual_plotext', 'plotext'))]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     code, loaded = json.loads(done.stdout.splitlines()[-1])
     assert code == 0 and "Pages a day" in done.stdout
@@ -163,7 +191,8 @@ def test_sessions_kinds_are_all_known():
     from compound.domain.series import minutes_by_kind
 
     assert [k for k, _ in minutes_by_kind({k.value: 10 for k in SessionKind})] == [
-        k.value for k in SessionKind]
+        k.value for k in SessionKind
+    ]
 
 
 def test_help_names_each_charts_own_default_days():
@@ -173,6 +202,9 @@ def test_help_names_each_charts_own_default_days():
     from compound import charts
     from compound.cli.charts import KINDS
 
-    said = {kind: int(m[1]) for kind, what in KINDS.items()
-            if (m := re.search(r"default (\d+)\)", what))}
+    said = {
+        kind: int(m[1])
+        for kind, what in KINDS.items()
+        if (m := re.search(r"default (\d+)\)", what))
+    }
     assert said == charts.DEFAULT_DAYS

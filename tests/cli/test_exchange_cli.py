@@ -23,9 +23,19 @@ GOODREADS = str(SAMPLES / "goodreads_library_export_2024.csv")
 STORYGRAPH = str(SAMPLES / "storygraph_export.csv")
 
 SEED = [
-    ["book", "add", "Dune", "--author", "Frank Herbert", "--pages", "40", "--isbn",
-     "9780441013593", "--start"],
-    ["log", "20", "--date", "2026-11-18", "--note", "on the train 🚆\n\"spice\""],
+    [
+        "book",
+        "add",
+        "Dune",
+        "--author",
+        "Frank Herbert",
+        "--pages",
+        "40",
+        "--isbn",
+        "9780441013593",
+        "--start",
+    ],
+    ["log", "20", "--date", "2026-11-18", "--note", 'on the train 🚆\n"spice"'],
     ["log", "20", "--date", "2026-11-19"],
     ["book", "add", "ノルウェイの森 🌲", "--author", "村上春樹", "--pages", "400"],
     ["log", "12", "--book", "ノルウェイ", "--minutes", "25m"],
@@ -44,20 +54,24 @@ def seeded(ok):
 def test_json_export_imports_back_exactly(db, seeded, ok, tmp_path):
     target = tmp_path / "me.json"
     wrote = ok("export", "-o", str(target))
-    assert wrote.lines == [f"Wrote 2 books, 3 reading logs, 1 learning session, 1 goal and "
-                           f"1 skip day to {target} (json)."]
+    assert wrote.lines == [
+        f"Wrote 2 books, 3 reading logs, 1 learning session, 1 goal and "
+        f"1 skip day to {target} (json)."
+    ]
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     original = json.loads(target.read_text(encoding="utf-8"))
     assert original["books"][1]["title"] == "ノルウェイの森 🌲"
 
     ok("profile", "add", "copy")
     imported = ok("--profile", "copy", "import", "compound", str(target))
-    assert imported.lines == [f"Imported me.json (compound):",
-                              "  books             2 added",
-                              "  reading logs      3 added",
-                              "  learning sessions 1 added",
-                              "  goals             1 added",
-                              "  skip days         1 added"]
+    assert imported.lines == [
+        "Imported me.json (compound):",
+        "  books             2 added",
+        "  reading logs      3 added",
+        "  learning sessions 1 added",
+        "  goals             1 added",
+        "  skip days         1 added",
+    ]
     copy = json.loads(ok("export", "--profile", "copy").out)
     assert copy["profile"] == "copy"
     assert without_ids(copy) == without_ids(original)
@@ -79,8 +93,9 @@ def test_every_import_is_idempotent(db, ok, snapshot_rows, tmp_path, monkeypatch
         assert ok("import", kind, path).lines[0] == f"Imported {Path(path).name} ({kind}):"
     after_once = snapshot_rows(db)
     for kind, path in files:
-        assert ok("import", kind, path).lines[-1] == ("Nothing new: everything in the file "
-                                                      "was here already.")
+        assert ok("import", kind, path).lines[-1] == (
+            "Nothing new: everything in the file was here already."
+        )
     assert snapshot_rows(db) == after_once
     history = ok("history", "--days", "5").out
     assert "15 p in 20m  三体" in history  # 01:30 on the 20th counted for the 19th
@@ -89,8 +104,10 @@ def test_every_import_is_idempotent(db, ok, snapshot_rows, tmp_path, monkeypatch
 def test_a_dry_run_writes_nothing(db, seeded, ok, snapshot_rows):
     before = snapshot_rows(db)
     dry = ok("import", "goodreads", GOODREADS, "--dry-run")
-    assert dry.lines[:2] == ["Dry run of goodreads_library_export_2024.csv (goodreads): nothing "
-                             "was written.", "  books             10 to add"]
+    assert dry.lines[:2] == [
+        "Dry run of goodreads_library_export_2024.csv (goodreads): nothing was written.",
+        "  books             10 to add",
+    ]
     assert "  row 10: the same Goodreads book (11297) as row 2" in dry.lines
     assert snapshot_rows(db) == before
 
@@ -102,29 +119,64 @@ def test_a_dry_run_does_not_even_create_the_database(db_path, ok):
 
 
 def _bad_goodreads(tmp_path) -> Path:
-    good = {"Book Id": "1", "Title": "Dune", "Author": "Frank Herbert",
-            "Number of Pages": "412", "Exclusive Shelf": "read", "Date Read": "2024/03/15"}
-    return write_csv(tmp_path / "goodreads_library_export.csv",
-                     header_of("goodreads_library_export_2026.csv"),
-                     [good, {**good, "Book Id": "2", "Date Read": "2024/02/30"}])
+    good = {
+        "Book Id": "1",
+        "Title": "Dune",
+        "Author": "Frank Herbert",
+        "Number of Pages": "412",
+        "Exclusive Shelf": "read",
+        "Date Read": "2024/03/15",
+    }
+    return write_csv(
+        tmp_path / "goodreads_library_export.csv",
+        header_of("goodreads_library_export_2026.csv"),
+        [good, {**good, "Book Id": "2", "Date Read": "2024/02/30"}],
+    )
 
 
-@pytest.mark.parametrize("kind, make, message", [
-    ("goodreads", _bad_goodreads,
-     "goodreads_library_export.csv, row 3: Date Read '2024/02/30' is not a real date"),
-    ("storygraph", lambda tmp: write_csv(tmp / "sg.csv", header_of("storygraph_export.csv"), [
-        {"Title": "Dune", "Read Status": "read", "Dates Read": "2024/05/01-2024/04/01"}]),
-     "sg.csv, row 2: Dates Read '2024/05/01-2024/04/01' ends before it starts"),
-    ("koreader", lambda tmp: (tmp / "statistics.sqlite3").write_bytes(b"x" * 4096) and
-     tmp / "statistics.sqlite3", "statistics.sqlite3 is not a SQLite database"),
-    ("compound", lambda tmp: (tmp / "a.json").write_text(json.dumps(
-        {"format": "compound", "version": 1, "books": [{"id": 1, "title": "X"}]})) and
-     tmp / "a.json", "a.json, books[0]: status is missing"),
-    ("compound", lambda tmp: tmp / "missing.json", "there is no file"),
-    ("goodreads", lambda tmp: tmp, "is a directory; name the file to import"),
-])
+@pytest.mark.parametrize(
+    "kind, make, message",
+    [
+        (
+            "goodreads",
+            _bad_goodreads,
+            "goodreads_library_export.csv, row 3: Date Read '2024/02/30' is not a real date",
+        ),
+        (
+            "storygraph",
+            lambda tmp: write_csv(
+                tmp / "sg.csv",
+                header_of("storygraph_export.csv"),
+                [{"Title": "Dune", "Read Status": "read", "Dates Read": "2024/05/01-2024/04/01"}],
+            ),
+            "sg.csv, row 2: Dates Read '2024/05/01-2024/04/01' ends before it starts",
+        ),
+        (
+            "koreader",
+            lambda tmp: (
+                (tmp / "statistics.sqlite3").write_bytes(b"x" * 4096) and tmp / "statistics.sqlite3"
+            ),
+            "statistics.sqlite3 is not a SQLite database",
+        ),
+        (
+            "compound",
+            lambda tmp: (
+                (tmp / "a.json").write_text(
+                    json.dumps(
+                        {"format": "compound", "version": 1, "books": [{"id": 1, "title": "X"}]}
+                    )
+                )
+                and tmp / "a.json"
+            ),
+            "a.json, books[0]: status is missing",
+        ),
+        ("compound", lambda tmp: tmp / "missing.json", "there is no file"),
+        ("goodreads", lambda tmp: tmp, "is a directory; name the file to import"),
+    ],
+)
 def test_a_malformed_file_is_one_line_exit_2_and_nothing_written(
-        db, seeded, run, snapshot_rows, tmp_path, kind, make, message):
+    db, seeded, run, snapshot_rows, tmp_path, kind, make, message
+):
     before = snapshot_rows(db)
     result = run("import", kind, str(make(tmp_path)))
     assert (result.code, result.out) == (2, "")
@@ -136,8 +188,16 @@ def test_a_malformed_file_is_one_line_exit_2_and_nothing_written(
 def test_csv_and_markdown_exports(db_path, seeded, ok):
     table = ok("export", "--format", "csv").out
     rows = list(csv.DictReader(io.StringIO(table, newline="")))
-    assert [r["record"] for r in rows] == ["book", "book", "reading", "reading", "reading",
-                                           "session", "goal", "skip"]
+    assert [r["record"] for r in rows] == [
+        "book",
+        "book",
+        "reading",
+        "reading",
+        "reading",
+        "session",
+        "goal",
+        "skip",
+    ]
     assert rows[5]["topic"] == "'=SUM(A1) ✨"
     assert table.count("\r\n") == 9  # RFC 4180 line ends: a header and eight records
     assert '"on the train 🚆\n""spice"""' in table  # the note's own line break, quoted
@@ -149,8 +209,10 @@ def test_csv_and_markdown_exports(db_path, seeded, ok):
 
 def test_export_refusals(db_path, seeded, run, tmp_path):
     for argv, message in [
-        (["export", "--from", "2026-11-20", "--to", "2026-11-19"],
-         "the period ends (2026-11-19) before it starts (2026-11-20)"),
+        (
+            ["export", "--from", "2026-11-20", "--to", "2026-11-19"],
+            "the period ends (2026-11-19) before it starts (2026-11-20)",
+        ),
         (["export", "-o", str(db_path)], "is the database itself; name another file"),
         (["export", "-o", str(tmp_path)], "is a directory; name a file to write"),
         (["export", "--format", "xml"], "argument --format/-f: invalid choice: 'xml'"),
@@ -173,18 +235,30 @@ def test_an_existing_file_is_replaced_by_a_private_one(db_path, seeded, ok, tmp_
 def test_emoji_survive_a_terminal_that_cannot_show_them(db_path, seeded, tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     env["PYTHONIOENCODING"] = "ascii"
-    done = subprocess.run([sys.executable, "-m", "compound", "export"], env=env,
-                          capture_output=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "compound", "export"], env=env, capture_output=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.decode("utf-8"))["books"][1]["title"] == "ノルウェイの森 🌲"
 
 
 def test_a_large_import_shows_a_progress_bar_on_a_terminal(db_path, run, tmp_path, monkeypatch):
     header = header_of("goodreads_library_export_2025.csv")
-    path = write_csv(tmp_path / "big.csv", header, [
-        {"Book Id": str(n), "Title": f"Book {n} 📘", "Author": f"Author {n % 37}",
-         "Number of Pages": str(100 + n), "Exclusive Shelf": "read",
-         "Date Read": f"2025/{1 + n % 12:02d}/{1 + n % 28:02d}"} for n in range(600)])
+    path = write_csv(
+        tmp_path / "big.csv",
+        header,
+        [
+            {
+                "Book Id": str(n),
+                "Title": f"Book {n} 📘",
+                "Author": f"Author {n % 37}",
+                "Number of Pages": str(100 + n),
+                "Exclusive Shelf": "read",
+                "Date Read": f"2025/{1 + n % 12:02d}/{1 + n % 28:02d}",
+            }
+            for n in range(600)
+        ],
+    )
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
     result = run("import", "goodreads", str(path))
     assert result.code == 0, result

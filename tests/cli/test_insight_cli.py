@@ -30,8 +30,9 @@ def any_store(db):
     opened.close()
 
 
-def read_every_day(store: Store, pages: int, days: int, *, skip_today: bool = False,
-                   weekdays_only: bool = False) -> None:
+def read_every_day(
+    store: Store, pages: int, days: int, *, skip_today: bool = False, weekdays_only: bool = False
+) -> None:
     for n in range(1 if skip_today else 0, days):
         day = TODAY - timedelta(days=n)
         if not weekdays_only or day.weekday() < 5:
@@ -44,18 +45,30 @@ def stats_json(ok, *extra: str) -> dict:
 
 # -- project ---------------------------------------------------------------------------
 
+
 def test_project_with_no_history_shows_the_25_pages_example(db_path, ok):
     lines = ok("project").lines
     assert lines[0] == "At 25 pages a day (an example: log some reading to see your own):"
-    assert lines[1] == ("  A year at this pace: about 9,125 pages, 30–40 books "
-                        "(books of 225–300 pages)")
+    assert lines[1] == (
+        "  A year at this pace: about 9,125 pages, 30–40 books (books of 225–300 pages)"
+    )
     data = json.loads(ok("project", "--json").out)
     assert (data["pages_per_year"], data["books_low"], data["books_high"]) == (9125, 30, 40)
 
 
 def test_project_a_given_pace_with_growth_and_book_length(db_path, ok):
-    data = json.loads(ok("project", "--pages-per-day", "10", "--book-length", "200-250",
-                         "--growth", "1%/week", "--json").out)
+    data = json.loads(
+        ok(
+            "project",
+            "--pages-per-day",
+            "10",
+            "--book-length",
+            "200-250",
+            "--growth",
+            "1%/week",
+            "--json",
+        ).out
+    )
     assert (data["pages_per_year"], data["books_low"], data["books_high"]) == (3650, 14, 18)
     assert data["growth"]["per_week"] == pytest.approx(0.01)
     assert data["growth"]["pages_per_year"] > 3650
@@ -76,14 +89,17 @@ def test_project_from_history_has_a_range_and_says_how(db_path, store, ok):
     assert ok("project", "--json").out == ok("project", "--json").out  # seeded
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--pages-per-day", "0"], "--pages-per-day must be more than 0"),
-    (["--pages-per-day", "lots"], "--pages-per-day must be a number like 25"),
-    (["--growth", "fast"], "--growth: growth 'fast' is not a rate like 1%/week"),
-    (["--growth", "90%/week"], "is more than 50% a week"),
-    (["--book-length", "300-200"], "--book-length must be a page range like 225-300"),
-    (["--book-length", "0-200"], "--book-length must be a page range"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--pages-per-day", "0"], "--pages-per-day must be more than 0"),
+        (["--pages-per-day", "lots"], "--pages-per-day must be a number like 25"),
+        (["--growth", "fast"], "--growth: growth 'fast' is not a rate like 1%/week"),
+        (["--growth", "90%/week"], "is more than 50% a week"),
+        (["--book-length", "300-200"], "--book-length must be a page range like 225-300"),
+        (["--book-length", "0-200"], "--book-length must be a page range"),
+    ],
+)
 def test_project_refusals(db_path, store, run, snapshot_rows, db_url, args, message):
     store.log_pages(day=TODAY, pages=5)
     before = snapshot_rows(db_url)
@@ -96,18 +112,30 @@ def test_project_refusals(db_path, store, run, snapshot_rows, db_url, args, mess
 
 # -- stats -----------------------------------------------------------------------------
 
+
 def test_stats_json_has_the_promised_keys(any_store, ok):
     store = any_store
     read_every_day(store, 25, 40, skip_today=True)
     store.log_session(day=TODAY, minutes=30)
     data = stats_json(ok)
-    assert {"today", "pages_today", "minutes_today", "current_streak", "longest_streak",
-            "streak_at_risk", "pace_pages_per_day", "projection",
-            "books_finished_this_year"} <= set(data)
+    assert {
+        "today",
+        "pages_today",
+        "minutes_today",
+        "current_streak",
+        "longest_streak",
+        "streak_at_risk",
+        "pace_pages_per_day",
+        "projection",
+        "books_finished_this_year",
+    } <= set(data)
     assert "books_ahead" not in data  # no yearly-books goal
     assert (data["today"], data["pages_today"], data["minutes_today"]) == ("2026-11-22", 0, 30)
     assert (data["current_streak"], data["longest_streak"], data["streak_at_risk"]) == (
-        40, 40, False)
+        40,
+        40,
+        False,
+    )
     assert data["pace_pages_per_day"] == 25
     assert data["projection"]["pages_per_year"] == 9125
     assert data["habits"]["reading"]["at_risk"] is True
@@ -145,8 +173,7 @@ def test_a_goal_set_in_november_is_judged_from_that_day(db, ok, monkeypatch):
     assert data["goal_pace"]["year_goal"] == round(24 * 53 / 365, 2)
     assert data["books_ahead"] == round(1 - 24 * 14 / 365, 2)
     line = next(line for line in ok("status").lines if "Books" in line)
-    assert "1 of 3.5 books (24 a year from 09 Nov), 0.9 expected by today: 0.1 books ahead" \
-        in line
+    assert "1 of 3.5 books (24 a year from 09 Nov), 0.9 expected by today: 0.1 books ahead" in line
 
 
 def test_stats_for_people(db_path, store, ok):
@@ -154,8 +181,7 @@ def test_stats_for_people(db_path, store, ok):
     ok("goal", "set", "weekly-pages", "100")
     lines = ok("stats", "--period", "month").lines
     assert lines[0] == "Sun 22 Nov 2026"
-    assert lines[1] == ("Today: reading 30 pages (no daily goal); learning 0m "
-                        "(no daily goal)")
+    assert lines[1] == ("Today: reading 30 pages (no daily goal); learning 0m (no daily goal)")
     assert lines[2] == "Streak: 20 days (best 20 days) · today is done"
     assert lines[3].startswith("This month (01 Nov – 22 Nov): 600 pages on 20 days")
     table = "\n".join(lines)
@@ -165,8 +191,11 @@ def test_stats_for_people(db_path, store, ok):
     assert not any("Likely range" in line for line in lines)
     store.log_pages(day=TODAY - timedelta(days=2), pages=45)
     lines = ok("stats", "--period", "month").lines
-    assert any(line.startswith("  Likely range: ") and "(8 years in 10, drawn from your last "
-               "20 days)" in line for line in lines)
+    assert any(
+        line.startswith("  Likely range: ")
+        and "(8 years in 10, drawn from your last 20 days)" in line
+        for line in lines
+    )
     assert not any("P10" in line or "seed" in line for line in lines)  # no jargon
 
 
@@ -189,6 +218,7 @@ def test_weekly_goal_streaks(db_path, store, ok, run):
 
 
 # -- status shows the real streak ---------------------------------------------------------
+
 
 def test_status_follows_a_weekday_schedule(any_store, ok):
     store = any_store
@@ -241,7 +271,8 @@ def test_stats_on_an_empty_database_points_to_the_first_steps(db_path, ok):
 def test_project_after_a_long_pause_shows_the_example_and_says_why(db_path, store, ok):
     store.log_pages(day=TODAY - timedelta(days=60), pages=40)
     assert ok("project").lines[0] == (
-        "At 25 pages a day (an example: nothing read in the last 30 days):")
+        "At 25 pages a day (an example: nothing read in the last 30 days):"
+    )
 
 
 def test_stats_and_project_fit_a_narrow_terminal(db_path, store, ok, monkeypatch):

@@ -52,8 +52,10 @@ CASES = [
     (["log", "1", "--book", "Dune"], "no book matches 'Dune'"),
     (["log", "1", "--book", "99"], "no book matches '#99'; see `compound book list`"),
     (["log", "1", "--book", "#99"], "no book matches '#99'; see `compound book list`"),
-    (["log", "1", "--book", "Deep"],
-     "'Deep' matches 2 books: Deep Work (#5), Deep Learning (#6); use the id"),
+    (
+        ["log", "1", "--book", "Deep"],
+        "'Deep' matches 2 books: Deep Work (#5), Deep Learning (#6); use the id",
+    ),
     (["log", "1", "--book", "  deep "], "matches 2 books"),
     (["log", "--to-page", "9", "--book", "Deep"], "matches 2 books"),
     (["book", "start", "Deep"], "matches 2 books"),
@@ -63,16 +65,22 @@ CASES = [
     (["book", "remove", "Dune"], "no book matches 'Dune'"),
     (["edit", "r1", "--book", "Dune"], "no book matches 'Dune'"),
     # closed books
-    (["log", "1", "--book", "Dropped"],
-     "Dropped is abandoned; `compound book start 4` picks it up again"),
-    (["log", "1", "--book", "Done"],  # not `book start`, which refuses a finished book
-     "Done is finished; to read it again, add it again with `compound book add`"),
+    (
+        ["log", "1", "--book", "Dropped"],
+        "Dropped is abandoned; `compound book start 4` picks it up again",
+    ),
+    (
+        ["log", "1", "--book", "Done"],  # not `book start`, which refuses a finished book
+        "Done is finished; to read it again, add it again with `compound book add`",
+    ),
     (["edit", "r1", "--book", "Done"], "Done is finished"),
     (["book", "start", "1"], "The Pragmatic Programmer is already being read"),
     (["book", "start", "Done"], "Done is finished; to read it again, add it again"),
     (["book", "abandon", "Dropped"], "Dropped is already abandoned"),
-    (["book", "finish", "1", "--date", "2026-11-01"],
-     "was started on 2026-11-22, after 2026-11-01"),
+    (
+        ["book", "finish", "1", "--date", "2026-11-01"],
+        "was started on 2026-11-22, after 2026-11-01",
+    ),
     # dates
     (["log", "1", "--date", "2026-11-23"], "2026-11-23 is after today (2026-11-22)"),
     (["log", "1", "--date", "Dec 25 2026"], "2026-12-25 is after today"),
@@ -100,8 +108,10 @@ CASES = [
     (["book", "add", "X", "--pages", "0"], "a book's page count must be at least 1, not 0"),
     (["book", "add", "X", "--pages", "50001"], "a book's page count 50,001 is more than 50,000"),
     (["book", "edit", "1", "--pages", "-1"], "a book's page count must be at least 1"),
-    (["book", "edit", "1", "--pages", "10"],
-     "The Pragmatic Programmer already has 20 pages logged; it cannot be 10 pages long"),
+    (
+        ["book", "edit", "1", "--pages", "10"],
+        "The Pragmatic Programmer already has 20 pages logged; it cannot be 10 pages long",
+    ),
     # durations
     (["learn", "0"], "duration '0' must be at least one minute"),
     (["learn", "0m"], "must be at least one minute"),
@@ -118,8 +128,10 @@ CASES = [
     (["learn", "45m", "--kind", "nap"], "invalid choice: 'nap'"),
     # ISBNs
     (["book", "add", "X", "--isbn", "123"], "ISBN '123' must have 10 or 13 digits"),
-    (["book", "add", "X", "--isbn", "978-0-13-595705-8"],
-     "ISBN '978-0-13-595705-8' has a wrong check digit"),
+    (
+        ["book", "add", "X", "--isbn", "978-0-13-595705-8"],
+        "ISBN '978-0-13-595705-8' has a wrong check digit",
+    ),
     (["book", "add", "X", "--isbn", "080442957Y"], "must have 10 or 13 digits"),
     (["book", "edit", "1", "--isbn", "978-0-13-595705-8"], "has a wrong check digit"),
     # more pages than the book has left
@@ -128,8 +140,10 @@ CASES = [
     (["log", "--to-page", "201", "--book", "2"], "has 200 pages left of 200"),
     (["edit", "r1", "--pages", "301"], "pages left of 300"),
     # --to-page
-    (["log", "--to-page", "20"], "The Pragmatic Programmer is already at page 20; "
-                                 "the page reached must be further on"),
+    (
+        ["log", "--to-page", "20"],
+        "The Pragmatic Programmer is already at page 20; the page reached must be further on",
+    ),
     (["log", "--to-page", "5"], "is already at page 20"),
     (["log", "--to-page", "0"], "a book's page count must be at least 1, not 0"),
     (["log", "5", "--to-page", "30"], "give the pages read or the page reached, not both"),
@@ -154,10 +168,15 @@ CASES = [
     (["edit", "r1", "--kind", "course"], "r1 is a reading log: it has no kind or topic"),
     (["edit", "r1", "--topic", "SQL"], "r1 is a reading log: it has no kind or topic"),
     # settings
-    (["config", "set", "colour", "blue"],
-     "unknown setting 'colour'; settings are: day_starts_at, timezone"),
+    (
+        ["config", "set", "colour", "blue"],
+        "unknown setting 'colour'; settings are: day_starts_at, timezone",
+    ),
     (["config", "unset", "colour"], "unknown setting 'colour'"),
-    (["config", "set", "day_starts_at", "25:00"], "day start '25:00' must be between 00:00 and 11:59"),
+    (
+        ["config", "set", "day_starts_at", "25:00"],
+        "day start '25:00' must be between 00:00 and 11:59",
+    ),
     (["config", "set", "day_starts_at", "12:00"], "must be between 00:00 and 11:59"),
     (["config", "set", "day_starts_at", "3:75"], "must be between 00:00 and 11:59"),
     (["config", "set", "day_starts_at", "noon"], "day start 'noon' is not a time like 03:00"),
@@ -256,10 +275,18 @@ def test_undo_with_nothing_to_undo(db_path, run, snapshot_rows, db_url):
     assert snapshot_rows(db_url) == before
 
 
-@pytest.mark.parametrize("argv", [["log", "0"], ["log", "1", "--date", "2026-02-30"],
-                                  ["learn", "0"], ["book", "add", ""], ["frob"],
-                                  ["goal", "set", "daily-pages", "0"]],
-                         ids=" ".join)
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["log", "0"],
+        ["log", "1", "--date", "2026-02-30"],
+        ["learn", "0"],
+        ["book", "add", ""],
+        ["frob"],
+        ["goal", "set", "daily-pages", "0"],
+    ],
+    ids=" ".join,
+)
 def test_typing_mistakes_are_caught_before_a_database_is_created(db_path, run, argv):
     result = run(*argv)
     assert (result.code, result.out) == (2, "")
@@ -297,6 +324,7 @@ def test_store_refusals_roll_back_on_every_backend(seeded_db, run, snapshot_rows
 
 # -- files that are not a database compound can use --------------------------------------------
 
+
 def _random_bytes(path: Path, run) -> None:
     path.write_bytes(os.urandom(8192))
 
@@ -330,14 +358,28 @@ FILES = {
     "random-bytes": (_random_bytes, "is not a SQLite database; it was left untouched"),
     "sqlite-header-garbage": (_sqlite_header_then_garbage, "cannot be read as a database"),
     "directory": (_a_directory, "is a directory, not a compound database"),
-    "foreign-sqlite": (_another_programs_database,
-                       "is a SQLite database but not a compound one; it was left untouched"),
-    "newer-schema": (_newer_schema, "was written by a newer compound (schema 9999; this "
-                                    f"version knows up to {head_revision()}): upgrade compound "
-                                    "to use it"),
+    "foreign-sqlite": (
+        _another_programs_database,
+        "is a SQLite database but not a compound one; it was left untouched",
+    ),
+    "newer-schema": (
+        _newer_schema,
+        "was written by a newer compound (schema 9999; this "
+        f"version knows up to {head_revision()}): upgrade compound "
+        "to use it",
+    ),
 }
-FILE_COMMANDS = [["log", "1"], ["status", "--short"], ["status"], ["status", "--json"],
-                 ["history"], [], ["book", "add", "X"], ["undo"], ["goal", "list"]]
+FILE_COMMANDS = [
+    ["log", "1"],
+    ["status", "--short"],
+    ["status"],
+    ["status", "--json"],
+    ["history"],
+    [],
+    ["book", "add", "X"],
+    ["undo"],
+    ["goal", "list"],
+]
 
 
 def _state(path: Path):
@@ -386,28 +428,36 @@ def test_database_in_a_directory_that_cannot_be_created(tmp_path, monkeypatch, r
 
 # -- refusals that need another starting point ------------------------------------------------
 
+
 def test_plain_log_with_two_books_being_read_is_refused(db_path, db_url, ok, run, snapshot_rows):
     ok("book", "add", "Deep Work", "--start")
     ok("book", "add", "Range", "--start")
     before = snapshot_rows(db_url)
-    assert_refused(run("log", "5"), "2 books are being read (Deep Work (#1), Range (#2)); "
-                                    "say which with --book")
+    assert_refused(
+        run("log", "5"),
+        "2 books are being read (Deep Work (#1), Range (#2)); say which with --book",
+    )
     assert snapshot_rows(db_url) == before
 
 
 def test_to_page_without_a_book_is_refused(db_path, db_url, ok, run, snapshot_rows):
     ok("log", "3")
     before = snapshot_rows(db_url)
-    assert_refused(run("log", "--to-page", "5"), "a page reached needs a book, and none is "
-                                                 "being read; add one with `compound book add`, "
-                                                 "or pass --book")
+    assert_refused(
+        run("log", "--to-page", "5"),
+        "a page reached needs a book, and none is "
+        "being read; add one with `compound book add`, "
+        "or pass --book",
+    )
     assert snapshot_rows(db_url) == before
 
 
-@pytest.mark.parametrize("argv", [["book", "remove", "The Pragmatic"],
-                                  ["log", "1", "--book", "Pragmatic"]], ids=" ".join)
-def test_prefix_shared_with_the_book_being_read_is_ambiguous(db_path, db_url, ok, run,
-                                                             snapshot_rows, argv):
+@pytest.mark.parametrize(
+    "argv", [["book", "remove", "The Pragmatic"], ["log", "1", "--book", "Pragmatic"]], ids=" ".join
+)
+def test_prefix_shared_with_the_book_being_read_is_ambiguous(
+    db_path, db_url, ok, run, snapshot_rows, argv
+):
     ok("book", "add", "The Pragmatic Programmer", "--start")
     ok("book", "add", "The Pragmatic Engineer")
     before = snapshot_rows(db_url)
@@ -424,6 +474,7 @@ def test_empty_book_name_is_refused(db_path, db_url, ok, run, snapshot_rows):
 
 # -- a bug is not a refusal -------------------------------------------------------------------
 
+
 def test_unexpected_error_exits_1_and_names_the_log(db_path, run, monkeypatch, isolated_home):
     import compound.cli.status
 
@@ -439,11 +490,17 @@ def test_unexpected_error_exits_1_and_names_the_log(db_path, run, monkeypatch, i
     assert "Traceback" in written and "RuntimeError: boom" in written
 
 
-@pytest.mark.parametrize("url, fragment", [
-    ("garbage", "'garbage' is not a database URL"),
-    ("mysql://someone@db.example/reading", "reading: its database driver is not installed"),
-    ("postgresql+psycopg://postgres:secret@127.0.0.1:1/none", "cannot open postgresql+psycopg://postgres:***@"),
-])
+@pytest.mark.parametrize(
+    "url, fragment",
+    [
+        ("garbage", "'garbage' is not a database URL"),
+        ("mysql://someone@db.example/reading", "reading: its database driver is not installed"),
+        (
+            "postgresql+psycopg://postgres:secret@127.0.0.1:1/none",
+            "cannot open postgresql+psycopg://postgres:***@",
+        ),
+    ],
+)
 def test_a_database_url_that_cannot_be_used(monkeypatch, run, url, fragment):
     monkeypatch.setenv("COMPOUND_DATABASE_URL", url)
     result = run("log", "3")

@@ -39,8 +39,8 @@ class Seen:
 
 
 def compound(*argv: str) -> str:
-    from io import StringIO
     from contextlib import redirect_stdout
+    from io import StringIO
 
     out = StringIO()
     with redirect_stdout(out):
@@ -62,7 +62,7 @@ YEAR = r"about ([\d,]+) pages, ([\d,]+)(?:–([\d,]+))? books?"
 
 
 def _goal_words(text: str | None) -> str | None:
-    """"0.5 books ahead" / "goal 3.5 books: 0.5 ahead" / "on pace" as "0.5 ahead"."""
+    """ "0.5 books ahead" / "goal 3.5 books: 0.5 ahead" / "on pace" as "0.5 ahead"."""
     if text is None:
         return None
     if "on pace" in text:
@@ -81,7 +81,9 @@ def from_json(db: str, profile: str) -> Seen:
     ahead = None
     if goal is not None:
         shown = round(goal["ahead"], 1)
-        ahead = "on pace" if shown == 0 else f"{rate(abs(shown))} {'ahead' if shown > 0 else 'behind'}"
+        ahead = (
+            "on pace" if shown == 0 else f"{rate(abs(shown))} {'ahead' if shown > 0 else 'behind'}"
+        )
     return Seen(
         "stats --json",
         current=data["current_streak"],
@@ -155,7 +157,9 @@ def from_markdown(db: str, profile: str) -> Seen:
     )
     current = re.search(r"^- Streak on [\d-]+: ([\d,]+) days?", whole, re.M)
     longest = re.search(r"^- Longest in the period: ([\d,]+) days?", whole, re.M)
-    pace = re.search(r"^\| Pace on [\d-]+ \(pages a day, last 30 days\) \| ([\d.,]+) \|", whole, re.M)
+    pace = re.search(
+        r"^\| Pace on [\d-]+ \(pages a day, last 30 days\) \| ([\d.,]+) \|", whole, re.M
+    )
     finished = re.search(r"^\| Books finished \| (\d+) \|", year, re.M)
     assert current and longest and pace and finished, whole
     return Seen(

@@ -10,14 +10,16 @@ from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from alembic.config import Config
 from sqlalchemy import create_engine, inspect, text
 from sqlmodel import SQLModel
 
-from compound.db import revisions
-from compound.db import tables  # noqa: F401  (registers the tables)
+from compound.db import (
+    revisions,
+    tables,  # noqa: F401  (registers the tables)
+)
 from compound.db.migrate import MIGRATIONS_DIR, open_database, upgrade
 from compound.domain.errors import StorageError
 from compound.store.repository import Store
@@ -82,11 +84,15 @@ def test_newer_revision_is_refused_on_postgres(postgres_url):
     with pytest.raises(StorageError, match="newer compound"):
         Store.open(postgres_url)
     with engine.connect() as connection:
-        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999"
+        assert (
+            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999"
+        )
     engine.dispose()
 
 
-@pytest.mark.parametrize("content", [b"just some notes\n" * 100, b"SQLite format 3\x00" + b"\xff" * 4000])
+@pytest.mark.parametrize(
+    "content", [b"just some notes\n" * 100, b"SQLite format 3\x00" + b"\xff" * 4000]
+)
 def test_a_file_that_is_not_a_database_is_left_alone(tmp_path, content):
     path = tmp_path / "compound.db"
     path.write_bytes(content)

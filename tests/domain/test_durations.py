@@ -12,50 +12,82 @@ from compound.domain.errors import InputError
 PROPERTY = settings(max_examples=200, deadline=None)
 
 
-@pytest.mark.parametrize(("text", "minutes"), [
-    ("45", 45),
-    ("45m", 45),
-    ("45 m", 45),
-    ("45min", 45),
-    ("45 mins", 45),
-    ("90min", 90),
-    ("90 minutes", 90),
-    ("1 minute", 1),
-    ("1h30m", 90),
-    ("1h 30m", 90),
-    ("1h30", 90),
-    ("1 hour 30 minutes", 90),
-    ("1:30", 90),
-    ("0:45", 45),
-    ("1:05", 65),
-    ("24:00", 24 * 60),
-    ("1.5h", 90),
-    ("1.5 hours", 90),
-    ("2h", 120),
-    ("2 hrs", 120),
-    ("2hr", 120),
-    ("1 hour", 60),
-    ("24h", 1440),
-    ("  2H  ", 120),
-    ("1H30M", 90),
-    ("1440", 1440),
-    ("0.75h", 45),
-    ("1.6", 2),          # fractional minutes round to the nearest whole minute
-])
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("45", 45),
+        ("45m", 45),
+        ("45 m", 45),
+        ("45min", 45),
+        ("45 mins", 45),
+        ("90min", 90),
+        ("90 minutes", 90),
+        ("1 minute", 1),
+        ("1h30m", 90),
+        ("1h 30m", 90),
+        ("1h30", 90),
+        ("1 hour 30 minutes", 90),
+        ("1:30", 90),
+        ("0:45", 45),
+        ("1:05", 65),
+        ("24:00", 24 * 60),
+        ("1.5h", 90),
+        ("1.5 hours", 90),
+        ("2h", 120),
+        ("2 hrs", 120),
+        ("2hr", 120),
+        ("1 hour", 60),
+        ("24h", 1440),
+        ("  2H  ", 120),
+        ("1H30M", 90),
+        ("1440", 1440),
+        ("0.75h", 45),
+        ("1.6", 2),  # fractional minutes round to the nearest whole minute
+    ],
+)
 def test_durations_in_whole_minutes(text, minutes):
     assert parse_duration(text) == minutes
 
 
-@pytest.mark.parametrize("text", [
-    "0", "0m", "0h", "0:00", "0h0m", "0.4",             # zero after rounding
-    "-5", "-1h", "-0:30",                                # negative
-    "", "   ", "abc", "h", "m", "1x", "1h30x", "30m1h",  # junk
-    "1.5h30m",                                           # both a fraction and minutes
-    "1:60", "1:5", "1:30:00",                            # not a clock time
-    "1e309", "1e3", "inf", "nan",                        # float spellings
-    "9" * 400, "9" * 400 + "m", "9" * 400 + "h", "9" * 400 + ":00",
-    "1441", "24:01", "25h", "24h1m", "24.1h",            # more than a day
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0",
+        "0m",
+        "0h",
+        "0:00",
+        "0h0m",
+        "0.4",  # zero after rounding
+        "-5",
+        "-1h",
+        "-0:30",  # negative
+        "",
+        "   ",
+        "abc",
+        "h",
+        "m",
+        "1x",
+        "1h30x",
+        "30m1h",  # junk
+        "1.5h30m",  # both a fraction and minutes
+        "1:60",
+        "1:5",
+        "1:30:00",  # not a clock time
+        "1e309",
+        "1e3",
+        "inf",
+        "nan",  # float spellings
+        "9" * 400,
+        "9" * 400 + "m",
+        "9" * 400 + "h",
+        "9" * 400 + ":00",
+        "1441",
+        "24:01",
+        "25h",
+        "24h1m",
+        "24.1h",  # more than a day
+    ],
+)
 def test_bad_durations_are_refused_with_one_line(text):
     with pytest.raises(InputError) as caught:
         parse_duration(text)
@@ -73,16 +105,19 @@ def test_none_is_refused():
         parse_duration(None)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("minutes", "text"), [
-    (1, "1m"),
-    (45, "45m"),
-    (59, "59m"),
-    (60, "1h"),
-    (65, "1h05m"),
-    (90, "1h30m"),
-    (120, "2h"),
-    (1440, "24h"),
-])
+@pytest.mark.parametrize(
+    ("minutes", "text"),
+    [
+        (1, "1m"),
+        (45, "45m"),
+        (59, "59m"),
+        (60, "1h"),
+        (65, "1h05m"),
+        (90, "1h30m"),
+        (120, "2h"),
+        (1440, "24h"),
+    ],
+)
 def test_format_duration(minutes, text):
     assert format_duration(minutes) == text
 

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from compound.domain.goals import GoalChange, GoalTimeline
 from compound.domain.habits import (
     LEARNING,
     LEARNING_DAY,
@@ -18,7 +19,6 @@ from compound.domain.habits import (
     weekly_habit,
 )
 from compound.domain.records import GoalKind
-from compound.domain.goals import GoalChange, GoalTimeline
 from compound.domain.streaks import EXCUSED, MET, MISSED, Judged
 from compound.domain.totals import DailyTotals, History
 
@@ -32,11 +32,17 @@ def ago(*offsets: int) -> set[date]:
 
 def habit(met=(), skipped=(), unscheduled=(), today=TODAY):
     off = ago(*unscheduled)
-    return daily_habit("h", ago(*met), ago(*skipped), today,
-                       due=(lambda day: day not in off) if unscheduled else None)
+    return daily_habit(
+        "h",
+        ago(*met),
+        ago(*skipped),
+        today,
+        due=(lambda day: day not in off) if unscheduled else None,
+    )
 
 
 # -- daily streaks with dates ----------------------------------------------------------
+
 
 def test_the_five_best_streaks_with_their_dates():
     # Runs of 3 (now), 1, 4, 2, 4, 1 days, with misses between them.
@@ -63,6 +69,7 @@ def test_an_unscheduled_today_is_not_at_risk():
 
 # -- weekly goals ------------------------------------------------------------------------
 
+
 def sessions(*offsets: int) -> dict[date, int]:
     found: dict[date, int] = {}
     for day in (TODAY - timedelta(days=n) for n in offsets):
@@ -71,8 +78,15 @@ def sessions(*offsets: int) -> dict[date, int]:
 
 
 def weekly(amounts, target=3, skipped=(), since_weeks=6, week_starts_on=0, today=TODAY):
-    return weekly_habit("weekly-sessions", amounts, lambda _day: target, ago(*skipped), today,
-                        since=today - timedelta(weeks=since_weeks), week_starts_on=week_starts_on)
+    return weekly_habit(
+        "weekly-sessions",
+        amounts,
+        lambda _day: target,
+        ago(*skipped),
+        today,
+        since=today - timedelta(weeks=since_weeks),
+        week_starts_on=week_starts_on,
+    )
 
 
 def test_met_weeks_make_a_weekly_streak_and_this_week_is_in_progress():
@@ -111,6 +125,7 @@ def test_the_week_start_is_configurable():
 
 # -- consistency and strength ----------------------------------------------------------
 
+
 def test_consistency_is_the_share_of_due_days_met():
     report = habit(met=range(0, 60, 2))  # every other day
     assert report.consistency_30 == pytest.approx(15 / 30)
@@ -137,11 +152,22 @@ def test_habits_of_a_history():
     pages[TODAY - timedelta(days=3)] = 5  # short of the 10-page goal: a session saves it
     history = History(
         today=TODAY,
-        totals=DailyTotals(pages=pages, sessions={TODAY - timedelta(days=3): 1},
-                           session_minutes={TODAY - timedelta(days=3): 30}),
-        goals=GoalTimeline([GoalChange(GoalKind.DAILY_PAGES, 10, date(2026, 1, 1)),
-                            GoalChange(GoalKind.WEEKLY_PAGES, 100, date(2026, 11, 1))]),
-        skips=frozenset(), finished_pages=(), reading=(), to_read=())
+        totals=DailyTotals(
+            pages=pages,
+            sessions={TODAY - timedelta(days=3): 1},
+            session_minutes={TODAY - timedelta(days=3): 30},
+        ),
+        goals=GoalTimeline(
+            [
+                GoalChange(GoalKind.DAILY_PAGES, 10, date(2026, 1, 1)),
+                GoalChange(GoalKind.WEEKLY_PAGES, 100, date(2026, 11, 1)),
+            ]
+        ),
+        skips=frozenset(),
+        finished_pages=(),
+        reading=(),
+        to_read=(),
+    )
     found = habits_of(history)
     assert list(found) == [LEARNING_DAY, READING, LEARNING, "weekly-pages"]
     assert found[LEARNING_DAY].current == 10 and found[LEARNING_DAY].at_risk
@@ -168,8 +194,9 @@ def test_a_met_day_never_shortens_the_longest_streak(met, skipped, unscheduled, 
 
 @given(days, days, days, st.integers(0, 50), st.booleans())
 @PROPERTY
-def test_what_is_logged_on_an_excused_day_never_changes_the_streak(met, skipped, unscheduled,
-                                                                   day, as_skip):
+def test_what_is_logged_on_an_excused_day_never_changes_the_streak(
+    met, skipped, unscheduled, day, as_skip
+):
     if as_skip:
         skipped = skipped | {day}
     else:
@@ -183,7 +210,8 @@ def test_what_is_logged_on_an_excused_day_never_changes_the_streak(met, skipped,
 @given(days, days, days, st.integers(1, 50), st.booleans())
 @PROPERTY
 def test_inserting_a_skip_or_unscheduled_day_never_changes_the_current_one(
-        met, skipped, unscheduled, at, as_skip):
+    met, skipped, unscheduled, at, as_skip
+):
     # Push every day from `at` on one day further back and excuse the day that opens.
     def shift(offsets):
         return {n + 1 if n >= at else n for n in offsets}
@@ -209,8 +237,13 @@ def test_current_never_exceeds_longest(met, skipped, unscheduled):
 def test_an_unlogged_today_never_breaks_a_streak(met, skipped, unscheduled):
     met = met - {0}
     open_today = habit(met, skipped, unscheduled)
-    yesterday = daily_habit("h", ago(*met), ago(*skipped), TODAY - timedelta(days=1),
-                            due=lambda d: d not in ago(*unscheduled))
+    yesterday = daily_habit(
+        "h",
+        ago(*met),
+        ago(*skipped),
+        TODAY - timedelta(days=1),
+        due=lambda d: d not in ago(*unscheduled),
+    )
     done_by_then = yesterday.current if TODAY - timedelta(days=1) in ago(*met) else None
     if done_by_then is not None:
         assert open_today.current == done_by_then
@@ -223,37 +256,60 @@ def test_an_unlogged_today_never_breaks_a_streak(met, skipped, unscheduled):
 
 
 def test_a_weekly_goal_from_a_later_day_is_not_a_habit_yet():
-    history = History(today=TODAY, totals=DailyTotals(pages={TODAY: 5}),
-                      goals=GoalTimeline([GoalChange(GoalKind.WEEKLY_PAGES, 100,
-                                                     TODAY + timedelta(days=3))]),
-                      skips=frozenset(), finished_pages=(), reading=(),
-                      to_read=())
+    history = History(
+        today=TODAY,
+        totals=DailyTotals(pages={TODAY: 5}),
+        goals=GoalTimeline([GoalChange(GoalKind.WEEKLY_PAGES, 100, TODAY + timedelta(days=3))]),
+        skips=frozenset(),
+        finished_pages=(),
+        reading=(),
+        to_read=(),
+    )
     assert list(habits_of(history)) == [LEARNING_DAY, READING, LEARNING]
 
 
 def test_a_weekly_goal_set_mid_week_asks_that_week_for_its_share():
     # Set on Friday (offset 2) at 7 a week: Fri, Sat, Sun ask for 3 of them.
     amounts = {TODAY - timedelta(days=n): 1 for n in (0, 1, 2)}
-    report = weekly_habit("weekly-pages", amounts, lambda _day: 7, (), TODAY,
-                          since=TODAY - timedelta(days=2))
+    report = weekly_habit(
+        "weekly-pages", amounts, lambda _day: 7, (), TODAY, since=TODAY - timedelta(days=2)
+    )
     assert (report.current, report.met_today, report.done, report.target) == (1, True, 3, 3)
 
 
-@given(st.dictionaries(st.integers(0, 60), st.integers(0, 4), max_size=50), days,
-       st.integers(1, 6), st.integers(0, 6))
+@given(
+    st.dictionaries(st.integers(0, 60), st.integers(0, 4), max_size=50),
+    days,
+    st.integers(1, 6),
+    st.integers(0, 6),
+)
 @PROPERTY
 def test_weekly_streak_invariants(amount_offsets, skipped, target, week_starts_on):
     amounts = {TODAY - timedelta(days=n): v for n, v in amount_offsets.items()}
-    report = weekly(amounts, target=target, skipped=skipped, since_weeks=9,
-                    week_starts_on=week_starts_on)
+    report = weekly(
+        amounts, target=target, skipped=skipped, since_weeks=9, week_starts_on=week_starts_on
+    )
     assert 0 <= report.current <= report.longest
     # This week, still open, is never what breaks the streak: emptying it keeps the rest.
-    this_week = {day for day in amounts if day >= TODAY - timedelta(
-        days=(TODAY.weekday() - week_starts_on) % 7)}
-    emptied = weekly({d: v for d, v in amounts.items() if d not in this_week}, target=target,
-                     skipped=skipped, since_weeks=9, week_starts_on=week_starts_on)
+    this_week = {
+        day
+        for day in amounts
+        if day >= TODAY - timedelta(days=(TODAY.weekday() - week_starts_on) % 7)
+    }
+    emptied = weekly(
+        {d: v for d, v in amounts.items() if d not in this_week},
+        target=target,
+        skipped=skipped,
+        since_weeks=9,
+        week_starts_on=week_starts_on,
+    )
     assert emptied.current == report.current - (1 if report.met_today else 0)
     # More done in any week never shortens anything.
-    more = weekly({**amounts, TODAY: amounts.get(TODAY, 0) + target}, target=target,
-                  skipped=skipped, since_weeks=9, week_starts_on=week_starts_on)
+    more = weekly(
+        {**amounts, TODAY: amounts.get(TODAY, 0) + target},
+        target=target,
+        skipped=skipped,
+        since_weeks=9,
+        week_starts_on=week_starts_on,
+    )
     assert more.current >= report.current and more.longest >= report.longest

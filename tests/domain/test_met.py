@@ -17,8 +17,9 @@ def ago(*offsets: int) -> tuple[date, ...]:
 
 
 def met(rows, goals=()):
-    return met_days([(TODAY - timedelta(days=n), p, s, m) for n, p, s, m in rows],
-                    GoalTimeline(goals))
+    return met_days(
+        [(TODAY - timedelta(days=n), p, s, m) for n, p, s, m in rows], GoalTimeline(goals)
+    )
 
 
 def test_without_goals_one_page_or_any_session_meets_a_day():

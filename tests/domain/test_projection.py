@@ -9,8 +9,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compound.domain.goals import GoalChange, GoalTimeline
-from compound.domain.records import GoalKind
-from compound.words.figures import goal_pace_sentence, range_method
 from compound.domain.projection import (
     book_etas,
     book_length,
@@ -25,12 +23,14 @@ from compound.domain.projection import (
     queue_days,
     window,
 )
-from compound.domain.records import Book, BookStatus
+from compound.domain.records import Book, BookStatus, GoalKind
+from compound.words.figures import goal_pace_sentence, range_method
 
 TODAY = date(2026, 7, 2)
 
 
 # -- the fan ------------------------------------------------------------------------
+
 
 def test_a_steady_reader_has_no_spread():
     points = fan([25] * 90, 365, samples=200)
@@ -63,8 +63,11 @@ def test_nothing_recent_means_a_flat_fan_and_no_horizon_means_none():
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.lists(st.integers(0, 500), min_size=1, max_size=60), st.integers(1, 40),
-       st.integers(0, 2**32))
+@given(
+    st.lists(st.integers(0, 500), min_size=1, max_size=60),
+    st.integers(1, 40),
+    st.integers(0, 2**32),
+)
 def test_the_fan_is_ordered_and_grows(recent, horizon, seed):
     points = fan(recent, horizon, samples=50, seed=seed)
     assert len(points) == horizon
@@ -84,6 +87,7 @@ def test_quantile_interpolates():
 
 
 # -- pace windows -------------------------------------------------------------------
+
 
 def days_ago(pages_by_offset: dict[int, int]) -> dict[date, int]:
     return {TODAY - timedelta(days=n): pages for n, pages in pages_by_offset.items()}
@@ -108,6 +112,7 @@ def test_a_newcomer_is_measured_from_their_first_day():
 
 # -- book length and counts ---------------------------------------------------------
 
+
 def test_twenty_five_pages_a_day_is_thirty_to_forty_books():
     assert books_range(25 * 365, (225, 300)) == (30, 40)
 
@@ -130,6 +135,7 @@ def test_books_are_whole_and_rounded_down():
 
 # -- the year ahead, goal pace, ETAs ------------------------------------------------
 
+
 def test_twenty_five_pages_a_day_projects_9125_pages_and_30_to_40_books():
     result = project(25)
     assert (result.pages_per_year, result.books_low, result.books_high) == (9125, 30, 40)
@@ -146,8 +152,7 @@ def test_the_range_resamples_recent_days_and_says_so():
 
 
 def test_this_year_is_what_was_read_plus_the_pace_for_the_days_left():
-    result = project(20, read_this_year=4000, days_left_this_year=100, recent=[20] * 30,
-                     samples=50)
+    result = project(20, read_this_year=4000, days_left_this_year=100, recent=[20] * 30, samples=50)
     assert result.this_year_expected == 6000
     assert (result.this_year_low, result.this_year_high) == (6000, 6000)
 
@@ -167,10 +172,17 @@ def test_growth_compounds_the_pace_week_by_week():
     assert project(25, growth=0.01).growth == growing
 
 
-@pytest.mark.parametrize(("text", "weekly"), [
-    ("1%/week", 0.01), ("1%", 0.01), ("2.5 % per week", 0.025), ("-1%/week", -0.01),
-    ("1% a day", 1.01 ** 7 - 1), ("10%/year", 1.1 ** (7 / 365) - 1),
-])
+@pytest.mark.parametrize(
+    ("text", "weekly"),
+    [
+        ("1%/week", 0.01),
+        ("1%", 0.01),
+        ("2.5 % per week", 0.025),
+        ("-1%/week", -0.01),
+        ("1% a day", 1.01**7 - 1),
+        ("10%/year", 1.1 ** (7 / 365) - 1),
+    ],
+)
 def test_growth_rates_as_people_write_them(text, weekly):
     assert parse_growth(text) == pytest.approx(weekly)
 
@@ -218,8 +230,12 @@ def test_a_goal_set_in_november_is_judged_from_that_day_prorated():
 
 
 def test_a_goal_changed_mid_year_weighs_each_target_by_its_days():
-    goals = GoalTimeline([GoalChange(GoalKind.YEARLY_BOOKS, 10, date(2025, 6, 1)),
-                          GoalChange(GoalKind.YEARLY_BOOKS, 20, date(2026, 7, 1))])
+    goals = GoalTimeline(
+        [
+            GoalChange(GoalKind.YEARLY_BOOKS, 10, date(2025, 6, 1)),
+            GoalChange(GoalKind.YEARLY_BOOKS, 20, date(2026, 7, 1)),
+        ]
+    )
     result = goal_pace(goals, [], date(2026, 7, 1))
     assert not result.prorated
     assert result.expected == pytest.approx((10 * 181 + 20 * 1) / 365)
@@ -227,16 +243,28 @@ def test_a_goal_changed_mid_year_weighs_each_target_by_its_days():
 
 
 def book(pages_total, pages_read=0, book_id=1):
-    return Book(id=book_id, title="B", author=None, total_pages=pages_total, isbn=None,
-                status=BookStatus.READING, started_on=None, finished_on=None, source="manual",
-                pages_read=pages_read)
+    return Book(
+        id=book_id,
+        title="B",
+        author=None,
+        total_pages=pages_total,
+        isbn=None,
+        status=BookStatus.READING,
+        started_on=None,
+        finished_on=None,
+        source="manual",
+        pages_read=pages_read,
+    )
 
 
 def test_book_etas_at_the_pace():
     tomorrow = TODAY + timedelta(days=1)
     etas = book_etas([book(300, 100), book(None, 40), book(200, 200)], 25, TODAY, tomorrow)
     assert (etas[0].pages_left, etas[0].days_left, etas[0].eta) == (
-        200, 8, TODAY + timedelta(days=8))
+        200,
+        8,
+        TODAY + timedelta(days=8),
+    )
     assert (etas[1].eta, etas[1].days_left) == (None, None)
     assert (etas[2].eta, etas[2].days_left) == (TODAY, 0)
     assert book_etas([book(300)], 0, TODAY, tomorrow)[0].eta is None

@@ -18,25 +18,52 @@ from compound.domain.quantities import (
 PROPERTY = settings(max_examples=200, deadline=None)
 
 NOT_WHOLE_NUMBERS = [
-    "-5", "0", "-0", "00",
-    "abc", "", "   ", "five", "12abc", "1 000", "1,000",
-    "1e309", "1e3", "inf", "nan", "1.5", "1.0", ".5", "0x10",
+    "-5",
+    "0",
+    "-0",
+    "00",
+    "abc",
+    "",
+    "   ",
+    "five",
+    "12abc",
+    "1 000",
+    "1,000",
+    "1e309",
+    "1e3",
+    "inf",
+    "nan",
+    "1.5",
+    "1.0",
+    ".5",
+    "0x10",
     "1_000",
-    "1" * 20, "9" * 400,
-    "５", "１２", "٣", "²", "๓",  # non-ASCII digits
-    "+", "-", "--5", "+-5",
+    "1" * 20,
+    "9" * 400,
+    "５",
+    "１２",
+    "٣",
+    "²",
+    "๓",  # non-ASCII digits
+    "+",
+    "-",
+    "--5",
+    "+-5",
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("1", 1),
-    ("12", 12),
-    (" 30 ", 30),
-    ("+7", 7),
-    ("007", 7),
-    (str(MAX_PAGES_PER_LOG), MAX_PAGES_PER_LOG),
-    (25, 25),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1", 1),
+        ("12", 12),
+        (" 30 ", 30),
+        ("+7", 7),
+        ("007", 7),
+        (str(MAX_PAGES_PER_LOG), MAX_PAGES_PER_LOG),
+        (25, 25),
+    ],
+)
 def test_parse_pages_accepts_whole_numbers(text, expected):
     assert parse_pages(text) == expected
 
@@ -87,9 +114,13 @@ def test_parse_whole_honours_a_custom_low_bound_and_names_the_thing():
         parse_whole("51", "weekly sessions", high=50)
 
 
-@given(st.one_of(st.text(max_size=30),
-                 st.integers().map(str),
-                 st.text(alphabet="0123456789+-._e ", max_size=25)))
+@given(
+    st.one_of(
+        st.text(max_size=30),
+        st.integers().map(str),
+        st.text(alphabet="0123456789+-._e ", max_size=25),
+    )
+)
 @PROPERTY
 def test_any_text_is_pages_in_range_or_an_input_error(text):
     for parse, high in ((parse_pages, MAX_PAGES_PER_LOG), (parse_book_pages, MAX_BOOK_PAGES)):

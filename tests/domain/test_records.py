@@ -23,15 +23,19 @@ PROPERTY = settings(max_examples=200, deadline=None)
 
 # -- parse_ref --------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "kind", "number"), [
-    ("r12", ReadingLog, 12),
-    ("R12", ReadingLog, 12),
-    ("s7", LearningSession, 7),
-    ("S7", LearningSession, 7),
-    ("  r3  ", ReadingLog, 3),
-    ("r007", ReadingLog, 7),
-    ("s1234567890", LearningSession, 1234567890),
-])
+
+@pytest.mark.parametrize(
+    ("text", "kind", "number"),
+    [
+        ("r12", ReadingLog, 12),
+        ("R12", ReadingLog, 12),
+        ("s7", LearningSession, 7),
+        ("S7", LearningSession, 7),
+        ("  r3  ", ReadingLog, 3),
+        ("r007", ReadingLog, 7),
+        ("s1234567890", LearningSession, 1234567890),
+    ],
+)
 def test_parse_ref(text, kind, number):
     assert parse_ref(text) == (kind, number)
 
@@ -42,10 +46,27 @@ def test_a_bare_number_is_refused_with_a_hint(text):
         parse_ref(text)
 
 
-@pytest.mark.parametrize("text", [
-    "", "   ", "r", "s", "x12", "rr12", "r-1", "r+1", "r 12", "r1.5", "12r", "r12x",
-    "abc", "r１２", "s٣", "r" + "9" * 400,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "r",
+        "s",
+        "x12",
+        "rr12",
+        "r-1",
+        "r+1",
+        "r 12",
+        "r1.5",
+        "12r",
+        "r12x",
+        "abc",
+        "r１２",
+        "s٣",
+        "r" + "9" * 400,
+    ],
+)
 def test_junk_is_refused(text):
     with pytest.raises(InputError) as caught:
         parse_ref(text)
@@ -72,12 +93,25 @@ def test_any_text_is_a_ref_or_an_input_error(text):
 @given(st.integers(min_value=1, max_value=10**9))
 @PROPERTY
 def test_the_refs_shown_in_history_read_back(entry_id):
-    log = ReadingLog(id=entry_id, day=date(2026, 11, 22), pages=10, book_id=None,
-                     book_title=None, minutes=None, note=None,
-                     created_at=datetime(2026, 11, 22, 20, 0))
-    session = LearningSession(id=entry_id, day=date(2026, 11, 22), minutes=30,
-                              kind=SessionKind.COURSE, topic=None, note=None,
-                              created_at=datetime(2026, 11, 22, 21, 0))
+    log = ReadingLog(
+        id=entry_id,
+        day=date(2026, 11, 22),
+        pages=10,
+        book_id=None,
+        book_title=None,
+        minutes=None,
+        note=None,
+        created_at=datetime(2026, 11, 22, 20, 0),
+    )
+    session = LearningSession(
+        id=entry_id,
+        day=date(2026, 11, 22),
+        minutes=30,
+        kind=SessionKind.COURSE,
+        topic=None,
+        note=None,
+        created_at=datetime(2026, 11, 22, 21, 0),
+    )
     assert log.ref == f"r{entry_id}"
     assert session.ref == f"s{entry_id}"
     assert parse_ref(log.ref) == (ReadingLog, entry_id)
@@ -86,10 +120,20 @@ def test_the_refs_shown_in_history_read_back(entry_id):
 
 # -- Book -------------------------------------------------------------------------------
 
+
 def book(total_pages: int | None, pages_read: int = 0, author: str | None = None) -> Book:
-    return Book(id=1, title="Dune", author=author, total_pages=total_pages, isbn=None,
-                status=BookStatus.READING, started_on=None, finished_on=None,
-                source="manual", pages_read=pages_read)
+    return Book(
+        id=1,
+        title="Dune",
+        author=author,
+        total_pages=total_pages,
+        isbn=None,
+        status=BookStatus.READING,
+        started_on=None,
+        finished_on=None,
+        source="manual",
+        pages_read=pages_read,
+    )
 
 
 def test_pages_left_and_progress():

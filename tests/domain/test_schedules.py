@@ -20,8 +20,9 @@ def due_days(changes, until, kinds=DAILY_KINDS):
 
 
 def build_status(today, pages, goals):
-    return today_figures(History(today=today, totals=DailyTotals(pages=pages),
-                                 goals=GoalTimeline(goals)))
+    return today_figures(
+        History(today=today, totals=DailyTotals(pages=pages), goals=GoalTimeline(goals))
+    )
 
 
 def test_no_schedule_means_every_day_and_no_rrule_work():
@@ -32,24 +33,35 @@ def test_no_schedule_means_every_day_and_no_rrule_work():
 def test_a_weekday_schedule_excuses_weekends_from_its_since_on():
     due = due_days([GoalChange(PAGES, 10, date(2026, 11, 2), WEEKDAYS)], MONDAY)
     assert [due(MONDAY - timedelta(days=n)) for n in range(7)] == [
-        True, False, False, True, True, True, True]  # Mon, Sun, Sat, Fri … Tue
+        True,
+        False,
+        False,
+        True,
+        True,
+        True,
+        True,
+    ]  # Mon, Sun, Sat, Fri … Tue
     # Before the goal existed every day counted.
     assert due(date(2026, 11, 1)) and due(date(2026, 10, 31))
 
 
 def test_a_later_goal_replaces_the_schedule_from_its_own_since():
-    changes = [GoalChange(PAGES, 10, date(2026, 11, 2), WEEKDAYS),
-               GoalChange(PAGES, 20, date(2026, 11, 14))]
+    changes = [
+        GoalChange(PAGES, 10, date(2026, 11, 2), WEEKDAYS),
+        GoalChange(PAGES, 20, date(2026, 11, 14)),
+    ]
     due = due_days(changes, MONDAY)
-    assert not due(date(2026, 11, 8))   # a Sunday under the weekday schedule
-    assert due(date(2026, 11, 15))      # a Sunday under the every-day goal
+    assert not due(date(2026, 11, 8))  # a Sunday under the weekday schedule
+    assert due(date(2026, 11, 15))  # a Sunday under the every-day goal
 
 
 def test_with_two_kinds_a_day_is_due_when_either_requires_it():
-    changes = [GoalChange(PAGES, 10, date(2026, 11, 2), WEEKDAYS),
-               GoalChange(MINUTES, 20, date(2026, 11, 2), "FREQ=WEEKLY;BYDAY=SA")]
+    changes = [
+        GoalChange(PAGES, 10, date(2026, 11, 2), WEEKDAYS),
+        GoalChange(MINUTES, 20, date(2026, 11, 2), "FREQ=WEEKLY;BYDAY=SA"),
+    ]
     due = due_days(changes, MONDAY)
-    assert due(date(2026, 11, 14))      # Saturday: learning
+    assert due(date(2026, 11, 14))  # Saturday: learning
     assert not due(date(2026, 11, 15))  # Sunday: neither
     reading_only = due_days(changes, MONDAY, (PAGES,))
     assert not reading_only(date(2026, 11, 14))
@@ -67,8 +79,11 @@ def test_an_unreadable_stored_rule_counts_every_day_rather_than_failing():
 
 def test_status_streak_follows_the_schedule():
     # Read every weekday for two weeks; weekends off; today is Monday, not yet read.
-    pages = {MONDAY - timedelta(days=n): 12 for n in range(1, 15)
-             if (MONDAY - timedelta(days=n)).weekday() < 5}
+    pages = {
+        MONDAY - timedelta(days=n): 12
+        for n in range(1, 15)
+        if (MONDAY - timedelta(days=n)).weekday() < 5
+    }
     goals = [GoalChange(PAGES, 10, date(2026, 10, 1), WEEKDAYS)]
     status = build_status(MONDAY, pages, goals)
     assert status.streak.current == 10

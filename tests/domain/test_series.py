@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import pytest
 
 from compound.domain import series
-from compound.domain.records import GoalKind
 from compound.domain.goals import GoalChange, GoalTimeline
+from compound.domain.records import GoalKind
 from compound.domain.totals import DailyTotals, History
 
 TODAY = date(2026, 11, 22)  # a Sunday
@@ -20,9 +20,15 @@ def ago(n: int) -> date:
 
 
 def history(pages=None, goals=(), finished=(), today=TODAY) -> History:
-    return History(today=today, totals=DailyTotals(pages=pages or {}), goals=GoalTimeline(goals),
-                   skips=frozenset(), finished_pages=tuple(finished),
-                   reading=(), to_read=())
+    return History(
+        today=today,
+        totals=DailyTotals(pages=pages or {}),
+        goals=GoalTimeline(goals),
+        skips=frozenset(),
+        finished_pages=tuple(finished),
+        reading=(),
+        to_read=(),
+    )
 
 
 def test_window_ends_today_and_counts_today():
@@ -31,8 +37,10 @@ def test_window_ends_today_and_counts_today():
 
 
 def test_daily_pages_fills_missing_days_with_zero_and_carries_the_goal_in_force():
-    h = history({ago(4): 10, ago(2): 30, TODAY: 5, ago(10): 99},
-                goals=[GoalChange(PAGES, 20, ago(3)), GoalChange(PAGES, 25, ago(1))])
+    h = history(
+        {ago(4): 10, ago(2): 30, TODAY: 5, ago(10): 99},
+        goals=[GoalChange(PAGES, 20, ago(3)), GoalChange(PAGES, 25, ago(1))],
+    )
     s = series.daily_pages(h, 5)
     assert s.days == tuple(ago(n) for n in (4, 3, 2, 1, 0))
     assert s.pages == (10, 0, 30, 0, 5)  # ago(10) is outside the window
@@ -45,8 +53,9 @@ def test_daily_pages_without_reading_in_the_window():
 
 
 def test_year_to_date_adds_up_from_the_first_of_january():
-    h = history({date(2025, 12, 31): 50, date(2026, 1, 1): 10, date(2026, 1, 3): 5},
-                today=date(2026, 1, 4))
+    h = history(
+        {date(2025, 12, 31): 50, date(2026, 1, 1): 10, date(2026, 1, 3): 5}, today=date(2026, 1, 4)
+    )
     s = series.year_to_date(h)
     assert s.days == tuple(date(2026, 1, d) for d in (1, 2, 3, 4))
     assert s.pages == (10, 10, 15, 15)
@@ -54,8 +63,11 @@ def test_year_to_date_adds_up_from_the_first_of_january():
 
 
 def test_yearly_books_goal_is_a_straight_line_to_books_times_the_default_length():
-    h = history({date(2026, 1, 2): 100}, today=date(2026, 1, 3),
-                goals=[GoalChange(BOOKS, 24, date(2026, 1, 1))])
+    h = history(
+        {date(2026, 1, 2): 100},
+        today=date(2026, 1, 3),
+        goals=[GoalChange(BOOKS, 24, date(2026, 1, 1))],
+    )
     s = series.year_to_date(h)
     assert s.goal_for_year == 24 * 262 == 6288
     assert s.basis == "24 books × 262 pages"
@@ -70,9 +82,11 @@ def test_book_length_is_the_middle_of_the_persons_own_p25_to_p75_after_five_book
 
 
 def test_daily_pages_goal_line_adds_each_days_goal_and_ends_the_year_at_todays_rate():
-    h = history({date(2026, 1, 1): 10}, today=date(2026, 1, 5),
-                goals=[GoalChange(PAGES, 10, date(2026, 1, 2)),
-                       GoalChange(PAGES, 20, date(2026, 1, 4))])
+    h = history(
+        {date(2026, 1, 1): 10},
+        today=date(2026, 1, 5),
+        goals=[GoalChange(PAGES, 10, date(2026, 1, 2)), GoalChange(PAGES, 20, date(2026, 1, 4))],
+    )
     s = series.year_to_date(h)
     assert s.goal == (0.0, 10.0, 20.0, 40.0, 60.0)  # no goal on 1 January
     assert s.goal_for_year == 60 + 20 * (365 - 5)
@@ -80,17 +94,25 @@ def test_daily_pages_goal_line_adds_each_days_goal_and_ends_the_year_at_todays_r
 
 
 def test_yearly_books_wins_over_daily_pages():
-    h = history({}, today=date(2026, 1, 1), goals=[GoalChange(PAGES, 10, date(2025, 6, 1)),
-                                                   GoalChange(BOOKS, 12, date(2025, 6, 1))],
-                finished=(300, 300, 300, 300, 300))
+    h = history(
+        {},
+        today=date(2026, 1, 1),
+        goals=[GoalChange(PAGES, 10, date(2025, 6, 1)), GoalChange(BOOKS, 12, date(2025, 6, 1))],
+        finished=(300, 300, 300, 300, 300),
+    )
     assert series.year_to_date(h).basis == "12 books × 300 pages"
 
 
 def test_weekday_averages_count_unread_days_as_zero_from_the_first_entry():
     # Two full weeks: Mon 16 & 9 Nov... The history starts on Monday 9 November.
-    h = history({date(2026, 11, 9): 10, date(2026, 11, 16): 30,   # Mondays
-                 date(2026, 11, 14): 7,                            # one Saturday of two
-                 TODAY: 4})                                        # Sunday
+    h = history(
+        {
+            date(2026, 11, 9): 10,
+            date(2026, 11, 16): 30,  # Mondays
+            date(2026, 11, 14): 7,  # one Saturday of two
+            TODAY: 4,
+        }
+    )  # Sunday
     s = series.weekday_averages(h, 90)
     assert (s.first, s.last, s.day_count) == (date(2026, 11, 9), TODAY, 14)
     assert s.averages == (20.0, 0.0, 0.0, 0.0, 0.0, 3.5, 2.0)
@@ -137,11 +159,13 @@ def test_calendar_of_a_single_reading_day():
 
 # -- the year ahead ---------------------------------------------------------------------
 
+
 def test_year_ahead_joins_the_year_so_far_to_the_projections_own_range():
     from compound.domain import projection
 
-    pages = {date(2026, 1, 1) + timedelta(days=n): 10 + n % 9 * 5 for n in range(0, 326, 1)
-             if n % 4}
+    pages = {
+        date(2026, 1, 1) + timedelta(days=n): 10 + n % 9 * 5 for n in range(0, 326, 1) if n % 4
+    }
     h = history(pages)
     s = series.year_ahead(h, 90)
     read = sum(pages.values())
@@ -151,11 +175,16 @@ def test_year_ahead_joins_the_year_so_far_to_the_projections_own_range():
     assert (s.recent_days, s.samples, s.seed) == (90, 1000, 0)
     assert all(lo <= mid <= hi for lo, mid, hi in s.fan) and s.fan[0][0] >= read
     # The range on 31 December is the one the projection reports for this year.
-    expected = projection.project(0.0, recent=projection.window(pages, TODAY, 90,
-                                                                  min(pages)),
-                                  read_this_year=read, days_left_this_year=39)
-    assert (round(s.fan[-1][0]), round(s.fan[-1][2])) == (expected.this_year_low,
-                                                          expected.this_year_high)
+    expected = projection.project(
+        0.0,
+        recent=projection.window(pages, TODAY, 90, min(pages)),
+        read_this_year=read,
+        days_left_this_year=39,
+    )
+    assert (round(s.fan[-1][0]), round(s.fan[-1][2])) == (
+        expected.this_year_low,
+        expected.this_year_high,
+    )
     assert s.enough
 
 
@@ -184,8 +213,9 @@ def test_a_weekday_goal_asks_nothing_of_the_weekend_on_the_daily_chart():
 
 def test_a_weekday_goal_adds_to_the_year_line_on_weekdays_only():
     # Thu 1 to Sun 4 January 2026, the goal in force from the first: Thu and Fri count.
-    h = history({}, today=date(2026, 1, 4),
-                goals=[GoalChange(PAGES, 20, date(2026, 1, 1), WEEKDAYS_ONLY)])
+    h = history(
+        {}, today=date(2026, 1, 4), goals=[GoalChange(PAGES, 20, date(2026, 1, 1), WEEKDAYS_ONLY)]
+    )
     s = series.year_to_date(h)
     assert s.goal == (20.0, 40.0, 40.0, 40.0)
     # 2026 has 261 weekdays; 5 January to 31 December holds 259 of them.

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compound.domain.streaks import Streak, daily_runs, daily_streak, judge_days, runs
+from compound.domain.streaks import Streak, daily_streak
 
 PROPERTY = settings(max_examples=200, deadline=None)
 TODAY = date(2026, 11, 22)
@@ -23,6 +23,7 @@ def streak(met=(), skipped=()) -> Streak:
 
 
 # -- examples ---------------------------------------------------------------------------
+
 
 def test_nothing_logged_is_no_streak():
     assert streak() == Streak(current=0, longest=0, at_risk=False, met_today=False)
@@ -65,8 +66,7 @@ def test_several_skip_days_in_a_row_bridge_a_streak():
 
 
 def test_skip_days_alone_make_no_streak():
-    assert streak(skipped=[0, 1, 2]) == Streak(current=0, longest=0, at_risk=False,
-                                               met_today=False)
+    assert streak(skipped=[0, 1, 2]) == Streak(current=0, longest=0, at_risk=False, met_today=False)
 
 
 def test_skipped_today_is_not_at_risk():
@@ -118,8 +118,11 @@ def model(met: set[date], skipped: set[date]) -> tuple[int, int]:
     if not met:
         return 0, 0
     first = min(met)
-    breaks = [d for d in (first + timedelta(days=i) for i in range((TODAY - first).days + 1))
-              if is_break(d, met, skipped)]
+    breaks = [
+        d
+        for d in (first + timedelta(days=i) for i in range((TODAY - first).days + 1))
+        if is_break(d, met, skipped)
+    ]
     bounds = [first - timedelta(days=1), *breaks, TODAY + timedelta(days=1)]
     runs = [sum(1 for d in met - skipped if lo < d < hi) for lo, hi in zip(bounds, bounds[1:])]
     return runs[-1], max(runs)
@@ -173,8 +176,9 @@ def test_skipping_an_unmet_past_day_never_shortens_the_streak(met_offsets, skip_
 def test_days_after_today_never_matter(met_offsets, skip_offsets, future):
     met, skipped = ago(*met_offsets), ago(*skip_offsets)
     future_days = ago(*(-n for n in future))
-    assert daily_streak(met | future_days, skipped | future_days, TODAY) == \
-        daily_streak({d for d in met if d <= TODAY}, {d for d in skipped if d <= TODAY}, TODAY)
+    assert daily_streak(met | future_days, skipped | future_days, TODAY) == daily_streak(
+        {d for d in met if d <= TODAY}, {d for d in skipped if d <= TODAY}, TODAY
+    )
 
 
 @given(st.integers(min_value=1, max_value=60), offsets)

@@ -16,13 +16,17 @@ PROPERTY = settings(max_examples=200, deadline=None)
 
 # -- clean_text -------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("Dune", "Dune"),
-    ("  Dune  ", "Dune"),
-    ("\tThe Left Hand of Darkness\n", "The Left Hand of Darkness"),
-    ("Gödel, Escher, Bach", "Gödel, Escher, Bach"),
-    ("三体", "三体"),
-])
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Dune", "Dune"),
+        ("  Dune  ", "Dune"),
+        ("\tThe Left Hand of Darkness\n", "The Left Hand of Darkness"),
+        ("Gödel, Escher, Bach", "Gödel, Escher, Bach"),
+        ("三体", "三体"),
+    ],
+)
 def test_clean_text_trims_and_keeps_the_rest(value, expected):
     assert clean_text(value, "title") == expected
 
@@ -59,10 +63,20 @@ def test_custom_limit_for_notes():
         clean_text("n" * (MAX_NOTE + 1), "note", limit=MAX_NOTE)
 
 
-@pytest.mark.parametrize("value", [
-    "a\x00b", "bell\x07", "esc\x1b[31mred", "back\x08space", "car\rriage", "del\x7f",
-    "csi\x9b31m", "n\x85el", "\x80start",  # C1 control characters are control characters too
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "a\x00b",
+        "bell\x07",
+        "esc\x1b[31mred",
+        "back\x08space",
+        "car\rriage",
+        "del\x7f",
+        "csi\x9b31m",
+        "n\x85el",
+        "\x80start",  # C1 control characters are control characters too
+    ],
+)
 def test_control_characters_are_refused(value):
     with pytest.raises(InputError, match="control characters") as caught:
         clean_text(value, "title")
@@ -87,18 +101,22 @@ def test_clean_text_result_is_trimmed_bounded_and_free_of_control_characters(val
 
 # -- normalise_isbn ---------------------------------------------------------------------
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("0-306-40615-2", "0306406152"),
-    ("0306406152", "0306406152"),
-    ("0 306 40615 2", "0306406152"),
-    ("978-0-306-40615-7", "9780306406157"),
-    ("978 0 306 40615 7", "9780306406157"),
-    ("9780306406157", "9780306406157"),
-    ("080442957X", "080442957X"),
-    ("080442957x", "080442957X"),
-    ("0-8044-2957-X", "080442957X"),
-    ("  978-0-306-40615-7  ", "9780306406157"),
-])
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("0-306-40615-2", "0306406152"),
+        ("0306406152", "0306406152"),
+        ("0 306 40615 2", "0306406152"),
+        ("978-0-306-40615-7", "9780306406157"),
+        ("978 0 306 40615 7", "9780306406157"),
+        ("9780306406157", "9780306406157"),
+        ("080442957X", "080442957X"),
+        ("080442957x", "080442957X"),
+        ("0-8044-2957-X", "080442957X"),
+        ("  978-0-306-40615-7  ", "9780306406157"),
+    ],
+)
 def test_valid_isbns_are_normalised(value, expected):
     assert normalise_isbn(value) == expected
 
@@ -108,21 +126,37 @@ def test_no_isbn_is_none(value):
     assert normalise_isbn(value) is None
 
 
-@pytest.mark.parametrize("value", [
-    "0-306-40615-3", "0306406151", "0804429570",          # ISBN-10, wrong check digit
-    "978-0-306-40615-8", "9780306406150",                 # ISBN-13, wrong check digit
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "0-306-40615-3",
+        "0306406151",
+        "0804429570",  # ISBN-10, wrong check digit
+        "978-0-306-40615-8",
+        "9780306406150",  # ISBN-13, wrong check digit
+    ],
+)
 def test_wrong_check_digit_is_refused(value):
     with pytest.raises(InputError, match="check digit"):
         normalise_isbn(value)
 
 
-@pytest.mark.parametrize("value", [
-    "030640615", "03064061522", "978030640615", "97803064061577",   # wrong length
-    "abc", "X306406152", "03064X6152", "978030640615X",             # X out of place
-    "０３０６４０６１５２",                                            # non-ASCII digits
-    "0306406152.", "0306_406152",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "030640615",
+        "03064061522",
+        "978030640615",
+        "97803064061577",  # wrong length
+        "abc",
+        "X306406152",
+        "03064X6152",
+        "978030640615X",  # X out of place
+        "０３０６４０６１５２",  # non-ASCII digits
+        "0306406152.",
+        "0306_406152",
+    ],
+)
 def test_wrong_shape_is_refused(value):
     with pytest.raises(InputError) as caught:
         normalise_isbn(value)
@@ -178,12 +212,16 @@ def test_any_text_is_an_isbn_none_or_an_input_error(value):
 
 # -- title_key --------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("Dune", "dune"),
-    ("The  Left Hand   of Darkness", "the left hand of darkness"),
-    ("  Dune\t", "DUNE"),
-    ("Straße", "STRASSE"),
-])
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Dune", "dune"),
+        ("The  Left Hand   of Darkness", "the left hand of darkness"),
+        ("  Dune\t", "DUNE"),
+        ("Straße", "STRASSE"),
+    ],
+)
 def test_title_key_ignores_case_and_spacing(a, b):
     assert title_key(a) == title_key(b)
 
@@ -204,8 +242,11 @@ def test_title_key_is_idempotent_and_ignores_surrounding_space(title):
     assert "  " not in key
 
 
-@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 \t",
-               max_size=40))
+@given(
+    st.text(
+        alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 \t", max_size=40
+    )
+)
 @PROPERTY
 def test_title_key_is_case_blind_for_ascii_titles(title):
     assert title_key(title.upper()) == title_key(title.lower()) == title_key(title)

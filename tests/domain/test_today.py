@@ -26,11 +26,20 @@ def ago(n: int) -> date:
 
 def status(pages=None, sessions=None, skips=(), goals=(), reading=()):
     sessions = sessions or {}
-    totals = DailyTotals(pages=pages or {},
-                         sessions={day: count for day, (count, _m) in sessions.items()},
-                         session_minutes={day: m for day, (_count, m) in sessions.items()})
-    return today_figures(History(today=TODAY, totals=totals, goals=GoalTimeline(goals),
-                                 skips=frozenset(skips), reading=tuple(reading)))
+    totals = DailyTotals(
+        pages=pages or {},
+        sessions={day: count for day, (count, _m) in sessions.items()},
+        session_minutes={day: m for day, (_count, m) in sessions.items()},
+    )
+    return today_figures(
+        History(
+            today=TODAY,
+            totals=totals,
+            goals=GoalTimeline(goals),
+            skips=frozenset(skips),
+            reading=tuple(reading),
+        )
+    )
 
 
 def target_on(changes, kind, day):
@@ -47,19 +56,22 @@ HISTORY = [
 ]
 
 
-@pytest.mark.parametrize(("kind", "day", "expected"), [
-    (PAGES, date(2026, 10, 31), None),      # before any goal
-    (PAGES, date(2026, 11, 1), 10),         # from `since` on, inclusive
-    (PAGES, date(2026, 11, 9), 10),
-    (PAGES, date(2026, 11, 10), 20),
-    (PAGES, ago(1), 20),
-    (PAGES, TODAY, 30),
-    (PAGES, TODAY + timedelta(days=100), 30),
-    (MINUTES, date(2026, 11, 4), None),
-    (MINUTES, date(2026, 11, 5), 25),
-    (MINUTES, TODAY, 25),
-    (GoalKind.WEEKLY_SESSIONS, TODAY, None),  # kinds never set
-])
+@pytest.mark.parametrize(
+    ("kind", "day", "expected"),
+    [
+        (PAGES, date(2026, 10, 31), None),  # before any goal
+        (PAGES, date(2026, 11, 1), 10),  # from `since` on, inclusive
+        (PAGES, date(2026, 11, 9), 10),
+        (PAGES, date(2026, 11, 10), 20),
+        (PAGES, ago(1), 20),
+        (PAGES, TODAY, 30),
+        (PAGES, TODAY + timedelta(days=100), 30),
+        (MINUTES, date(2026, 11, 4), None),
+        (MINUTES, date(2026, 11, 5), 25),
+        (MINUTES, TODAY, 25),
+        (GoalKind.WEEKLY_SESSIONS, TODAY, None),  # kinds never set
+    ],
+)
 def test_target_on_is_the_latest_change_on_or_before_the_day(kind, day, expected):
     assert target_on(HISTORY, kind, day) == expected
 
@@ -68,10 +80,17 @@ def test_target_on_without_any_goals():
     assert target_on([], PAGES, TODAY) is None
 
 
-@given(st.lists(st.tuples(st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 1, 1)),
-                          st.integers(min_value=1, max_value=500)),
-                unique_by=lambda change: change[0], max_size=8),
-       st.dates(min_value=date(2024, 12, 1), max_value=date(2027, 2, 1)))
+@given(
+    st.lists(
+        st.tuples(
+            st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 1, 1)),
+            st.integers(min_value=1, max_value=500),
+        ),
+        unique_by=lambda change: change[0],
+        max_size=8,
+    ),
+    st.dates(min_value=date(2024, 12, 1), max_value=date(2027, 2, 1)),
+)
 @PROPERTY
 def test_target_on_matches_a_linear_scan(changes, day):
     history = [GoalChange(PAGES, target, since) for since, target in changes]
@@ -82,6 +101,7 @@ def test_target_on_matches_a_linear_scan(changes, day):
 
 
 # -- build_status: today's numbers ------------------------------------------------------
+
 
 def test_empty_status():
     result = status()
@@ -112,17 +132,36 @@ def test_goals_set_after_today_are_not_in_force():
 
 def test_books_being_read_are_passed_through_in_order():
     books = [
-        Book(id=2, title="Dune", author="Frank Herbert", total_pages=412, isbn=None,
-             status=BookStatus.READING, started_on=ago(10), finished_on=None, source="manual",
-             pages_read=100),
-        Book(id=1, title="SICP", author=None, total_pages=None, isbn=None,
-             status=BookStatus.READING, started_on=ago(3), finished_on=None, source="manual"),
+        Book(
+            id=2,
+            title="Dune",
+            author="Frank Herbert",
+            total_pages=412,
+            isbn=None,
+            status=BookStatus.READING,
+            started_on=ago(10),
+            finished_on=None,
+            source="manual",
+            pages_read=100,
+        ),
+        Book(
+            id=1,
+            title="SICP",
+            author=None,
+            total_pages=None,
+            isbn=None,
+            status=BookStatus.READING,
+            started_on=ago(3),
+            finished_on=None,
+            source="manual",
+        ),
     ]
     result = status(reading=iter(books))
     assert result.reading == tuple(books)
 
 
 # -- build_status: which days are met ----------------------------------------------------
+
 
 def test_before_any_goal_one_page_meets_the_day():
     result = status(pages={TODAY: 1, ago(1): 1, ago(2): 1})

@@ -10,7 +10,12 @@ import pytest
 
 from compound.domain.errors import InputError
 from compound.exchange.registry import (
-    EXPORTERS, IMPORTERS, Exporter, Registry, exporter, importer,
+    EXPORTERS,
+    IMPORTERS,
+    Exporter,
+    Registry,
+    exporter,
+    importer,
 )
 
 
@@ -22,8 +27,10 @@ def test_the_shipped_formats():
 
 
 def test_an_unknown_name_is_refused_listing_the_known_ones():
-    with pytest.raises(InputError, match="unknown import kind 'libib'; choose from goodreads, "
-                                         "storygraph, koreader, compound"):
+    with pytest.raises(
+        InputError,
+        match="unknown import kind 'libib'; choose from goodreads, storygraph, koreader, compound",
+    ):
         importer("libib")
 
 
@@ -38,8 +45,11 @@ def test_more_formats_can_be_registered_by_object_or_by_path():
 
 
 def test_naming_the_formats_loads_none_of_them():
-    probe = ("import sys; from compound.exchange import registry; registry.EXPORTERS.names(); "
-             "print(sorted(m for m in sys.modules if m.startswith('compound.exchange.')))")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          timeout=60, check=True)
+    probe = (
+        "import sys; from compound.exchange import registry; registry.EXPORTERS.names(); "
+        "print(sorted(m for m in sys.modules if m.startswith('compound.exchange.')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
     assert done.stdout.strip() == "['compound.exchange.registry']"

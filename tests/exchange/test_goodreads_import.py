@@ -5,29 +5,39 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sample_files import FILES, header_of, write_csv
 
 from compound.domain.errors import InputError
 from compound.domain.imports import ReadOptions
 from compound.domain.records import BookStatus
 from compound.exchange.goodreads import read, shelf_status
 
-from sample_files import FILES, header_of, write_csv
-
-VERSIONS = ["goodreads_library_export_2024.csv", "goodreads_library_export_2025.csv",
-            "goodreads_library_export_2026.csv"]
+VERSIONS = [
+    "goodreads_library_export_2024.csv",
+    "goodreads_library_export_2025.csv",
+    "goodreads_library_export_2026.csv",
+]
 
 
 def summary(batch):
-    return [(b.where, b.title, b.author, b.isbn, b.total_pages, b.status, b.finished_on)
-            for b in batch.books]
+    return [
+        (b.where, b.title, b.author, b.isbn, b.total_pages, b.status, b.finished_on)
+        for b in batch.books
+    ]
 
 
 def test_the_three_header_layouts_are_the_ones_seen_in_the_wild():
     h2024, h2025, h2026 = (header_of(name) for name in VERSIONS)
     assert (len(h2024), len(h2025), len(h2026)) == (31, 24, 23)
     assert set(h2024) - set(h2025) == {
-        "Recommended For", "Recommended By", "Original Purchase Date",
-        "Original Purchase Location", "Condition", "Condition Description", "BCID"}
+        "Recommended For",
+        "Recommended By",
+        "Original Purchase Date",
+        "Original Purchase Location",
+        "Condition",
+        "Condition Description",
+        "BCID",
+    }
     assert set(h2025) - set(h2026) == {"Average Rating"}
 
 
@@ -36,28 +46,62 @@ def test_every_layout_reads_to_the_same_books(name):
     batch = read(FILES / name, ReadOptions())
     assert batch.kind == "goodreads" and batch.source == name
     assert summary(batch) == [
-        ("row 2", "Norwegian Wood", "Haruki Murakami", "9780375704024", 296,
-         BookStatus.FINISHED, date(2024, 2, 11)),
+        (
+            "row 2",
+            "Norwegian Wood",
+            "Haruki Murakami",
+            "9780375704024",
+            296,
+            BookStatus.FINISHED,
+            date(2024, 2, 11),
+        ),
         ("row 3", "ノルウェイの森 上", "村上春樹", "9784062748681", 302, BookStatus.READING, None),
         # ISBN empty (="") and ISBN13 given: the ISBN-13 is kept.
         ("row 4", "三体", "刘慈欣", "9787536692930", 302, BookStatus.FINISHED, date(2025, 8, 30)),
         ("row 5", "Война и мир", "Лев Толстой", None, 1274, BookStatus.TO_READ, None),
         # Back on currently-reading after a finished read: the earlier read is a
         # finished book of its own, the reread is being read.
-        ("row 6", "The Fellowship of the Ring (The Lord of the Rings, #1)", "J.R.R. Tolkien",
-         "9780618346257", 398, BookStatus.FINISHED, date(2019, 7, 21)),
-        ("row 6", "The Fellowship of the Ring (The Lord of the Rings, #1)", "J.R.R. Tolkien",
-         "9780618346257", 398, BookStatus.READING, None),
-        ("row 7", "Surely You're Joking, Mr. Feynman!: Adventures of a Curious Character",
-         "Richard P. Feynman", "9780393316049", 391, BookStatus.FINISHED, date(2023, 11, 5)),
+        (
+            "row 6",
+            "The Fellowship of the Ring (The Lord of the Rings, #1)",
+            "J.R.R. Tolkien",
+            "9780618346257",
+            398,
+            BookStatus.FINISHED,
+            date(2019, 7, 21),
+        ),
+        (
+            "row 6",
+            "The Fellowship of the Ring (The Lord of the Rings, #1)",
+            "J.R.R. Tolkien",
+            "9780618346257",
+            398,
+            BookStatus.READING,
+            None,
+        ),
+        (
+            "row 7",
+            "Surely You're Joking, Mr. Feynman!: Adventures of a Curious Character",
+            "Richard P. Feynman",
+            "9780393316049",
+            391,
+            BookStatus.FINISHED,
+            date(2023, 11, 5),
+        ),
         # A custom did-not-finish shelf; no page count.
-        ("row 8", "Le Petit Prince", "Antoine de Saint-Exupéry", "9782070612758", None,
-         BookStatus.ABANDONED, None),
+        (
+            "row 8",
+            "Le Petit Prince",
+            "Antoine de Saint-Exupéry",
+            "9782070612758",
+            None,
+            BookStatus.ABANDONED,
+            None,
+        ),
         # Read without a Date Read; "0" pages is an unknown length.
         ("row 9", "Atomic Habits 📈", "James Clear", None, None, BookStatus.FINISHED, None),
         # A custom shelf that is not a reading state.
-        ("row 11", "The Alchemist", "Paulo Coelho", "9780062315007", 197, BookStatus.TO_READ,
-         None),
+        ("row 11", "The Alchemist", "Paulo Coelho", "9780062315007", 197, BookStatus.TO_READ, None),
     ]
     assert {b.source for b in batch.books} == {"goodreads"}
     assert batch.skipped == (("row 10", "the same Goodreads book (11297) as row 2"),)
@@ -65,33 +109,57 @@ def test_every_layout_reads_to_the_same_books(name):
     assert len({b.ref for b in batch.books}) == len(batch.books)
 
 
-@pytest.mark.parametrize("shelf, status", [
-    ("read", BookStatus.FINISHED), ("currently-reading", BookStatus.READING),
-    ("to-read", BookStatus.TO_READ), ("DNF", BookStatus.ABANDONED),
-    ("abandoned", BookStatus.ABANDONED), ("wishlist", BookStatus.TO_READ),
-])
+@pytest.mark.parametrize(
+    "shelf, status",
+    [
+        ("read", BookStatus.FINISHED),
+        ("currently-reading", BookStatus.READING),
+        ("to-read", BookStatus.TO_READ),
+        ("DNF", BookStatus.ABANDONED),
+        ("abandoned", BookStatus.ABANDONED),
+        ("wishlist", BookStatus.TO_READ),
+    ],
+)
 def test_exclusive_shelves_map_to_statuses(shelf, status):
     assert shelf_status(shelf) == status
 
 
-GOOD_ROW = {"Book Id": "1", "Title": "Dune", "Author": "Frank Herbert", "ISBN": '="0441013597"',
-            "ISBN13": '="9780441013593"', "Number of Pages": "412", "Date Read": "2024/03/15",
-            "Exclusive Shelf": "read"}
+GOOD_ROW = {
+    "Book Id": "1",
+    "Title": "Dune",
+    "Author": "Frank Herbert",
+    "ISBN": '="0441013597"',
+    "ISBN13": '="9780441013593"',
+    "Number of Pages": "412",
+    "Date Read": "2024/03/15",
+    "Exclusive Shelf": "read",
+}
 
 
-@pytest.mark.parametrize("change, message", [
-    ({"Date Read": "2024/13/01"}, "row 3: Date Read '2024/13/01' is not a real date"),
-    ({"Date Read": "15/03/2024"}, "row 3: Date Read '15/03/2024' is not a date like 2024/03/15"),
-    ({"ISBN13": '="9780441013594"'}, "row 3: ISBN '9780441013594' has a wrong check digit"),
-    ({"Number of Pages": "four hundred"},
-     "row 3: Number of Pages must be a whole number, not 'four hundred'"),
-    ({"Number of Pages": "412000"}, "row 3: Number of Pages 412,000 is more than 50,000"),
-    ({"Title": "   "}, "row 3: the title cannot be empty"),
-    ({"Title": "Dune\x1b[31m"}, "row 3: the title contains control characters"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"Date Read": "2024/13/01"}, "row 3: Date Read '2024/13/01' is not a real date"),
+        (
+            {"Date Read": "15/03/2024"},
+            "row 3: Date Read '15/03/2024' is not a date like 2024/03/15",
+        ),
+        ({"ISBN13": '="9780441013594"'}, "row 3: ISBN '9780441013594' has a wrong check digit"),
+        (
+            {"Number of Pages": "four hundred"},
+            "row 3: Number of Pages must be a whole number, not 'four hundred'",
+        ),
+        ({"Number of Pages": "412000"}, "row 3: Number of Pages 412,000 is more than 50,000"),
+        ({"Title": "   "}, "row 3: the title cannot be empty"),
+        ({"Title": "Dune\x1b[31m"}, "row 3: the title contains control characters"),
+    ],
+)
 def test_a_bad_cell_is_refused_naming_the_row(tmp_path, change, message):
-    path = write_csv(tmp_path / "goodreads.csv", header_of(VERSIONS[2]),
-                     [GOOD_ROW, {**GOOD_ROW, "Book Id": "2", **change}])
+    path = write_csv(
+        tmp_path / "goodreads.csv",
+        header_of(VERSIONS[2]),
+        [GOOD_ROW, {**GOOD_ROW, "Book Id": "2", **change}],
+    )
     with pytest.raises(InputError) as refused:
         read(path, ReadOptions())
     assert str(refused.value).startswith(f"goodreads.csv, {message}")
@@ -112,8 +180,11 @@ def test_broken_quoting_is_refused_naming_the_row(tmp_path):
 
 
 def test_a_file_that_is_not_a_goodreads_export_is_refused(tmp_path):
-    with pytest.raises(InputError, match=r"storygraph_export.csv is not a Goodreads library "
-                                         r"export: its header lacks Book Id, Author, ISBN"):
+    with pytest.raises(
+        InputError,
+        match=r"storygraph_export.csv is not a Goodreads library "
+        r"export: its header lacks Book Id, Author, ISBN",
+    ):
         read(FILES / "storygraph_export.csv", ReadOptions())
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")

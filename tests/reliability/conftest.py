@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from reliability_kit import SEED, Figures, cli, settle
 
 

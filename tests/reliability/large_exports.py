@@ -16,14 +16,42 @@ import koreader_stats  # noqa: E402
 
 # The 2025 layout (24 columns).
 GOODREADS_HEADER = [
-    "Book Id", "Title", "Author", "Author l-f", "Additional Authors", "ISBN", "ISBN13",
-    "My Rating", "Average Rating", "Publisher", "Binding", "Number of Pages", "Year Published",
-    "Original Publication Year", "Date Read", "Date Added", "Bookshelves",
-    "Bookshelves with positions", "Exclusive Shelf", "My Review", "Spoiler", "Private Notes",
-    "Read Count", "Owned Copies"]
+    "Book Id",
+    "Title",
+    "Author",
+    "Author l-f",
+    "Additional Authors",
+    "ISBN",
+    "ISBN13",
+    "My Rating",
+    "Average Rating",
+    "Publisher",
+    "Binding",
+    "Number of Pages",
+    "Year Published",
+    "Original Publication Year",
+    "Date Read",
+    "Date Added",
+    "Bookshelves",
+    "Bookshelves with positions",
+    "Exclusive Shelf",
+    "My Review",
+    "Spoiler",
+    "Private Notes",
+    "Read Count",
+    "Owned Copies",
+]
 SHELVES = ("read", "read", "to-read", "currently-reading", "did-not-finish")
-TITLES = ("The Left Hand of Darkness", "ノルウェイの森", "三体", "Война и мир", "Le Petit Prince",
-          "Gödel, Escher, Bach", "채식주의자", "Atomic Habits 📈")
+TITLES = (
+    "The Left Hand of Darkness",
+    "ノルウェイの森",
+    "三体",
+    "Война и мир",
+    "Le Petit Prince",
+    "Gödel, Escher, Bach",
+    "채식주의자",
+    "Atomic Habits 📈",
+)
 
 
 def isbn13(n: int) -> str:
@@ -39,20 +67,40 @@ def goodreads_rows(count: int, first_id: int = 10_000) -> list[list[str]]:
     rows = []
     for n in range(count):
         shelf = SHELVES[n % len(SHELVES)]
-        rows.append([
-            str(first_id + n), f"{TITLES[n % len(TITLES)]} (#{n % 9 + 1}) {first_id + n}",
-            f"Author {n % 211}", f"{n % 211}, Author", "", '=""',
-            '=""' if n % 4 == 0 else f'="{isbn13(first_id + n)}"', str(n % 6), "3.97",
-            "Publisher", "Paperback", "" if n % 10 == 0 else str(120 + n % 700), "2015", "1999",
-            f"20{15 + n % 11}/{1 + n % 12:02d}/{1 + n % 28:02d}" if shelf == "read" else "",
-            "2014/06/01", shelf, f"{shelf} (#{n})", shelf,
-            'Loved it.\nWould "reread", maybe.' if n % 7 == 0 else "", "", "",
-            "1" if shelf == "read" else "0", "0"])
+        rows.append(
+            [
+                str(first_id + n),
+                f"{TITLES[n % len(TITLES)]} (#{n % 9 + 1}) {first_id + n}",
+                f"Author {n % 211}",
+                f"{n % 211}, Author",
+                "",
+                '=""',
+                '=""' if n % 4 == 0 else f'="{isbn13(first_id + n)}"',
+                str(n % 6),
+                "3.97",
+                "Publisher",
+                "Paperback",
+                "" if n % 10 == 0 else str(120 + n % 700),
+                "2015",
+                "1999",
+                f"20{15 + n % 11}/{1 + n % 12:02d}/{1 + n % 28:02d}" if shelf == "read" else "",
+                "2014/06/01",
+                shelf,
+                f"{shelf} (#{n})",
+                shelf,
+                'Loved it.\nWould "reread", maybe.' if n % 7 == 0 else "",
+                "",
+                "",
+                "1" if shelf == "read" else "0",
+                "0",
+            ]
+        )
     return rows
 
 
-def write_goodreads(path: Path, rows: list[list[str]],
-                    header: list[str] = GOODREADS_HEADER) -> Path:
+def write_goodreads(
+    path: Path, rows: list[list[str]], header: list[str] = GOODREADS_HEADER
+) -> Path:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
@@ -63,12 +111,16 @@ def write_goodreads(path: Path, rows: list[list[str]],
 def write_koreader(path: Path, books: int, days: int, pages_a_day: int = 12) -> Path:
     """A statistics.sqlite3 with `books` books, each read on `days` days (one log per
     book and day when imported), `pages_a_day` page turns a day."""
-    listed = [(n, f"KOReader book {n} 📖", f"Author {n}\nCo-author", 300 + n,
-               f"{n:032x}") for n in range(1, books + 1)]
+    listed = [
+        (n, f"KOReader book {n} 📖", f"Author {n}\nCo-author", 300 + n, f"{n:032x}")
+        for n in range(1, books + 1)
+    ]
     turns = []
     for book in range(1, books + 1):
         for day in range(days):
             start = koreader_stats.at("2024-01-01 20:00") + day * 86_400 + book * 60
-            turns += [(book, 1 + (day * pages_a_day + p) % 300, start + p * 40, 40, 300 + book)
-                      for p in range(pages_a_day)]
+            turns += [
+                (book, 1 + (day * pages_a_day + p) % 300, start + p * 40, 40, 300 + book)
+                for p in range(pages_a_day)
+            ]
     return koreader_stats.write(path, turns, listed)

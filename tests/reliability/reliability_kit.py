@@ -39,6 +39,7 @@ class Figures:
 
 # -- running compound -------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Result:
     code: int
@@ -48,8 +49,13 @@ class Result:
     def refused_in_one_line(self) -> bool:
         """Exit 2, nothing on stdout, exactly one `compound: …` line on stderr."""
         lines = self.err.splitlines()
-        return (self.code == 2 and self.out == "" and len(lines) == 1
-                and lines[0].startswith("compound: ") and "Traceback" not in self.err)
+        return (
+            self.code == 2
+            and self.out == ""
+            and len(lines) == 1
+            and lines[0].startswith("compound: ")
+            and "Traceback" not in self.err
+        )
 
 
 def cli(*argv: str) -> Result:
@@ -68,18 +74,27 @@ def compound_script() -> str:
 
 def process_env(home: Path, db: Path | None = None) -> dict[str, str]:
     """An environment for compound subprocesses: nothing outside tmp is touched."""
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("COMPOUND_", "XDG_")) or k == "COMPOUND_TEST_DATABASE_URL"}
-    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"),
-               XDG_DATA_HOME=str(home / ".local/share"), XDG_STATE_HOME=str(home / ".local/state"),
-               XDG_CACHE_HOME=str(home / ".cache"), COMPOUND_TODAY=TODAY,
-               PYTHONIOENCODING="utf-8")
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("COMPOUND_", "XDG_")) or k == "COMPOUND_TEST_DATABASE_URL"
+    }
+    env.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_DATA_HOME=str(home / ".local/share"),
+        XDG_STATE_HOME=str(home / ".local/state"),
+        XDG_CACHE_HOME=str(home / ".cache"),
+        COMPOUND_TODAY=TODAY,
+        PYTHONIOENCODING="utf-8",
+    )
     if db is not None:
         env["COMPOUND_DB"] = str(db)
     return env
 
 
 # -- looking at a database file ------------------------------------------------------------
+
 
 def dump(path: Path) -> list[str]:
     """Every table and row as SQL, read-only: equal dumps mean equal stored data."""
@@ -141,8 +156,12 @@ class Writer:
     def __init__(self, name: str, script: str, args: list[str], env: dict):
         self.name = name
         self.process = subprocess.Popen(
-            [sys.executable, "-c", script, name, *args], env=env,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            [sys.executable, "-c", script, name, *args],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         self.ready = threading.Event()
         self.acked: list[int] = []
         self.span: tuple[float, float] | None = None

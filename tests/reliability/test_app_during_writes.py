@@ -16,15 +16,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from reliability_kit import TODAY, Writer, integrity, notes_of, process_env, rows
 
 from compound.config import Settings
 from compound.domain.days import format_duration
-from reliability_kit import TODAY, Writer, integrity, notes_of, process_env, rows
 
 # Says READY once imported, waits for the file GO, checks in until the file STOP
 # appears (at least once after it started), printing "ACK i" once check-in i is
 # stored. A reader logs pages, a learner logs sessions; the note says who and which.
-WRITER = r'''
+WRITER = r"""
 import os, sys, time
 from compound.cli import main
 import compound.store.repository  # the first check-in's imports, before the start
@@ -44,7 +44,7 @@ while i == 0 or not os.path.exists(stop):
         sys.exit(f"{name}: check-in {i} exited {code}")
     print(f"ACK {i}", flush=True)
     i += 1
-'''
+"""
 
 WRITERS = {"reader-a": "log", "reader-b": "log", "learner": "learn"}
 APP_ROUNDS = 3  # refresh, then log pages through the dialog, this many times
@@ -52,9 +52,10 @@ APP_ROUNDS = 3  # refresh, then log pages through the dialog, this many times
 
 def today_totals(db: Path) -> tuple[int, int]:
     """Pages and learning minutes stored for today, read without compound."""
-    (pages,), = rows(db, f"SELECT coalesce(sum(pages), 0) FROM reading_log WHERE day = '{TODAY}'")
-    (minutes,), = rows(db, "SELECT coalesce(sum(minutes), 0) FROM learning_session "
-                           f"WHERE day = '{TODAY}'")
+    ((pages,),) = rows(db, f"SELECT coalesce(sum(pages), 0) FROM reading_log WHERE day = '{TODAY}'")
+    ((minutes,),) = rows(
+        db, f"SELECT coalesce(sum(minutes), 0) FROM learning_session WHERE day = '{TODAY}'"
+    )
     return pages, minutes
 
 
@@ -104,13 +105,18 @@ async def test_app_open_while_processes_check_in(seeded, tmp_path, figures):
     today = date.fromisoformat(TODAY)
     go, stop = tmp_path / "go", tmp_path / "stop"
     env = process_env(tmp_path / "home", seeded)
-    writers = [Writer(name, WRITER, [kind, str(go), str(stop)], env)
-               for name, kind in WRITERS.items()]
+    writers = [
+        Writer(name, WRITER, [kind, str(go), str(stop)], env) for name, kind in WRITERS.items()
+    ]
     store = Store.open(f"sqlite:///{seeded}")
     app_logged: list[int] = []
     try:
-        app = WatchedApp(Tracker(store, Settings(), lambda: today), Settings(), today=today,
-                         settings_file=tmp_path / "config.toml")
+        app = WatchedApp(
+            Tracker(store, Settings(), lambda: today),
+            Settings(),
+            today=today,
+            settings_file=tmp_path / "config.toml",
+        )
         async with app.run_test() as pilot:
             await settled(pilot)
 
@@ -127,8 +133,7 @@ async def test_app_open_while_processes_check_in(seeded, tmp_path, figures):
                 floor = today_totals(seeded)[0]
                 await pilot.press("r")
                 await settled(pilot)
-                assert int(pages().split()[0].replace(",", "")) >= floor, (
-                    round_, pages(), floor)
+                assert int(pages().split()[0].replace(",", "")) >= floor, (round_, pages(), floor)
 
                 amount = 10 + round_
                 await pilot.press("p")
@@ -137,8 +142,11 @@ async def test_app_open_while_processes_check_in(seeded, tmp_path, figures):
                 dialog = app.screen
                 await pilot.press(*str(amount), "enter")
                 # Saved (the dialog closes) or refused (it stays, saying why).
-                await until(pilot, lambda: app.screen is not dialog or refusal(dialog),
-                            f"the dialog to save {amount} pages")
+                await until(
+                    pilot,
+                    lambda dialog=dialog: app.screen is not dialog or refusal(dialog),
+                    f"the dialog to save {amount} pages",
+                )
                 assert app.screen is not dialog, refusal(dialog)
                 await settled(pilot)
                 app_logged.append(amount)
@@ -167,8 +175,9 @@ async def test_app_open_while_processes_check_in(seeded, tmp_path, figures):
         table = "reading_log" if WRITERS[writer.name] == "log" else "learning_session"
         assert notes_of(seeded, writer.name, table) == list(range(len(writer.acked))), writer.name
     # (2) The app's own check-ins are stored, it said so each time, and nothing else.
-    ours = rows(seeded, "SELECT pages FROM reading_log WHERE note IS NULL "
-                        f"AND day = '{TODAY}' ORDER BY id")
+    ours = rows(
+        seeded, f"SELECT pages FROM reading_log WHERE note IS NULL AND day = '{TODAY}' ORDER BY id"
+    )
     assert [p for (p,) in ours] == app_logged
     assert [s for s, _ in told] == ["information"] * len(told), told
     assert not [text for _, text in told if "lock" in text.lower()]
@@ -177,7 +186,9 @@ async def test_app_open_while_processes_check_in(seeded, tmp_path, figures):
     pages_total, minutes_total = today_totals(seeded)
     assert shown_pages.split()[0] == f"{pages_total:,}", (shown_pages, pages_total)
     assert shown_minutes.startswith(f"{format_duration(minutes_total)} "), (
-        shown_minutes, minutes_total)
+        shown_minutes,
+        minutes_total,
+    )
     assert integrity(seeded) == "ok"
 
     stored = sum(len(w.acked) for w in writers)

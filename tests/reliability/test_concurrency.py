@@ -15,12 +15,18 @@ from datetime import datetime
 from pathlib import Path
 
 from reliability_kit import (
-    SCALE, Writer, compound_script, integrity, notes_of, process_env, rows,
+    SCALE,
+    Writer,
+    compound_script,
+    integrity,
+    notes_of,
+    process_env,
+    rows,
 )
 
 # Says READY once imported, waits for the file GO, then prints "ACK i" once check-in
 # i is stored and "SPAN start end" when done.
-WRITER = r'''
+WRITER = r"""
 import os, sys, time
 from compound.cli import main
 name, count, go = sys.argv[1], int(sys.argv[2]), sys.argv[3]
@@ -34,7 +40,7 @@ for i in range(count):
         sys.exit(f"{name}: check-in {i} exited {code}")
     print(f"ACK {i}", flush=True)
 print(f"SPAN {began} {time.time()}", flush=True)
-'''
+"""
 
 CHECKINS_PER_WRITER = 25 * SCALE
 
@@ -123,7 +129,7 @@ def test_killed_writers_lose_no_acknowledged_check_in(seeded, tmp_path, figures)
             stored = notes_of(seeded, writer.name)
             assert acked, writer.name
             # What was reported is there; at most the one in flight besides; no gaps.
-            assert stored[:len(acked)] == acked == list(range(len(acked)))
+            assert stored[: len(acked)] == acked == list(range(len(acked)))
             assert len(stored) - len(acked) in (0, 1)
             assert stored == list(range(len(stored)))
             assert integrity(seeded) == "ok"
@@ -136,10 +142,14 @@ def test_console_scripts_started_together(seeded, tmp_path):
     env = process_env(tmp_path / "home", seeded)
     script = compound_script()
     commands = [[script, "log", str(n), "--note", f"cs-{n}"] for n in range(1, 5)]
-    commands += [[script, "learn", "20m", "--topic", "at once"],
-                 [script, "backup", str(tmp_path / "during.db")]]
-    started = [subprocess.Popen(c, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True) for c in commands]
+    commands += [
+        [script, "learn", "20m", "--topic", "at once"],
+        [script, "backup", str(tmp_path / "during.db")],
+    ]
+    started = [
+        subprocess.Popen(c, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for c in commands
+    ]
     results = [(p.wait(timeout=120), p.stderr.read()) for p in started]
     assert results == [(0, "")] * len(commands)
     assert sorted(notes_of(seeded, "cs")) == [1, 2, 3, 4]

@@ -17,16 +17,16 @@ import time
 from pathlib import Path
 
 import pytest
+from reliability_kit import SCALE, integrity, rows, settle
 
 from compound.db import revisions
 from compound.db.backup import online_backup
-from reliability_kit import SCALE, integrity, rows, settle
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 sys.path.insert(0, str(FIXTURES))
 from extra_revision import HEAVY, HEAVY_ROWS, write_revision  # noqa: E402
 
-MIGRATE = r'''
+MIGRATE = r"""
 import sys
 from pathlib import Path
 from compound.db.migrate import open_database, upgrade
@@ -36,9 +36,9 @@ print("OPENED", flush=True)
 upgrade(engine, backup_of=path, version_dirs=[extra])
 engine.dispose()
 print("DONE", flush=True)
-'''
+"""
 
-BACKUP = r'''
+BACKUP = r"""
 import sys, time
 from pathlib import Path
 from compound.db.backup import online_backup
@@ -47,7 +47,7 @@ def step(status, remaining, total):
     time.sleep(0.02)
 online_backup(Path(sys.argv[1]), Path(sys.argv[2]), pages=1, progress=step)
 print("DONE", flush=True)
-'''
+"""
 
 ORIGINAL = {  # the columns head has, read the same way before and after
     "book": "id, profile_id, title, author, total_pages, isbn, status, started_on, finished_on",
@@ -62,8 +62,10 @@ def digest(path: Path) -> str:
 
 
 def content(path: Path) -> dict[str, list[tuple]]:
-    return {table: rows(path, f"SELECT {columns} FROM {table} ORDER BY id")
-            for table, columns in ORIGINAL.items()}
+    return {
+        table: rows(path, f"SELECT {columns} FROM {table} ORDER BY id")
+        for table, columns in ORIGINAL.items()
+    }
 
 
 def tables_of(path: Path) -> set[str]:
@@ -112,8 +114,12 @@ def test_sigkill_inside_a_migration_leaves_the_old_schema_whole(history, tmp_pat
     before = content(history)
     marker = tmp_path / "inside"
     env = {**__import__("os").environ, "PROBE_MARKER": str(marker)}
-    process = subprocess.Popen([sys.executable, "-c", MIGRATE, str(history), str(extra)],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-c", MIGRATE, str(history), str(extra)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     wait_for(lambda: marker.exists() or process.poll() is not None)
     assert process.poll() is None, process.stderr.read()
     process.kill()
@@ -127,8 +133,12 @@ def test_sigkill_inside_a_migration_leaves_the_old_schema_whole(history, tmp_pat
     figures.add("crashes survived: SIGKILL inside a migration")
 
     # Opening again finishes the job: now the migration is wholly there.
-    done = subprocess.run([sys.executable, "-c", MIGRATE, str(history), str(extra)],
-                          capture_output=True, text=True, timeout=180)
+    done = subprocess.run(
+        [sys.executable, "-c", MIGRATE, str(history), str(extra)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert done.returncode == 0, done.stderr
     assert check_migration_outcome(history, before, probe) == "whole"
 
@@ -146,8 +156,12 @@ def test_sigkill_at_random_moments_of_a_migration(history, tmp_path, figures):
         shutil.copy(pristine, history)
         for leftover in tmp_path.glob("compound.db*-*"):
             leftover.unlink()
-        process = subprocess.Popen([sys.executable, "-c", MIGRATE, str(history), str(extra)],
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        process = subprocess.Popen(
+            [sys.executable, "-c", MIGRATE, str(history), str(extra)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         assert process.stdout.readline() == "OPENED\n", process.stderr.read()
         time.sleep(rng.uniform(0.0, 0.8))  # the migration takes about half a second
         process.kill()
@@ -167,8 +181,12 @@ def test_sigkill_inside_a_backup_leaves_no_half_copy(history, tmp_path, figures,
     total = history.stat().st_size // 4096
     rng = random.Random(11 + earlier_copy)
     for _ in range(SCALE):
-        process = subprocess.Popen([sys.executable, "-c", BACKUP, str(history), str(target)],
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        process = subprocess.Popen(
+            [sys.executable, "-c", BACKUP, str(history), str(target)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for _ in range(rng.randint(1, max(1, total - 2))):
             line = process.stdout.readline()
             assert line.startswith("STEP"), line + process.stderr.read()
@@ -176,8 +194,11 @@ def test_sigkill_inside_a_backup_leaves_no_half_copy(history, tmp_path, figures,
         process.wait()
 
         assert int(line.split()[1]) > 0  # caught with pages still to copy
-        partial = [p for p in target.parent.glob(".compound-copy.db.partial-*")
-                   if not p.name.endswith("-journal")]
+        partial = [
+            p
+            for p in target.parent.glob(".compound-copy.db.partial-*")
+            if not p.name.endswith("-journal")
+        ]
         assert partial
         assert digest(history) == source and integrity(history) == "ok"  # only ever read
         if earlier_copy:

@@ -13,11 +13,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from reliability_kit import cli, compound_script, dump, integrity, process_env, rows, settle
 
-COMMANDS = [["log", "5"], ["learn", "20m"], ["status"], ["history"], ["book", "list"],
-            ["undo"]]
+COMMANDS = [["log", "5"], ["learn", "20m"], ["status"], ["history"], ["book", "list"], ["undo"]]
 
 
 def digest(path: Path) -> str:
@@ -26,8 +24,10 @@ def digest(path: Path) -> str:
 
 def damage_the_reading_log(path: Path) -> None:
     """Overwrite the reading_log table's root page with noise, as a bad sector would."""
-    page_size, root = rows(path, "PRAGMA page_size")[0][0], rows(
-        path, "SELECT rootpage FROM sqlite_master WHERE name = 'reading_log'")[0][0]
+    page_size, root = (
+        rows(path, "PRAGMA page_size")[0][0],
+        rows(path, "SELECT rootpage FROM sqlite_master WHERE name = 'reading_log'")[0][0],
+    )
     with path.open("r+b") as handle:
         handle.seek((root - 1) * page_size + 8)
         handle.write(bytes(range(256)) * ((page_size - 8) // 256))
@@ -54,24 +54,27 @@ def test_a_damaged_database_is_refused_diagnosed_and_restored(seeded):
 
     restored = cli("restore", str(latest))
     assert restored.code == 0, restored
-    kept = Path(restored.out.splitlines()[1].removeprefix("The database it replaced is kept as ")
-                .rstrip("."))
+    kept = Path(
+        restored.out.splitlines()[1]
+        .removeprefix("The database it replaced is kept as ")
+        .rstrip(".")
+    )
     assert digest(kept) == damaged  # the damaged file is kept aside as it was
     assert integrity(seeded) == "ok"
     assert dump(seeded) == before  # every check-in is back
     assert cli("log", "5").code == 0
 
 
-@pytest.mark.parametrize("argv", COMMANDS + [["backup"], ["restore", "elsewhere.db"]],
-                         ids=" ".join)
+@pytest.mark.parametrize("argv", COMMANDS + [["backup"], ["restore", "elsewhere.db"]], ids=" ".join)
 def test_a_directory_in_place_of_the_database(tmp_path, monkeypatch, argv):
     place = tmp_path / "compound.db"
     place.mkdir()
     (place / "keep.txt").write_text("mine")
     monkeypatch.setenv("COMPOUND_DB", str(place))
     if argv[0] == "restore":
-        shutil.copy(Path(__file__).parent.parent / "fixtures" / "rev-0001.sqlite",
-                    tmp_path / "elsewhere.db")
+        shutil.copy(
+            Path(__file__).parent.parent / "fixtures" / "rev-0001.sqlite", tmp_path / "elsewhere.db"
+        )
         argv = ["restore", str(tmp_path / "elsewhere.db")]
     result = cli(*argv)
     assert result.refused_in_one_line(), result
@@ -97,8 +100,10 @@ def read_only(path: Path):
         finally:
             path.chmod(mode)
         return
-    if not shutil.which("chattr") or subprocess.run(["chattr", "+i", str(path)],
-                                                    capture_output=True).returncode:
+    if (
+        not shutil.which("chattr")
+        or subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode
+    ):
         pytest.skip("running as root and this file system has no immutable files (chattr +i)")
     try:
         yield
@@ -106,8 +111,7 @@ def read_only(path: Path):
         subprocess.run(["chattr", "-i", str(path)], check=True)
 
 
-def test_a_read_only_database_is_refused_in_one_line_and_can_still_be_backed_up(seeded,
-                                                                              tmp_path):
+def test_a_read_only_database_is_refused_in_one_line_and_can_still_be_backed_up(seeded, tmp_path):
     before, stored = digest(seeded), dump(seeded)
     with read_only(seeded):
         for argv in (["log", "5"], ["learn", "20m"], ["undo"]):
@@ -125,11 +129,17 @@ def small_disk(tmp_path):
     """A 1 MB tmpfs mounted for this test (root only: elsewhere it is skipped)."""
     mount = tmp_path / "disk"
     mount.mkdir()
-    if os.geteuid() != 0 or subprocess.run(
+    if (
+        os.geteuid() != 0
+        or subprocess.run(
             ["mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", str(mount)],
-            capture_output=True).returncode:
-        pytest.skip("cannot mount a small tmpfs here (needs root); the size-limit test "
-                    "covers a full disk instead")
+            capture_output=True,
+        ).returncode
+    ):
+        pytest.skip(
+            "cannot mount a small tmpfs here (needs root); the size-limit test "
+            "covers a full disk instead"
+        )
     try:
         yield mount
     finally:
@@ -171,6 +181,7 @@ def test_a_full_disk_is_one_line_and_loses_nothing(small_disk, monkeypatch):
 def limited(size: int):
     def apply() -> None:  # in the child: files may not grow past `size` bytes
         resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+
     return apply
 
 
@@ -181,8 +192,14 @@ def test_a_size_limit_is_one_line_and_loses_nothing(seeded, tmp_path):
     stored = dump(seeded)
 
     def run(argv, size):
-        return subprocess.run([compound_script(), *argv], env=env, capture_output=True,
-                              text=True, timeout=60, preexec_fn=limited(size))
+        return subprocess.run(
+            [compound_script(), *argv],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            preexec_fn=limited(size),
+        )
 
     # Too small even for SQLite's shared-memory file: nothing can start.
     refused = run(["log", "5"], 8_192)

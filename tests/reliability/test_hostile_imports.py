@@ -27,34 +27,76 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from reliability_kit import SCALE, cli, dump
 
 from compound.exchange.compound_json import document
-from reliability_kit import SCALE, cli, dump
 
 SAMPLES = Path(__file__).parent.parent / "fixtures" / "exchange"
 sys.path.insert(0, str(SAMPLES))
 import koreader_stats  # noqa: E402
 import sample_data  # noqa: E402
 
-CSV_SAMPLES = {"goodreads": SAMPLES / "goodreads_library_export_2024.csv",
-               "storygraph": SAMPLES / "storygraph_export.csv"}
+CSV_SAMPLES = {
+    "goodreads": SAMPLES / "goodreads_library_export_2024.csv",
+    "storygraph": SAMPLES / "storygraph_export.csv",
+}
 SAMPLE_DOCUMENT = document(sample_data.sample_export())
 
 
 def hostile(examples: int):
-    return settings(max_examples=examples * SCALE, deadline=None, derandomize=True,
-                    database=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                          HealthCheck.too_slow])
+    return settings(
+        max_examples=examples * SCALE,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
 
 
 # Text that has broken importers: formulas, other digits, invisible and bidi
 # characters, control codes, dates that do not exist, numbers out of every range.
-NASTY = ["", " ", "=HYPERLINK(\"http://x\")", "+1", "-5", "@SUM(A1)", "٣٠٢", "３００", "\u202e",
-         "\u200b", "\x00", "\x1b[31m", "\x7f", "\r", "\n\n", "\"", "'", ",", ";", "🙂" * 50,
-         "İ", "0", "1e309", "nan", "-0", "9" * 40, "2024/02/30", "0000/00/00", "9999/12/31",
-         "2024-13-01", "1/2/3", "=\"\"", "=\"978", "N/A", "read", "to-read", "did-not-finish",
-         "2025/03/01-2025/03/14, 2026/09/01-", "-2026/09/12", "\ud800".encode(
-             "utf-8", "surrogatepass").decode("utf-8", "replace")]
+NASTY = [
+    "",
+    " ",
+    '=HYPERLINK("http://x")',
+    "+1",
+    "-5",
+    "@SUM(A1)",
+    "٣٠٢",
+    "３００",
+    "\u202e",
+    "\u200b",
+    "\x00",
+    "\x1b[31m",
+    "\x7f",
+    "\r",
+    "\n\n",
+    '"',
+    "'",
+    ",",
+    ";",
+    "🙂" * 50,
+    "İ",
+    "0",
+    "1e309",
+    "nan",
+    "-0",
+    "9" * 40,
+    "2024/02/30",
+    "0000/00/00",
+    "9999/12/31",
+    "2024-13-01",
+    "1/2/3",
+    '=""',
+    '="978',
+    "N/A",
+    "read",
+    "to-read",
+    "did-not-finish",
+    "2025/03/01-2025/03/14, 2026/09/01-",
+    "-2026/09/12",
+    "\ud800".encode("utf-8", "surrogatepass").decode("utf-8", "replace"),
+]
 HUGE = "x" * 200_000
 CELL = st.sampled_from(NASTY) | st.text(max_size=20) | st.just(HUGE)
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "latin-1", "cp1252", "shift_jis", "utf-32"]
@@ -69,16 +111,37 @@ def damaged_bytes(draw, data: bytes) -> bytes:
         if action == "truncate":
             data = data[:where]
         elif action == "flip" and data:
-            data = data[:where] + bytes([data[where] ^ draw(st.integers(1, 255))]) + data[where + 1:]
+            data = (
+                data[:where] + bytes([data[where] ^ draw(st.integers(1, 255))]) + data[where + 1 :]
+            )
         elif action == "insert":
-            data = data[:where] + draw(st.binary(min_size=1, max_size=8) | st.sampled_from(
-                [b"\x00", b"\xff\xfe", b"\xef\xbb\xbf", b"\"", b"\r\n", b"\xc3", b"\xed\xa0\x80"])
-                ) + data[where:]
+            data = (
+                data[:where]
+                + draw(
+                    st.binary(min_size=1, max_size=8)
+                    | st.sampled_from(
+                        [
+                            b"\x00",
+                            b"\xff\xfe",
+                            b"\xef\xbb\xbf",
+                            b'"',
+                            b"\r\n",
+                            b"\xc3",
+                            b"\xed\xa0\x80",
+                        ]
+                    )
+                )
+                + data[where:]
+            )
         elif action == "delete":
-            data = data[:where] + data[where + draw(st.integers(1, 64)):]
+            data = data[:where] + data[where + draw(st.integers(1, 64)) :]
         else:
             size = draw(st.integers(1, 512))
-            data = data[:where] + data[where:where + size] * draw(st.integers(2, 5)) + data[where + size:]
+            data = (
+                data[:where]
+                + data[where : where + size] * draw(st.integers(2, 5))
+                + data[where + size :]
+            )
     return data
 
 
@@ -90,15 +153,28 @@ def damaged_table(draw, sample: Path) -> bytes:
         width = max(len(r) for r in table)
         column = draw(st.integers(0, width - 1))
         row = draw(st.integers(0, len(table) - 1))
-        action = draw(st.sampled_from(["drop column", "drop header cell", "repeat column",
-                                       "rename column", "cell", "cut row", "lengthen row",
-                                       "drop rows", "repeat row", "header only"]))
+        action = draw(
+            st.sampled_from(
+                [
+                    "drop column",
+                    "drop header cell",
+                    "repeat column",
+                    "rename column",
+                    "cell",
+                    "cut row",
+                    "lengthen row",
+                    "drop rows",
+                    "repeat row",
+                    "header only",
+                ]
+            )
+        )
         if action == "drop column":
-            table = [r[:column] + r[column + 1:] for r in table]
+            table = [r[:column] + r[column + 1 :] for r in table]
         elif action == "drop header cell":
-            table[0] = table[0][:column] + table[0][column + 1:]
+            table[0] = table[0][:column] + table[0][column + 1 :]
         elif action == "repeat column":
-            table = [r[:column + 1] + r[column:] for r in table]
+            table = [r[: column + 1] + r[column:] for r in table]
         elif action == "rename column" and column < len(table[0]):
             table[0][column] = draw(CELL.filter(lambda c: len(c) < 100))
         elif action == "cell" and row > 0 and column < len(table[row]):
@@ -108,7 +184,7 @@ def damaged_table(draw, sample: Path) -> bytes:
         elif action == "lengthen row":
             table[row] = table[row] + draw(st.lists(CELL, min_size=1, max_size=3))
         elif action == "drop rows":
-            table = table[:1] + table[1 + row:]
+            table = table[:1] + table[1 + row :]
         elif action == "repeat row":
             table.insert(row, list(table[row]))
         elif action == "header only":
@@ -119,12 +195,32 @@ def damaged_table(draw, sample: Path) -> bytes:
 
 
 JSON_VALUE = st.recursive(
-    st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.floats() | st.text(max_size=12)
-    | st.sampled_from([10**30, -1, 0, 2**63, 1.5, "2026-02-30", "9999-12-31", "0001-01-01",
-                       "2026-11-22T07:30:00", "2026-11-22T07:30:00+99:00", "", HUGE]),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner,
-                                                                max_size=3),
-    max_leaves=6)
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats()
+    | st.text(max_size=12)
+    | st.sampled_from(
+        [
+            10**30,
+            -1,
+            0,
+            2**63,
+            1.5,
+            "2026-02-30",
+            "9999-12-31",
+            "0001-01-01",
+            "2026-11-22T07:30:00",
+            "2026-11-22T07:30:00+99:00",
+            "",
+            HUGE,
+        ]
+    ),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
 
 
 @st.composite
@@ -136,8 +232,9 @@ def damaged_document(draw) -> bytes:
         node = doc
         while isinstance(node, (dict, list)) and node and draw(st.integers(0, 3)):
             parent = node
-            key = draw(st.sampled_from(sorted(node) if isinstance(node, dict)
-                                       else range(len(node))))
+            key = draw(
+                st.sampled_from(sorted(node) if isinstance(node, dict) else range(len(node)))
+            )
             node = node[key]
         if parent is None:
             continue
@@ -150,16 +247,31 @@ def damaged_document(draw) -> bytes:
             parent.extend([copy.deepcopy(node)] * draw(st.integers(1, 3)))
         else:
             parent[key] = [[[[node]]]]
-    text = json.dumps(doc, ensure_ascii=draw(st.booleans()), indent=draw(st.sampled_from([None, 2])))
+    text = json.dumps(
+        doc, ensure_ascii=draw(st.booleans()), indent=draw(st.sampled_from([None, 2]))
+    )
     return text.encode(draw(st.sampled_from(["utf-8", "utf-8", "utf-16"])))
 
 
-WHOLE_FILES = st.sampled_from([b"", b"\n", b"\xef\xbb\xbf", b"[" * 100_000, b"{" * 100_000,
-                               b"null", b"[]", b"{}", b'"text"', b"\x00" * 4096,
-                               b"SQLite format 3\x00" + b"\x00" * 200])
+WHOLE_FILES = st.sampled_from(
+    [
+        b"",
+        b"\n",
+        b"\xef\xbb\xbf",
+        b"[" * 100_000,
+        b"{" * 100_000,
+        b"null",
+        b"[]",
+        b"{}",
+        b'"text"',
+        b"\x00" * 4096,
+        b"SQLite format 3\x00" + b"\x00" * 200,
+    ]
+)
 
 
 # -- running an import ---------------------------------------------------------------------
+
 
 @pytest.fixture
 def pristine(seeded, tmp_path):
@@ -199,6 +311,7 @@ def bytes_writer(data: bytes):
 
 # -- CSV: Goodreads and StoryGraph ---------------------------------------------------------
 
+
 @given(kind=st.sampled_from(sorted(CSV_SAMPLES)), data=st.data())
 @hostile(80)
 def test_damaged_csv_exports_import_or_are_refused(pristine, kind, data, figures):
@@ -209,9 +322,12 @@ def test_damaged_csv_exports_import_or_are_refused(pristine, kind, data, figures
 
 # -- compound JSON -------------------------------------------------------------------------
 
-@given(content=damaged_document()
-       | damaged_bytes(json.dumps(SAMPLE_DOCUMENT, ensure_ascii=False).encode())
-       | WHOLE_FILES)
+
+@given(
+    content=damaged_document()
+    | damaged_bytes(json.dumps(SAMPLE_DOCUMENT, ensure_ascii=False).encode())
+    | WHOLE_FILES
+)
 @hostile(80)
 def test_damaged_compound_exports_import_or_are_refused(pristine, content, figures):
     import_checked(pristine, "compound", "export.json", bytes_writer(content), figures)
@@ -219,13 +335,21 @@ def test_damaged_compound_exports_import_or_are_refused(pristine, content, figur
 
 # -- KOReader ------------------------------------------------------------------------------
 
-VALUE = (st.integers(-2**63, 2**63 - 1) | st.sampled_from([0, -1, 1, 2**31, 2**53, 10**12])
-         | st.floats() | st.text(max_size=10) | st.binary(max_size=10) | st.none()
-         | st.just(HUGE))
+VALUE = (
+    st.integers(-(2**63), 2**63 - 1)
+    | st.sampled_from([0, -1, 1, 2**31, 2**53, 10**12])
+    | st.floats()
+    | st.text(max_size=10)
+    | st.binary(max_size=10)
+    | st.none()
+    | st.just(HUGE)
+)
 TURN = st.tuples(st.sampled_from([1, 2, 3, 99]) | VALUE, VALUE, VALUE, VALUE, VALUE)
 BOOK = st.tuples(st.sampled_from([1, 4]) | VALUE, VALUE, VALUE, VALUE, VALUE)
-COLUMNS = {"book": ["id", "title", "authors", "pages", "md5"],
-           "page_stat_data": ["id_book", "page", "start_time", "duration", "total_pages"]}
+COLUMNS = {
+    "book": ["id", "title", "authors", "pages", "md5"],
+    "page_stat_data": ["id_book", "page", "start_time", "duration", "total_pages"],
+}
 
 
 @st.composite
@@ -234,8 +358,20 @@ def damaged_statistics(draw):
     statements: list[tuple[str, tuple]] = [("DROP VIEW page_stat", ())]
     for _ in range(draw(st.integers(1, 3))):
         table = draw(st.sampled_from(sorted(COLUMNS)))
-        action = draw(st.sampled_from(["drop table", "rename table", "drop column",
-                                       "rename column", "empty", "rows", "rows", "rows"]))
+        action = draw(
+            st.sampled_from(
+                [
+                    "drop table",
+                    "rename table",
+                    "drop column",
+                    "rename column",
+                    "empty",
+                    "rows",
+                    "rows",
+                    "rows",
+                ]
+            )
+        )
         if action == "drop table":
             statements.append((f"DROP TABLE IF EXISTS {table}", ()))
         elif action == "rename table":
@@ -245,17 +381,21 @@ def damaged_statistics(draw):
             kept = ", ".join(c for c in COLUMNS[table] if c != column)
             if action == "rename column":
                 kept += f", {column} AS {column}_renamed"
-            statements += [(f"CREATE TABLE damaged AS SELECT {kept} FROM {table}", ()),
-                           (f"DROP TABLE {table}", ()),
-                           (f"ALTER TABLE damaged RENAME TO {table}", ())]
+            statements += [
+                (f"CREATE TABLE damaged AS SELECT {kept} FROM {table}", ()),
+                (f"DROP TABLE {table}", ()),
+                (f"ALTER TABLE damaged RENAME TO {table}", ()),
+            ]
         elif action == "empty":
             statements.append((f"DELETE FROM {table}", ()))
         else:
             columns = ", ".join(COLUMNS[table])
-            for row in draw(st.lists(TURN if table == "page_stat_data" else BOOK,
-                                     min_size=1, max_size=5)):
-                statements.append((f"INSERT OR IGNORE INTO {table} ({columns}) "
-                                   "VALUES (?, ?, ?, ?, ?)", row))
+            for row in draw(
+                st.lists(TURN if table == "page_stat_data" else BOOK, min_size=1, max_size=5)
+            ):
+                statements.append(
+                    (f"INSERT OR IGNORE INTO {table} ({columns}) VALUES (?, ?, ?, ?, ?)", row)
+                )
     return statements
 
 
@@ -280,14 +420,16 @@ def write_statistics(statements):
             con.commit()
         finally:
             con.close()
+
     return write
 
 
 @given(statements=damaged_statistics())
 @hostile(60)
 def test_damaged_koreader_databases_import_or_are_refused(pristine, statements, figures):
-    import_checked(pristine, "koreader", "statistics.sqlite3", write_statistics(statements),
-                   figures)
+    import_checked(
+        pristine, "koreader", "statistics.sqlite3", write_statistics(statements), figures
+    )
 
 
 @given(data=st.data())
@@ -299,35 +441,75 @@ def test_koreader_files_with_damaged_bytes_import_or_are_refused(pristine, data,
 
 # -- damage that once got past an importer, kept as fixed examples ---------------------------
 
+
 def _turn(page, start, duration, total=302, book=1):
-    return ("INSERT INTO page_stat_data VALUES (?, ?, ?, ?, ?)", (book, page, start, duration, total))
+    return (
+        "INSERT INTO page_stat_data VALUES (?, ?, ?, ?, ?)",
+        (book, page, start, duration, total),
+    )
 
 
 def _book(title, authors, pages):
-    return ("INSERT INTO book (id, title, authors, pages, md5) VALUES (9, ?, ?, ?, NULL)",
-            (title, authors, pages))
+    return (
+        "INSERT INTO book (id, title, authors, pages, md5) VALUES (9, ?, ?, ?, NULL)",
+        (title, authors, pages),
+    )
 
 
 KNOWN = {
     "json nested 100,000 deep": ("compound", "export.json", bytes_writer(b"[" * 100_000)),
-    "csv field over the csv module's limit": ("goodreads", "export.csv", bytes_writer(
-        CSV_SAMPLES["goodreads"].read_bytes().replace(b"Norwegian Wood", HUGE.encode()))),
-    "page read in the year 36812": ("koreader", "statistics.sqlite3",
-                                    write_statistics([_turn(5, 2**40, 60)])),
-    "page read past what a time can hold": ("koreader", "statistics.sqlite3",
-                                            write_statistics([_turn(5, 2**62, 60)])),
-    "a page open for 2**62 seconds": ("koreader", "statistics.sqlite3",
-                                      write_statistics([_turn(5, 10**9, 2**62)])),
-    "a book of 10**12 pages": ("koreader", "statistics.sqlite3", write_statistics(
-        [_book("Huge", "A", 10**12), _turn(5, 10**9, 60, total=1, book=9)])),
-    "a title that is not UTF-8": ("koreader", "statistics.sqlite3", write_statistics(
-        [("UPDATE book SET title = CAST(? AS TEXT) WHERE id = 1", (b"\xe2\x28\xa1 broken",))])),
-    "a schema that is not UTF-8": ("koreader", "statistics.sqlite3", write_statistics(
-        [("PRAGMA writable_schema = ON", ()),
-         ("UPDATE sqlite_master SET sql = CAST(? AS TEXT) WHERE name = 'numbers'",
-          (b"CREATE TABLE numbers (number INTEGER PRIMARY KEY, \xe2\x28\xa1)",))])),
-    "a title stored as bytes": ("koreader", "statistics.sqlite3", write_statistics(
-        [_book(b"\xff\x00", b"\xfe", 300), _turn(5, 10**9, 60, book=9)])),
+    "csv field over the csv module's limit": (
+        "goodreads",
+        "export.csv",
+        bytes_writer(
+            CSV_SAMPLES["goodreads"].read_bytes().replace(b"Norwegian Wood", HUGE.encode())
+        ),
+    ),
+    "page read in the year 36812": (
+        "koreader",
+        "statistics.sqlite3",
+        write_statistics([_turn(5, 2**40, 60)]),
+    ),
+    "page read past what a time can hold": (
+        "koreader",
+        "statistics.sqlite3",
+        write_statistics([_turn(5, 2**62, 60)]),
+    ),
+    "a page open for 2**62 seconds": (
+        "koreader",
+        "statistics.sqlite3",
+        write_statistics([_turn(5, 10**9, 2**62)]),
+    ),
+    "a book of 10**12 pages": (
+        "koreader",
+        "statistics.sqlite3",
+        write_statistics([_book("Huge", "A", 10**12), _turn(5, 10**9, 60, total=1, book=9)]),
+    ),
+    "a title that is not UTF-8": (
+        "koreader",
+        "statistics.sqlite3",
+        write_statistics(
+            [("UPDATE book SET title = CAST(? AS TEXT) WHERE id = 1", (b"\xe2\x28\xa1 broken",))]
+        ),
+    ),
+    "a schema that is not UTF-8": (
+        "koreader",
+        "statistics.sqlite3",
+        write_statistics(
+            [
+                ("PRAGMA writable_schema = ON", ()),
+                (
+                    "UPDATE sqlite_master SET sql = CAST(? AS TEXT) WHERE name = 'numbers'",
+                    (b"CREATE TABLE numbers (number INTEGER PRIMARY KEY, \xe2\x28\xa1)",),
+                ),
+            ]
+        ),
+    ),
+    "a title stored as bytes": (
+        "koreader",
+        "statistics.sqlite3",
+        write_statistics([_book(b"\xff\x00", b"\xfe", 300), _turn(5, 10**9, 60, book=9)]),
+    ),
 }
 
 

@@ -16,36 +16,98 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from reliability_kit import SCALE, cli, dump
 
 from compound import config
 from compound.domain.days import (
-    MAX_DURATION_MINUTES, parse_date, parse_day_range, parse_day_start, parse_duration,
+    MAX_DURATION_MINUTES,
+    parse_date,
+    parse_day_range,
+    parse_day_start,
+    parse_duration,
 )
 from compound.domain.errors import InputError
 from compound.domain.quantities import parse_whole
-from reliability_kit import SCALE, cli, dump
 
 TODAY = date(2026, 11, 22)
 
 
 def hostile(examples: int):
     """Bounded, deterministic, and fine with the tmp-dir fixtures being reused."""
-    return settings(max_examples=examples * SCALE, deadline=None, derandomize=True,
-                    database=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                          HealthCheck.too_slow])
+    return settings(
+        max_examples=examples * SCALE,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
 
 
 # Characters that have broken parsers: other digits, invisible and odd spaces, bidi
 # controls, combining marks, escape and control codes, surrogate escapes (the bytes
 # of a non-UTF-8 argument), emoji. NUL is left out: no argv or environment holds it.
-NASTY = ["٣", "５", "߃", "\u00a0", "\u2007", "\u3000", "\u200b", "\u200d", "\u202e",
-         "\u0301", "\x1b[31m", "\x07", "\x7f", "\x9b", "\t", "\n", "\r", "\udcff", "\ud800",
-         "🙂", "ß", "İ", "ﬀ", "-", "+", ".", ":", "..", "/", "e", "E", "9" * 40, "0" * 12,
-         "'", '"', "%s", "{}", "\\", ";", "--", "1e309", "nan", "inf"]
+NASTY = [
+    "٣",
+    "５",
+    "߃",
+    "\u00a0",
+    "\u2007",
+    "\u3000",
+    "\u200b",
+    "\u200d",
+    "\u202e",
+    "\u0301",
+    "\x1b[31m",
+    "\x07",
+    "\x7f",
+    "\x9b",
+    "\t",
+    "\n",
+    "\r",
+    "\udcff",
+    "\ud800",
+    "🙂",
+    "ß",
+    "İ",
+    "ﬀ",
+    "-",
+    "+",
+    ".",
+    ":",
+    "..",
+    "/",
+    "e",
+    "E",
+    "9" * 40,
+    "0" * 12,
+    "'",
+    '"',
+    "%s",
+    "{}",
+    "\\",
+    ";",
+    "--",
+    "1e309",
+    "nan",
+    "inf",
+]
 
 SEEDS = {
-    "date": ["today", "yesterday", "tomorrow", "monday", "sun", "2026-03-08", "2026-11-22",
-             "Mar 8", "8 March 2026", "Dec 25 2026", "31 Feb", "29 Feb", "2024-02-29"],
+    "date": [
+        "today",
+        "yesterday",
+        "tomorrow",
+        "monday",
+        "sun",
+        "2026-03-08",
+        "2026-11-22",
+        "Mar 8",
+        "8 March 2026",
+        "Dec 25 2026",
+        "31 Feb",
+        "29 Feb",
+        "2024-02-29",
+    ],
     "duration": ["45", "45m", "90min", "1h30m", "1:30", "1.5h", "2 hours", "0:59", "24h"],
     "day_start": ["03:00", "3", "4:30", "11:59", "00:00"],
     "number": ["25", "+5", "0", "5000", "1_000", "12345678901234567890"],
@@ -63,20 +125,24 @@ def mutated(draw, seeds: list[str]) -> str:
         if action == "insert":
             text = text[:where] + piece + text[where:]
         elif action == "replace":
-            text = text[:where] + piece + text[where + 1:]
+            text = text[:where] + piece + text[where + 1 :]
         elif action == "delete":
-            text = text[:where] + text[where + 1:]
+            text = text[:where] + text[where + 1 :]
         else:
             text = text * draw(st.integers(2, 50))
     return text
 
 
 def anything(seeds: list[str]):
-    return (mutated(seeds) | st.text(st.characters(exclude_characters="\x00"), max_size=40)
-            | st.lists(st.sampled_from(NASTY), max_size=6).map("".join))
+    return (
+        mutated(seeds)
+        | st.text(st.characters(exclude_characters="\x00"), max_size=40)
+        | st.lists(st.sampled_from(NASTY), max_size=6).map("".join)
+    )
 
 
 # -- the parsers -------------------------------------------------------------------------
+
 
 @given(text=anything(SEEDS["date"]), ahead=st.booleans())
 @hostile(300)
@@ -90,8 +156,10 @@ def test_dates_parse_to_a_plausible_day_or_an_input_error(text, ahead, figures):
     assert day <= TODAY + timedelta(days=366) if ahead else day <= TODAY
 
 
-@given(text=anything(SEEDS["date"]) | st.builds("{}..{}".format, anything(SEEDS["date"]),
-                                                 anything(SEEDS["date"])))
+@given(
+    text=anything(SEEDS["date"])
+    | st.builds("{}..{}".format, anything(SEEDS["date"]), anything(SEEDS["date"]))
+)
 @hostile(200)
 def test_day_ranges_are_ordered_or_an_input_error(text, figures):
     figures.add("hostile inputs tried: parsers")
@@ -125,8 +193,10 @@ def test_day_starts_are_morning_times_or_an_input_error(text, figures):
     assert time(0) <= start <= time(11, 59)
 
 
-@given(key=st.sampled_from(sorted(config.KEYS)),
-       text=anything(SEEDS["number"] + SEEDS["day_start"] + ["Europe/Berlin", "sunday"]))
+@given(
+    key=st.sampled_from(sorted(config.KEYS)),
+    text=anything(SEEDS["number"] + SEEDS["day_start"] + ["Europe/Berlin", "sunday"]),
+)
 @hostile(200)
 def test_every_setting_parses_or_refuses(key, text, figures):
     figures.add("hostile inputs tried: parsers")
@@ -150,37 +220,122 @@ def test_whole_numbers_stay_in_range_or_refuse(text, figures):
 # -- the command line ---------------------------------------------------------------------
 
 COMMANDS = [
-    ["log"], ["learn"], ["history"], ["undo"], ["edit", "r1"], ["delete"], ["status"],
-    ["book", "add"], ["book", "list"], ["book", "start"], ["book", "finish"], ["book", "edit"],
-    ["book", "remove"], ["goal", "set"], ["goal", "list"], ["goal", "remove"], ["skip"],
-    ["skip", "list"], ["config", "set"], ["config", "unset"], ["backup"], ["restore"],
-    ["doctor"], [],
+    ["log"],
+    ["learn"],
+    ["history"],
+    ["undo"],
+    ["edit", "r1"],
+    ["delete"],
+    ["status"],
+    ["book", "add"],
+    ["book", "list"],
+    ["book", "start"],
+    ["book", "finish"],
+    ["book", "edit"],
+    ["book", "remove"],
+    ["goal", "set"],
+    ["goal", "list"],
+    ["goal", "remove"],
+    ["skip"],
+    ["skip", "list"],
+    ["config", "set"],
+    ["config", "unset"],
+    ["backup"],
+    ["restore"],
+    ["doctor"],
+    [],
 ]
-OPTIONS = ["--date", "--to-page", "--book", "--minutes", "--note", "--kind", "--topic",
-           "--pages", "--author", "--isbn", "--days", "--json", "--short", "--db", "--replace",
-           "--start", "--title", "-d", "-m", "-b", "--help", "--version", "--", "-"]
-TOKENS = (anything(sum(SEEDS.values(), [])) | st.sampled_from(OPTIONS)
-          | st.sampled_from(sum(SEEDS.values(), [])) | st.sampled_from(
-              ["r1", "s1", "r999", "#1", "1", "Deep Work", "daily-pages", "course",
-               "day_starts_at", "timezone", "daily_backups", "week_starts_on", "compound.db",
-               "data", ".", ""]))
-SOUP = st.builds(lambda head, tail: head + tail, st.sampled_from(COMMANDS),
-                 st.lists(TOKENS, max_size=5))
+OPTIONS = [
+    "--date",
+    "--to-page",
+    "--book",
+    "--minutes",
+    "--note",
+    "--kind",
+    "--topic",
+    "--pages",
+    "--author",
+    "--isbn",
+    "--days",
+    "--json",
+    "--short",
+    "--db",
+    "--replace",
+    "--start",
+    "--title",
+    "-d",
+    "-m",
+    "-b",
+    "--help",
+    "--version",
+    "--",
+    "-",
+]
+TOKENS = (
+    anything(sum(SEEDS.values(), []))
+    | st.sampled_from(OPTIONS)
+    | st.sampled_from(sum(SEEDS.values(), []))
+    | st.sampled_from(
+        [
+            "r1",
+            "s1",
+            "r999",
+            "#1",
+            "1",
+            "Deep Work",
+            "daily-pages",
+            "course",
+            "day_starts_at",
+            "timezone",
+            "daily_backups",
+            "week_starts_on",
+            "compound.db",
+            "data",
+            ".",
+            "",
+        ]
+    )
+)
+SOUP = st.builds(
+    lambda head, tail: head + tail, st.sampled_from(COMMANDS), st.lists(TOKENS, max_size=5)
+)
 # Well-formed commands with one hostile value, so that input gets past argparse to
 # the parsers, the text checks and the store.
 V = "\0"  # where the value goes
-SHAPES = [["log", V], ["log", "5", "--date", V], ["log", "5", "--minutes", V],
-          ["log", "5", "--book", V], ["log", "--to-page", V], ["log", "5", "--note", V],
-          ["learn", V], ["learn", "30m", "--topic", V], ["learn", "30m", "--date", V],
-          ["book", "add", V], ["book", "add", "Dune", "--pages", V],
-          ["book", "add", "Dune", "--isbn", V], ["book", "add", "Dune", "--author", V],
-          ["book", "finish", V], ["book", "edit", "1", "--title", V], ["edit", "r1", "--note", V],
-          ["edit", "r1", "--pages", V], ["edit", V, "--pages", "3"], ["delete", V],
-          ["history", "--days", V], ["skip", V], ["goal", "set", "daily-pages", V],
-          ["config", "set", "daily_backups", V], ["config", "set", "timezone", V],
-          ["config", "set", "day_starts_at", V], ["backup", V], ["restore", V]]
-SHAPED = st.builds(lambda shape, value: [value if part == V else part for part in shape],
-                   st.sampled_from(SHAPES), TOKENS)
+SHAPES = [
+    ["log", V],
+    ["log", "5", "--date", V],
+    ["log", "5", "--minutes", V],
+    ["log", "5", "--book", V],
+    ["log", "--to-page", V],
+    ["log", "5", "--note", V],
+    ["learn", V],
+    ["learn", "30m", "--topic", V],
+    ["learn", "30m", "--date", V],
+    ["book", "add", V],
+    ["book", "add", "Dune", "--pages", V],
+    ["book", "add", "Dune", "--isbn", V],
+    ["book", "add", "Dune", "--author", V],
+    ["book", "finish", V],
+    ["book", "edit", "1", "--title", V],
+    ["edit", "r1", "--note", V],
+    ["edit", "r1", "--pages", V],
+    ["edit", V, "--pages", "3"],
+    ["delete", V],
+    ["history", "--days", V],
+    ["skip", V],
+    ["goal", "set", "daily-pages", V],
+    ["config", "set", "daily_backups", V],
+    ["config", "set", "timezone", V],
+    ["config", "set", "day_starts_at", V],
+    ["backup", V],
+    ["restore", V],
+]
+SHAPED = st.builds(
+    lambda shape, value: [value if part == V else part for part in shape],
+    st.sampled_from(SHAPES),
+    TOKENS,
+)
 ARGV = SHAPED | SOUP
 
 
@@ -225,8 +380,13 @@ def test_any_arguments_run_or_are_refused_in_one_line(pristine, isolated_home, a
     figures.add(f"command lines that exited {result.code}")
 
 
-ENVIRONMENT = ["COMPOUND_TODAY", "COMPOUND_DAY_STARTS_AT", "COMPOUND_TIMEZONE",
-               "COMPOUND_WEEK_STARTS_ON", "COMPOUND_DAILY_BACKUPS"]
+ENVIRONMENT = [
+    "COMPOUND_TODAY",
+    "COMPOUND_DAY_STARTS_AT",
+    "COMPOUND_TIMEZONE",
+    "COMPOUND_WEEK_STARTS_ON",
+    "COMPOUND_DAILY_BACKUPS",
+]
 
 
 def _fits_the_environment(value: str) -> bool:
@@ -238,12 +398,15 @@ def _fits_the_environment(value: str) -> bool:
     return True
 
 
-@given(name=st.sampled_from(ENVIRONMENT), value=TOKENS.filter(_fits_the_environment),
-       argv=st.sampled_from([["log", "5"], ["status"], ["learn", "20m"], ["history"]]))
+@given(
+    name=st.sampled_from(ENVIRONMENT),
+    value=TOKENS.filter(_fits_the_environment),
+    argv=st.sampled_from([["log", "5"], ["status"], ["learn", "20m"], ["history"]]),
+)
 @hostile(60)
-def test_any_environment_value_runs_or_is_refused_in_one_line(pristine, isolated_home,
-                                                             monkeypatch, name, value, argv,
-                                                             figures):
+def test_any_environment_value_runs_or_is_refused_in_one_line(
+    pristine, isolated_home, monkeypatch, name, value, argv, figures
+):
     seeded, copy, stored = pristine
     fresh(seeded, copy, isolated_home)
     figures.add("hostile inputs tried: command lines")

@@ -20,9 +20,8 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 import large_exports
+import pytest
 from reliability_kit import SCALE, cli, compound_script, dump, integrity, process_env, rows, settle
 
 GOODREADS_BOOKS = 2_000
@@ -32,7 +31,7 @@ KOREADER_BOOKS, KOREADER_DAYS = 25, 80
 # first INSERT is sent, "COMMITTING" just before the COMMIT of the transaction that
 # inserted. At the moment named in argv[1] the process stops there and waits to be
 # killed.
-IMPORT = r'''
+IMPORT = r"""
 import sys, time
 from sqlalchemy import Engine, event
 from compound.cli import main
@@ -56,7 +55,7 @@ def _commit(conn):
             time.sleep(120)
 
 sys.exit(main(argv))
-'''
+"""
 
 TABLES = {  # what an import adds, read the same way for every outcome
     "book": "id, title, author, total_pages, isbn, status, started_on, finished_on, source",
@@ -65,8 +64,10 @@ TABLES = {  # what an import adds, read the same way for every outcome
 
 
 def content(path: Path) -> dict[str, list[tuple]]:
-    return {table: rows(path, f"SELECT {columns} FROM {table} ORDER BY id")
-            for table, columns in TABLES.items()}
+    return {
+        table: rows(path, f"SELECT {columns} FROM {table} ORDER BY id")
+        for table, columns in TABLES.items()
+    }
 
 
 def counts(path: Path) -> tuple[int, int]:
@@ -110,18 +111,23 @@ class Scene:
     def run(self, stop_at: str) -> subprocess.Popen:
         return subprocess.Popen(
             [sys.executable, "-c", IMPORT, stop_at, "import", self.kind, str(self.source)],
-            env=process_env(self.home, self.db), stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, text=True)
+            env=process_env(self.home, self.db),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
 
 
 @pytest.fixture(params=["goodreads", "koreader"])
 def scene(request, seeded, tmp_path) -> Scene:
     if request.param == "goodreads":
-        source = large_exports.write_goodreads(tmp_path / "goodreads_library_export.csv",
-                                               large_exports.goodreads_rows(GOODREADS_BOOKS))
+        source = large_exports.write_goodreads(
+            tmp_path / "goodreads_library_export.csv", large_exports.goodreads_rows(GOODREADS_BOOKS)
+        )
     else:
-        source = large_exports.write_koreader(tmp_path / "statistics.sqlite3",
-                                              KOREADER_BOOKS, KOREADER_DAYS)
+        source = large_exports.write_koreader(
+            tmp_path / "statistics.sqlite3", KOREADER_BOOKS, KOREADER_DAYS
+        )
     return Scene(seeded, tmp_path, request.param, source)
 
 
@@ -152,9 +158,12 @@ def test_sigkill_in_the_middle_of_a_large_import(scene, figures):
     outcomes = []
     for _ in range(SCALE):
         scene.reset()
-        process = subprocess.Popen([compound_script(), "import", scene.kind, str(scene.source)],
-                                   env=process_env(scene.home, scene.db),
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        process = subprocess.Popen(
+            [compound_script(), "import", scene.kind, str(scene.source)],
+            env=process_env(scene.home, scene.db),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         time.sleep(rng.uniform(0.3, 3.0))  # the whole import takes 1.5 to 3 s here
         process.kill()
         process.wait()

@@ -10,7 +10,6 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-
 from reliability_kit import cli, dump, integrity, rows
 
 FIXTURE = sorted((Path(__file__).parent.parent / "fixtures").glob("rev-*.sqlite"))[-1]
@@ -22,6 +21,7 @@ def backups_of(db: Path) -> list[str]:
 
 
 # -- backup ---------------------------------------------------------------------------------
+
 
 def test_backup_without_a_path_goes_beside_the_database(seeded):
     result = cli("backup")
@@ -59,6 +59,7 @@ def test_backup_refuses_the_database_itself_and_a_missing_database(seeded, tmp_p
 
 # -- automatic daily backups -----------------------------------------------------------------
 
+
 def test_daily_backups_are_taken_once_a_day_and_the_last_n_kept(seeded, monkeypatch):
     first = date(2026, 11, 22)
     assert backups_of(seeded) == ["daily-2026-11-22.db"]
@@ -67,12 +68,18 @@ def test_daily_backups_are_taken_once_a_day_and_the_last_n_kept(seeded, monkeypa
         monkeypatch.setenv("COMPOUND_TODAY", (first + timedelta(days=offset)).isoformat())
         assert cli("log", str(offset), "--note", f"day {offset}").code == 0
         assert cli("log", "1").code == 0  # the second check-in of a day takes none
-    assert backups_of(seeded) == ["daily-2026-11-25.db", "daily-2026-11-26.db",
-                                  "daily-2026-11-27.db"]
+    assert backups_of(seeded) == [
+        "daily-2026-11-25.db",
+        "daily-2026-11-26.db",
+        "daily-2026-11-27.db",
+    ]
     # Each day's backup holds what was there when that day's first command ended.
     day = seeded.with_name("compound-backups") / "daily-2026-11-25.db"
     assert rows(day, "SELECT note FROM reading_log WHERE note LIKE 'day %' ORDER BY id") == [
-        ("day 1",), ("day 2",), ("day 3",)]
+        ("day 1",),
+        ("day 2",),
+        ("day 3",),
+    ]
 
 
 def test_daily_backups_can_be_turned_off(seeded, monkeypatch):
@@ -97,6 +104,7 @@ def test_the_daily_backups_setting_is_checked(seeded, value):
 
 # -- restore ---------------------------------------------------------------------------------
 
+
 def test_restore_keeps_the_current_database_aside(seeded, tmp_path):
     copy = tmp_path / "copy.db"
     assert cli("backup", str(copy)).code == 0
@@ -106,8 +114,9 @@ def test_restore_keeps_the_current_database_aside(seeded, tmp_path):
 
     result = cli("restore", str(copy))
     assert result.code == 0, result
-    kept = Path(result.out.splitlines()[1].removeprefix("The database it replaced is kept as ")
-                .rstrip("."))
+    kept = Path(
+        result.out.splitlines()[1].removeprefix("The database it replaced is kept as ").rstrip(".")
+    )
     assert dump(seeded) == wanted
     assert dump(kept) == current  # the replaced one, with the later check-in
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
@@ -121,8 +130,9 @@ def test_restore_of_an_older_schema_upgrades_it_after_a_copy(tmp_path, monkeypat
     older = fixture_copy(tmp_path)
     result = cli("restore", str(older))
     assert result.code == 0, result
-    assert rows(db, "SELECT count(*) FROM reading_log") == rows(older,
-                                                               "SELECT count(*) FROM reading_log")
+    assert rows(db, "SELECT count(*) FROM reading_log") == rows(
+        older, "SELECT count(*) FROM reading_log"
+    )
 
 
 def fixture_copy(tmp_path: Path) -> Path:
@@ -167,15 +177,19 @@ def empty_database(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("make, says", [
-    (lambda tmp: tmp / "missing.db", "does not exist"),
-    (lambda tmp: tmp, "is a directory"),
-    (lambda tmp: (tmp / "notes.txt", (tmp / "notes.txt").write_text("hi"))[0], "not a SQLite"),
-    (damaged_copy, "damaged"),
-    (someone_elses, "not a compound one"),
-    (newer, "newer compound"),
-    (empty_database, "no compound data"),
-], ids=["missing", "directory", "text", "damaged", "other-schema", "newer", "empty"])
+@pytest.mark.parametrize(
+    "make, says",
+    [
+        (lambda tmp: tmp / "missing.db", "does not exist"),
+        (lambda tmp: tmp, "is a directory"),
+        (lambda tmp: (tmp / "notes.txt", (tmp / "notes.txt").write_text("hi"))[0], "not a SQLite"),
+        (damaged_copy, "damaged"),
+        (someone_elses, "not a compound one"),
+        (newer, "newer compound"),
+        (empty_database, "no compound data"),
+    ],
+    ids=["missing", "directory", "text", "damaged", "other-schema", "newer", "empty"],
+)
 def test_restore_checks_the_file_before_replacing_anything(seeded, tmp_path, make, says):
     source_dir = tmp_path / "sources"
     source_dir.mkdir()
@@ -203,8 +217,9 @@ def test_restore_refuses_a_compound_export_saying_what_it_is(seeded, tmp_path):
     assert isinstance(refused.value, StorageError)
     assert refused.value.looks_like == "compound-json"
     assert refused.value.path == exported
-    assert str(refused.value) == (f"{exported} is a compound export (JSON), not a database "
-                                  "backup; nothing was restored")
+    assert str(refused.value) == (
+        f"{exported} is a compound export (JSON), not a database backup; nothing was restored"
+    )
     assert "`" not in str(refused.value)
     assert dump(seeded) == before
     assert sorted(p.name for p in seeded.parent.iterdir()) == listing
@@ -220,24 +235,47 @@ def written(name: str, content: bytes):
         path = folder / name
         path.write_bytes(content)
         return path
+
     return make
 
 
-@pytest.mark.parametrize("make, looks_like, says", [
-    (written("reading.csv", b"day,pages\n2026-11-21,12\n"), "text",
-     "is a text file, not a SQLite database backup"),
-    (written("notes.txt", "caf\u00e9 notes\n".encode()), "text",
-     "is a text file, not a SQLite database backup"),
-    (written("team.json", b'{"format": "compound-team-member", "version": 1}'), "json",
-     "is a JSON file, not a SQLite database backup"),
-    (written("list.json", b"[1, 2]"), "json", "is a JSON file, not a SQLite database backup"),
-    (written("note.json", b'{"note": "\\"format\\": \\"compound\\""}'), "json",
-     "is a JSON file, not a SQLite database backup"),
-    (written("bom.json", b'\xef\xbb\xbf\n  {"format":"compound","version":1}'), "compound-json",
-     "is a compound export (JSON), not a database backup"),
-    (written("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"), None,
-     "is not a SQLite database backup"),
-], ids=["csv", "text", "other-json", "json-list", "quoted-format", "bom", "binary"])
+@pytest.mark.parametrize(
+    "make, looks_like, says",
+    [
+        (
+            written("reading.csv", b"day,pages\n2026-11-21,12\n"),
+            "text",
+            "is a text file, not a SQLite database backup",
+        ),
+        (
+            written("notes.txt", "caf\u00e9 notes\n".encode()),
+            "text",
+            "is a text file, not a SQLite database backup",
+        ),
+        (
+            written("team.json", b'{"format": "compound-team-member", "version": 1}'),
+            "json",
+            "is a JSON file, not a SQLite database backup",
+        ),
+        (written("list.json", b"[1, 2]"), "json", "is a JSON file, not a SQLite database backup"),
+        (
+            written("note.json", b'{"note": "\\"format\\": \\"compound\\""}'),
+            "json",
+            "is a JSON file, not a SQLite database backup",
+        ),
+        (
+            written("bom.json", b'\xef\xbb\xbf\n  {"format":"compound","version":1}'),
+            "compound-json",
+            "is a compound export (JSON), not a database backup",
+        ),
+        (
+            written("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"),
+            None,
+            "is not a SQLite database backup",
+        ),
+    ],
+    ids=["csv", "text", "other-json", "json-list", "quoted-format", "bom", "binary"],
+)
 def test_restore_refuses_other_files_in_one_line(seeded, tmp_path, make, looks_like, says):
     from compound.store.safekeeping import NotABackupError, restore_from
 
@@ -263,6 +301,7 @@ def test_restore_into_a_missing_database_creates_it(tmp_path, monkeypatch):
 
 # -- doctor ---------------------------------------------------------------------------------
 
+
 def test_doctor_on_a_healthy_database(seeded):
     assert cli("backup").code == 0
     before = dump(seeded)
@@ -270,7 +309,13 @@ def test_doctor_on_a_healthy_database(seeded):
     assert result.code == 0 and result.err == ""
     lines = result.out.splitlines()
     assert [line.split()[1] for line in lines] == [
-        "database", "integrity", "schema", "orphan", "permissions", "backups"]
+        "database",
+        "integrity",
+        "schema",
+        "orphan",
+        "permissions",
+        "backups",
+    ]
     assert all(line.startswith("ok ") for line in lines)
     assert "1 daily (newest 2026-11-22, keeping 7), 1 manual" in lines[-1]
     assert dump(seeded) == before
@@ -278,8 +323,10 @@ def test_doctor_on_a_healthy_database(seeded):
 
 def test_doctor_finds_orphan_rows_and_loose_permissions(seeded):
     with sqlite3.connect(seeded) as con:  # foreign keys are off in a plain connection
-        con.execute("INSERT INTO reading_log (profile_id, day, pages, book_id, started_book, "
-                    "created_at) VALUES (1, '2026-11-21', 3, 999, 0, '2026-11-21 10:00')")
+        con.execute(
+            "INSERT INTO reading_log (profile_id, day, pages, book_id, started_book, "
+            "created_at) VALUES (1, '2026-11-21', 3, 999, 0, '2026-11-21 10:00')"
+        )
     con.close()
     os.chmod(seeded, 0o644)
     result = cli("doctor")
@@ -299,9 +346,11 @@ def test_doctor_on_a_database_not_made_yet(tmp_path, monkeypatch):
 
 # -- PostgreSQL -------------------------------------------------------------------------------
 
+
 @pytest.mark.postgres
-@pytest.mark.parametrize("argv", [["backup"], ["backup", "x.db"], ["restore", "x.db"]],
-                         ids=" ".join)
+@pytest.mark.parametrize(
+    "argv", [["backup"], ["backup", "x.db"], ["restore", "x.db"]], ids=" ".join
+)
 def test_backup_and_restore_point_at_pg_dump_on_postgres(postgres_url, monkeypatch, argv):
     monkeypatch.setenv("COMPOUND_DATABASE_URL", postgres_url)
     result = cli(*argv)

@@ -15,11 +15,11 @@ import uuid
 from pathlib import Path
 
 import pytest
+from reliability_kit import cli
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 import compound.db
-from reliability_kit import cli
 
 pytestmark = pytest.mark.postgres
 
@@ -47,7 +47,7 @@ class Team:
     def create(self) -> None:
         with self.admin.connect() as sql:
             for login in (self.owner, self.ana, self.bob, self.report):
-                sql.exec_driver_sql(f'CREATE ROLE "{login}" LOGIN PASSWORD \'{PASSWORD}\'')
+                sql.exec_driver_sql(f"CREATE ROLE \"{login}\" LOGIN PASSWORD '{PASSWORD}'")
             sql.exec_driver_sql(f'CREATE ROLE "{self.members}" NOLOGIN')
             sql.exec_driver_sql(f'GRANT "{self.members}" TO "{self.ana}", "{self.bob}"')
             sql.exec_driver_sql(f'CREATE DATABASE "{self.database}" OWNER "{self.owner}"')
@@ -64,8 +64,13 @@ class Team:
         engine = create_engine(self.url())
         try:
             with engine.connect() as sql:
-                return {table: [tuple(row) for row in sql.execute(
-                    text(f'SELECT * FROM "{table}" ORDER BY id'))] for table in OWNED}
+                return {
+                    table: [
+                        tuple(row)
+                        for row in sql.execute(text(f'SELECT * FROM "{table}" ORDER BY id'))
+                    ]
+                    for table in OWNED
+                }
         finally:
             engine.dispose()
 
@@ -82,8 +87,9 @@ def team(postgres_server, monkeypatch):
         result = cli("profile", "add", team.bob)
         assert result.code == 0, result
         conninfo = make_url(team.url(team.owner)).set(drivername="postgresql")
-        with psycopg.connect(conninfo.render_as_string(hide_password=False),
-                             autocommit=True) as owner:
+        with psycopg.connect(
+            conninfo.render_as_string(hide_password=False), autocommit=True
+        ) as owner:
             for _ in range(2):  # the second time as after an upgrade: it must be repeatable
                 owner.execute(POLICIES.read_text(encoding="utf-8"))
                 owner.execute("SELECT compound_share(%s, %s)", (team.members, team.report))
@@ -97,8 +103,7 @@ def as_role(monkeypatch, team: Team, role: str, *argv: str):
     return cli(*argv)
 
 
-def test_members_write_only_their_own_profile_and_the_report_reads_all(team, monkeypatch,
-                                                                      figures):
+def test_members_write_only_their_own_profile_and_the_report_reads_all(team, monkeypatch, figures):
     ana, bob = team.ana, team.bob
 
     # A member may add their own profile, named after their role, and no other.
@@ -109,9 +114,13 @@ def test_members_write_only_their_own_profile_and_the_report_reads_all(team, mon
     assert result.refused_in_one_line() and "may not make that change" in result.err, result
 
     # Each member writes to their own profile, through the command line.
-    for argv in (["book", "add", "Dune", "--pages", "412"], ["log", "12", "--note", "ana's train"],
-                 ["learn", "30m", "--topic", "SQL"], ["goal", "set", "daily-pages", "20"],
-                 ["skip", "2026-11-24"]):
+    for argv in (
+        ["book", "add", "Dune", "--pages", "412"],
+        ["log", "12", "--note", "ana's train"],
+        ["learn", "30m", "--topic", "SQL"],
+        ["goal", "set", "daily-pages", "20"],
+        ["skip", "2026-11-24"],
+    ):
         result = as_role(monkeypatch, team, ana, "--profile", ana, *argv)
         assert result.code == 0, (argv, result)
     # COMPOUND_PROFILE chooses the profile for every command, as README.md says.
@@ -123,12 +132,18 @@ def test_members_write_only_their_own_profile_and_the_report_reads_all(team, mon
     assert len(stored["reading_log"]) == 2 and len(stored["book"]) == 1
 
     # Another member's profile: every kind of write is refused in one line, nothing changes.
-    for argv in (["log", "5", "--note", "not mine"], ["book", "add", "Intruder"],
-                 ["learn", "20m"], ["goal", "set", "daily-pages", "99"], ["skip", "2026-11-25"]):
+    for argv in (
+        ["log", "5", "--note", "not mine"],
+        ["book", "add", "Intruder"],
+        ["learn", "20m"],
+        ["goal", "set", "daily-pages", "99"],
+        ["skip", "2026-11-25"],
+    ):
         result = as_role(monkeypatch, team, ana, "--profile", bob, *argv)
         assert result.refused_in_one_line(), (argv, result)
-        assert "row-level security" in result.err and "only their own profile" in result.err, \
+        assert "row-level security" in result.err and "only their own profile" in result.err, (
             result.err
+        )
         figures.add("row-level security: writes to another profile refused")
     # The default profile (no --profile) is nobody's: no member writes there either.
     result = as_role(monkeypatch, team, ana, "log", "2")
@@ -156,7 +171,8 @@ def test_members_write_only_their_own_profile_and_the_report_reads_all(team, mon
 
 
 def test_the_reporting_role_makes_the_team_report_and_members_their_own_files(
-        team, monkeypatch, tmp_path):
+    team, monkeypatch, tmp_path
+):
     import json
 
     ana, bob = team.ana, team.bob
@@ -170,14 +186,28 @@ def test_the_reporting_role_makes_the_team_report_and_members_their_own_files(
     report = as_role(monkeypatch, team, team.report, "team", "export", "-f", "json")
     assert report.code == 0, report
     assert {m["member"]: m["pages_7d"] for m in json.loads(report.out)["members"]} == {
-        ana: 12, bob: 7}
+        ana: 12,
+        bob: 7,
+    }
 
     # Each member writes their own file; merged, they make the same report.
     files = []
     for member in (ana, bob):
         path = tmp_path / f"{member}.json"
-        result = as_role(monkeypatch, team, member, "--profile", member, "team", "export",
-                         "--me", "-f", "json", "-o", str(path))
+        result = as_role(
+            monkeypatch,
+            team,
+            member,
+            "--profile",
+            member,
+            "team",
+            "export",
+            "--me",
+            "-f",
+            "json",
+            "-o",
+            str(path),
+        )
         assert result.code == 0, result
         files.append(str(path))
     merged = cli("team", "merge", *files, "-f", "json")

@@ -30,11 +30,13 @@ FIXTURE_FILES = sorted(FIXTURES.glob("rev-*.sqlite"))
 def counts(path: Path) -> dict[str, int]:
     with sqlite3.connect(path) as con:
         one = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
-        return {"books": one("SELECT count(*) FROM book"),
-                "reading_logs": one("SELECT count(*) FROM reading_log"),
-                "sessions": one("SELECT count(*) FROM learning_session"),
-                "goals": one("SELECT count(*) FROM goal"),
-                "pages": one("SELECT sum(pages) FROM reading_log")}
+        return {
+            "books": one("SELECT count(*) FROM book"),
+            "reading_logs": one("SELECT count(*) FROM reading_log"),
+            "sessions": one("SELECT count(*) FROM learning_session"),
+            "goals": one("SELECT count(*) FROM goal"),
+            "pages": one("SELECT sum(pages) FROM reading_log"),
+        }
 
 
 def test_there_is_a_fixture_for_every_revision():
@@ -54,8 +56,10 @@ def test_fixture_upgrades_to_head_with_every_row(fixture, tmp_path):
     store.close()
 
     with sqlite3.connect(path) as con:
-        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == \
-            revisions.head_revision()
+        assert (
+            con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+            == revisions.head_revision()
+        )
     assert counts(path) == EXPECTED
     assert {b.title for b in finished} >= {"Deep Work", "ノルウェイの森"}
     backup = path.with_name(f"compound.db.bak-{revision}")
@@ -73,13 +77,20 @@ def test_processes_opening_a_new_database_at_once_migrate_it_once(database_url):
         "store.log_pages(day=date(2026, 11, 22), pages=int(sys.argv[1]))\n"
         "store.close()\n"
     )
-    workers = [subprocess.Popen([sys.executable, "-c", script, str(n), database_url],
-                                stderr=subprocess.PIPE, text=True) for n in range(1, 6)]
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(n), database_url], stderr=subprocess.PIPE, text=True
+        )
+        for n in range(1, 6)
+    ]
     errors = [w.communicate(timeout=120)[1] for w in workers]
     assert [w.returncode for w in workers] == [0] * 5, errors
     engine = create_engine(database_url)
     with engine.connect() as connection:
-        assert connection.execute(text("SELECT count(*), sum(pages) FROM reading_log")).one() == (5, 15)
+        assert connection.execute(text("SELECT count(*), sum(pages) FROM reading_log")).one() == (
+            5,
+            15,
+        )
         assert connection.execute(text("SELECT count(*) FROM profile")).scalar() == 1
     engine.dispose()
 
@@ -99,8 +110,9 @@ def every_row(path: Path, columns: dict[str, list[str]] | None = None) -> dict[s
 
 
 def column_names(path: Path) -> dict[str, list[str]]:
-    return {table: [row[1] for row in rows(path, f"PRAGMA table_info({table})")]
-            for table in TABLES}
+    return {
+        table: [row[1] for row in rows(path, f"PRAGMA table_info({table})")] for table in TABLES
+    }
 
 
 @pytest.mark.parametrize("fixture", FIXTURE_FILES, ids=lambda p: p.stem)
@@ -131,6 +143,7 @@ def test_every_row_survives_an_upgrade_and_the_copy_is_taken_first(fixture, tmp_
 
 # -- a newer database is refused, byte for byte ---------------------------------------------
 
+
 @pytest.fixture
 def newer(tmp_path, monkeypatch) -> Path:
     """A real database, stamped one revision past what this code knows, in WAL mode."""
@@ -138,16 +151,29 @@ def newer(tmp_path, monkeypatch) -> Path:
     shutil.copy(FIXTURE_FILES[-1], path)
     with sqlite3.connect(path) as con:
         con.execute("PRAGMA journal_mode = WAL")
-        con.execute("UPDATE alembic_version SET version_num = ?",
-                    (f"{int(revisions.head_revision()) + 1:04d}",))
+        con.execute(
+            "UPDATE alembic_version SET version_num = ?",
+            (f"{int(revisions.head_revision()) + 1:04d}",),
+        )
     con.close()
     monkeypatch.setenv("COMPOUND_DB", str(path))
     return path
 
 
-@pytest.mark.parametrize("argv", [["log", "5"], ["learn", "30m"], ["status"], ["history"],
-                                  ["undo"], ["book", "list"], ["goal", "list"], ["restore", "x"]],
-                         ids=" ".join)
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["log", "5"],
+        ["learn", "30m"],
+        ["status"],
+        ["history"],
+        ["undo"],
+        ["book", "list"],
+        ["goal", "list"],
+        ["restore", "x"],
+    ],
+    ids=" ".join,
+)
 def test_a_newer_database_is_refused_by_every_command_untouched(newer, argv, tmp_path):
     if argv[0] == "restore":  # restoring a newer backup is refused the same way
         newer = newer.rename(newer.with_name("newer-backup.db"))
@@ -177,8 +203,9 @@ def test_status_short_on_a_newer_database_is_refused_by_a_real_process(newer, tm
     env = process_env(tmp_path / "home", newer)
     before = newer.read_bytes()
     script = Path(sys.executable).parent / "compound"
-    done = subprocess.run([str(script), "status", "--short"], env=env, capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        [str(script), "status", "--short"], env=env, capture_output=True, text=True, timeout=60
+    )
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr.count("\n") == 1 and "newer compound" in done.stderr
     assert newer.read_bytes() == before

@@ -9,8 +9,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import IntegrityError
 
 from compound.domain.errors import InputError, NotFoundError
-from compound.domain.today import today_figures
 from compound.domain.records import BookStatus, GoalKind, LearningSession, ReadingLog, SessionKind
+from compound.domain.today import today_figures
 from compound.store.repository import Store
 
 TODAY = date(2026, 11, 22)
@@ -26,8 +26,10 @@ def store(database_url):
 
 def all_rows(store: Store) -> dict[str, list[tuple]]:
     with store.engine.connect() as connection:
-        return {table: connection.execute(text(f"SELECT * FROM {table} ORDER BY id")).all()
-                for table in ("profile", "book", "reading_log", "learning_session", "goal", "skip")}
+        return {
+            table: connection.execute(text(f"SELECT * FROM {table} ORDER BY id")).all()
+            for table in ("profile", "book", "reading_log", "learning_session", "goal", "skip")
+        }
 
 
 def test_first_open_makes_the_default_profile_once(database_url):
@@ -46,12 +48,17 @@ def test_a_profile_that_does_not_exist_is_not_invented(database_url):
 
 
 def test_books_round_trip_with_unicode(store):
-    added = store.add_book("ノルウェイの森 🌲", author="村上春樹", total_pages=400,
-                           isbn="978-0-306-40615-7")
+    added = store.add_book(
+        "ノルウェイの森 🌲", author="村上春樹", total_pages=400, isbn="978-0-306-40615-7"
+    )
     found = store.book("ノルウェイ")
     assert found == added
     assert (found.title, found.author, found.isbn, found.status) == (
-        "ノルウェイの森 🌲", "村上春樹", "9780306406157", BookStatus.TO_READ)
+        "ノルウェイの森 🌲",
+        "村上春樹",
+        "9780306406157",
+        BookStatus.TO_READ,
+    )
     assert store.book(str(added.id)) == added
 
 
@@ -104,8 +111,9 @@ def test_refusals_change_nothing(store):
         store.log_pages(day=TODAY, pages=1, book="Nonexistent")
     with pytest.raises(InputError, match="cannot be empty"):
         store.add_book("   ")
-    assert {k: v for k, v in all_rows(store).items() if k != "book"} == \
-        {k: v for k, v in before.items() if k != "book"}
+    assert {k: v for k, v in all_rows(store).items() if k != "book"} == {
+        k: v for k, v in before.items() if k != "book"
+    }
 
 
 def test_history_is_newest_first_and_bounded(store):
@@ -119,7 +127,12 @@ def test_edit_and_delete_entries(store):
     store.add_book("A", total_pages=100, status=BookStatus.READING, day=YESTERDAY)
     log = store.log_pages(day=TODAY, pages=10).log
     edited = store.edit_entry(log.ref, pages=12, day=YESTERDAY, note="morning ☕")
-    assert (edited.pages, edited.day, edited.note, edited.book_title) == (12, YESTERDAY, "morning ☕", "A")
+    assert (edited.pages, edited.day, edited.note, edited.book_title) == (
+        12,
+        YESTERDAY,
+        "morning ☕",
+        "A",
+    )
     session = store.log_session(day=TODAY, minutes=20)
     changed = store.edit_entry(session.ref, minutes=25, kind=SessionKind.TALK, topic="DDD")
     assert isinstance(changed, LearningSession)
@@ -146,8 +159,7 @@ def test_goals_keep_their_history(store):
     store.set_goal(GoalKind.DAILY_PAGES, 35, since=TODAY)  # same day: replaces
     goals = store.goal_timeline()
     assert [(g.kind, g.target) for g in goals.in_force(TODAY)] == [(GoalKind.DAILY_PAGES, 35)]
-    assert [(g.kind, g.target) for g in goals.in_force(YESTERDAY)] == [
-        (GoalKind.DAILY_PAGES, 20)]
+    assert [(g.kind, g.target) for g in goals.in_force(YESTERDAY)] == [(GoalKind.DAILY_PAGES, 20)]
     # Yesterday's 25 pages met yesterday's goal of 20 though today's is 35.
     store.log_pages(day=YESTERDAY, pages=25)
     status = today_figures(store.history_until(TODAY))
@@ -179,8 +191,9 @@ def test_the_light_status_path_agrees_with_the_store(sqlite_url, tmp_path):
         store.log_pages(day=TODAY - timedelta(days=days_ago), pages=20 + days_ago)
     store.log_session(day=TODAY - timedelta(days=3), minutes=30)
     store.add_book("Dune", total_pages=412)
-    finished = store.add_book("SICP", total_pages=600, status=BookStatus.READING,
-                              day=TODAY - timedelta(days=9))
+    finished = store.add_book(
+        "SICP", total_pages=600, status=BookStatus.READING, day=TODAY - timedelta(days=9)
+    )
     store.set_book_status(str(finished.id), BookStatus.FINISHED, TODAY - timedelta(days=1))
     store.add_skips(TODAY - timedelta(days=20), TODAY - timedelta(days=19))
     expected = store.history_until(TODAY)
@@ -200,15 +213,24 @@ def test_the_database_itself_refuses_bad_rows(database_url):
 
         engine.dispose()
         engine = make_engine(database_url)
+    at = "'2026-11-22 10:00:00'"
     bad = [
-        "INSERT INTO reading_log (profile_id, day, pages, created_at) VALUES (1, '2026-11-22', 0, '2026-11-22 10:00:00')",
-        "INSERT INTO reading_log (profile_id, day, pages, minutes, created_at) VALUES (1, '2026-11-22', 5, -1, '2026-11-22 10:00:00')",
-        "INSERT INTO reading_log (profile_id, day, pages, created_at) VALUES (999, '2026-11-22', 5, '2026-11-22 10:00:00')",
-        "INSERT INTO learning_session (profile_id, day, minutes, kind, created_at) VALUES (1, '2026-11-22', 0, 'course', '2026-11-22 10:00:00')",
-        "INSERT INTO learning_session (profile_id, day, minutes, kind, created_at) VALUES (1, '2026-11-22', 5, 'nap', '2026-11-22 10:00:00')",
-        "INSERT INTO book (profile_id, title, status, source, created_at) VALUES (1, 'x', 'lost', 'manual', '2026-11-22 10:00:00')",
-        "INSERT INTO book (profile_id, title, total_pages, status, source, created_at) VALUES (1, 'x', -3, 'to-read', 'manual', '2026-11-22 10:00:00')",
-        "INSERT INTO goal (profile_id, kind, target, since) VALUES (1, 'daily-pages', 0, '2026-11-22')",
+        "INSERT INTO reading_log (profile_id, day, pages, created_at) "
+        "VALUES (1, '2026-11-22', 0, " + at + ")",
+        "INSERT INTO reading_log (profile_id, day, pages, minutes, created_at) "
+        "VALUES (1, '2026-11-22', 5, -1, " + at + ")",
+        "INSERT INTO reading_log (profile_id, day, pages, created_at) "
+        "VALUES (999, '2026-11-22', 5, " + at + ")",
+        "INSERT INTO learning_session (profile_id, day, minutes, kind, created_at) "
+        "VALUES (1, '2026-11-22', 0, 'course', " + at + ")",
+        "INSERT INTO learning_session (profile_id, day, minutes, kind, created_at) "
+        "VALUES (1, '2026-11-22', 5, 'nap', " + at + ")",
+        "INSERT INTO book (profile_id, title, status, source, created_at) "
+        "VALUES (1, 'x', 'lost', 'manual', " + at + ")",
+        "INSERT INTO book (profile_id, title, total_pages, status, source, created_at) "
+        "VALUES (1, 'x', -3, 'to-read', 'manual', " + at + ")",
+        "INSERT INTO goal (profile_id, kind, target, since) "
+        "VALUES (1, 'daily-pages', 0, '2026-11-22')",
     ]
     for statement in bad:
         with pytest.raises(IntegrityError):
@@ -231,6 +253,10 @@ def test_a_deleted_log_comes_back_with_its_own_book_or_none(store):
     assert (back_loose.created_at, back_a.created_at) == (loose.created_at, of_a.created_at)
     # Logging anew would have given the loose log to the book being read now.
     assert (back_loose.book_id, back_loose.pages, back_loose.day, back_loose.note) == (
-        None, 7, YESTERDAY, "a magazine")
+        None,
+        7,
+        YESTERDAY,
+        "a magazine",
+    )
     assert (back_a.book_title, back_a.pages, back_a.day) == ("A", 10, TODAY)
     assert store.book("A").pages_read == 10 and store.book("B").pages_read == 0

@@ -48,9 +48,17 @@ def test_each_profile_is_a_member_with_its_own_days(stores):
     assert [m.member for m in report.members] == ["ana", "bob", "cy"]  # default is empty
     a, b, c = report.members
     assert (a.current_streak, a.pages_7d, a.books_finished_this_year, a.last_check_in) == (
-        5, 175, 1, TODAY)
+        5,
+        175,
+        1,
+        TODAY,
+    )
     assert (b.current_streak, b.at_risk, b.pages_7d, b.learning_minutes_this_year) == (
-        1, True, 3, 60)
+        1,
+        True,
+        3,
+        60,
+    )
     assert (c.current_streak, c.pages_this_year, c.last_check_in) == (0, 0, None)
     assert report.at_least == 2 and report.team_streak.current == 1  # only yesterday has 2
 

@@ -23,10 +23,14 @@ def _fill(store) -> None:
     store.set_goal(GoalKind.DAILY_PAGES, 25, since=date(2026, 6, 1))
     store.set_goal(GoalKind.DAILY_MINUTES, 30, since=start)
     store.set_goal(GoalKind.YEARLY_BOOKS, 24, since=start)
-    finished = [("Thinking, Fast and Slow", "Daniel Kahneman", 499),
-                ("The Pragmatic Programmer", "Hunt & Thomas", 352),
-                ("Atomic Habits", "James Clear", 320), ("Sapiens", "Yuval Noah Harari", 443),
-                ("The Hobbit", "J. R. R. Tolkien", 310), ("Educated", "Tara Westover", 334)]
+    finished = [
+        ("Thinking, Fast and Slow", "Daniel Kahneman", 499),
+        ("The Pragmatic Programmer", "Hunt & Thomas", 352),
+        ("Atomic Habits", "James Clear", 320),
+        ("Sapiens", "Yuval Noah Harari", 443),
+        ("The Hobbit", "J. R. R. Tolkien", 310),
+        ("Educated", "Tara Westover", 334),
+    ]
     day = start
     for title, author, pages in finished:
         book = store.add_book(title, author=author, total_pages=pages)
@@ -37,8 +41,12 @@ def _fill(store) -> None:
                 store.log_pages(day=day, pages=chunk, book=str(book.id))
                 left -= chunk
             day += timedelta(days=1)
-    store.add_book("Gödel, Escher, Bach", author="Douglas Hofstadter", total_pages=777,
-                   status=BookStatus.ABANDONED)
+    store.add_book(
+        "Gödel, Escher, Bach",
+        author="Douglas Hofstadter",
+        total_pages=777,
+        status=BookStatus.ABANDONED,
+    )
     monte = store.add_book(MONTE, author="Alexandre Dumas", total_pages=1276)
     deep = store.add_book("Deep Work", author="Cal Newport", total_pages=296)
     store.add_book("The Name of the Wind", author="Patrick Rothfuss", total_pages=662)
@@ -48,9 +56,12 @@ def _fill(store) -> None:
         if day.weekday() in (1, 3):
             store.log_pages(day=day, pages=9, book=str(deep.id), note="morning train")
         if day.weekday() in (0, 2, 4):
-            store.log_session(day=day, minutes=25 + (day.day % 4) * 10,
-                              kind=(SessionKind.COURSE, SessionKind.PODCAST)[day.day % 2],
-                              topic=("Rust ownership", "History of Rome")[day.day % 2])
+            store.log_session(
+                day=day,
+                minutes=25 + (day.day % 4) * 10,
+                kind=(SessionKind.COURSE, SessionKind.PODCAST)[day.day % 2],
+                topic=("Rust ownership", "History of Rome")[day.day % 2],
+            )
         day += timedelta(days=1)
     store.log_pages(day=TODAY, pages=14, book=str(monte.id))
     store.add_skips(TODAY + timedelta(days=31), TODAY + timedelta(days=33), "family visit")
@@ -114,6 +125,7 @@ def make_app(tmp_path):
         chosen = Settings(**settings)
         tracker = store if callable(store) else tracker_of(store, chosen)
         return CompoundApp(tracker, chosen, today=TODAY, settings_file=tmp_path / "config.toml")
+
     return make
 
 

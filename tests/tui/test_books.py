@@ -31,7 +31,8 @@ async def _books_screen(pilot) -> DataTable:
 
 
 async def test_a_finished_book_stays_highlighted_where_it_is_sorted_and_u_puts_it_back(
-        store, make_app):
+    store, make_app
+):
     deep = _book(store, "Deep Work")
     async with make_app(store).run_test(size=(120, 40)) as pilot:
         table = await _books_screen(pilot)
@@ -46,7 +47,10 @@ async def test_a_finished_book_stays_highlighted_where_it_is_sorted_and_u_puts_i
         await settle(pilot)
         back = _book(store, "Deep Work")
         assert (back.status, back.started_on, back.finished_on) == (
-            deep.status, deep.started_on, deep.finished_on)
+            deep.status,
+            deep.started_on,
+            deep.finished_on,
+        )
         assert _highlighted(table) == str(deep.id)
         said = [n.message for n in pilot.app._notifications]
         assert any("Deep Work" in m and "being read" in m for m in said[-1:]), said
@@ -65,13 +69,13 @@ async def test_t_puts_a_book_back_on_the_to_read_shelf(store, make_app):
 
 
 async def test_a_finished_book_without_logs_reads_done(empty_store, make_app):
-    empty_store.add_book("Stoner", total_pages=296, status=BookStatus.FINISHED,
-                         day=date(2026, 3, 1))
+    empty_store.add_book(
+        "Stoner", total_pages=296, status=BookStatus.FINISHED, day=date(2026, 3, 1)
+    )
     empty_store.add_book("Middlemarch", total_pages=880, status=BookStatus.READING, day=TODAY)
     empty_store.log_pages(day=TODAY, pages=100, book="Middlemarch")
     async with make_app(empty_store).run_test(size=(120, 40)) as pilot:
         table = await _books_screen(pilot)
-        rows = {str(row[1]): row
-                for row in (table.get_row_at(i) for i in range(table.row_count))}
+        rows = {str(row[1]): row for row in (table.get_row_at(i) for i in range(table.row_count))}
     assert rows["Stoner"][3:6] == ["finished", "done · 296 p", "01 Mar"]
     assert rows["Middlemarch"][3:5] == ["being read", "100/880 · 11%"]

@@ -10,7 +10,11 @@ from textual.widgets import DataTable
 
 from compound.config import load
 from compound.domain.records import (
-    DEFAULT_SESSION_KIND, BookStatus, GoalKind, LearningSession, ReadingLog,
+    DEFAULT_SESSION_KIND,
+    BookStatus,
+    GoalKind,
+    LearningSession,
+    ReadingLog,
 )
 from compound.tui.screens.book_form import BookDialog
 from compound.tui.screens.logging import LogPagesDialog
@@ -78,8 +82,7 @@ async def test_l_logs_a_learning_session_of_the_usual_kind(store, make_app):
         await settle(pilot)
     sessions = [e for e in store.history(TODAY, TODAY) if isinstance(e, LearningSession)]
     # The kind the command line gives a session when none is said.
-    assert [(s.minutes, s.kind, s.topic) for s in sessions] == [
-        (75, DEFAULT_SESSION_KIND, "Rust")]
+    assert [(s.minutes, s.kind, s.topic) for s in sessions] == [(75, DEFAULT_SESSION_KIND, "Rust")]
 
 
 async def test_u_undoes_the_last_entry_and_says_what(store, make_app):
@@ -88,8 +91,9 @@ async def test_u_undoes_the_last_entry_and_says_what(store, make_app):
         await pilot.press("u")
         await settle(pilot)
         said = [n.message for n in pilot.app._notifications]
-        assert any(m.startswith("Undid r") and f": 14 pages of {MONTE}, today" in m
-                   for m in said), said
+        assert any(
+            m.startswith("Undid r") and f": 14 pages of {MONTE}, today" in m for m in said
+        ), said
     assert _today_logs(store) == []
 
 
@@ -102,8 +106,11 @@ async def test_books_add_start_and_finish(store, make_app):
         await pilot.press(*"Middlemarch", "tab", *"George Eliot", "tab", *"880", "enter")
         await settle(pilot)
         added = _book(store, "Middlemarch")
-        assert (added.author, added.total_pages, added.status) == ("George Eliot", 880,
-                                                                   BookStatus.READING)
+        assert (added.author, added.total_pages, added.status) == (
+            "George Eliot",
+            880,
+            BookStatus.READING,
+        )
         table = pilot.app.screen.query_one("#books", DataTable)
         rows = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
         # Start the one on the to-read shelf, then finish Deep Work.

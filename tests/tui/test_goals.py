@@ -52,8 +52,9 @@ async def test_every_day_chosen_is_every_day(empty_store, make_app):
 
 async def test_the_dialog_follows_the_kind_chosen(empty_store, make_app):
     empty_store.set_goal(GoalKind.DAILY_PAGES, 20, since=SINCE)
-    empty_store.set_goal(GoalKind.DAILY_MINUTES, 30, since=SINCE,
-                         schedule="FREQ=WEEKLY;BYDAY=MO,WE,FR")
+    empty_store.set_goal(
+        GoalKind.DAILY_MINUTES, 30, since=SINCE, schedule="FREQ=WEEKLY;BYDAY=MO,WE,FR"
+    )
     async with make_app(empty_store).run_test() as pilot:
         await settle(pilot)
         await pilot.press("5", "g")
@@ -75,7 +76,11 @@ async def test_weekly_and_yearly_goals_name_their_period(empty_store, make_app):
         await pilot.press("5")
         await settle(pilot)
         table = pilot.app.screen.query_one("#goals", DataTable)
-        days = {row[0]: str(row[2])
-                for row in (table.get_row_at(i) for i in range(table.row_count))}
-    assert days == {"daily-pages": "weekdays", "weekly-sessions": "each week",
-                    "yearly-books": "the year"}
+        days = {
+            row[0]: str(row[2]) for row in (table.get_row_at(i) for i in range(table.row_count))
+        }
+    assert days == {
+        "daily-pages": "weekdays",
+        "weekly-sessions": "each week",
+        "yearly-books": "the year",
+    }

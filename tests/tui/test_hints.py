@@ -6,18 +6,34 @@ from __future__ import annotations
 import pytest
 
 from compound.domain.errors import (
-    BookClosed, BookNotFound, CompoundError, EntryNotFound, InputError, NeedsBook, NoRoomInBook,
-    NothingToUndo, ProfileNotFound, WhichBook,
+    BookClosed,
+    BookNotFound,
+    CompoundError,
+    EntryNotFound,
+    InputError,
+    NeedsBook,
+    NoRoomInBook,
+    NothingToUndo,
+    ProfileNotFound,
+    WhichBook,
 )
 from compound.tui.hints import refusal
 from compound.tui.screens.logging import LogPagesDialog
 
 from .conftest import settle
 
-REFUSALS = [WhichBook([(1, "Dune"), (2, "Emma")]), NeedsBook(), BookNotFound("dnue"),
-            BookClosed(3, "Dune", "finished"), BookClosed(3, "Dune", "abandoned"),
-            NoRoomInBook(3, "Dune", 10, 600), EntryNotFound("r14"), ProfileNotFound("sam"),
-            NothingToUndo(), InputError("a plain refusal")]
+REFUSALS = [
+    WhichBook([(1, "Dune"), (2, "Emma")]),
+    NeedsBook(),
+    BookNotFound("dnue"),
+    BookClosed(3, "Dune", "finished"),
+    BookClosed(3, "Dune", "abandoned"),
+    NoRoomInBook(3, "Dune", 10, 600),
+    EntryNotFound("r14"),
+    ProfileNotFound("sam"),
+    NothingToUndo(),
+    InputError("a plain refusal"),
+]
 
 
 @pytest.mark.parametrize("error", REFUSALS, ids=lambda e: type(e).__name__)

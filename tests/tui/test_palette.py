@@ -38,7 +38,8 @@ def run_elsewhere(tmp_path, monkeypatch) -> Path:
 
 
 async def test_an_export_goes_to_home_without_a_documents_folder(
-        store, make_app, isolated_home, run_elsewhere):
+    store, make_app, isolated_home, run_elsewhere
+):
     async with make_app(store).run_test() as pilot:
         said = await _export(pilot)
     target = isolated_home / f"compound-{TODAY}.json"
@@ -48,7 +49,8 @@ async def test_an_export_goes_to_home_without_a_documents_folder(
 
 
 async def test_a_name_typed_is_placed_in_the_documents_folder(
-        store, make_app, isolated_home, run_elsewhere):
+    store, make_app, isolated_home, run_elsewhere
+):
     documents = isolated_home / "Documents"
     documents.mkdir()
     async with make_app(store).run_test() as pilot:

@@ -25,6 +25,7 @@ def _after(*keys: str):
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
         await pilot.pause()
+
     return run_before
 
 
@@ -52,6 +53,7 @@ def test_light_theme(snap_compare, store, make_app):
     async def light(pilot) -> None:
         pilot.app.theme = "textual-light"
         await _after()(pilot)
+
     assert snap_compare(app, terminal_size=(80, 24), run_before=light)
 
 
@@ -65,11 +67,13 @@ def weekday_reader(empty_store):
     from .conftest import TODAY
 
     since = TODAY - timedelta(days=30)
-    empty_store.set_goal(GoalKind.DAILY_PAGES, 20, since=since,
-                         schedule="FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR")
+    empty_store.set_goal(
+        GoalKind.DAILY_PAGES, 20, since=since, schedule="FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
+    )
     empty_store.set_goal(GoalKind.WEEKLY_SESSIONS, 3, since=since)
-    empty_store.add_book("Middlemarch", author="George Eliot", total_pages=880,
-                         status=BookStatus.READING, day=since)
+    empty_store.add_book(
+        "Middlemarch", author="George Eliot", total_pages=880, status=BookStatus.READING, day=since
+    )
     for ago in range(1, 6):  # Tuesday to Saturday
         empty_store.log_pages(day=TODAY - timedelta(days=ago), pages=20 + ago, book="Middlemarch")
     empty_store.log_session(day=TODAY - timedelta(days=3), minutes=40, topic="Spanish")
@@ -84,5 +88,6 @@ def test_today_not_due_with_a_weekly_goal(size, snap_compare, weekday_reader, ma
 
 def test_books_after_a_move(snap_compare, store, make_app):
     # Deep Work (the second row) finished: sorted among the finished, still highlighted.
-    assert snap_compare(make_app(store), terminal_size=(80, 24),
-                        run_before=_after("3", "down", "f"))
+    assert snap_compare(
+        make_app(store), terminal_size=(80, 24), run_before=_after("3", "down", "f")
+    )

@@ -27,19 +27,33 @@ from .conftest import TODAY, settle, tracker_of
 def env(tmp_path) -> dict[str, str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("COMPOUND_", "XDG_"))}
     home = tmp_path / "home"
-    clean.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"),
-                 XDG_DATA_HOME=str(home / ".local/share"), XDG_STATE_HOME=str(home / ".state"),
-                 COMPOUND_TODAY=TODAY.isoformat(), COMPOUND_DB=str(tmp_path / "compound.db"),
-                 TERM="xterm-256color", PYTHONIOENCODING="utf-8")
+    clean.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_DATA_HOME=str(home / ".local/share"),
+        XDG_STATE_HOME=str(home / ".state"),
+        COMPOUND_TODAY=TODAY.isoformat(),
+        COMPOUND_DB=str(tmp_path / "compound.db"),
+        TERM="xterm-256color",
+        PYTHONIOENCODING="utf-8",
+    )
     return clean
 
 
 def test_bare_compound_in_a_pipe_prints_the_status_without_textual(env):
-    probe = ("import json, sys\nfrom compound.cli import main\ncode = main([])\n"
-             "print('PROBE', json.dumps([code, sorted(m for m in sys.modules "
-             "if m.split('.')[0] in ('textual', 'plotext', 'textual_plotext'))]))")
-    done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
-                          text=True, timeout=60, stdin=subprocess.DEVNULL)
+    probe = (
+        "import json, sys\nfrom compound.cli import main\ncode = main([])\n"
+        "print('PROBE', json.dumps([code, sorted(m for m in sys.modules "
+        "if m.split('.')[0] in ('textual', 'plotext', 'textual_plotext'))]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
     *printed, last = done.stdout.splitlines()
     assert json.loads(last.removeprefix("PROBE ")) == [0, []], done.stderr
     assert any("Streak" in line for line in printed)
@@ -47,8 +61,14 @@ def test_bare_compound_in_a_pipe_prints_the_status_without_textual(env):
 
 def test_bare_compound_on_a_terminal_opens_the_app_and_q_quits(env):
     master, slave = pty.openpty()
-    process = subprocess.Popen([sys.executable, "-m", "compound"], stdin=slave, stdout=slave,
-                               stderr=slave, env=env, start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "compound"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+    )
     os.close(slave)
     seen, deadline = b"", time.monotonic() + 30
     try:

@@ -31,4 +31,3 @@ async def test_charts_draw_when_shown_and_t_changes_the_span(store, make_app):
         projection = screen.query_one("#chart-projection", ChartView)
         assert projection._message is None and projection._drawn_for is not None
         assert "at 30-day pace" in str(screen.query_one("#figures").render())
-

@@ -17,10 +17,16 @@ def test_a_heavy_readers_figures_fit_the_panel_unwrapped():
     # longer than that wraps and its continuation loses the indent.
     today = date(2026, 12, 30)
     days = [today - timedelta(days=n) for n in range(400)]
-    history = History(today=today, totals=DailyTotals(
-        pages={day: 55 + day.toordinal() % 11 for day in days},
-        sessions={day: 1 for day in days}, session_minutes={day: 95 for day in days}),
-        finished_pages=(300,) * 150, finished_days=(today,) * 128)
+    history = History(
+        today=today,
+        totals=DailyTotals(
+            pages={day: 55 + day.toordinal() % 11 for day in days},
+            sessions={day: 1 for day in days},
+            session_minutes={day: 95 for day in days},
+        ),
+        finished_pages=(300,) * 150,
+        finished_days=(today,) * 128,
+    )
     lines = Text.from_markup(_figures(analyse(history, samples=50))).plain.splitlines()
     assert any("books read" in line for line in lines)
     assert max(cell_len(line) for line in lines) <= 31, max(lines, key=cell_len)
@@ -29,8 +35,7 @@ def test_a_heavy_readers_figures_fit_the_panel_unwrapped():
 def _figures_of(pages: dict[date, int], today: date, goals=()) -> list[str]:
     from compound.domain.goals import GoalTimeline
 
-    history = History(today=today, totals=DailyTotals(pages=pages),
-                      goals=GoalTimeline(goals))
+    history = History(today=today, totals=DailyTotals(pages=pages), goals=GoalTimeline(goals))
     return Text.from_markup(_figures(analyse(history, samples=50))).plain.splitlines()
 
 
@@ -56,6 +61,7 @@ def test_a_yearly_goal_set_mid_year_is_judged_from_that_day():
     from compound.domain.records import GoalKind
 
     today = date(2026, 11, 22)
-    lines = _figures_of({today: 25}, today,
-                        [GoalChange(GoalKind.YEARLY_BOOKS, 24, date(2026, 11, 9))])
+    lines = _figures_of(
+        {today: 25}, today, [GoalChange(GoalKind.YEARLY_BOOKS, 24, date(2026, 11, 9))]
+    )
     assert "  goal 3.5 books: 0.9 behind" in lines, lines

@@ -21,25 +21,33 @@ LONG = "ノルウェイの森 上・下, and a subtitle far too long for any col
 
 def _cut_cells(table: DataTable) -> list[str]:
     """Every cell wider than its column."""
-    return [f"{column.label}: {text!r} in {column.width}"
-            for key, column in table.columns.items() for row in table.rows
-            if cell_len(text := str(table.get_cell(row, key))) > column.width]
+    return [
+        f"{column.label}: {text!r} in {column.width}"
+        for key, column in table.columns.items()
+        for row in table.rows
+        if cell_len(text := str(table.get_cell(row, key))) > column.width
+    ]
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 async def test_no_cell_is_cut_by_its_column(empty_store, make_app, size):
     last_year = TODAY - timedelta(days=350)
-    book = empty_store.add_book(LONG, author=LONG, total_pages=796, status=BookStatus.READING,
-                                day=last_year)
+    book = empty_store.add_book(
+        LONG, author=LONG, total_pages=796, status=BookStatus.READING, day=last_year
+    )
     empty_store.log_pages(day=last_year, pages=796, book=str(book.id), minutes=125, note=LONG)
-    empty_store.add_book("War and Peace", total_pages=1225, status=BookStatus.READING,
-                         day=TODAY)
+    empty_store.add_book("War and Peace", total_pages=1225, status=BookStatus.READING, day=TODAY)
     empty_store.log_pages(day=TODAY, pages=1, book="War and Peace")  # finishes in 2030
     empty_store.log_session(day=TODAY, minutes=150, topic=LONG, note=LONG)
-    empty_store.set_goal(GoalKind.DAILY_PAGES, 25, since=last_year,
-                         schedule="FREQ=WEEKLY;BYDAY=MO,WE,FR")
-    empty_store.set_goal(GoalKind.DAILY_MINUTES, 30, since=last_year,
-                         schedule="FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TU,WE,TH")
+    empty_store.set_goal(
+        GoalKind.DAILY_PAGES, 25, since=last_year, schedule="FREQ=WEEKLY;BYDAY=MO,WE,FR"
+    )
+    empty_store.set_goal(
+        GoalKind.DAILY_MINUTES,
+        30,
+        since=last_year,
+        schedule="FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TU,WE,TH",
+    )
     empty_store.add_skips(TODAY + timedelta(days=3), TODAY + timedelta(days=4), LONG)
     async with make_app(empty_store).run_test(size=size) as pilot:
         await settle(pilot)

@@ -32,13 +32,15 @@ async def _shown(store, make_app) -> dict[str, object]:
     async with make_app(store).run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         screen = pilot.app.screen
-        return {"pages": screen.query_one("#pages", Meter).figure,
-                "pages_bar": screen.query_one("#pages", Meter).fraction,
-                "minutes": screen.query_one("#minutes", Meter).figure,
-                "streak": str(screen.query_one("#streak").render()),
-                "weekly": [m.figure for m in screen.query("#weekly Meter")],
-                "projection": str(screen.query_one("#projection").render()),
-                "goal": str(screen.query_one("#goal-pace").render())}
+        return {
+            "pages": screen.query_one("#pages", Meter).figure,
+            "pages_bar": screen.query_one("#pages", Meter).fraction,
+            "minutes": screen.query_one("#minutes", Meter).figure,
+            "streak": str(screen.query_one("#streak").render()),
+            "weekly": [m.figure for m in screen.query("#weekly Meter")],
+            "projection": str(screen.query_one("#projection").render()),
+            "goal": str(screen.query_one("#goal-pace").render()),
+        }
 
 
 async def test_a_day_the_schedule_does_not_ask_for_says_so(empty_store, make_app):
@@ -80,7 +82,8 @@ async def test_weekly_goals_show_this_weeks_progress(empty_store, make_app):
 
 
 async def test_the_pace_keeps_its_decimal_and_a_short_history_is_a_rough_guess(
-        empty_store, make_app):
+    empty_store, make_app
+):
     _reading(empty_store, 25, earlier={1: 20})
     projection = (await _shown(empty_store, make_app))["projection"]
     assert projection.startswith("At 22.5 pages a day: about 8,212 pages, ")

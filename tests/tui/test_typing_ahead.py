@@ -36,8 +36,7 @@ async def type_in(store, make_app, *bursts: str) -> None:
 async def newest_after_burst(store, make_app, text: str, kind: type):
     """Type `text` in one burst into the app, then the newest entry of `kind` today."""
     await type_in(store, make_app, text)
-    return max((e for e in store.history(TODAY, TODAY) if isinstance(e, kind)),
-               key=lambda e: e.id)
+    return max((e for e in store.history(TODAY, TODAY) if isinstance(e, kind)), key=lambda e: e.id)
 
 
 async def test_a_check_in_typed_in_one_burst_loses_no_key(store, make_app):
@@ -94,7 +93,8 @@ async def test_a_goal_set_in_one_burst(store, make_app):
 
 
 async def test_saved_before_the_books_arrive_it_goes_to_the_book_offered_first(
-        store, make_app, monkeypatch):
+    store, make_app, monkeypatch
+):
     # Two books are being read; the list of books comes from a worker, here never.
     monkeypatch.setattr(LogPagesDialog, "_load_books", lambda self, gate: None)
     newest = await newest_after_burst(store, make_app, "p25\r", ReadingLog)

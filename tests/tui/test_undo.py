@@ -31,7 +31,8 @@ async def test_a_deleted_entry_comes_back_under_its_own_id(store, make_app):
         await pilot.press("u")
         await settle(pilot)
         assert [(e.ref, e.pages, e.book_title) for e in _today_logs(store)] == [
-            (todays.ref, 14, MONTE)]
+            (todays.ref, 14, MONTE)
+        ]
         assert table.get_row_at(0)[0] == todays.ref
         said = [n.message for n in pilot.app._notifications]
         assert any(todays.ref in m and "is back" in m for m in said), said

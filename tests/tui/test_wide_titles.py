@@ -26,9 +26,9 @@ async def test_the_bars_of_books_being_read_start_in_one_column(empty_store, mak
         starts, fits = set(), set()
         for meter in meters:
             line = meter.render().plain
-            starts.add(cell_len(line[:line.index("━")]))
+            starts.add(cell_len(line[: line.index("━")]))
             fits.add(cell_len(line) <= meter.size.width)
         assert len(starts) == 1 and fits == {True}
         # The long title is cut to the column, with an ellipsis, in whole characters.
         long = next(m for m in meters if m.label == titles[-1]).render().plain
-        assert "…" in long and cell_len(long[:long.index("━")]) == starts.pop()
+        assert "…" in long and cell_len(long[: long.index("━")]) == starts.pop()

@@ -28,6 +28,7 @@ from datetime import date, datetime, timedelta
 from compound.domain.errors import InputError
 from compound.domain.goals import DAILY_KINDS, GoalChange, GoalTimeline
 from compound.domain.met import DayTotals, met_days
+from compound.domain.projection import PACE_WINDOW_DAYS, mean_per_day
 from compound.domain.streaks import ONE_DAY, Streak, daily_streak
 
 WEEKS_CHARTED = 12  # the report's chart: team pages in each of the last 12 weeks
@@ -61,6 +62,7 @@ class MemberSummary:
     at_risk: bool
     pages_7d: int
     pages_30d: int
+    pace: float  # pages a day over the last 30 days, as every surface counts it
     pages_this_year: int
     books_finished_this_year: int
     learning_minutes_this_year: int
@@ -89,8 +91,9 @@ def learning_days(member: MemberHistory, today: date) -> set[date]:
     return set(met_days(days, GoalTimeline(member.goals)).learning_days)
 
 
-def _fold(member: MemberHistory, today: date, weekly: list[int],
-          first_week: date) -> tuple[int, int, int, int, date | None]:
+def _fold(
+    member: MemberHistory, today: date, weekly: list[int], first_week: date
+) -> tuple[int, int, int, int, date | None]:
     """One pass over a member's days, oldest first: pages in the last 7 and 30 days
     and this year, learning minutes this year, the last check-in; pages per chart
     week are added to `weekly`."""
@@ -114,8 +117,9 @@ def _fold(member: MemberHistory, today: date, weekly: list[int],
     return pages_7d, pages_30d, pages_year, minutes_year, last
 
 
-def _excused(skips: set[date], due: Callable[[date], bool] | None, first: date,
-             today: date) -> set[date]:
+def _excused(
+    skips: set[date], due: Callable[[date], bool] | None, first: date, today: date
+) -> set[date]:
     """The member's days that count as neither for the team, as for their own streak:
     skip days, and from their first day on, days their schedules do not require,
     whether or not they learned on them."""
@@ -145,24 +149,46 @@ class TeamReportBuilder:
         """Fold in one member (their days oldest first); returns their row."""
         today = self.today
         pages_7d, pages_30d, pages_year, minutes_year, last = _fold(
-            member, today, self._weekly, self._first_week)
+            member, today, self._weekly, self._first_week
+        )
         met = learning_days(member, today)
         skips = {day for day in member.skips if day <= today}
         first = member.days[0][0] if member.days else today
         due = GoalTimeline(member.goals).due(today, DAILY_KINDS)  # None: every day is due
         streak = daily_streak(met, skips, today, due)
+        # The pace reads only the last days: the rows are oldest first.
+        recent: dict[date, int] = {}
+        horizon = today - timedelta(days=PACE_WINDOW_DAYS + 1)
+        for day, pages, _sessions, _minutes in reversed(member.days):
+            if day < horizon:
+                break
+            if day <= today and pages:
+                recent[day] = pages
+        pace = mean_per_day(recent, today, PACE_WINDOW_DAYS, first if member.days else None)
         excused = _excused(skips, due, first, today)
         self._met.update(met - excused)
         self._skipping.update(excused)
         new_year = date(today.year, 1, 1)
         finished = [b for b in member.finished if new_year <= b.day <= today]
-        titles = tuple(b.title for b in sorted(finished, key=lambda b: b.day)
-                       if b.title is not None) if self.include_books else ()
+        titles = (
+            tuple(b.title for b in sorted(finished, key=lambda b: b.day) if b.title is not None)
+            if self.include_books
+            else ()
+        )
         summary = MemberSummary(
-            member=member.name, current_streak=streak.current, longest_streak=streak.longest,
-            at_risk=streak.at_risk, pages_7d=pages_7d, pages_30d=pages_30d,
-            pages_this_year=pages_year, books_finished_this_year=len(finished),
-            learning_minutes_this_year=minutes_year, last_check_in=last, books=titles)
+            member=member.name,
+            current_streak=streak.current,
+            longest_streak=streak.longest,
+            at_risk=streak.at_risk,
+            pages_7d=pages_7d,
+            pages_30d=pages_30d,
+            pace=pace,
+            pages_this_year=pages_year,
+            books_finished_this_year=len(finished),
+            learning_minutes_this_year=minutes_year,
+            last_check_in=last,
+            books=titles,
+        )
         self._members.append(summary)
         return summary
 
@@ -172,28 +198,42 @@ class TeamReportBuilder:
         count = len(members)
         k = -(-count // 2) if at_least is None else at_least
         if at_least is not None and not 1 <= at_least <= max(count, 1):
-            raise InputError(f"the team streak cannot ask for {at_least} members a day: "
-                             f"it must be from 1 to the team's size ({count})")
+            raise InputError(
+                f"the team streak cannot ask for {at_least} members a day: "
+                f"it must be from 1 to the team's size ({count})"
+            )
         streak = team_streak(self._met, self._skipping, count, max(k, 1), self.today)
         totals = MemberSummary(
-            member="team", current_streak=streak.current, longest_streak=streak.longest,
+            member="team",
+            current_streak=streak.current,
+            longest_streak=streak.longest,
             at_risk=streak.at_risk,
             pages_7d=sum(m.pages_7d for m in members),
             pages_30d=sum(m.pages_30d for m in members),
+            pace=sum(m.pace for m in members),
             pages_this_year=sum(m.pages_this_year for m in members),
             books_finished_this_year=sum(m.books_finished_this_year for m in members),
             learning_minutes_this_year=sum(m.learning_minutes_this_year for m in members),
-            last_check_in=max((m.last_check_in for m in members if m.last_check_in),
-                              default=None))
-        weeks = tuple((self._first_week + timedelta(days=7 * i), pages)
-                      for i, pages in enumerate(self._weekly))
-        return TeamReport(today=self.today, at_least=k, members=members, totals=totals,
-                          team_streak=streak, weekly_pages=weeks,
-                          include_books=self.include_books)
+            last_check_in=max((m.last_check_in for m in members if m.last_check_in), default=None),
+        )
+        weeks = tuple(
+            (self._first_week + timedelta(days=7 * i), pages)
+            for i, pages in enumerate(self._weekly)
+        )
+        return TeamReport(
+            today=self.today,
+            at_least=k,
+            members=members,
+            totals=totals,
+            team_streak=streak,
+            weekly_pages=weeks,
+            include_books=self.include_books,
+        )
 
 
-def team_streak(met: Counter[date], skipping: Counter[date], members: int, at_least: int,
-                today: date) -> Streak:
+def team_streak(
+    met: Counter[date], skipping: Counter[date], members: int, at_least: int, today: date
+) -> Streak:
     """The team's daily streak from per-day counts of members met and skipping."""
     team_met: set[date] = set()
     team_skip: set[date] = set()
@@ -208,8 +248,13 @@ def team_streak(met: Counter[date], skipping: Counter[date], members: int, at_le
     return daily_streak(team_met, team_skip, today)
 
 
-def build_report(members: Iterable[MemberHistory], today: date, *,
-                 at_least: int | None = None, include_books: bool = False) -> TeamReport:
+def build_report(
+    members: Iterable[MemberHistory],
+    today: date,
+    *,
+    at_least: int | None = None,
+    include_books: bool = False,
+) -> TeamReport:
     """The team report over `members`, each named once."""
     builder = TeamReportBuilder(today, include_books=include_books)
     for member in members:

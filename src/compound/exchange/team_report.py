@@ -21,29 +21,53 @@ from compound.domain.errors import InputError
 from compound.domain.team import MemberSummary, TeamReport
 from compound.exchange.csvfiles import write_table
 from compound.exchange.markdown import escape, table
+from compound.words.numbers import rate
 
 FORMAT = "compound-team-report"
 VERSION = 1
 
-COLUMNS = ("member", "current_streak", "longest_streak", "at_risk", "pages_7d", "pages_30d",
-           "pages_this_year", "books_finished_this_year", "learning_hours_this_year",
-           "last_check_in")
+COLUMNS = (
+    "member",
+    "current_streak",
+    "longest_streak",
+    "at_risk",
+    "pages_7d",
+    "pages_30d",
+    "pace",
+    "pages_this_year",
+    "books_finished_this_year",
+    "learning_hours_this_year",
+    "last_check_in",
+)
 
 
 def _cells(row: MemberSummary) -> list[Any]:
-    return [row.member, row.current_streak, row.longest_streak, row.at_risk, row.pages_7d,
-            row.pages_30d, row.pages_this_year, row.books_finished_this_year,
-            row.learning_hours_this_year, row.last_check_in]
+    return [
+        row.member,
+        row.current_streak,
+        row.longest_streak,
+        row.at_risk,
+        row.pages_7d,
+        row.pages_30d,
+        round(row.pace, 1),
+        row.pages_this_year,
+        row.books_finished_this_year,
+        row.learning_hours_this_year,
+        row.last_check_in,
+    ]
 
 
 def team_label(report: TeamReport) -> str:
     """How the report names the team's row, e.g. "team (4 members, streak needs 2 a day)"."""
     count = len(report.members)
-    return (f"team ({count} {'member' if count == 1 else 'members'}, "
-            f"streak needs {report.at_least} a day)")
+    return (
+        f"team ({count} {'member' if count == 1 else 'members'}, "
+        f"streak needs {report.at_least} a day)"
+    )
 
 
 # -- CSV ---------------------------------------------------------------------------------
+
 
 def write_csv(report: TeamReport, out: TextIO) -> None:
     header = ["row", *COLUMNS] + (["books_finished"] if report.include_books else [])
@@ -56,6 +80,7 @@ def write_csv(report: TeamReport, out: TextIO) -> None:
 
 
 # -- JSON --------------------------------------------------------------------------------
+
 
 def _member_record(row: MemberSummary, include_books: bool) -> dict[str, Any]:
     record = dict(zip(COLUMNS, _cells(row)))
@@ -73,13 +98,20 @@ def document(report: TeamReport) -> dict[str, Any]:
     totals["members_at_risk"] = sum(m.at_risk for m in report.members)
     streak = report.team_streak
     return {
-        "format": FORMAT, "version": VERSION, "today": report.today.isoformat(),
+        "format": FORMAT,
+        "version": VERSION,
+        "today": report.today.isoformat(),
         "members": [_member_record(m, report.include_books) for m in report.members],
         "totals": totals,
-        "team_streak": {"at_least": report.at_least, "current": streak.current,
-                        "longest": streak.longest, "at_risk": streak.at_risk},
-        "weekly_pages": [{"week_from": first.isoformat(), "pages": pages}
-                         for first, pages in report.weekly_pages],
+        "team_streak": {
+            "at_least": report.at_least,
+            "current": streak.current,
+            "longest": streak.longest,
+            "at_risk": streak.at_risk,
+        },
+        "weekly_pages": [
+            {"week_from": first.isoformat(), "pages": pages} for first, pages in report.weekly_pages
+        ],
     }
 
 
@@ -90,6 +122,7 @@ def write_json(report: TeamReport, out: TextIO) -> None:
 
 # -- Markdown ----------------------------------------------------------------------------
 
+
 def _days(n: int) -> str:
     return f"{n:,} {'day' if n == 1 else 'days'}"
 
@@ -98,30 +131,59 @@ def streak_sentence(report: TeamReport) -> str:
     """E.g. "Team streak: 12 days with at least 2 of 3 members learning (longest 40 days)"."""
     streak = report.team_streak
     risk = "; at risk: today is not done yet" if streak.at_risk else ""
-    return (f"Team streak: {_days(streak.current)} with at least {report.at_least} of "
-            f"{len(report.members)} members learning (longest {_days(streak.longest)}{risk})")
+    return (
+        f"Team streak: {_days(streak.current)} with at least {report.at_least} of "
+        f"{len(report.members)} members learning (longest {_days(streak.longest)}{risk})"
+    )
 
 
 def _md_row(row: MemberSummary, name: str) -> list[str]:
-    return [name, f"{row.current_streak:,}" + (" ⚠" if row.at_risk else ""),
-            f"{row.longest_streak:,}", f"{row.pages_7d:,}", f"{row.pages_30d:,}",
-            f"{row.pages_this_year:,}", f"{row.books_finished_this_year:,}",
-            format_duration(row.learning_minutes_this_year)
-            if row.learning_minutes_this_year else "0m",
-            row.last_check_in.isoformat() if row.last_check_in else "never"]
+    return [
+        name,
+        f"{row.current_streak:,}" + (" ⚠" if row.at_risk else ""),
+        f"{row.longest_streak:,}",
+        f"{row.pages_7d:,}",
+        f"{row.pages_30d:,}",
+        rate(row.pace),
+        f"{row.pages_this_year:,}",
+        f"{row.books_finished_this_year:,}",
+        format_duration(row.learning_minutes_this_year) if row.learning_minutes_this_year else "0m",
+        row.last_check_in.isoformat() if row.last_check_in else "never",
+    ]
 
 
 def write_md(report: TeamReport, out: TextIO) -> None:
-    lines = [f"# Team report, {report.today.isoformat()}", "", streak_sentence(report) + ".",
-             "", "⚠ marks a streak at risk: today is due and not yet met.", ""]
+    lines = [
+        f"# Team report, {report.today.isoformat()}",
+        "",
+        streak_sentence(report) + ".",
+        "",
+        "⚠ marks a streak at risk: today is due and not yet met.",
+        "",
+    ]
     if not report.members:
-        lines[2:2] = ["No members yet: each profile in the database is one "
-                      "(`compound profile add NAME`).", ""]
+        lines[2:2] = [
+            "No members yet: each profile in the database is one (`compound profile add NAME`).",
+            "",
+        ]
     rows = [_md_row(m, escape(m.member)) for m in report.members]
     rows.append([f"**{cell}**" for cell in _md_row(report.totals, "Team")])
-    lines += table(["Member", "Streak", "Longest", "Pages 7d", "Pages 30d", "Pages this year",
-                    "Books this year", "Learning this year", "Last check-in"], rows,
-                   right=(1, 2, 3, 4, 5, 6, 7))
+    lines += table(
+        [
+            "Member",
+            "Streak",
+            "Longest",
+            "Pages 7d",
+            "Pages 30d",
+            "Pages a day",
+            "Pages this year",
+            "Books this year",
+            "Learning this year",
+            "Last check-in",
+        ],
+        rows,
+        right=(1, 2, 3, 4, 5, 6, 7, 8),
+    )
     if report.include_books:
         lines += ["", "## Books finished this year", ""]
         listed = [m for m in report.members if m.books]
@@ -135,7 +197,9 @@ def write_md(report: TeamReport, out: TextIO) -> None:
 # -- by name -----------------------------------------------------------------------------
 
 WRITERS: dict[str, Callable[[TeamReport, TextIO], None] | str] = {
-    "csv": write_csv, "json": write_json, "md": write_md,
+    "csv": write_csv,
+    "json": write_json,
+    "md": write_md,
     "html": "compound.exchange.team_html:write",
 }
 
@@ -145,8 +209,9 @@ def writer(name: str) -> Callable[[TeamReport, TextIO], None]:
     try:
         found = WRITERS[name]
     except KeyError:
-        raise InputError(f"unknown team report format {name!r}; choose from "
-                         f"{', '.join(WRITERS)}") from None
+        raise InputError(
+            f"unknown team report format {name!r}; choose from {', '.join(WRITERS)}"
+        ) from None
     if isinstance(found, str):
         module, _, attribute = found.partition(":")
         found = getattr(import_module(module), attribute)
