@@ -313,3 +313,22 @@ def test_weekly_streak_invariants(amount_offsets, skipped, target, week_starts_o
         week_starts_on=week_starts_on,
     )
     assert more.current >= report.current and more.longest >= report.longest
+
+
+@given(days, days, days, st.one_of(st.none(), st.integers(0, 60)), st.booleans())
+@PROPERTY
+def test_scores_equal_judging_the_days_then_scoring_them(met, skipped, unscheduled, since, dated):
+    """The one-pass scores of a daily habit are exactly strength() and consistency()
+    of the days judged one by one, with a schedule given as a set or as a test."""
+    from compound.domain.habits import consistency
+    from compound.domain.schedules import DueDays
+    from compound.domain.streaks import judge_days
+
+    off = ago(*unscheduled)
+    due = DueDays(frozenset(off)) if dated else (lambda day: day not in off)
+    first = None if since is None else TODAY - timedelta(days=since)
+    found = daily_habit("h", ago(*met), ago(*skipped), TODAY, since=first, due=due)
+    judged = judge_days(ago(*met), ago(*skipped), TODAY, since=first, due=due)
+    assert found.strength == strength(judged)
+    assert found.consistency_30 == consistency(judged, TODAY, 30)
+    assert found.consistency_90 == consistency(judged, TODAY, 90)

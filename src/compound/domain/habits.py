@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from compound.domain.goals import DAILY_KINDS, WEEKLY_KINDS
 from compound.domain.met import MetDays, met_days
 from compound.domain.records import GoalKind
+from compound.domain.schedules import DueDays
 from compound.domain.streaks import (
     EXCUSED,
     MET,
@@ -27,7 +28,6 @@ from compound.domain.streaks import (
     Run,
     best_runs,
     daily_runs,
-    judge_days,
     judge_weeks,
     runs,
     week_target,
@@ -93,9 +93,7 @@ def consistency(judged: Sequence[tuple[date, date, str]], today: date, days: int
 def _report(
     name: str,
     unit: str,
-    judged: Sequence[tuple[date, date, str]],
-    today: date,
-    m: float,
+    scores: tuple[float | None, float | None, float],
     *,
     finished: list[Run],
     current: Run | None,
@@ -113,9 +111,9 @@ def _report(
         at_risk=length > 0 and due_now and not met_now,
         met_today=met_now,
         best=best_runs(finished, current),
-        consistency_30=consistency(judged, today, 30),
-        consistency_90=consistency(judged, today, 90),
-        strength=strength(judged, m),
+        consistency_30=scores[0],
+        consistency_90=scores[1],
+        strength=scores[2],
         target=target,
         done=done,
     )
@@ -134,19 +132,61 @@ def daily_habit(
     met_days_ = {day for day in met if day <= today}
     skip_days = frozenset(skipped)
     finished, current = daily_runs(met_days_, skip_days, today, due)
-    # The days judged one by one serve consistency and strength, not the streak.
-    judged = judge_days(met_days_, skip_days, today, since=since, due=due)
     due_now = today not in skip_days and (due is None or due(today))
     return _report(
         name,
         "day",
-        judged,
-        today,
-        multiplier(),
+        _daily_scores(met_days_, skip_days, today, since, due),
         finished=finished,
         current=current,
         met_now=today in met_days_,
         due_now=due_now,
+    )
+
+
+def _daily_scores(
+    met: set[date],
+    skipped: frozenset[date],
+    today: date,
+    since: date | None,
+    due: Callable[[date], bool] | None,
+) -> tuple[float | None, float | None, float]:
+    """(consistency over 30 days, over 90 days, strength) of a daily habit: the days of
+    streaks.judge_days, judged and scored in one pass.
+
+    The same marks and the same arithmetic in the same order as judging the days
+    first and scoring them after (strength(judge_days(...))), without a list of ten
+    years of judged days for each of the three daily habits.
+    """
+    last = today.toordinal()
+    first = (since or min(met, default=today)).toordinal()
+    met_o = {day.toordinal() for day in met}
+    excused = {day.toordinal() for day in skipped}
+    if isinstance(due, DueDays):
+        excused.update(day.toordinal() for day in due.not_due)
+    elif due is not None:
+        excused.update(o for o in range(first, last + 1) if not due(date.fromordinal(o)))
+    if last not in met_o:
+        excused.add(last)  # not over yet: neither met nor missed
+    m = multiplier()
+    score = 0.0
+    start_30, start_90 = last - 29, last - 89
+    due_30 = met_30 = due_90 = met_90 = 0
+    for ordinal in range(first, last + 1):
+        if ordinal in excused:
+            continue
+        hit = ordinal in met_o
+        score = score * m + (1 - m) if hit else score * m
+        if ordinal >= start_90:
+            due_90 += 1
+            met_90 += hit
+            if ordinal >= start_30:
+                due_30 += 1
+                met_30 += hit
+    return (
+        met_30 / due_30 if due_30 else None,
+        met_90 / due_90 if due_90 else None,
+        100 * score,
     )
 
 
@@ -170,12 +210,15 @@ def weekly_habit(
     done = sum(amount_by_day.get(day, 0) for day in days if day <= today)
     target = target_for(today)
     finished, current = runs(judged)
+    scores = (
+        consistency(judged, today, 30),
+        consistency(judged, today, 90),
+        strength(judged, WEEKLY_MULTIPLIER),
+    )
     return _report(
         name,
         "week",
-        judged,
-        today,
-        WEEKLY_MULTIPLIER,
+        scores,
         finished=finished,
         current=current,
         met_now=this_week.mark == MET,

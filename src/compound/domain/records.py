@@ -136,8 +136,6 @@ class LoggedPages:
     book: Book | None
     started_book: bool = False
     finished_book: bool = False
-    pages_that_day: int = 0  # all pages logged on the log's day, this one included
-    pages_goal: int | None = None  # the daily pages goal in force that day
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from enum import Enum
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from compound.db import tables as t
@@ -24,7 +23,6 @@ from compound.domain.errors import (
 from compound.domain.records import (
     BookStatus,
     Entry,
-    GoalKind,
     LearningSession,
     LoggedPages,
     ReadingLog,
@@ -149,28 +147,13 @@ def log_pages(
         row.started_book = started
         session.add(row)
         session.flush()
-    day_total = session.exec(
-        select(func.sum(t.ReadingLog.pages)).where(
-            t.ReadingLog.profile_id == profile_id, t.ReadingLog.day == day
-        )
-    ).one()
-    goal = session.exec(
-        select(t.Goal.target)
-        .where(
-            t.Goal.profile_id == profile_id,
-            t.Goal.kind == GoalKind.DAILY_PAGES.value,
-            t.Goal.since <= day,
-        )
-        .order_by(col(t.Goal.since).desc())
-        .limit(1)
-    ).first()
+    # The day's standing (its total against the goal in force) is the tracker's to
+    # read, with the rule that decides it (domain/today.py), not a query here.
     return LoggedPages(
         log=to_log(row, book.title if book else None),
         book=books.to_book(book, already + pages) if book else None,
         started_book=started,
         finished_book=finished,
-        pages_that_day=int(day_total),
-        pages_goal=goal,
     )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Engine, delete, func, text
 from sqlalchemy.engine import make_url
@@ -35,9 +35,7 @@ from compound.domain.errors import (
     ProfileNotFound,
     StorageError,
 )
-from compound.domain.exports import ExportData
 from compound.domain.goals import GoalChange, GoalTimeline
-from compound.domain.imports import ImportBatch, ImportSummary
 from compound.domain.profiles import DEFAULT_PROFILE, ProfileContents
 from compound.domain.records import (
     Book,
@@ -52,11 +50,18 @@ from compound.domain.records import (
     SessionKind,
     Skip,
 )
-from compound.domain.team import MemberHistory, TeamReport, build_report
 from compound.domain.totals import History
-from compound.store import books, entries, exports, imports, profiles, skips, team
+from compound.store import books, entries, profiles, skips
 from compound.store import history as history_sql
 from compound.store.entries import UNSET, Unset
+
+if TYPE_CHECKING:
+    from compound.domain.exports import ExportData
+    from compound.domain.imports import ImportBatch, ImportSummary
+    from compound.domain.team import MemberHistory, TeamReport
+
+# Exports, imports and team reports load their modules when used: a check-in, which
+# runs many times a day, never pays for them.
 
 _T = TypeVar("_T")
 
@@ -345,10 +350,11 @@ class Store:
                 raise NotFoundError(f"there is no {kind.value} goal")
             return result.rowcount
 
-    def history_until(self, today: date) -> History:
-        """The whole record the figures read (domain/totals.py), in one transaction."""
+    def history_until(self, today: date, *, light: bool = False) -> History:
+        """The whole record the figures read (domain/totals.py), in one transaction;
+        `light` leaves out the finished books and the to-read shelf."""
         with self.reading() as reading:
-            return reading.history(today)
+            return reading.history(today, light=light)
 
     def minutes_by_kind(self, since: date, until: date) -> dict[str, int]:
         """Learning minutes per session kind from `since` to `until`."""
@@ -385,6 +391,8 @@ class Store:
     ) -> ExportData:
         """This profile's records from `since` to `until` (each optional), for an exporter."""
         with self._unit(read_only=True) as session:
+            from compound.store import exports
+
             return exports.gather(session, self.profile, today, since, until)
 
     def import_batch(
@@ -402,6 +410,8 @@ class Store:
         """
         try:
             with self._unit() as session:
+                from compound.store import imports
+
                 summary = imports.apply(session, self.profile.id, batch, progress)
                 if dry_run:
                     raise _RollBack(summary)
@@ -438,6 +448,9 @@ class Store:
         """Every member's streaks and totals, and the team streak (domain/team.py)."""
         with self._unit(read_only=True) as session:
             # The report counts this year's finished books only.
+            from compound.domain.team import build_report
+            from compound.store import team
+
             members = team.members(
                 session, today, include_books=include_books, finished_since=date(today.year, 1, 1)
             )
@@ -445,6 +458,8 @@ class Store:
 
     def member_history(self, today: date, *, include_books: bool = False) -> MemberHistory:
         """This profile's per-day totals, goals, skips and finished books, for a member file."""
+        from compound.store import team
+
         with self._unit(read_only=True) as session:
             return next(
                 team.members(
@@ -473,9 +488,11 @@ class Reading:
     def __init__(self, session: Session, profile_id: int):
         self._session, self._profile_id = session, profile_id
 
-    def history(self, today: date) -> History:
+    def history(self, today: date, *, light: bool = False) -> History:
         """Everything the figures read as of `today` (store/history.py)."""
-        return history_sql.read_history(_runner(self._session), self._profile_id, today)
+        return history_sql.read_history(
+            _runner(self._session), self._profile_id, today, light=light
+        )
 
     def goal_timeline(self) -> GoalTimeline:
         rows = self._session.exec(

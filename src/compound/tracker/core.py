@@ -16,6 +16,7 @@ from compound.store.repository import Store
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from compound.domain.today import TodayFigures
     from compound.tracker.books import Books
     from compound.tracker.entries import Entries
     from compound.tracker.exchange import Exchange
@@ -81,6 +82,18 @@ class Tracker:
     def location(self) -> str:
         """Where the data lives, for messages: a file path or the URL without password."""
         return self.store.location
+
+    def day_figures(self, day: date, *, with_goal_pace: bool = True) -> TodayFigures:
+        """A day's figures as they stand now: what a check-in reports, and what `status`
+        and Today show (here rather than in views, which a check-in need not load)."""
+        from compound.domain.today import today_figures
+
+        return today_figures(
+            # Without the yearly goal's pace, the finished books are not needed.
+            self.store.history_until(day, light=not with_goal_pace),
+            week_starts_on=self.settings.week_starts_on,
+            with_goal_pace=with_goal_pace,
+        )
 
     # The parts load when first used: `compound log` never imports the projection.
     @cached_property

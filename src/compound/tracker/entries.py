@@ -69,7 +69,7 @@ class Entries:
             book=done.book,
             started_book=done.started_book,
             finished_book=done.finished_book,
-            day=tracker.views.day_figures(when),
+            day=tracker.day_figures(when, with_goal_pace=False),
         )
 
     def log_session(
@@ -89,7 +89,7 @@ class Entries:
         session = tracker.store.log_session(
             day=when, minutes=spent, kind=sort, topic=about, note=said
         )
-        return SessionLogged(session=session, day=tracker.views.day_figures(when))
+        return SessionLogged(session=session, day=tracker.day_figures(when, with_goal_pace=False))
 
     def entry(self, ref: str) -> Entry:
         return self._tracker.store.entry(ref)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from compound.store import health
 from compound.store.safekeeping import NotABackupError, backup_now, daily_backup, restore_from
 
 __all__ = ["NotABackupError", "backup", "restore", "keep_daily_backup", "check", "size_text"]
@@ -31,12 +31,20 @@ def keep_daily_backup(database: Path, today: date, keep: int) -> Path | None:
     return daily_backup(database, today, keep)
 
 
-def check(database: Path | None, url: str, daily_backups: int) -> list[health.Check]:
+def check(database: Path | None, url: str, daily_backups: int) -> list[Check]:
     """What `compound doctor` reports, changing nothing."""
+    from compound.store import health
+
     if database is not None:
         return health.check_sqlite(database, daily_backups)
     return health.check_server(url)
 
 
 def size_text(size: int) -> str:
+    from compound.store import health
+
     return health.size_text(size)
+
+
+if TYPE_CHECKING:
+    from compound.store.health import Check

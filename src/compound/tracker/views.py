@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from compound.domain.goals import GoalChange
 from compound.domain.records import Book, BookStatus, Entry, GoalKind, ReadingLog, Skip
-from compound.domain.today import TodayFigures, today_figures
+from compound.domain.today import TodayFigures
 from compound.domain.totals import History
 
 TYPE_CHECKING = False
@@ -88,11 +88,7 @@ class Views:
 
     def day_figures(self, day: date, *, with_goal_pace: bool = True) -> TodayFigures:
         """A day's figures as they stand now (after a check-in for that day)."""
-        return today_figures(
-            self._history(day),
-            week_starts_on=self._tracker.settings.week_starts_on,
-            with_goal_pace=with_goal_pace,
-        )
+        return self._tracker.day_figures(day, with_goal_pace=with_goal_pace)
 
     def insight(
         self,

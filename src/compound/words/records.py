@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from compound.domain.exports import ExportData
-from compound.domain.profiles import ProfileContents
 from compound.domain.records import Book, BookStatus, Entry, GoalKind, ReadingLog
 from compound.words.dates import day_label, short_date
 from compound.words.numbers import duration, listing, pages, plural
+
+TYPE_CHECKING = False  # not typing's: importing typing costs the prompt path ~2 ms
+if TYPE_CHECKING:
+    from compound.domain.exports import ExportData
+    from compound.domain.profiles import ProfileContents
 
 SHELVES = {
     BookStatus.READING: "being read",
