@@ -62,7 +62,8 @@ YEAR = r"about ([\d,]+) pages, ([\d,]+)(?:–([\d,]+))? books?"
 
 
 def _goal_words(text: str | None) -> str | None:
-    """ "0.5 books ahead" / "goal 3.5 books: 0.5 ahead" / "on pace" as "0.5 ahead"."""
+    """The goal's standing as compared: "0.5 books ahead" and "goal 3.5 books: 0.5 ahead"
+    are both "0.5 ahead"."""
     if text is None:
         return None
     if "on pace" in text:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from compound.cli.context import Context
 from compound.domain.errors import InputError
+from compound.words.numbers import plural
 from compound.words.records import export_contents
 
 TYPE_CHECKING = False
@@ -87,7 +88,7 @@ def summary_lines(summary: ImportSummary) -> list[str]:
     lines += [_tally(label, tally, summary.dry_run) for label, tally in kinds]
     if summary.skipped:
         count = len(summary.skipped)
-        lines.append(f"Skipped {count:,} {'entry' if count == 1 else 'entries'}:")
+        lines.append(f"Skipped {plural(count, 'entry', 'entries')}:")
         lines += [f"  {where}: {why}" for where, why in summary.skipped[:MAX_LISTED]]
         if count > MAX_LISTED:
             lines.append(f"  … and {count - MAX_LISTED:,} more")

@@ -37,6 +37,10 @@ def _hint(error: BaseException) -> str | None:
         return "see `compound skip list`"
     if isinstance(error, errors.MemberTwice):
         return "pass one, or --latest to keep the newer"
+    if isinstance(error, errors.TargetExists):
+        return "or add --replace"
+    if isinstance(error, errors.DamagedDatabase):
+        return "`compound doctor` says more, and `compound restore` brings back a backup"
     looks_like = getattr(error, "looks_like", None)  # safekeeping's NotABackupError
     if looks_like == "compound-json":
         return f"`compound import compound {getattr(error, 'path', 'FILE')}` reads it"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from compound.cli.context import Context
 from compound.domain.errors import InputError
+from compound.words.numbers import plural
 
 EXIT_UNWELL = 1  # doctor found a problem
 
@@ -66,7 +67,7 @@ def doctor(ctx: Context, args) -> int:
         ctx.print(f"{mark}{check.name:<{width}}  {check.detail}")
     problems = sum(not check.ok for check in checks)
     if problems:
-        ctx.print(f"{problems} problem{'s' if problems != 1 else ''} found.")
+        ctx.print(f"{plural(problems, 'problem')} found.")
         return EXIT_UNWELL
     return 0
 

@@ -50,11 +50,14 @@ def explain(error: BaseException, path: Path) -> str:
     if name.startswith("SQLITE_CANTOPEN"):
         return f"it cannot be opened ({first}): check that its folder exists and is yours"
     if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in first:
-        return (
-            f"it is damaged ({first}): `compound doctor` says more, and `compound "
-            "restore` brings back a backup"
-        )
+        return f"it is damaged ({first})"
     return first
+
+
+def damaged(error: BaseException) -> bool:
+    """Whether SQLite's error says the file is damaged (or is not a database)."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    return name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in str(error)
 
 
 def read_only_connection(path: Path) -> sqlite3.Connection:

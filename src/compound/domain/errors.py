@@ -25,6 +25,18 @@ class StorageError(CompoundError):
     """The database cannot be opened or used safely; nothing was changed."""
 
 
+class DamagedDatabase(StorageError):
+    """The database file is damaged (SQLite reports it corrupt, or not a database)."""
+
+
+class TargetExists(InputError):
+    """A file would be overwritten that the person did not say may be."""
+
+    def __init__(self, path: object):
+        super().__init__(f"{path} already exists; name another file")
+        self.path = path
+
+
 class BookNotFound(NotFoundError):
     def __init__(self, named: str):
         super().__init__(f"no book matches {named!r}")

@@ -23,6 +23,7 @@ from compound.domain.quantities import MAX_BOOK_PAGES
 from compound.domain.records import BookStatus
 from compound.domain.text import clean_text
 from compound.exchange.registry import Importer
+from compound.words.numbers import plural
 
 # A page read whose numbers no reading can have is left out rather than trusted: a
 # page beyond any book's length, a page open for more than a day, a time past what
@@ -182,7 +183,7 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
     batch_books: list[ImportedBook] = []
     logs: list[ImportedLog] = []
     skipped = [
-        ("page_stat_data", f"{count:,} page read{'s' if count != 1 else ''} {reason}")
+        ("page_stat_data", f"{plural(count, 'page read', 'page reads')} {reason}")
         for reason, count in dropped.items()
     ]
     for id_book, (_id, title, authors, total_pages, md5) in books.items():

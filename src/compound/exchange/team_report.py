@@ -21,7 +21,7 @@ from compound.domain.errors import InputError
 from compound.domain.team import MemberSummary, TeamReport
 from compound.exchange.csvfiles import write_table
 from compound.exchange.markdown import escape, table
-from compound.words.numbers import rate
+from compound.words.numbers import plural, rate
 
 FORMAT = "compound-team-report"
 VERSION = 1
@@ -60,10 +60,7 @@ def _cells(row: MemberSummary) -> list[Any]:
 def team_label(report: TeamReport) -> str:
     """How the report names the team's row, e.g. "team (4 members, streak needs 2 a day)"."""
     count = len(report.members)
-    return (
-        f"team ({count} {'member' if count == 1 else 'members'}, "
-        f"streak needs {report.at_least} a day)"
-    )
+    return f"team ({plural(count, 'member')}, streak needs {report.at_least} a day)"
 
 
 # -- CSV ---------------------------------------------------------------------------------
@@ -124,7 +121,7 @@ def write_json(report: TeamReport, out: TextIO) -> None:
 
 
 def _days(n: int) -> str:
-    return f"{n:,} {'day' if n == 1 else 'days'}"
+    return plural(n, "day")
 
 
 def streak_sentence(report: TeamReport) -> str:

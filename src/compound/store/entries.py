@@ -36,7 +36,7 @@ from compound.store.history import as_date
 
 
 class Unset(Enum):
-    """ "Leave it as it is", distinct from None ("clear it")."""
+    """A marker for "leave it as it is", distinct from None ("clear it")."""
 
     UNSET = "unset"
 

@@ -132,7 +132,7 @@ def check_sqlite(database: Path, daily_backups: int) -> list[Check]:
             shown = "; ".join(verdict.integrity[:3])
             more = f" (and {len(verdict.integrity) - 3} more)" if len(verdict.integrity) > 3 else ""
             checks.append(
-                Check("integrity", False, f"{shown}{more}; `compound restore` brings back a backup")
+                Check("integrity", False, f"{shown}{more}; restoring a backup brings it back")
             )
         checks += [_schema(verdict.revision), _orphans(verdict.orphans)]
     checks += [_permissions(database), _backups(database, daily_backups)]

@@ -29,6 +29,7 @@ from compound.db import tables as t
 from compound.db.engine import BUSY_TIMEOUT_MS, READ_ONLY, sqlite_path
 from compound.db.migrate import open_database
 from compound.domain.errors import (
+    DamagedDatabase,
     InputError,
     NotFoundError,
     NothingToUndo,
@@ -124,7 +125,10 @@ class Store:
                     f"{BUSY_TIMEOUT_MS // 1000} s; nothing was saved, try again"
                 )
                 raise StorageError(f"{self.location}: {reason}") from None
-            raise StorageError(f"{_explain(exc.orig, self.location)}; nothing was saved") from None
+            failure = (
+                DamagedDatabase if exc.orig and sqlite_file.damaged(exc.orig) else StorageError
+            )
+            raise failure(f"{_explain(exc.orig, self.location)}; nothing was saved") from None
 
     def _ensure_profile(self, name: str) -> Profile:
         try:
@@ -572,7 +576,8 @@ def _translate_errors(function: Callable[..., _T], *args: Any, where: str) -> _T
     try:
         return function(*args)
     except (OperationalError, DBAPIError) as exc:
-        raise StorageError(f"cannot open {_explain(exc.orig, where)}") from None
+        failure = DamagedDatabase if exc.orig and sqlite_file.damaged(exc.orig) else StorageError
+        raise failure(f"cannot open {_explain(exc.orig, where)}") from None
     except ArgumentError:
         raise StorageError(
             f"{where!r} is not a database URL (e.g. postgresql+psycopg://user@host/name)"

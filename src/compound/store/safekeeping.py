@@ -22,7 +22,7 @@ from compound.db import backup
 
 # Raised by restore_from; the command line catches it here, as it may not import compound.db.
 from compound.db.backup import NotABackupError as NotABackupError
-from compound.domain.errors import InputError, StorageError
+from compound.domain.errors import InputError, StorageError, TargetExists
 
 _DAILY = re.compile(r"^daily-(\d{4}-\d{2}-\d{2})\.db$")
 _MANUAL = re.compile(r"^manual-[\dT-]+\.db$")
@@ -78,7 +78,7 @@ def backup_now(
     if target.exists() and target.resolve() == database.resolve():
         raise InputError(f"{target} is the database itself; name another file")
     if target.exists() and not replace:
-        raise InputError(f"{target} already exists; name another file, or add --replace")
+        raise TargetExists(target)
     return backup.online_backup(database, target)
 
 

@@ -17,19 +17,19 @@ def day_label(day: date, today: date) -> str:
 
 
 def short_date(day: date | None, today: date) -> str:
-    """ "04 Dec" this year, "04 Dec 2025" another; "" for no day."""
+    """A date, short: "04 Dec" this year, "04 Dec 2025" another; "" for no day."""
     if day is None:
         return ""
     return day.strftime("%d %b") if day.year == today.year else day.strftime("%d %b %Y")
 
 
 def long_date(day: date) -> str:
-    """ "Friday 04 December 2026", the heading of a day's figures."""
+    """The heading of a day's figures: "Friday 04 December 2026"."""
     return day.strftime("%A %d %B %Y")
 
 
 def full_date(day: date) -> str:
-    """ "Fri 04 Dec 2026": a day named in a sentence where the year matters."""
+    """A day named where the year matters: "Fri 04 Dec 2026"."""
     return day.strftime("%a %d %b %Y")
 
 

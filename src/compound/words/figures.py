@@ -35,7 +35,7 @@ def not_due_reason(figures: TodayFigures) -> str | None:
 
 
 def reading_today(figures: TodayFigures) -> str:
-    """ "12 of 30 pages", "30 of 30 pages ✓", "12 pages (no daily goal)", or not due."""
+    """Today's reading: "12 of 30 pages", "30 of 30 pages ✓", "12 pages (no daily goal)"."""
     return _against(
         figures,
         pages(figures.pages),
@@ -47,7 +47,7 @@ def reading_today(figures: TodayFigures) -> str:
 
 
 def learning_today(figures: TodayFigures) -> str:
-    """ "25m of 30m", "45m of 30m ✓", "0m (no daily goal)", or not due."""
+    """Today's learning: "25m of 30m", "45m of 30m ✓", "0m (no daily goal)"."""
     return _against(
         figures, duration(figures.minutes), figures.minutes, figures.minutes_goal, duration, ""
     )
@@ -114,7 +114,7 @@ def streak_sentence(figures: TodayFigures) -> str:
 
 
 def week_progress(progress: WeekProgress) -> str:
-    """ "1 of 3 sessions this week", "120 of 150 pages this week ✓"."""
+    """A weekly goal so far: "1 of 3 sessions this week", "120 of 150 pages this week ✓"."""
     noun = "sessions" if progress.kind == GoalKind.WEEKLY_SESSIONS else "pages"
     mark = " ✓" if progress.done >= progress.target else ""
     return f"{progress.done:,} of {progress.target:,} {noun} this week{mark}"
@@ -181,14 +181,14 @@ def goal_pace_brief(pace: GoalPace) -> str:
 
 
 def rough_note(projection: Projection) -> str:
-    """ "" or, for a pace measured over too few days, "a rough guess from 2 days"."""
+    """For a pace measured over too few days, "a rough guess from 2 days"; else ""."""
     if not projection.rough:
         return ""
     return f"a rough guess from {plural(projection.days_measured, 'day')}"
 
 
 def year_at_pace(projection: Projection) -> str:
-    """ "At 21.9 pages a day: about 7,995 pages, 26–35 books a year"."""
+    """The year at the pace: "At 21.9 pages a day: about 7,995 pages, 26–35 books a year"."""
     rough = rough_note(projection)
     return (
         f"At {pages_a_day(projection.pages_per_day)}: about "
@@ -199,7 +199,7 @@ def year_at_pace(projection: Projection) -> str:
 
 
 def pace_sentence(pace: Pace) -> str:
-    """ "21.9 pages a day over the last 30 days (25.1 over 7, 18.0 over 90); 30m of learning"."""
+    """The pace: "21.9 pages a day over the last 30 days (25.1 over 7, 18.0 over 90); …"."""
     return (
         f"{pages_a_day(pace.d30)} over the last 30 days ({rate(pace.d7)} over 7, "
         f"{rate(pace.d90)} over 90); {duration(round(pace.minutes_per_day))} of learning "
@@ -208,7 +208,7 @@ def pace_sentence(pace: Pace) -> str:
 
 
 def likely_range(projection: Projection) -> str | None:
-    """ "Likely range: 7,100–9,300 pages (8 years in 10, drawn from your last 30 days)",
+    """The range: "Likely range: 7,100–9,300 pages (8 years in 10, drawn from your last 30 days)",
     or None when there is no range to give."""
     if projection.range_low == projection.range_high:
         return None
@@ -256,7 +256,7 @@ def year_ahead_lines(projection: Projection) -> list[str]:
 
 
 def skip_days_added(count: int) -> str:
-    """ "1 day that neither breaks nor lengthens a streak", "3 days that neither …"."""
+    """Skip days added: "1 day that neither breaks nor lengthens a streak", "3 days …"."""
     if count == 1:
         return "1 day that neither breaks nor lengthens a streak"
     return f"{count:,} days that neither break nor lengthen a streak"

@@ -41,7 +41,7 @@ def books_range(low: int, high: int) -> str:
 
 
 def listing(parts: list[str]) -> str:
-    """ "a", "a and b", "a, b and c"."""
+    """Parts listed as people do: "a", "a and b", "a, b and c"."""
     if len(parts) <= 1:
         return "".join(parts)
     return ", ".join(parts[:-1]) + " and " + parts[-1]

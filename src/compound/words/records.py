@@ -90,8 +90,8 @@ NAMED_SCHEDULES = {
 
 
 def schedule_name(rule: str | None) -> str:
-    """ "every day", "weekdays", "Mon, Wed, Fri" for a weekly rule of plain days; any
-    other rule as written."""
+    """A schedule as said: "every day", "weekdays", "Mon, Wed, Fri" for a weekly rule of
+    plain days; any other rule as written."""
     for name, known in NAMED_SCHEDULES.items():
         if known == rule:
             return name
@@ -144,7 +144,8 @@ def counts(**how_many: int) -> str:
 
 
 def profile_contents(held: ProfileContents) -> str:
-    """ "4 books, 60 reading logs, 20 learning sessions, 2 goals and 1 skip day"."""
+    """What a profile holds: "4 books, 60 reading logs, 20 learning sessions, 2 goals and
+    1 skip day"."""
     return counts(
         books=held.books,
         reading_logs=held.reading_logs,
