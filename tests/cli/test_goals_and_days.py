@@ -114,3 +114,14 @@ def test_a_single_skip_day_is_said_in_the_singular(db_path, ok):
         f"Skipping {(TODAY + timedelta(days=1)).isoformat()}: 1 day that neither breaks nor "
         "lengthens a streak."
     ]
+
+
+def test_status_shows_this_weeks_weekly_goals(db_path, ok, monkeypatch):
+    monkeypatch.setenv("COMPOUND_TODAY", "2026-11-16")  # set on the week's Monday
+    ok("goal", "set", "weekly-sessions", "3")
+    monkeypatch.setenv("COMPOUND_TODAY", "2026-11-22")
+    ok("learn", "30m")
+    assert "  Week     1 of 3 sessions this week" in ok("status").lines
+    assert json.loads(ok("status", "--json").out)["weekly"] == [
+        {"kind": "weekly-sessions", "done": 1, "target": 3}
+    ]
