@@ -19,6 +19,7 @@ from compound.domain.habits import (
     weekly_habit,
 )
 from compound.domain.records import GoalKind
+from compound.domain.schedules import DueDays
 from compound.domain.streaks import EXCUSED, MET, MISSED, Judged
 from compound.domain.totals import DailyTotals, History
 
@@ -37,7 +38,7 @@ def habit(met=(), skipped=(), unscheduled=(), today=TODAY):
         ago(*met),
         ago(*skipped),
         today,
-        due=(lambda day: day not in off) if unscheduled else None,
+        due=DueDays(frozenset(off)) if unscheduled else None,
     )
 
 
@@ -242,7 +243,7 @@ def test_an_unlogged_today_never_breaks_a_streak(met, skipped, unscheduled):
         ago(*met),
         ago(*skipped),
         TODAY - timedelta(days=1),
-        due=lambda d: d not in ago(*unscheduled),
+        due=DueDays(frozenset(ago(*unscheduled))),
     )
     done_by_then = yesterday.current if TODAY - timedelta(days=1) in ago(*met) else None
     if done_by_then is not None:
@@ -315,17 +316,15 @@ def test_weekly_streak_invariants(amount_offsets, skipped, target, week_starts_o
     assert more.current >= report.current and more.longest >= report.longest
 
 
-@given(days, days, days, st.one_of(st.none(), st.integers(0, 60)), st.booleans())
+@given(days, days, days, st.one_of(st.none(), st.integers(0, 60)))
 @PROPERTY
-def test_scores_equal_judging_the_days_then_scoring_them(met, skipped, unscheduled, since, dated):
+def test_scores_equal_judging_the_days_then_scoring_them(met, skipped, unscheduled, since):
     """The one-pass scores of a daily habit are exactly strength() and consistency()
-    of the days judged one by one, with a schedule given as a set or as a test."""
+    of the days judged one by one."""
     from compound.domain.habits import consistency
-    from compound.domain.schedules import DueDays
     from compound.domain.streaks import judge_days
 
-    off = ago(*unscheduled)
-    due = DueDays(frozenset(off)) if dated else (lambda day: day not in off)
+    due = DueDays(frozenset(ago(*unscheduled)))
     first = None if since is None else TODAY - timedelta(days=since)
     found = daily_habit("h", ago(*met), ago(*skipped), TODAY, since=first, due=due)
     judged = judge_days(ago(*met), ago(*skipped), TODAY, since=first, due=due)

@@ -9,9 +9,11 @@ from __future__ import annotations
 import sys
 from datetime import date
 from functools import cached_property
+from pathlib import Path
 
 from compound import config
 from compound.domain.days import parse_date
+from compound.domain.errors import InputError
 
 TYPE_CHECKING = False  # not typing's: importing typing costs the prompt path ~2 ms
 if TYPE_CHECKING:
@@ -69,6 +71,16 @@ class Context:
                 url or self.database.url, profile or self.profile, self.settings, lambda: self.today
             )
         return self._tracker
+
+    def output_file(self, text: str | None) -> Path | None:
+        """An -o FILE as a path (None: standard output), refused when it is the database
+        itself: checked here, so that a refused command opens (and creates) nothing."""
+        if not text:
+            return None
+        target = Path(text).expanduser()
+        if self.database.path is not None and target.resolve() == self.database.path.resolve():
+            raise InputError(f"{target} is the database itself; name another file")
+        return target
 
     def keep_daily_backup(self) -> None:
         """Take today's automatic backup if a command used the SQLite file and none exists.

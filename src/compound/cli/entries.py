@@ -12,7 +12,7 @@ from compound.domain.today import TodayFigures
 from compound.words.dates import day_label
 from compound.words.figures import learning_today, reading_today, streak_sentence
 from compound.words.numbers import pages, plural
-from compound.words.records import amount, describe, phrase, subject
+from compound.words.records import amount, book_moves, describe, phrase, subject
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -97,10 +97,7 @@ def history(ctx: Context, args) -> int:
 
 def _report_removal(ctx: Context, verb: str, removed: EntryRemoved) -> None:
     ctx.print(f"{verb} {describe(removed.entry, ctx.today)}")
-    if removed.reopened_book is not None:
-        ctx.print(f"{removed.reopened_book.title} is back to being read.")
-    if removed.reshelved_book is not None:
-        ctx.print(f"{removed.reshelved_book.title} is back on the to-read shelf.")
+    ctx.print(*(f"{moved}." for moved in book_moves(removed)))
 
 
 def undo(ctx: Context, args) -> int:
@@ -114,7 +111,7 @@ def delete(ctx: Context, args) -> int:
 
 
 def edit(ctx: Context, args) -> int:
-    from compound.tracker.checks import UNSET
+    from compound.domain.records import UNSET
 
     entry = ctx.tracker().entries.edit(
         args.entry,

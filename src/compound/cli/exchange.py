@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from compound.cli.context import Context
-from compound.domain.errors import InputError
 from compound.words.numbers import plural
 from compound.words.records import export_contents
 
@@ -19,13 +18,7 @@ MAX_LISTED = 20
 
 
 def export(ctx: Context, args) -> int:
-    target = Path(args.output).expanduser() if args.output else None
-    if (
-        target is not None
-        and ctx.database.path is not None
-        and target.resolve() == ctx.database.path.resolve()
-    ):
-        raise InputError(f"{target} is the database itself; name another file")
+    target = ctx.output_file(args.output)
     data, chosen = ctx.tracker().exchange.export(
         args.format, target=target, out=ctx.out, since=args.since, until=args.until
     )

@@ -14,7 +14,7 @@ from compound.cli.context import Context
 from compound.cli.render import table
 from compound.domain.errors import InputError
 from compound.domain.profiles import DEFAULT_PROFILE, check_profile_name
-from compound.words.records import profile_contents as describe_contents
+from compound.words.records import profile_contents
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ def remove(ctx: Context, args) -> int:
         raise InputError(f"the {DEFAULT_PROFILE!r} profile cannot be removed")
     profiles = _tracker(ctx).profiles
     held = profiles.contents(name)
-    what = "nothing (it is empty)" if held.empty else describe_contents(held)
+    what = "nothing (it is empty)" if held.empty else profile_contents(held)
     if not args.yes:
         _confirm(ctx, name, what)
     profiles.remove(name)

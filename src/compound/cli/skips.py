@@ -23,16 +23,14 @@ def run(ctx: Context, args) -> int:
     if action == "remove":
         if not rest:
             raise InputError("say which day or span to remove, e.g. `compound skip remove fri`")
-        first, _, last = " ".join(rest).partition("..")
-        removed = ctx.tracker().goals.unskip(first, last or None)
+        removed = ctx.tracker().goals.unskip(" ".join(rest))
         ctx.print(
             f"Removed {plural(len(removed.removed), 'skip day')} "
             f"({_span(removed.first, removed.last)})."
         )
         return 0
     # Unquoted forms like `skip dec 24..dec 31` arrive as several words.
-    first, _, last = " ".join(args.words).partition("..")
-    done = ctx.tracker().goals.skip(first, last or None, reason=args.reason)
+    done = ctx.tracker().goals.skip(" ".join(args.words), reason=args.reason)
     span = _span(done.first, done.last)
     if not done.added:
         ctx.print(f"{span} {'was' if done.first == done.last else 'were'} skipped already.")

@@ -17,17 +17,6 @@ from compound.words.numbers import plural
 FORMATS = ("csv", "json", "md", "html")
 
 
-def _target(ctx: Context, output: str | None) -> Path | None:
-    target = Path(output).expanduser() if output else None
-    if (
-        target is not None
-        and ctx.database.path is not None
-        and target.resolve() == ctx.database.path.resolve()
-    ):
-        raise InputError(f"{target} is the database itself; name another file")
-    return target
-
-
 def _write(ctx: Context, target: Path | None, write, what: str) -> None:
     """Hand `write(out)` a private file (0600) at `target`, or standard output."""
     from compound.exchange.output import private_file, utf8_stream
@@ -65,7 +54,7 @@ def export(ctx: Context, args) -> int:
         if args.at_least is not None:
             raise InputError("--at-least applies to the team report, not to --me")
         return _export_me(ctx, args)
-    target = _target(ctx, args.output)
+    target = ctx.output_file(args.output)
     report = ctx.tracker(DEFAULT_PROFILE).team.report(
         at_least=args.at_least, include_books=args.include_books
     )
@@ -73,7 +62,7 @@ def export(ctx: Context, args) -> int:
 
 
 def _export_me(ctx: Context, args) -> int:
-    target = _target(ctx, args.output)
+    target = ctx.output_file(args.output)
     team = ctx.tracker().team
     written = []
     _write(
@@ -93,7 +82,7 @@ def _export_me(ctx: Context, args) -> int:
 def merge(ctx: Context, args) -> int:
     from compound.tracker.team import merge as merge_files
 
-    target = _target(ctx, args.output)
+    target = ctx.output_file(args.output)
     report = merge_files(
         (Path(name).expanduser() for name in args.files),
         ctx.today,

@@ -22,6 +22,10 @@ from compound.domain.errors import InputError
 from compound.domain.quantities import parse_whole
 from compound.domain.records import GoalKind
 
+TYPE_CHECKING = False  # not typing's: importing typing costs the prompt path ~2 ms
+if TYPE_CHECKING:
+    from compound.domain.schedules import DueDays
+
 # Generous upper bounds, to catch a typo rather than to limit anyone.
 LIMITS = {
     GoalKind.DAILY_PAGES: 2_000,
@@ -104,7 +108,7 @@ class GoalTimeline:
         self._sinces = {kind: [c.since for c in kept] for kind, kept in self._kinds.items()}
         # A history is judged under several kinds' schedules more than once (three
         # habits, today): each expansion is kept.
-        self._due: dict[tuple[tuple[GoalKind, ...], date], Callable[[date], bool] | None] = {}
+        self._due: dict[tuple[tuple[GoalKind, ...], date], DueDays] = {}
 
     def __bool__(self) -> bool:
         return bool(self.changes)
@@ -159,10 +163,6 @@ class GoalTimeline:
 
         return target
 
-    @property
-    def has_schedules(self) -> bool:
-        return any(change.schedule for change in self.changes)
-
     def spans(self, kind: GoalKind, until: date) -> list[tuple[date, date, str | None]]:
         """(first, last, schedule) of each goal of `kind` while it was in force, up to `until`."""
         kept = self._kinds.get(kind, [])
@@ -173,11 +173,9 @@ class GoalTimeline:
                 found.append((change.since, min(last, until), change.schedule))
         return found
 
-    def due(
-        self, until: date, kinds: Collection[GoalKind] = DAILY_KINDS
-    ) -> Callable[[date], bool] | None:
-        """A test for "does a goal of `kinds` require this day?" (days up to `until`),
-        or None when every day is due.
+    def due(self, until: date, kinds: Collection[GoalKind] = DAILY_KINDS) -> DueDays | None:
+        """Which days a goal of `kinds` requires (days up to `until`), or None when every
+        day is due.
 
         A day with no goal in force is due; where several kinds are in force, a day
         is due when any of them requires it: with reading on weekdays and learning
@@ -191,8 +189,3 @@ class GoalTimeline:
 
             self._due[key] = due_test([span for kind in kinds for span in self.spans(kind, until)])
         return self._due[key]
-
-    def is_due(self, day: date, kinds: Collection[GoalKind] = DAILY_KINDS) -> bool:
-        """Whether a goal of `kinds` requires `day`."""
-        due = self.due(day, kinds)
-        return due is None or due(day)

@@ -30,6 +30,7 @@ from compound.domain.streaks import (
     daily_runs,
     judge_weeks,
     runs,
+    streak_of,
     week_target,
 )
 from compound.domain.totals import History
@@ -102,13 +103,13 @@ def _report(
     target: int | None = None,
     done: int | None = None,
 ) -> HabitReport:
-    length = current.length if current else 0
+    streak = streak_of(finished, current, met_today=met_now, due_today=due_now)
     return HabitReport(
         name=name,
         unit=unit,
-        current=length,
-        longest=max([length, *(r.length for r in finished)]),
-        at_risk=length > 0 and due_now and not met_now,
+        current=streak.current,
+        longest=streak.longest,
+        at_risk=streak.at_risk,
         met_today=met_now,
         best=best_runs(finished, current),
         consistency_30=scores[0],
@@ -126,7 +127,7 @@ def daily_habit(
     today: date,
     *,
     since: date | None = None,
-    due: Callable[[date], bool] | None = None,
+    due: DueDays | None = None,
 ) -> HabitReport:
     """A daily habit judged from `since` (default: its first met day) to today."""
     met_days_ = {day for day in met if day <= today}
@@ -149,7 +150,7 @@ def _daily_scores(
     skipped: frozenset[date],
     today: date,
     since: date | None,
-    due: Callable[[date], bool] | None,
+    due: DueDays | None,
 ) -> tuple[float | None, float | None, float]:
     """(consistency over 30 days, over 90 days, strength) of a daily habit: the days of
     streaks.judge_days, judged and scored in one pass.
@@ -162,10 +163,8 @@ def _daily_scores(
     first = (since or min(met, default=today)).toordinal()
     met_o = {day.toordinal() for day in met}
     excused = {day.toordinal() for day in skipped}
-    if isinstance(due, DueDays):
+    if due is not None:
         excused.update(day.toordinal() for day in due.not_due)
-    elif due is not None:
-        excused.update(o for o in range(first, last + 1) if not due(date.fromordinal(o)))
     if last not in met_o:
         excused.add(last)  # not over yet: neither met nor missed
     m = multiplier()

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from compound.domain.habits import LEARNING_DAY, HabitReport, habits_of
 from compound.domain.met import met_days
 from compound.domain.projection import (
+    PACE_WINDOW_DAYS,
     RANGE_WINDOW_DAYS,
     BookEta,
     GoalPace,
@@ -22,6 +23,7 @@ from compound.domain.projection import (
     Projection,
     book_etas,
     last_counted_day,
+    mean_per_day,
     pace_of,
     project,
     queue_days,
@@ -100,7 +102,6 @@ def analyse(
         days_left_this_year=(year_end - counted).days,
         growth=growth,
         samples=samples,
-        days_measured=pace.days_measured,
     )
     # The met-day rule judges each day once, for the habits and today's streak alike.
     met = met_days(totals.rows(), history.goals)
@@ -113,11 +114,21 @@ def analyse(
         habits=habits,
         pace=pace,
         projection=projection,
-        books=book_etas(history.reading, pace.d30, today, counted + timedelta(days=1)),
+        books=finishes(history, pace.d30),
         queue_days=queue_days(history.to_read, pace.d30),
         books_finished_this_year=history.finished_this_year,
         first_day=first,
     )
+
+
+def finishes(history: History, pages_per_day: float | None = None) -> tuple[BookEta, ...]:
+    """When each book being read would be finished at the pace (the 30-day one unless
+    given), reading from the day after the last counted one."""
+    today, pages = history.today, history.totals.pages
+    if pages_per_day is None:
+        pages_per_day = mean_per_day(pages, today, PACE_WINDOW_DAYS, history.totals.first_day)
+    counted = last_counted_day(pages, today)
+    return book_etas(history.reading, pages_per_day, today, counted + timedelta(days=1))
 
 
 def period_bounds(

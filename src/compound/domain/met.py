@@ -21,23 +21,6 @@ from compound.domain.records import GoalKind
 DayTotals = tuple[date, int, int, int]
 
 
-def reading_met(pages: int, target: int | None) -> bool:
-    """The day's reading reaches its goal (one page without a goal)."""
-    return pages >= (target or 1)
-
-
-def learning_met(sessions: int, minutes: int, target: int | None) -> bool:
-    """The day's learning reaches its goal (any session without a goal)."""
-    return minutes >= target if target else sessions > 0
-
-
-def learning_day(
-    pages: int, sessions: int, minutes: int, pages_target: int | None, minutes_target: int | None
-) -> bool:
-    """The day counts for the streak: its reading or its learning is met."""
-    return reading_met(pages, pages_target) or learning_met(sessions, minutes, minutes_target)
-
-
 @dataclass(frozen=True, slots=True)
 class MetDays:
     """Which days met each daily habit, oldest first."""
@@ -61,8 +44,8 @@ def met_days(days: Iterable[DayTotals], goals: GoalTimeline) -> MetDays:
             pages_target = pages_changes.pop(0).target
         while minutes_changes and minutes_changes[0].since <= day:
             minutes_target = minutes_changes.pop(0).target
-        read = pages >= (pages_target or 1)
-        learned = minutes >= minutes_target if minutes_target else sessions > 0
+        read = pages >= (pages_target or 1)  # one page without a goal
+        learned = minutes >= minutes_target if minutes_target else sessions > 0  # any session
         if read:
             reading.append(day)
         if learned:

@@ -183,7 +183,6 @@ class Pace:
     d30: float
     d90: float
     minutes_per_day: float  # learning minutes, over the last 30 days
-    days_measured: int = PACE_WINDOW_DAYS  # days the 30-day pace averages (fewer at first)
 
 
 def pace_of(
@@ -196,7 +195,6 @@ def pace_of(
         d30=mean_per_day(pages, today, PACE_WINDOW_DAYS, first_day),
         d90=mean_per_day(pages, today, 90, first_day),
         minutes_per_day=mean_per_day(minutes, today, PACE_WINDOW_DAYS, first_day),
-        days_measured=len(window(pages, today, PACE_WINDOW_DAYS, first_day)) if first_day else 0,
     )
 
 
@@ -230,7 +228,11 @@ class Projection:
     this_year_low: int
     this_year_high: int
     growth: Growth | None
-    days_measured: int = PACE_WINDOW_DAYS  # days behind a measured pace
+
+    @property
+    def days_measured(self) -> int:
+        """The days a measured pace averages: the same recent days the range resamples."""
+        return self.range_days
 
     @property
     def rough(self) -> bool:
@@ -268,12 +270,10 @@ def project(
     growth: float | None = None,
     samples: int = 1000,
     seed: int = 0,
-    days_measured: int | None = None,
 ) -> Projection:
     """A year at `pages_per_day`, with the P10–P90 range of resampling `recent` days.
 
     `recent` None means the pace was given rather than measured: no range then.
-    `days_measured` is how many days the measured pace averages (default: `recent`'s).
     """
     pages_per_year = round(pages_per_day * DAYS_A_YEAR)
     books_low, books_high = books_range(pages_per_year, length)
@@ -303,7 +303,6 @@ def project(
         this_year_low=read_this_year + round(rest_low),
         this_year_high=read_this_year + round(rest_high),
         growth=grow(pages_per_day, growth, length) if growth is not None else None,
-        days_measured=len(recent or ()) if days_measured is None else days_measured,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 from compound.domain.errors import InputError
 
@@ -25,6 +25,14 @@ class SessionKind(StrEnum):
     PRACTICE = "practice"
     OTHER = "other"
 
+
+class Unset(Enum):
+    """A marker for "leave it as it is", distinct from None ("clear it")."""
+
+    UNSET = "unset"
+
+
+UNSET = Unset.UNSET
 
 # The kind a session is when none is said: the command line and the app agree.
 DEFAULT_SESSION_KIND = SessionKind.OTHER

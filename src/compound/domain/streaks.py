@@ -66,22 +66,20 @@ def judge_days(
     today: date,
     *,
     since: date | None = None,
-    due: Callable[[date], bool] | None = None,
+    due: DueDays | None = None,
 ) -> list[tuple[date, date, str]]:
     """Each day from `since` (default: the first met day) to today, judged, as
     (day, day, mark) tuples (the shape of Judged).
 
-    `due(day)` says whether the schedule requires the day (None: every day does).
+    `due` says which days the schedules require (None: every day).
     """
     met_days = {day for day in met if day <= today}
     first = since if since is not None else min(met_days, default=today)
     # Ten years are ~3,650 days per habit: build them in C (map), judge in one pass.
     days = list(map(date.fromordinal, range(first.toordinal(), today.toordinal() + 1)))
     excused = {day for day in skipped if first <= day <= today}
-    if isinstance(due, DueDays):
+    if due is not None:
         excused.update(day for day in due.not_due if first <= day <= today)
-    elif due is not None:
-        excused.update(day for day in days if not due(day))
     if today not in met_days:
         excused.add(today)  # not over yet: neither met nor missed
     return [
@@ -181,7 +179,7 @@ def daily_runs(
     met: Iterable[date],
     skipped: Iterable[date],
     today: date,
-    due: Callable[[date], bool] | None = None,
+    due: DueDays | None = None,
 ) -> tuple[list[Run], Run | None]:
     """The runs of met due days up to `today`: the finished ones, oldest first, and
     the one still going (the current streak), if any.
@@ -196,23 +194,16 @@ def daily_runs(
     # Days as ordinals: whole numbers are cheaper to compare and subtract than dates.
     last_day = today.toordinal()
     skip_ordinals = {day.toordinal() for day in skipped if day <= today}
-    if isinstance(due, DueDays):
-        # The schedules' days off are known in advance: excused like skip days, and the
-        # gaps between met days are then counted with two bisections.
+    if due is not None:
+        # The schedules' days off are known in advance: excused like skip days, so the
+        # gaps between met days are counted with two bisections.
         skip_ordinals.update(day.toordinal() for day in due.not_due if day <= today)
-        due = None
-    skips_in_order = sorted(skip_ordinals)
+    excused = sorted(skip_ordinals)
 
     def excused_between(first: int, last: int) -> bool:
         """Whether every day strictly between ordinals `first` and `last` is excused."""
         gap = last - first - 1
-        if gap <= 0:
-            return True
-        if due is None:
-            return bisect_left(skips_in_order, last) - bisect_right(skips_in_order, first) == gap
-        return all(
-            day in skip_ordinals or not due(date.fromordinal(day)) for day in range(first + 1, last)
-        )
+        return gap <= 0 or bisect_left(excused, last) - bisect_right(excused, first) == gap
 
     finished: list[Run] = []
     first = last = today
@@ -224,7 +215,7 @@ def daily_runs(
             break
         if ordinal == previous:
             continue  # the same day given twice
-        if ordinal in skip_ordinals or (due is not None and not due(day)):
+        if ordinal in skip_ordinals:
             continue
         if length and (ordinal - previous == 1 or excused_between(previous, ordinal)):
             length += 1
@@ -241,25 +232,29 @@ def daily_runs(
     return finished, None
 
 
+def streak_of(
+    finished: Sequence[Run], current: Run | None, *, met_today: bool, due_today: bool
+) -> Streak:
+    """The streak that runs make: the current one, the longest, and whether it is at
+    risk (there is a streak to lose, and today is due but not yet met)."""
+    length = current.length if current else 0
+    return Streak(
+        current=length,
+        longest=max([length, *(r.length for r in finished)]),
+        at_risk=length > 0 and due_today and not met_today,
+        met_today=met_today,
+    )
+
+
 def daily_streak(
     met: Iterable[date],
     skipped: Iterable[date],
     today: date,
-    due: Callable[[date], bool] | None = None,
+    due: DueDays | None = None,
 ) -> Streak:
-    """The current and longest daily streak as of `today` (see daily_runs).
-
-    `at_risk` means there is a streak to lose and today is due but not yet met.
-    """
+    """The current and longest daily streak as of `today` (see daily_runs)."""
     met_days = set(met)
     skip_days = set(skipped)
     finished, current = daily_runs(met_days, skip_days, today, due)
-    met_today = today in met_days
-    length = current.length if current else 0
-    today_due = today not in skip_days and (due is None or due(today))
-    return Streak(
-        current=length,
-        longest=max([length, *(r.length for r in finished)]),
-        at_risk=length > 0 and not met_today and today_due,
-        met_today=met_today,
-    )
+    due_today = today not in skip_days and (due is None or due(today))
+    return streak_of(finished, current, met_today=today in met_days, due_today=due_today)

@@ -21,7 +21,7 @@ member's streak.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -29,7 +29,8 @@ from compound.domain.errors import InputError
 from compound.domain.goals import DAILY_KINDS, GoalChange, GoalTimeline
 from compound.domain.met import DayTotals, met_days
 from compound.domain.projection import PACE_WINDOW_DAYS, mean_per_day
-from compound.domain.streaks import ONE_DAY, Streak, daily_streak
+from compound.domain.schedules import DueDays
+from compound.domain.streaks import Streak, daily_streak
 
 WEEKS_CHARTED = 12  # the report's chart: team pages in each of the last 12 weeks
 
@@ -85,10 +86,12 @@ class TeamReport:
     include_books: bool = False
 
 
-def learning_days(member: MemberHistory, today: date) -> set[date]:
+def learning_days(
+    member: MemberHistory, today: date, goals: GoalTimeline | None = None
+) -> set[date]:
     """The member's learning days up to `today`, as `compound status` counts them."""
     days = [row for row in member.days if row[0] <= today]
-    return set(met_days(days, GoalTimeline(member.goals)).learning_days)
+    return set(met_days(days, goals or GoalTimeline(member.goals)).learning_days)
 
 
 def _fold(
@@ -117,20 +120,13 @@ def _fold(
     return pages_7d, pages_30d, pages_year, minutes_year, last
 
 
-def _excused(
-    skips: set[date], due: Callable[[date], bool] | None, first: date, today: date
-) -> set[date]:
+def _excused(skips: set[date], due: DueDays | None, first: date, today: date) -> set[date]:
     """The member's days that count as neither for the team, as for their own streak:
     skip days, and from their first day on, days their schedules do not require,
     whether or not they learned on them."""
-    excused = set(skips)
-    if due is not None:
-        day = first
-        while day <= today:
-            if not due(day):
-                excused.add(day)
-            day += ONE_DAY
-    return excused
+    if due is None:
+        return set(skips)
+    return skips | {day for day in due.not_due if first <= day <= today}
 
 
 class TeamReportBuilder:
@@ -151,10 +147,11 @@ class TeamReportBuilder:
         pages_7d, pages_30d, pages_year, minutes_year, last = _fold(
             member, today, self._weekly, self._first_week
         )
-        met = learning_days(member, today)
+        goals = GoalTimeline(member.goals)  # once: the met days and the due days ask it
+        met = learning_days(member, today, goals)
         skips = {day for day in member.skips if day <= today}
         first = member.days[0][0] if member.days else today
-        due = GoalTimeline(member.goals).due(today, DAILY_KINDS)  # None: every day is due
+        due = goals.due(today, DAILY_KINDS)  # None: every day is due
         streak = daily_streak(met, skips, today, due)
         # The pace reads only the last days: the rows are oldest first.
         recent: dict[date, int] = {}

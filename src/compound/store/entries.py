@@ -7,7 +7,6 @@ that reaches its last page finishes it, and removing that log reopens it.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from enum import Enum
 
 from sqlmodel import Session, col, select
 
@@ -20,6 +19,7 @@ from compound.domain.errors import (
     NoRoomInBook,
     WhichBook,
 )
+from compound.domain.records import UNSET as UNSET
 from compound.domain.records import (
     BookStatus,
     Entry,
@@ -28,20 +28,12 @@ from compound.domain.records import (
     ReadingLog,
     RemovedEntry,
     SessionKind,
+    Unset,
     parse_ref,
 )
 from compound.domain.text import MAX_NOTE, clean_text
 from compound.store import books
 from compound.store.history import as_date
-
-
-class Unset(Enum):
-    """A marker for "leave it as it is", distinct from None ("clear it")."""
-
-    UNSET = "unset"
-
-
-UNSET = Unset.UNSET
 
 
 def _aware(moment: datetime) -> datetime:

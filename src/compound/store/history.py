@@ -29,17 +29,18 @@ if TYPE_CHECKING:
     Runner = Callable[[str, dict[str, Any]], Iterable[Sequence[Any]]]
 
 PROFILE_ID = "SELECT id FROM profile WHERE name = :name"
-# Pages, sessions and learning minutes per day, oldest first: the rows every figure
-# walks, in the order they need, with no sorting left to do in Python.
+# A profile's pages, sessions and learning minutes per day, oldest first: the rows
+# every figure walks, in the order they need, with no sorting left to do in Python.
+# (The profile column too: a team report reads a member's file with the same query.)
 DAY_TOTALS = """
-    SELECT day, SUM(pages), SUM(sessions), SUM(minutes) FROM (
-        SELECT day, pages, 0 AS sessions, 0 AS minutes FROM reading_log
+    SELECT profile_id, day, SUM(pages), SUM(sessions), SUM(minutes) FROM (
+        SELECT profile_id, day, pages, 0 AS sessions, 0 AS minutes FROM reading_log
         WHERE profile_id = :profile AND day <= :today
         UNION ALL
-        SELECT day, 0, 1, minutes FROM learning_session
+        SELECT profile_id, day, 0, 1, minutes FROM learning_session
         WHERE profile_id = :profile AND day <= :today
     ) AS entries
-    GROUP BY day ORDER BY day
+    GROUP BY profile_id, day ORDER BY day
 """
 SKIP_DAYS = "SELECT day FROM skip WHERE profile_id = :profile AND day <= :today"
 GOAL_CHANGES = """
@@ -110,7 +111,7 @@ def read_history(run: Runner, profile_id: int, today: date, *, light: bool = Fal
     sessions: dict[date, int] = {}
     minutes: dict[date, int] = {}
     rows = []
-    for stored, read, held, spent in run(DAY_TOTALS, params):
+    for _profile, stored, read, held, spent in run(DAY_TOTALS, params):
         day, read, held, spent = as_date(stored), int(read), int(held), int(spent or 0)
         rows.append((day, read, held, spent))
         if read:

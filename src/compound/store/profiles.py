@@ -6,7 +6,7 @@ from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
 from compound.db import tables as t
-from compound.domain.errors import InputError, NotFoundError
+from compound.domain.errors import InputError, ProfileNotFound
 from compound.domain.profiles import (
     DEFAULT_PROFILE,
     ProfileContents,
@@ -41,7 +41,7 @@ def _counts(session: Session, profile_ids: list[int] | None = None) -> dict[int,
 def _find(session: Session, name: str) -> t.Profile:
     row = session.exec(select(t.Profile).where(t.Profile.name == name)).first()
     if row is None:
-        raise NotFoundError(f"there is no profile named {name!r}")
+        raise ProfileNotFound(name)
     return row
 
 

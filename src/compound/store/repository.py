@@ -39,6 +39,7 @@ from compound.domain.errors import (
 from compound.domain.goals import GoalChange, GoalTimeline
 from compound.domain.profiles import DEFAULT_PROFILE, ProfileContents
 from compound.domain.records import (
+    UNSET,
     Book,
     BookStatus,
     Entry,
@@ -50,11 +51,11 @@ from compound.domain.records import (
     RemovedEntry,
     SessionKind,
     Skip,
+    Unset,
 )
 from compound.domain.totals import History
 from compound.store import books, entries, profiles, skips
 from compound.store import history as history_sql
-from compound.store.entries import UNSET, Unset
 
 if TYPE_CHECKING:
     from compound.domain.exports import ExportData

@@ -24,7 +24,7 @@ from compound.domain.profiles import DEFAULT_PROFILE
 from compound.domain.records import BookStatus, GoalKind, Profile
 from compound.domain.team import FinishedBook, MemberHistory
 from compound.store import profiles as profile_rows
-from compound.store.history import as_date
+from compound.store.history import DAY_TOTALS, as_date
 
 if TYPE_CHECKING:
     import sqlite3
@@ -45,17 +45,8 @@ PER_DAY_TOTALS = """
     ) AS entries
     GROUP BY profile_id, day ORDER BY profile_id, day
 """
-# The same for one member (a member's own file).
-MEMBER_TOTALS = """
-    SELECT profile_id, day, SUM(pages), SUM(sessions), SUM(minutes) FROM (
-        SELECT profile_id, day, pages, 0 AS sessions, 0 AS minutes
-        FROM reading_log WHERE profile_id = :profile AND day <= :today
-        UNION ALL
-        SELECT profile_id, day, 0, 1, minutes
-        FROM learning_session WHERE profile_id = :profile AND day <= :today
-    ) AS entries
-    GROUP BY profile_id, day ORDER BY profile_id, day
-"""
+# The same for one member (a member's own file): the rows of a person's History.
+MEMBER_TOTALS = DAY_TOTALS
 
 
 def _per_day_totals(session: Session, today: date, profile_id: int | None):

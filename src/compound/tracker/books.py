@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from compound.domain.errors import InputError
+from compound.domain.quantities import parse_book_pages
 from compound.domain.records import Book, BookStatus
 from compound.domain.text import clean_text, normalise_isbn
 from compound.tracker import checks
@@ -42,7 +43,7 @@ class Books:
         tracker = self._tracker
         named = clean_text(title, "a book's title", required=True) or ""
         by = clean_text(author, "the author")
-        length = None if pages is None or checks.blank(pages) else checks.book_pages(pages)
+        length = None if pages is None or checks.blank(pages) else parse_book_pages(pages)
         number = normalise_isbn(isbn)
         return tracker.store.add_book(
             named,
@@ -73,7 +74,7 @@ class Books:
         if author is not None:
             changes["author"] = author
         if pages is not None:
-            changes["total_pages"] = checks.book_pages(pages)
+            changes["total_pages"] = parse_book_pages(pages)
         if isbn is not None:
             normalise_isbn(isbn)  # refused here, before anything is opened for writing
             changes["isbn"] = isbn
@@ -86,9 +87,7 @@ class Books:
         The outcome remembers where the book was, so the move can be undone."""
         tracker = self._tracker
         when = checks.day(day, tracker.today())
-        if not str(named).strip():
-            raise InputError("name a book by its title or id")
-        before = tracker.store.book(str(named))
+        before = tracker.store.book(checks.book_named(named))
         moved = tracker.store.set_book_status(str(before.id), to, when)
         return BookMoved(book=moved, before=before, day=when)
 
@@ -98,6 +97,4 @@ class Books:
 
     def remove(self, named: str | int) -> tuple[Book, int]:
         """Remove a book; returns it and how many reading logs stay without it."""
-        if not str(named).strip():
-            raise InputError("name a book by its title or id")
-        return self._tracker.store.remove_book(str(named))
+        return self._tracker.store.remove_book(checks.book_named(named))

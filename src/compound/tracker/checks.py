@@ -10,17 +10,14 @@ from datetime import date
 
 from compound.domain.days import MAX_DURATION_MINUTES, parse_date, parse_duration
 from compound.domain.errors import InputError
-from compound.domain.quantities import parse_book_pages, parse_pages, parse_whole
+from compound.domain.quantities import parse_whole
 from compound.domain.records import DEFAULT_SESSION_KIND, SessionKind
 from compound.domain.text import MAX_NOTE, clean_text
-
-# "Leave it as it is", distinct from None ("clear it").
-UNSET = object()
 
 
 def day(value: date | str | None, today: date) -> date:
     """The day an entry counts for: today by default; never after today."""
-    if value is None or (isinstance(value, str) and not value.strip()):
+    if value is None or blank(value):
         return today
     if isinstance(value, str):
         return parse_date(value, today)
@@ -30,18 +27,6 @@ def day(value: date | str | None, today: date) -> date:
             "entries are for days that have happened"
         )
     return value
-
-
-def pages(value: str | int) -> int:
-    return parse_pages(value)
-
-
-def page_reached(value: str | int) -> int:
-    return parse_book_pages(value)
-
-
-def book_pages(value: str | int) -> int:
-    return parse_book_pages(value)
 
 
 def minutes(value: str | int) -> int:
@@ -65,10 +50,12 @@ def minutes_or_none(value: object) -> int | None:
     raise InputError(f"{value!r} is not a duration")
 
 
-def text_or_none(value: object) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    raise InputError(f"{value!r} is not text")
+def book_named(value: object) -> str:
+    """A book named by a title (or part of one) or an id; refused when empty, before
+    any database is opened."""
+    if blank(value):
+        raise InputError("name a book by its title or id")
+    return str(value)
 
 
 def session_kind(value: SessionKind | str | None) -> SessionKind:

@@ -5,16 +5,23 @@ from __future__ import annotations
 from datetime import date
 
 from compound.domain.errors import InputError
-from compound.domain.records import Entry, LearningSession, ReadingLog, SessionKind, parse_ref
+from compound.domain.quantities import parse_book_pages, parse_pages
+from compound.domain.records import (
+    UNSET,
+    Entry,
+    LearningSession,
+    ReadingLog,
+    SessionKind,
+    Unset,
+    parse_ref,
+)
 from compound.tracker import checks
-from compound.tracker.checks import UNSET
 from compound.tracker.outcomes import EntryRemoved, EntryRestored, PagesLogged, SessionLogged
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import TypedDict
 
-    from compound.domain.records import RemovedEntry
     from compound.tracker.core import Tracker
 
     class EntryChanges(TypedDict, total=False):
@@ -49,18 +56,17 @@ class Entries:
             raise InputError("give the pages read or the page reached, not both")
         if checks.blank(pages) and checks.blank(to_page):
             raise InputError("say how many pages were read (or the page reached)")
-        if book is not None and checks.blank(book):
-            raise InputError("name a book by its title or id")
+        named = None if book is None else checks.book_named(book)
         tracker = self._tracker
         when = checks.day(day, tracker.today())
-        read = None if pages is None or checks.blank(pages) else checks.pages(pages)
-        reached = None if to_page is None or checks.blank(to_page) else checks.page_reached(to_page)
+        read = None if pages is None or checks.blank(pages) else parse_pages(pages)
+        reached = None if to_page is None or checks.blank(to_page) else parse_book_pages(to_page)
         spent, said = checks.minutes_or_none(minutes), checks.note(note)
         done = tracker.store.log_pages(
             day=when,
             pages=read,
             to_page=reached,
-            book=None if book is None else str(book),
+            book=named,
             minutes=spent,
             note=said,
         )
@@ -100,11 +106,11 @@ class Entries:
         *,
         day: date | str | None = None,
         pages: str | int | None = None,
-        minutes: object = UNSET,
+        minutes: str | int | None | Unset = UNSET,
         book: str | None = None,
         kind: SessionKind | str | None = None,
-        topic: object = UNSET,
-        note: object = UNSET,
+        topic: str | None | Unset = UNSET,
+        note: str | None | Unset = UNSET,
     ) -> Entry:
         """Change the given fields of an entry (`None`/UNSET leave a field as it is;
         for minutes, topic and note, None or "" clears it)."""
@@ -112,7 +118,7 @@ class Entries:
         if day is not None:
             changes["day"] = checks.day(day, self._tracker.today())
         if pages is not None:
-            changes["pages"] = checks.pages(pages)
+            changes["pages"] = parse_pages(pages)
         if minutes is not UNSET:
             changes["minutes"] = checks.minutes_or_none(minutes)
         if book is not None:
@@ -120,9 +126,9 @@ class Entries:
         if kind is not None:
             changes["kind"] = checks.session_kind(kind)
         if topic is not UNSET:
-            changes["topic"] = checks.topic(checks.text_or_none(topic))
+            changes["topic"] = checks.topic(topic)
         if note is not UNSET:
-            changes["note"] = checks.note(checks.text_or_none(note))
+            changes["note"] = checks.note(note)
         if not changes:
             raise InputError("say what to change: pages, minutes, day, book, kind, topic or note")
         parse_ref(ref)
@@ -130,22 +136,14 @@ class Entries:
 
     def delete(self, ref: str) -> EntryRemoved:
         parse_ref(ref)  # a malformed id is refused before the database opens
-        return _removed(self._tracker.store.delete_entry(ref))
+        return self._tracker.store.delete_entry(ref)
 
     def undo_last(self) -> EntryRemoved:
         """Remove the entry made last."""
-        return _removed(self._tracker.store.undo())
+        return self._tracker.store.undo()
 
     def restore(self, entry: Entry) -> EntryRestored:
         """Bring a deleted entry back as it was, under its own id."""
         if not isinstance(entry, ReadingLog | LearningSession):
             raise InputError("only a reading log or a learning session can be brought back")
         return EntryRestored(self._tracker.store.restore_entry(entry))
-
-
-def _removed(removed: RemovedEntry) -> EntryRemoved:
-    return EntryRemoved(
-        entry=removed.entry,
-        reopened_book=removed.reopened_book,
-        reshelved_book=removed.reshelved_book,
-    )

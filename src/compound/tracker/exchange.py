@@ -67,10 +67,6 @@ class Exchange:
             locations.documents_dir() / f"compound-{self._tracker.today()}{exporter(form).suffix}"
         )
 
-    def read(self, kind: str, path: Path) -> ImportBatch:
-        """Read and check a file of `kind` whole, before anything is written."""
-        return read_file(kind, path, self._tracker.settings)
-
     def apply(
         self,
         batch: ImportBatch,

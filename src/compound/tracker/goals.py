@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from compound.domain.days import parse_date
+from compound.domain.days import parse_day_range
 from compound.domain.errors import InputError
 from compound.domain.goals import SCHEDULED, GoalChange, check_goal
 from compound.domain.records import GoalKind
@@ -64,20 +64,15 @@ class Goals:
         return SkipsRemoved(start, end, tuple(self._tracker.store.remove_skips(start, end)))
 
     def _span(self, first: date | str, last: date | str | None) -> tuple[date, date]:
-        today = self._tracker.today()
-        start = parse_date(first, today, ahead=True) if isinstance(first, str) else first
-        end = (
-            start
-            if last is None or last == ""
-            else parse_date(last, today, ahead=True)
-            if isinstance(last, str)
-            else last
-        )
-        if end < start:
-            raise InputError(
-                f"the span ends ({end.isoformat()}) before it starts ({start.isoformat()})"
-            )
-        return start, end
+        """The days from `first` to `last` (`last` None: `first` alone, or a typed span
+        such as "dec 24..dec 31"), planned or past."""
+        if isinstance(first, date) and not isinstance(last, str):
+            end = last or first
+            if end < first:
+                raise InputError(f"the range {first}..{end} ends before it starts")
+            return first, end
+        text = str(first) if last is None or last == "" else f"{first}..{last}"
+        return parse_day_range(text, self._tracker.today())
 
 
 def _kind(kind: GoalKind | str) -> GoalKind:

@@ -10,7 +10,7 @@ from datetime import date
 from typing import NamedTuple
 
 from compound.domain.goals import GoalChange
-from compound.domain.records import Book, Entry, LearningSession, ReadingLog, Skip
+from compound.domain.records import Book, Entry, LearningSession, ReadingLog, RemovedEntry, Skip
 from compound.domain.today import TodayFigures
 
 
@@ -27,12 +27,8 @@ class SessionLogged(NamedTuple):
     day: TodayFigures
 
 
-class EntryRemoved(NamedTuple):
-    """An entry deleted (or undone), and what that did to its book."""
-
-    entry: Entry
-    reopened_book: Book | None = None  # finished by the entry, now being read again
-    reshelved_book: Book | None = None  # started by the entry, now back to to-read
+# An entry deleted (or undone), and what that did to its book: what the store says.
+EntryRemoved = RemovedEntry
 
 
 class EntryRestored(NamedTuple):

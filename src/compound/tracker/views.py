@@ -19,8 +19,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from compound.charts import ChartData
     from compound.domain.insight import Insight, PeriodTotals
-    from compound.domain.profiles import ProfileContents
-    from compound.domain.projection import Projection
+    from compound.domain.projection import BookEta, Projection
     from compound.tracker.core import Tracker
 
 # A projection shown with no history of one's own uses this pace, as an example.
@@ -84,28 +83,7 @@ class Views:
 
     def status(self, *, with_goal_pace: bool = True) -> TodayFigures:
         """Today's figures, as `compound status` and Today show them."""
-        return self.day_figures(self._tracker.today(), with_goal_pace=with_goal_pace)
-
-    def day_figures(self, day: date, *, with_goal_pace: bool = True) -> TodayFigures:
-        """A day's figures as they stand now (after a check-in for that day)."""
-        return self._tracker.day_figures(day, with_goal_pace=with_goal_pace)
-
-    def insight(
-        self,
-        *,
-        growth: float | None = None,
-        book_length: tuple[int, int] | None = None,
-        samples: int = 1000,
-    ) -> Insight:
-        from compound.domain.insight import analyse
-
-        return analyse(
-            self._history(self._tracker.today()),
-            week_starts_on=self._tracker.settings.week_starts_on,
-            growth=growth,
-            book_length=book_length,
-            samples=samples,
-        )
+        return self._tracker.day_figures(self._tracker.today(), with_goal_pace=with_goal_pace)
 
     def today(self, *, samples: int = 50) -> TodayView:
         """Today's screen. Its year at the pace shows no range: a small fan will do."""
@@ -117,7 +95,7 @@ class Views:
         found = analyse(
             history, week_starts_on=self._tracker.settings.week_starts_on, samples=samples
         )
-        return TodayView(found.today_figures, found, _etas(found), empty)
+        return TodayView(found.today_figures, found, _etas(found.books), empty)
 
     def stats(self, period: str = "week", *, samples: int = 1000) -> StatsView:
         from compound.charts import DEFAULT_DAYS
@@ -138,14 +116,14 @@ class Views:
 
     def books(self, status: BookStatus | None = None) -> BooksView:
         """The shelves, with the expected finish of the books being read."""
-        from compound.domain.insight import analyse
+        from compound.domain.insight import finishes
 
         today = self._tracker.today()
         with self._tracker.store.reading() as reading:
             history = reading.history(today)
             shelves = reading.books(status)
-        # Only the expected finish days are shown: a small projection fan will do.
-        return BooksView(today, tuple(shelves), _etas(analyse(history, samples=50)))
+        # Only the expected finish days are shown: no habits, no projection.
+        return BooksView(today, tuple(shelves), _etas(finishes(history)))
 
     def entries(self, days: int | None = None, *, since: date | None = None) -> EntriesView:
         """Entries of the last `days` days (or from `since`), newest first."""
@@ -208,9 +186,6 @@ class Views:
             by_kind = reading.minutes_by_kind(*window(today, span)) if kind == "sessions" else {}
         return ChartData(history, span, by_kind)
 
-    def profiles(self) -> list[ProfileContents]:
-        return self._tracker.store.profiles()
-
     def books_in_hand(self) -> tuple[Book, ...]:
         """The books a check-in may go to: being read first, then to read (logging
         pages starts one). No expected finish days: a check-in does not show them."""
@@ -222,5 +197,5 @@ class Views:
             )
 
 
-def _etas(found: Insight) -> dict[int, date]:
-    return {eta.book.id: eta.eta for eta in found.books if eta.eta}
+def _etas(books: tuple[BookEta, ...]) -> dict[int, date]:
+    return {eta.book.id: eta.eta for eta in books if eta.eta}

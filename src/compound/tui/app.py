@@ -31,7 +31,7 @@ from compound.tui.gate import TrackerGate
 from compound.tui.hints import refusal
 from compound.tui.screens.base import DataScreen
 from compound.tui.screens.today import TodayScreen
-from compound.words.records import SHELVES, describe
+from compound.words.records import SHELVES, book_moves, describe
 
 # Actions of the priority bindings above.
 _CHECK_INS = ("log_pages", "log_session")
@@ -347,8 +347,4 @@ def _undone(done: Undone, today: date) -> str:
 
 
 def _book_moves(removed: EntryRemoved) -> str:
-    if removed.reopened_book is not None:
-        return f"; {removed.reopened_book.title} is being read again"
-    if removed.reshelved_book is not None:
-        return f"; {removed.reshelved_book.title} is back on the to-read shelf"
-    return ""
+    return "".join(f"; {moved}" for moved in book_moves(removed))

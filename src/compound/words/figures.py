@@ -139,11 +139,13 @@ def _books(count: float) -> str:
     return plural(round(count, 1), "book")
 
 
-def _where(pace: GoalPace) -> str:
+def _where(pace: GoalPace, *, books: bool = True) -> str:
+    """ "0.5 books ahead", "2 books behind", "on pace"; without `books`, "0.5 ahead"."""
     ahead = round(pace.ahead, 1)
     if ahead == 0:
         return "on pace"
-    return f"{_books(abs(ahead))} {'ahead' if ahead > 0 else 'behind'}"
+    amount = _books(abs(ahead)) if books else rate(abs(ahead))
+    return f"{amount} {'ahead' if ahead > 0 else 'behind'}"
 
 
 def goal_basis(pace: GoalPace) -> str:
@@ -172,9 +174,7 @@ def goal_pace_sentence(pace: GoalPace) -> str:
 
 def goal_pace_brief(pace: GoalPace) -> str:
     """A short form for a narrow panel: "goal 24 books: 0.5 ahead"."""
-    ahead = round(pace.ahead, 1)
-    where = "on pace" if ahead == 0 else f"{rate(abs(ahead))} {'ahead' if ahead > 0 else 'behind'}"
-    return f"goal {rate(pace.year_goal)} books: {where}"
+    return f"goal {rate(pace.year_goal)} books: {_where(pace, books=False)}"
 
 
 # -- pace and the year ahead -------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from compound.domain.records import Book, BookStatus, Entry, GoalKind, ReadingLog
+from compound.domain.records import Book, BookStatus, Entry, GoalKind, ReadingLog, RemovedEntry
 from compound.words.dates import day_label, short_date
 from compound.words.numbers import duration, listing, pages, plural
 
@@ -49,6 +49,17 @@ def phrase(entry: Entry, today: date) -> str:
 def describe(entry: Entry, today: date) -> str:
     """One phrase for an entry, with its id: "r12: 30 pages of Deep Work, today"."""
     return f"{entry.ref}: {phrase(entry, today)}"
+
+
+def book_moves(removed: RemovedEntry) -> list[str]:
+    """What removing an entry did to its book: "Dune is back to being read", "Dune is
+    back on the to-read shelf"; nothing when it left the book alone."""
+    moved = []
+    if removed.reopened_book is not None:
+        moved.append(f"{removed.reopened_book.title} is back to being read")
+    if removed.reshelved_book is not None:
+        moved.append(f"{removed.reshelved_book.title} is back on the to-read shelf")
+    return moved
 
 
 def book_progress(book: Book) -> str:
