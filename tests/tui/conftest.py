@@ -131,9 +131,14 @@ def make_app(tmp_path):
 
 async def settle(pilot) -> None:
     """Wait until every worker has answered and its message has been handled."""
+    from textual.worker import WorkerCancelled
+
     app = pilot.app
     for _ in range(50):
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:  # the app is exiting and cancelled what was still running
+            return
         await pilot.pause()
         if not any(w.is_running for w in app.workers):
             break
