@@ -220,3 +220,22 @@ async def test_palette_adds_a_book_and_switches_profile(store, make_app):
         await pilot.press("escape")
         await settle(pilot)
         assert "0 pages" in pilot.app.screen.query_one("#pages", Meter).figure
+
+
+async def test_editing_a_note_keeps_its_line_breaks(store, make_app):
+    """The note field is one line, so it shows a stored line break as "␊"; adding a word
+    to the note must not turn the break into that picture."""
+    store.log_pages(day=TODAY, pages=3, book="Deep Work", note="chapter 2\nre-read\tlater")
+    async with make_app(store).run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("enter")  # the newest entry: the 3 pages just stored
+        await settle(pilot)
+        note = pilot.app.screen.query_one("#note")
+        assert note.value == "chapter 2␊re-read␉later"
+        note.focus()
+        await pilot.press("end", *" twice", "enter")
+        await settle(pilot)
+    edited = next(e for e in _today_logs(store) if e.pages == 3)
+    assert edited.note == "chapter 2\nre-read\tlater twice"

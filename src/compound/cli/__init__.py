@@ -20,11 +20,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit status."""
     from compound.cli.context import Context
     from compound.cli.parser import build_parser
+    from compound.cli.terminal import shown_stream
 
     # An emoji must never crash output on a terminal that cannot show it.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    # Stored text may hold escape sequences and bidi overrides that input checks never
+    # saw (raw SQL, a restored file): whatever any command prints is shown safely.
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = shown_stream(sys.stdout), shown_stream(sys.stderr)
     ctx = None
     try:
         try:
@@ -64,14 +69,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if ctx is not None:
             ctx.close()
+        sys.stdout, sys.stderr = streams
 
 
 def one_line(message: str) -> str:
-    """`message` with control characters shown escaped (as repr() does), so that
-    echoed input can neither break the line nor drive the terminal."""
-    return "".join(
-        repr(ch)[1:-1] if ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F else ch for ch in message
-    )
+    """`message` with control characters (line breaks too) and bidi controls shown as
+    visible marks, so that echoed input can neither break the line nor drive the
+    terminal."""
+    from compound.words.safe import shown
+
+    return shown(message)
 
 
 def _refuse_undecodable(words: Sequence[str]) -> None:
@@ -107,7 +114,9 @@ def _report_bug(exc: Exception) -> int:
 
     log = locations.error_log()
     try:
-        log.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        from compound.files import private_folder
+
+        private_folder(log.parent)
         # 0600: the command line it records may hold a private note.
         fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         # backslashreplace: argv may hold bytes that are not UTF-8 (surrogate escapes).

@@ -63,7 +63,13 @@ def draw(ctx: Context, args) -> int:
     if os.environ.get("NO_COLOR") or not (ctx.out is sys.stdout and sys.stdout.isatty()):
         # Plain text for a pipe or a file: no colour codes, no padding at line ends.
         text = "\n".join(line.rstrip() for line in plt.uncolorize(text).splitlines())
-    ctx.print(text.rstrip("\n"))
+        ctx.print(text.rstrip("\n"))
+        return 0
+    from compound.cli.terminal import underlying
+
+    # The colours are the chart's own, past the stream that shows escapes; a chart
+    # holds numbers, days and session kinds, no stored free text.
+    print(text.rstrip("\n"), file=underlying(ctx.out))
     return 0
 
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from compound.domain.records import Book, Entry, ReadingLog
+from compound.words.safe import shown
 
 # `typing`, `json` and `shutil` are imported where used: together ~5 ms that
 # `status --short`, which may run on every shell prompt, does not need.
@@ -59,8 +60,10 @@ def table(
     import shutil
 
     columns = shutil.get_terminal_size((100, 24)).columns
-    # A note may hold newlines and tabs; in a table each row must stay one line.
-    rows = [[c.replace("\n", " ").replace("\t", " ") for c in r] for r in rows]
+    # A note may hold newlines and tabs; in a table each row must stay one line. Cells
+    # are shown safely here, before they are measured, so that a title's escaped
+    # controls keep their columns aligned.
+    rows = [[shown(c.replace("\n", " ").replace("\t", " ")) for c in r] for r in rows]
     widths = [max([width_of(h)] + [width_of(r[i]) for r in rows]) for i, h in enumerate(headers)]
     giving = list(free) if free is not None else [len(headers) - 1]
     over = sum(widths) + 2 * (len(widths) - 1) - columns

@@ -18,11 +18,13 @@ FORMATS = ("csv", "json", "md", "html")
 
 
 def _write(ctx: Context, target: Path | None, write, what: str) -> None:
-    """Hand `write(out)` a private file (0600) at `target`, or standard output."""
-    from compound.exchange.output import private_file, utf8_stream
+    """Hand `write(out)` a private file (0600) at `target`, or standard output (where
+    members' names and titles are shown safely)."""
+    from compound.cli.terminal import export_stream
+    from compound.exchange.output import private_file
 
     if target is None:
-        with utf8_stream(ctx.out) as out:
+        with export_stream(ctx.out) as out:
             write(out)
         return
     with private_file(target) as out:

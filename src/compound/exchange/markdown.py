@@ -24,13 +24,15 @@ from compound.domain.records import Book, BookStatus
 from compound.domain.totals import DailyTotals, History
 from compound.exchange.registry import Exporter
 from compound.words.numbers import plural, rate
+from compound.words.safe import shown
 
 _SPECIAL = "\\`*_[]<>|#"
 
 
 def escape(text: str | None) -> str:
-    """Text shown as itself in Markdown: one line, its markup characters escaped."""
-    flat = " ".join((text or "").split())
+    """Text shown as itself in Markdown: one line, its markup characters escaped, its
+    controls and bidi overrides shown as visible marks (`words.safe`)."""
+    flat = shown(" ".join((text or "").split()))
     return "".join("\\" + ch if ch in _SPECIAL else ch for ch in flat)
 
 

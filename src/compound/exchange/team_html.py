@@ -3,19 +3,22 @@
 Everything is inline: the styles, and the chart as SVG drawn here (team pages in
 each of the last twelve weeks). No scripts, fonts or images from anywhere, and a
 Content-Security-Policy that forbids them, so the page shows the same offline.
-Every piece of text from a person (member names, titles) is escaped.
+Every piece of text from a person (member names, titles) is escaped, its controls and
+bidi overrides first shown as visible marks (`words.safe`): a page must not reorder
+what it says.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from html import escape
+from html import escape as escape_html
 from typing import TextIO
 
 from compound.domain.days import format_duration
 from compound.domain.team import MemberSummary, TeamReport
 from compound.exchange.team_report import streak_sentence
 from compound.words.numbers import rate
+from compound.words.safe import shown
 
 STYLE = """
 :root { color-scheme: light; --ink: #1f2933; --muted: #616e7c; --line: #d9e2ec;
@@ -63,6 +66,11 @@ HEADERS = (
 
 WIDTH, HEIGHT = 960, 240
 PAD_LEFT, PAD_BOTTOM, PAD_TOP = 56, 30, 16
+
+
+def escape(text: str) -> str:
+    """`text` as HTML text: controls and bidi overrides shown, markup escaped."""
+    return escape_html(shown(text))
 
 
 def nice_top(value: int) -> int:

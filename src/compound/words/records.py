@@ -1,4 +1,6 @@
-"""Records as people read them: entries, books and their progress, goals and their days."""
+"""Records as people read them: entries, books and their progress, goals and their days.
+
+Stored free text (titles, topics, a rule as written) is shown safely (`words.safe`)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from datetime import date
 from compound.domain.records import Book, BookStatus, Entry, GoalKind, ReadingLog, RemovedEntry
 from compound.words.dates import day_label, short_date
 from compound.words.numbers import duration, listing, pages, plural
+from compound.words.safe import shown
 
 TYPE_CHECKING = False  # not typing's: importing typing costs the prompt path ~2 ms
 if TYPE_CHECKING:
@@ -30,8 +33,8 @@ def amount(entry: Entry) -> str:
 
 
 def subject(entry: Entry) -> str:
-    """The book of a reading log, the topic of a session ("" when none)."""
-    return (entry.book_title if isinstance(entry, ReadingLog) else entry.topic) or ""
+    """The book of a reading log, the topic of a session ("" when none), shown safely."""
+    return shown((entry.book_title if isinstance(entry, ReadingLog) else entry.topic) or "")
 
 
 def phrase(entry: Entry, today: date) -> str:
@@ -40,9 +43,9 @@ def phrase(entry: Entry, today: date) -> str:
     if isinstance(entry, ReadingLog):
         what = pages(entry.pages)
         if entry.book_title:
-            what += f" of {entry.book_title}"
+            what += f" of {shown(entry.book_title)}"
         return f"{what}, {when}"
-    topic = f" · {entry.topic}" if entry.topic else ""
+    topic = f" · {shown(entry.topic)}" if entry.topic else ""
     return f"{duration(entry.minutes)} {entry.kind}{topic}, {when}"
 
 
@@ -56,9 +59,9 @@ def book_moves(removed: RemovedEntry) -> list[str]:
     back on the to-read shelf"; nothing when it left the book alone."""
     moved = []
     if removed.reopened_book is not None:
-        moved.append(f"{removed.reopened_book.title} is back to being read")
+        moved.append(f"{shown(removed.reopened_book.title)} is back to being read")
     if removed.reshelved_book is not None:
-        moved.append(f"{removed.reshelved_book.title} is back on the to-read shelf")
+        moved.append(f"{shown(removed.reshelved_book.title)} is back on the to-read shelf")
     return moved
 
 
@@ -115,7 +118,7 @@ def schedule_name(rule: str | None) -> str:
         and all(day in _WEEKDAYS for day in days)
     ):
         return ", ".join(name for code, name in _WEEKDAYS.items() if code in days)
-    return rule
+    return shown(rule)
 
 
 def goal_days(kind: GoalKind, rule: str | None) -> str:

@@ -8,6 +8,7 @@ from textual.widgets import Checkbox, Input
 from compound.domain.records import Book
 from compound.tui.screens.dialog import FormDialog, Job, field
 from compound.words.records import SHELVES
+from compound.words.safe import shown
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -22,22 +23,25 @@ class BookDialog(FormDialog):
         super().__init__(gate)
         self.book = book
         self.heading = f"Edit #{book.id} {book.title}" if book else "Add a book"
+        # What the fields show at first, stored text shown safely (a field draws its
+        # value as it is); only what is then changed goes to the Tracker.
+        self.before = {
+            "title": shown(book.title) if book else "",
+            "author": shown(book.author or "") if book else "",
+            "pages": str(book.total_pages or "") if book else "",
+            "isbn": shown(book.isbn or "") if book else "",
+        }
 
     def fields(self) -> ComposeResult:
-        b = self.book
-        yield field("Title", Input(b.title if b else "", id="title", compact=True))
-        yield field("Author", Input((b.author or "") if b else "", id="author", compact=True))
+        before = self.before
+        yield field("Title", Input(before["title"], id="title", compact=True))
+        yield field("Author", Input(before["author"], id="author", compact=True))
         yield field(
             "Pages",
-            Input(
-                str(b.total_pages or "") if b else "",
-                id="total",
-                placeholder="the book's length",
-                compact=True,
-            ),
+            Input(before["pages"], id="total", placeholder="the book's length", compact=True),
         )
-        yield field("ISBN", Input((b.isbn or "") if b else "", id="isbn", compact=True))
-        if b is None:
+        yield field("ISBN", Input(before["isbn"], id="isbn", compact=True))
+        if self.book is None:
             yield Checkbox("Reading it now", True, id="start", compact=True)
 
     def prepare(self) -> Job:
@@ -59,14 +63,8 @@ class BookDialog(FormDialog):
 
             return add
         # Only what was changed goes to the Tracker; an emptied author or ISBN clears it.
-        before = {
-            "title": book.title,
-            "author": book.author or "",
-            "pages": str(book.total_pages or ""),
-            "isbn": book.isbn or "",
-        }
         typed = {"title": title, "author": author, "pages": pages, "isbn": isbn}
-        changes = {key: text for key, text in typed.items() if text != before[key]}
+        changes = {key: text for key, text in typed.items() if text != self.before[key]}
 
         def edit(tracker: Tracker) -> str:
             return f"Updated {tracker.books.edit(book.id, **changes).title}"

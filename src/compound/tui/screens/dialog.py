@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from compound.domain.errors import CompoundError
 from compound.tui.hints import refusal
+from compound.words.safe import shown
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -71,8 +72,9 @@ class FormDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            # Titles and refusals may hold stored text (a book's title): never markup.
-            yield Label(self.heading, classes="dialog-title", markup=False)
+            # Titles and refusals may hold stored text (a book's title): never markup,
+            # and shown safely.
+            yield Label(shown(self.heading), classes="dialog-title", markup=False)
             yield from self.fields()
             yield Static("", classes="dialog-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
@@ -127,7 +129,7 @@ class FormDialog(ModalScreen[str | None]):
         self.show_error(message.reason)
 
     def show_error(self, reason: str) -> None:
-        self.query_one(".dialog-error", Static).update(reason)
+        self.query_one(".dialog-error", Static).update(shown(reason))
 
 
 def field(label: str, widget: Widget, *, classes: str = "") -> Horizontal:

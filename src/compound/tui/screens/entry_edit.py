@@ -12,6 +12,7 @@ from compound.domain.records import Entry, ReadingLog, SessionKind
 from compound.tui.screens.dialog import FormDialog, Job, field
 from compound.words.numbers import duration
 from compound.words.records import describe
+from compound.words.safe import shown
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -43,15 +44,17 @@ class EditEntryDialog(FormDialog):
         self.shown = self._as_typed(entry)  # what the fields show at first
 
     def _as_typed(self, e: Entry) -> dict[str, str]:
+        """The fields as they start, stored text shown safely (a field draws its value
+        as it is); only what is then changed goes to the Tracker."""
         if isinstance(e, ReadingLog):
             typed = {
                 "amount": str(e.pages),
                 "minutes": duration(e.minutes) if e.minutes else "",
-                "subject": e.book_title or "",
+                "subject": shown(e.book_title or ""),
             }
         else:
-            typed = {"amount": duration(e.minutes), "subject": e.topic or ""}
-        return typed | {"day": e.day.isoformat(), "note": e.note or ""}
+            typed = {"amount": duration(e.minutes), "subject": shown(e.topic or "")}
+        return typed | {"day": e.day.isoformat(), "note": shown(e.note or "")}
 
     def fields(self) -> ComposeResult:
         e, shown = self.entry, self.shown
@@ -92,7 +95,9 @@ class EditEntryDialog(FormDialog):
         if changed.get("day"):  # emptied, the day stays as it was
             changes["day"] = changed["day"]
         if "note" in changed:
-            changes["note"] = changed["note"]
+            # A one-line field shows a note's line breaks and tabs as their pictures
+            # ("␊", "␉"); edited, they are line breaks and tabs again, not new text.
+            changes["note"] = changed["note"].replace("\u240a", "\n").replace("\u2409", "\t")
         if isinstance(e, ReadingLog):
             if "amount" in changed:
                 changes["pages"] = changed["amount"]

@@ -18,6 +18,7 @@ from compound.words.dates import span
 from compound.words.figures import skip_days_added
 from compound.words.numbers import plural
 from compound.words.records import NAMED_SCHEDULES, goal_days, goal_target
+from compound.words.safe import shown
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -109,7 +110,8 @@ class GoalDialog(FormDialog):
         days = self.query_one("#days", Select)
         days.value = named or CUSTOM
         days.disabled = not schedules_apply(kind)
-        self.query_one("#rule", Input).value = "" if named else (rule or "")
+        # A field draws its value as it is: a stored rule is shown safely.
+        self.query_one("#rule", Input).value = "" if named else shown(rule or "")
 
     @on(Select.Changed, "#days")
     def _custom(self, event: Select.Changed) -> None:

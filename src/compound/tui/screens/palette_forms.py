@@ -14,6 +14,7 @@ from textual.widgets import Input, Select, Static
 from compound.domain.errors import CompoundError, InputError
 from compound.tui.screens.dialog import FormDialog, Job, field
 from compound.words.records import export_contents
+from compound.words.safe import shown
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -43,7 +44,9 @@ class ProfileDialog(FormDialog):
             self.names = names
 
     def fields(self) -> ComposeResult:
-        yield field("Profile", Input(id="name", placeholder=f"now: {self.current}", compact=True))
+        yield field(
+            "Profile", Input(id="name", placeholder=f"now: {shown(self.current)}", compact=True)
+        )
         yield Static("", id="profiles", classes="muted", markup=False)
 
     def on_mount(self) -> None:
@@ -58,7 +61,9 @@ class ProfileDialog(FormDialog):
         self.post_message(self.Listed(names))
 
     def on_profile_dialog_listed(self, message: Listed) -> None:
-        self.query_one("#profiles", Static).update("In this database: " + ", ".join(message.names))
+        self.query_one("#profiles", Static).update(
+            shown("In this database: " + ", ".join(message.names))
+        )
 
     def prepare(self) -> Job:
         name, gate = self.value("#name"), self.gate
@@ -121,7 +126,7 @@ class ExportDialog(FormDialog):
         target = self.targets.get(cast(str, self.query_one("#format", Select).value))
         if target is not None:
             self.query_one("#path", Input).placeholder = target.name
-            self.query_one("#folder", Static).update(f"A name alone goes in {target.parent}")
+            self.query_one("#folder", Static).update(shown(f"A name alone goes in {target.parent}"))
 
     def prepare(self) -> Job:
         form, typed = cast(str, self.query_one("#format", Select).value), self.value("#path")

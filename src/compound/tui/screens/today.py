@@ -24,6 +24,7 @@ from compound.words.figures import (
     year_at_pace,
 )
 from compound.words.records import book_progress, done_by
+from compound.words.safe import shown
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -123,8 +124,9 @@ class TodayScreen(DataScreen):
                 Static("No book being read: 3 shows the shelves, a adds a book.", classes="muted")
             )
             return
-        width = min(max(cell_len(b.title) for b in reading) + 2, 30)
-        shown = [
+        # Measured as the meters draw the titles: shown safely.
+        width = min(max(cell_len(shown(b.title)) for b in reading) + 2, 30)
+        progress = [
             " · ".join(
                 part
                 for part in (book_progress(b), done_by(b, etas.get(b.id), figures.today))
@@ -138,9 +140,9 @@ class TodayScreen(DataScreen):
                 figure,
                 book.progress,
                 label_width=width,
-                figure_width=max(map(cell_len, shown)),
+                figure_width=max(map(cell_len, progress)),
             )
-            for book, figure in zip(reading, shown)
+            for book, figure in zip(reading, progress)
         )
 
 

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from compound.domain.records import Book
 from compound.words.records import SHELVES
+from compound.words.safe import shown
 
 
 class BookPicker(Widget):
@@ -76,4 +77,4 @@ class BookPicker(Widget):
 def _label(book: Book) -> Text:
     """The title as plain Text (an option's str is read as markup), where it is, its shelf."""
     where = f"  p. {book.pages_read:,}/{book.total_pages:,}" if book.total_pages else ""
-    return Text(f"{book.title}{where}  ({SHELVES[book.status]})")
+    return Text(f"{shown(book.title)}{where}  ({SHELVES[book.status]})")

@@ -7,6 +7,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from compound.words.safe import shown
+
 
 class Meter(Widget):
     """`fraction` None draws no bar (an unknown book length, a day without a goal)."""
@@ -54,11 +56,13 @@ class Meter(Widget):
 
     def render(self) -> Text:
         style = self.get_component_rich_style
-        # Widths in terminal cells, not characters: 三体 takes four cells, not two.
-        line = Text(self.label, style=style("meter--label"))
+        # Widths in terminal cells, not characters: 三体 takes four cells, not two. The
+        # label may be a book's title: shown safely, as every stored text.
+        line = Text(shown(self.label), style=style("meter--label"))
         line.truncate(self.label_width - 1, overflow="ellipsis")
         line.pad_right(self.label_width - line.cell_len)
-        figure = " " * max(self.figure_width - cell_len(self.figure), 0) + self.figure
+        said = shown(self.figure)
+        figure = " " * max(self.figure_width - cell_len(said), 0) + said
         room = self.size.width - self.label_width - cell_len(figure) - 2
         if self.fraction is not None and room >= 6:
             width = min(room, 40)

@@ -9,6 +9,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from compound.words.safe import shown
+
 SCREENS = (
     ("today", "Today"),
     ("history", "History"),
@@ -61,7 +63,7 @@ class NavBar(Widget):
         """The profile and the day, right-aligned in `room` cells; where that is short
         (80 columns and a long name), the day gets shorter, then goes, then the name is cut."""
         style = self.get_component_rich_style
-        profile = self.profile if self.profile != DEFAULT_PROFILE else ""
+        profile = shown(self.profile) if self.profile != DEFAULT_PROFILE else ""
         days = (
             [self.today.strftime(form) for form in ("%a %d %b %Y", "%d %b %Y", "%d %b")]
             if self.today

@@ -10,6 +10,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import DataTable
 
+from compound.words.safe import shown
+
 
 def fixed_columns(table: DataTable, columns: list[tuple[str, int]]) -> DataTable:
     """Add each (label, width) column to `table`; returns the table."""
@@ -22,8 +24,9 @@ def clip(text: str, width: int) -> Text:
     """`text` cut to `width` terminal cells, an ellipsis marking the cut: 三体 takes four.
 
     Plain Text, never markup: a table reads a str cell as markup, and a stored title
-    like "[b]" or "[/x]" would restyle the table or stop it drawing.
+    like "[b]" or "[/x]" would restyle the table or stop it drawing. Shown safely:
+    Rich drops only a few controls, and an escape sequence would reach the terminal.
     """
-    cut = Text(text, end="")
+    cut = Text(shown(text), end="")
     cut.truncate(width, overflow="ellipsis")
     return cut
