@@ -34,7 +34,7 @@ def damage_the_reading_log(path: Path) -> None:
 
 
 def test_a_damaged_database_is_refused_diagnosed_and_restored(seeded):
-    assert len(list((seeded.parent / "compound-backups").glob("daily-*.db"))) == 1
+    assert len(list((seeded.parent / "compound.db-backups").glob("daily-*.db"))) == 1
     made = cli("backup")
     assert made.code == 0, made
     latest = Path(made.out.split(" to ")[1].rsplit(" (", 1)[0])
@@ -187,7 +187,7 @@ def limited(size: int):
 
 def test_a_size_limit_is_one_line_and_loses_nothing(seeded, tmp_path):
     """RLIMIT_FSIZE: what a full disk looks like to SQLite, without needing root."""
-    shutil.rmtree(seeded.parent / "compound-backups")
+    shutil.rmtree(seeded.parent / "compound.db-backups")
     env = process_env(tmp_path / "home", seeded)
     stored = dump(seeded)
 
@@ -220,7 +220,7 @@ def test_a_size_limit_is_one_line_and_loses_nothing(seeded, tmp_path):
     assert len(logged.stderr.splitlines()) == 1
     assert integrity(seeded) == "ok"
     assert rows(seeded, "SELECT pages FROM reading_log WHERE note = 'under a limit'") == [(5,)]
-    assert not list((seeded.parent / "compound-backups").glob("*"))
+    assert not list((seeded.parent / "compound.db-backups").glob("*"))
 
 
 def test_garbage_in_place_of_the_database_is_left_alone_by_every_command(tmp_path, monkeypatch):

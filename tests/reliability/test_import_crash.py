@@ -93,8 +93,8 @@ class Scene:
         self.reset()
 
     def reset(self) -> None:
-        for leftover in self.db.parent.glob(f"{self.db.name}-*"):
-            leftover.unlink()
+        for sidecar in ("-wal", "-shm", "-journal"):  # the backups folder stays
+            self.db.with_name(self.db.name + sidecar).unlink(missing_ok=True)
         shutil.copy(self.pristine, self.db)
 
     def outcome(self) -> str:

@@ -16,7 +16,7 @@ FIXTURE = sorted((Path(__file__).parent.parent / "fixtures").glob("rev-*.sqlite"
 
 
 def backups_of(db: Path) -> list[str]:
-    folder = db.with_name(f"{db.stem}-backups")
+    folder = db.with_name(f"{db.name}-backups")
     return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
 
 
@@ -27,7 +27,7 @@ def test_backup_without_a_path_goes_beside_the_database(seeded):
     result = cli("backup")
     assert result.code == 0 and result.err == ""
     made = Path(result.out.split(" to ")[1].rsplit(" (", 1)[0])
-    assert made.parent == seeded.with_name("compound-backups")
+    assert made.parent == seeded.with_name("compound.db-backups")
     assert made.name.startswith("manual-")
     assert dump(made) == dump(seeded)
     assert stat.S_IMODE(made.stat().st_mode) == 0o600
@@ -74,7 +74,7 @@ def test_daily_backups_are_taken_once_a_day_and_the_last_n_kept(seeded, monkeypa
         "daily-2026-11-27.db",
     ]
     # Each day's backup holds what was there when that day's first command ended.
-    day = seeded.with_name("compound-backups") / "daily-2026-11-25.db"
+    day = seeded.with_name("compound.db-backups") / "daily-2026-11-25.db"
     assert rows(day, "SELECT note FROM reading_log WHERE note LIKE 'day %' ORDER BY id") == [
         ("day 1",),
         ("day 2",),
@@ -83,7 +83,7 @@ def test_daily_backups_are_taken_once_a_day_and_the_last_n_kept(seeded, monkeypa
 
 
 def test_daily_backups_can_be_turned_off(seeded, monkeypatch):
-    shutil.rmtree(seeded.with_name("compound-backups"))
+    shutil.rmtree(seeded.with_name("compound.db-backups"))
     monkeypatch.setenv("COMPOUND_DAILY_BACKUPS", "0")
     assert cli("log", "5").code == 0
     assert backups_of(seeded) == []

@@ -76,7 +76,7 @@ def test_database_backups_settings_and_error_log_are_private(
         if stat.S_IMODE(p.stat().st_mode) & 0o077
     ]
     assert loose == []
-    assert stat.S_IMODE((data / "compound-backups").stat().st_mode) == 0o700
+    assert stat.S_IMODE((data / "compound.db-backups").stat().st_mode) == 0o700
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "md"])

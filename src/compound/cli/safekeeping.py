@@ -52,7 +52,7 @@ def restore(ctx: Context, args) -> int:
     ctx.print(f"Restored {database} from {source} (schema {revision}).")
     if kept is not None:
         ctx.print(f"The database it replaced is kept as {kept}.")
-    ctx.tracker()  # open it now: an older schema is upgraded here, with its own copy first
+    # An older schema is upgraded when the database is next opened, with its own copy first.
     return 0
 
 

@@ -6,21 +6,27 @@ writes (in WAL mode the writer is not held up). The copy goes to a hidden
 partial file beside its target, is checked, synced and then renamed into place:
 a crash at any moment leaves the old target, or none, never half a copy.
 
+A copy kept aside (a backup, the database before an upgrade or a restore) never
+takes the place of another: it gets the first free name (`name`, `name-2`, …),
+claimed with a hard link, which fails rather than replaces.
+
 Only the sqlite3 module is used here, so a backup costs no ORM import.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shutil
 import sqlite3
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from compound.db import revisions, sqlite_file
-from compound.domain.errors import StorageError
+from compound.domain.errors import StorageError, TargetExists
 
 # How long a restore waits for another process's write to finish, as check-ins do.
 _BUSY_SECONDS = 15.0
@@ -67,7 +73,10 @@ def sweep_partials(target: Path) -> None:
 
 def _discard(partial: Path) -> None:
     for path in (partial, Path(f"{partial}-journal")):
-        path.unlink(missing_ok=True)
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass  # its folder is not a folder, or not ours: there is nothing to clean
 
 
 def _running(pid: int) -> bool:
@@ -80,26 +89,81 @@ def _running(pid: int) -> bool:
     return True
 
 
+def numbered(wanted: Path) -> Iterator[Path]:
+    """`wanted`, then `wanted` with -2, -3, … (before a `.db` suffix): names to try in turn."""
+    yield wanted
+    stem, suffix = (wanted.name[:-3], ".db") if wanted.name.endswith(".db") else (wanted.name, "")
+    for count in itertools.count(2):
+        yield wanted.with_name(f"{stem}-{count}{suffix}")
+
+
+def _free(candidate: Path) -> bool:
+    # A dangling symlink or a -wal left beside the name counts as taken.
+    return not any(os.path.lexists(f"{candidate}{extra}") for extra in ("", "-wal"))
+
+
+def _claim(partial: Path, wanted: Path, existing: str) -> Path:
+    """Give the finished `partial` its name; returns it.
+
+    "replace" renames over `wanted`; "refuse" raises TargetExists when it is taken;
+    "number" takes the first free name from `numbered(wanted)`. The last two never
+    replace a file, even one that appears between the look and the rename.
+    """
+    if existing == "replace":
+        os.replace(partial, wanted)
+        return wanted
+    for candidate in numbered(wanted) if existing == "number" else iter([wanted]):
+        if existing == "number" and not _free(candidate):
+            continue
+        try:
+            os.link(partial, candidate)
+        except FileExistsError:
+            continue
+        except OSError:
+            # No hard links on this file system: reserve the name, then rename onto it.
+            try:
+                private_file(candidate)
+            except FileExistsError:
+                continue
+            os.replace(partial, candidate)
+            return candidate
+        partial.unlink()
+        return candidate
+    raise TargetExists(wanted)
+
+
+def _folder_for(target: Path) -> None:
+    """Make the folder `target` goes in (0700), naming what is in its way if it cannot."""
+    folder = target.parent
+    if os.path.lexists(folder) and not folder.is_dir():
+        what = "a broken link" if folder.is_symlink() and not folder.exists() else "a file"
+        raise StorageError(f"{folder} is {what}, not a folder; move it aside to keep backups there")
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
 def online_backup(
     source: Path,
     target: Path,
     *,
     pages: int = -1,
     progress: Callable[[int, int, int], object] | None = None,
+    existing: Literal["replace", "refuse", "number"] = "replace",
 ) -> Path:
-    """Copy the database at `source` to `target` (replacing it), mode 0600.
+    """Copy the database at `source` to `target`, mode 0600; returns where it went.
 
     `pages=-1` copies everything in one read transaction: one consistent snapshot
     that concurrent writers do not disturb. Stepping (`pages` > 0, with
     `progress(status, remaining, total)` called after each step) lets a caller
     report progress; a write between two steps restarts the copy.
+    `existing` says what happens to a file already at `target` (see `_claim`):
+    a copy kept aside uses "number", so that it never takes another's place.
     Raises StorageError naming what failed; `source` is only ever read.
     """
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    sweep_partials(target)
     partial = target.with_name(f".{target.name}{_PARTIAL}{os.getpid()}")
-    _discard(partial)  # a previous process with this pid
     try:
+        _folder_for(target)
+        sweep_partials(target)
+        _discard(partial)  # a previous process with this pid
         private_file(partial)
         reader = sqlite_file.read_only_connection(source)
         try:
@@ -116,7 +180,7 @@ def online_backup(
         if verdict != "ok":
             raise StorageError(f"the copy of {source} failed its check ({verdict})")
         _fsync(partial)
-        os.replace(partial, target)
+        target = _claim(partial, target, existing)
         _fsync(target.parent, directory=True)
     except StorageError:
         _discard(partial)
@@ -142,6 +206,7 @@ class Verdict:
     integrity: list[str]  # ["ok"] when PRAGMA integrity_check found nothing wrong
     revision: str | None
     orphans: dict[str, int]  # table -> rows whose foreign key points at nothing
+    columns: dict[str, frozenset[str]] = field(default_factory=dict)  # table -> its columns
 
     @property
     def sound(self) -> bool:
@@ -165,11 +230,18 @@ def examine(path: Path, *, limit: int = 20) -> Verdict:
             orphans: dict[str, int] = {}
             for table, *_ in con.execute("PRAGMA foreign_key_check"):
                 orphans[table] = orphans.get(table, 0) + 1
+            found: dict[str, set[str]] = {}
+            for table, column in con.execute(
+                "SELECT m.name, c.name FROM sqlite_master AS m, pragma_table_info(m.name) AS c "
+                "WHERE m.type = 'table'"
+            ):
+                found.setdefault(table, set()).add(column)
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
         raise StorageError(f"{path} cannot be read as a database: {_reason(exc, path)}") from None
-    return Verdict(integrity=problems, revision=state.revision, orphans=orphans)
+    columns = {table: frozenset(names) for table, names in found.items()}
+    return Verdict(integrity=problems, revision=state.revision, orphans=orphans, columns=columns)
 
 
 class NotABackupError(StorageError):
@@ -258,19 +330,31 @@ def _is_sound(path: Path) -> bool:
         return False
 
 
-def _raw_copy(path: Path, aside: Path) -> None:
-    """Keep a file SQLite cannot read, byte for byte, with its -wal if any."""
-    for suffix in ("", "-wal"):
-        source = Path(f"{path}{suffix}")
-        if source.is_file():
-            private_file(Path(f"{aside}{suffix}"))
-            shutil.copyfile(source, Path(f"{aside}{suffix}"))
+def _raw_copy(path: Path, aside: Path) -> Path:
+    """Keep a file SQLite cannot read, byte for byte, with its -wal if any, under the
+    first free name from `numbered(aside)`; returns that name."""
+    for candidate in numbered(aside):
+        if not _free(candidate):
+            continue
+        try:
+            private_file(candidate)  # claims the name: O_EXCL
+        except FileExistsError:
+            continue
+        for suffix in ("", "-wal"):
+            source = Path(f"{path}{suffix}")
+            if source.is_file():
+                if suffix:
+                    private_file(Path(f"{candidate}{suffix}"))
+                shutil.copyfile(source, Path(f"{candidate}{suffix}"))
+        return candidate
+    raise AssertionError("numbered() never ends")
 
 
 def restore(source: Path, database: Path, aside: Path) -> Path | None:
     """Put the contents of the checked copy `source` in place of `database`.
 
-    The current database, if any, is first kept as `aside` (returned). A sound
+    The current database, if any, is first kept as `aside`, or the first free name
+    after it (returned): an earlier copy kept aside is never replaced. A sound
     database is overwritten through SQLite's backup API inside its own locking,
     so a process that has it open sees the old or the new contents, never a mix,
     and a crash leaves the old ones. A damaged file is replaced by renaming.
@@ -285,41 +369,90 @@ def restore(source: Path, database: Path, aside: Path) -> Path | None:
         if database.exists():
             sound = _is_sound(database)
             if sound:
-                online_backup(database, aside)
+                kept = online_backup(database, aside, existing="number")
             else:
-                _raw_copy(database, aside)
-            kept = aside
+                kept = _raw_copy(database, aside)
         else:
             sound = False
         if sound:
             _copy_into(source, database)
         else:
             _replace_file(source, database)
-    except (sqlite3.Error, OSError) as exc:
+    except (sqlite3.Error, OSError, StorageError) as exc:
+        reason = str(exc) if isinstance(exc, StorageError) else _reason(exc, database)
         raise StorageError(
-            f"could not restore {source} into {database}: {_reason(exc, database)}"
+            f"could not restore {source} into {database}: {reason}"
             + (f"; the previous database is kept as {kept}" if kept else "")
         ) from None
     return kept
 
 
+def _page_size(con: sqlite3.Connection) -> int:
+    return int(con.execute("PRAGMA page_size").fetchone()[0])
+
+
+# The page sizes SQLite allows; a PRAGMA takes no bound value, so each is written out.
+_SET_PAGE_SIZE = {
+    512: "PRAGMA page_size = 512",
+    1024: "PRAGMA page_size = 1024",
+    2048: "PRAGMA page_size = 2048",
+    4096: "PRAGMA page_size = 4096",
+    8192: "PRAGMA page_size = 8192",
+    16384: "PRAGMA page_size = 16384",
+    32768: "PRAGMA page_size = 32768",
+    65536: "PRAGMA page_size = 65536",
+}
+
+
 def _copy_into(source: Path, database: Path) -> None:
-    reader = sqlite_file.read_only_connection(source)
+    staged = None
     try:
-        writer = sqlite3.connect(database, timeout=_BUSY_SECONDS)
+        reader = sqlite_file.read_only_connection(source)
         try:
-            reader.backup(writer)
+            writer = sqlite3.connect(database, timeout=_BUSY_SECONDS)
+            try:
+                wanted = _page_size(writer)
+                if _page_size(reader) != wanted:
+                    # SQLite cannot copy into a WAL database with another page size
+                    # (it says "readonly"): bring a staged copy to the database's size.
+                    reader.close()
+                    staged = _staged(source, database, page_size=wanted)
+                    reader = sqlite_file.read_only_connection(staged)
+                reader.backup(writer)
+            finally:
+                writer.close()
         finally:
-            writer.close()
+            reader.close()
     finally:
-        reader.close()
+        if staged is not None:
+            _discard(staged)
+
+
+def _staged(source: Path, database: Path, *, page_size: int | None = None) -> Path:
+    """A private, checked copy of `source` beside `database`, in rollback-journal mode,
+    rebuilt with `page_size` when given."""
+    staged = online_backup(source, database.with_name(f".{database.name}.restoring-{os.getpid()}"))
+    if page_size is not None:
+        con = sqlite3.connect(staged)
+        try:
+            if page_size in _SET_PAGE_SIZE:
+                con.execute(_SET_PAGE_SIZE[page_size])
+                con.execute("VACUUM")
+            if _page_size(con) != page_size:
+                raise StorageError(f"{source} could not be brought to a page size of {page_size}")
+        finally:
+            con.close()
+    return staged
 
 
 def _replace_file(source: Path, database: Path) -> None:
-    staged = database.with_name(f".{database.name}.restoring")
-    online_backup(source, staged)
-    # A -wal left by the damaged file would be replayed onto the restored one.
-    for suffix in ("-wal", "-shm", "-journal"):
-        Path(f"{database}{suffix}").unlink(missing_ok=True)
-    os.replace(staged, database)
+    staged = _staged(source, database)
+    try:
+        # A -wal left by the damaged file would be replayed onto the restored one.
+        for suffix in ("-wal", "-shm", "-journal"):
+            Path(f"{database}{suffix}").unlink(missing_ok=True)
+        os.replace(staged, database)
+    except BaseException:
+        _discard(staged)
+        raise
     _fsync(database.parent, directory=True)

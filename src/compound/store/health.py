@@ -1,7 +1,8 @@
 """`compound doctor`: how a database is, read without changing anything.
 
-For a SQLite file: integrity, schema revision, orphan rows, who may read the
-files, and the sizes of the database and its backups. For PostgreSQL: the
+For a SQLite file: integrity, schema revision (and that every table and column
+it needs is there), orphan rows, who may read the files, and the sizes of the
+database and its backups. For PostgreSQL: the
 schema revision, orphan rows and the database's size (integrity, permissions
 and backups are the server's and pg_dump's business there).
 """
@@ -9,11 +10,12 @@ and backups are the server's and pg_dump's business there).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from compound.db import backup, revisions
 from compound.domain.errors import StorageError
-from compound.store.safekeeping import backup_dir, kept_copies
+from compound.store.safekeeping import backup_folders, kept_copies
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,67 @@ def _schema(revision: str | None) -> Check:
     )
 
 
+@cache
+def needed_columns(revision: str) -> dict[str, frozenset[str]]:
+    """Every table and its columns that schema `revision` has, as its migrations build it.
+
+    Built by running the migrations up to `revision` on an empty database in memory,
+    so that it holds for every revision this compound knows, not only the newest.
+    """
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, inspect
+
+    from compound.db.migrate import MIGRATIONS_DIR
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("path_separator", "os")
+    config.set_main_option("version_locations", str(revisions.VERSIONS_DIR))
+    engine = create_engine("sqlite://")
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+            found = inspect(connection)
+            return {
+                table: frozenset(column["name"] for column in found.get_columns(table))
+                for table in found.get_table_names()
+            }
+    finally:
+        engine.dispose()
+
+
+def _missing(revision: str, columns: dict[str, frozenset[str]]) -> list[str]:
+    """What schema `revision` needs that the database lacks: tables, then columns."""
+    needed = needed_columns(revision)
+    tables = [f"table {table}" for table in sorted(needed) if table not in columns]
+    fields = [
+        f"column {table}.{column}"
+        for table in sorted(needed)
+        if table in columns
+        for column in sorted(needed[table] - columns[table])
+    ]
+    return tables + fields
+
+
+def _complete(schema: Check, revision: str | None, columns: dict[str, frozenset[str]]) -> Check:
+    """The schema check, failed when a table or column its revision needs is missing."""
+    if revision is None or not revisions.is_known(revision):
+        return schema
+    missing = _missing(revision, columns)
+    if not missing:
+        return schema
+    more = f" (and {len(missing) - 5} more)" if len(missing) > 5 else ""
+    verb, them = ("is", "it") if len(missing) == 1 else ("are", "them")
+    return Check(
+        "schema",
+        False,
+        f"revision {revision}, but {', '.join(missing[:5])}{more} {verb} missing; "
+        f"restoring a backup brings {them} back",
+    )
+
+
 def _orphans(counts: dict[str, int]) -> Check:
     if not counts:
         return Check("orphan rows", True, "none")
@@ -62,8 +125,7 @@ def _orphans(counts: dict[str, int]) -> Check:
 def _permissions(database: Path) -> Check:
     """Every file that holds the data should be its owner's alone."""
     paths = [Path(f"{database}{suffix}") for suffix in ("", "-wal", "-shm")]
-    folder = backup_dir(database)
-    paths += [folder] + [copy.path for copy in kept_copies(database)]
+    paths += backup_folders(database) + [copy.path for copy in kept_copies(database)]
     exposed = []
     for path in paths:
         try:
@@ -96,12 +158,14 @@ def _backups(database: Path, daily_backups: int) -> Check:
         part = f"{len(found)} {kind}"
         if kind == "daily":
             part += (
-                f" (newest {found[-1].path.stem.removeprefix('daily-')}, keeping {daily_backups})"
+                # Across folders (an older compound's one too): the latest day by name.
+                f" (newest {max(c.path.stem for c in found).removeprefix('daily-')}, "
+                f"keeping {daily_backups})"
             )
         parts.append(part)
     total = size_text(sum(copy.size for copy in copies))
     folder = (
-        f"; daily and manual ones are in {backup_dir(database)}"
+        f"; daily and manual ones are in {' and '.join(map(str, backup_folders(database)))}"
         if {"daily", "manual"} & kinds.keys()
         else ""
     )
@@ -134,7 +198,8 @@ def check_sqlite(database: Path, daily_backups: int) -> list[Check]:
             checks.append(
                 Check("integrity", False, f"{shown}{more}; restoring a backup brings it back")
             )
-        checks += [_schema(verdict.revision), _orphans(verdict.orphans)]
+        schema = _complete(_schema(verdict.revision), verdict.revision, verdict.columns)
+        checks += [schema, _orphans(verdict.orphans)]
     checks += [_permissions(database), _backups(database, daily_backups)]
     return checks
 

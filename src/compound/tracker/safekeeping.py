@@ -27,7 +27,9 @@ def restore(source: Path, database: Path) -> tuple[str, Path | None]:
 
 
 def keep_daily_backup(database: Path, today: date, keep: int) -> Path | None:
-    """Today's automatic backup, unless there is one already (see store.safekeeping)."""
+    """Today's automatic backup, unless there is one already (see store.safekeeping).
+
+    Raises StorageError only: a caller warns and keeps its command's exit status."""
     return daily_backup(database, today, keep)
 
 
