@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from compound.domain.errors import InputError
 from compound.domain.quantities import parse_whole
@@ -61,18 +61,22 @@ def check_target(kind: GoalKind, value: str | int) -> int:
 
 
 def check_schedule(rule: str) -> str:
-    """An RFC 5545 RRULE that python-dateutil can expand, without its "RRULE:" prefix."""
-    from dateutil.rrule import rrulestr
+    """An RFC 5545 RRULE naming whole days (FREQ=DAILY, WEEKLY, MONTHLY or YEARLY, no
+    times of day) that python-dateutil can expand, without its "RRULE:" prefix.
+
+    Every way a goal comes in (the command line, the app's goal dialog, imports, a
+    team member's file) is checked here: an hourly rule would expand to thousands of
+    occurrences for each day a streak looks back over.
+    """
+    from compound.domain.schedules import UnfitSchedule, check_rule
 
     text = rule.strip().removeprefix("RRULE:").removeprefix("rrule:")
-    start = datetime(2026, 1, 1)
     try:
-        if not list(rrulestr(text, dtstart=start).xafter(start, 1, inc=True)):
-            raise ValueError("no days")
-    except (ValueError, TypeError):
+        check_rule(text)
+    except UnfitSchedule as unfit:
+        shown = rule if len(rule) <= 60 else f"{rule[:57]}..."
         raise InputError(
-            f"the schedule {rule!r} is not an RRULE that names some days; "
-            "e.g. FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
+            f"the schedule {shown!r} {unfit}; e.g. FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
         ) from None
     return text
 

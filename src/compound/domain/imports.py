@@ -16,7 +16,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import NamedTuple, overload
 
+from compound.domain.days import MAX_DURATION_MINUTES
+from compound.domain.errors import InputError
+from compound.domain.goals import check_goal
+from compound.domain.quantities import MAX_PAGES_PER_LOG
 from compound.domain.records import Book, BookStatus, GoalKind, SessionKind
+
+# More skip days than a hundred years hold is a generated or damaged file, not rest
+# anyone took (the command line plans at most a year of them at a time): bounded, an
+# import of them stays a matter of seconds.
+MAX_SKIP_DAYS = 36_600
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +115,46 @@ class ImportBatch:
             + len(self.sessions)
             + len(self.goals)
             + len(self.skips)
+        )
+
+
+def check_read_days(started_on: date | None, finished_on: date | None) -> None:
+    """A read finishes on or after the day it started, as the command line keeps it."""
+    if started_on is not None and finished_on is not None and finished_on < started_on:
+        raise InputError(
+            f"finished on {finished_on.isoformat()}, before it was started on "
+            f"{started_on.isoformat()}"
+        )
+
+
+def check_batch(batch: ImportBatch) -> None:
+    """Hold what a file brings to the bounds anything typed is held to: a read's days
+    in order, a log's pages and minutes, a goal's target and schedule, and a number
+    of skip days a life could hold. Refusals name the record ("books[3]: …")."""
+    for book in batch.books:
+        try:
+            check_read_days(book.started_on, book.finished_on)
+        except InputError as exc:
+            raise InputError(f"{book.where}: {exc}") from None
+    for log in batch.logs:
+        if not 1 <= log.pages <= MAX_PAGES_PER_LOG:
+            raise InputError(
+                f"{log.where}: {log.pages:,} pages is not from 1 to {MAX_PAGES_PER_LOG:,}"
+            )
+        if log.minutes is not None and not 1 <= log.minutes <= MAX_DURATION_MINUTES:
+            raise InputError(f"{log.where}: {log.minutes:,} minutes is more than a day")
+    for session in batch.sessions:
+        if not 1 <= session.minutes <= MAX_DURATION_MINUTES:
+            raise InputError(f"{session.where}: {session.minutes:,} minutes is more than a day")
+    for goal in batch.goals:
+        try:
+            check_goal(goal.kind, goal.target, goal.schedule)
+        except InputError as exc:
+            raise InputError(f"{goal.where}: {exc}") from None
+    if len(batch.skips) > MAX_SKIP_DAYS:
+        raise InputError(
+            f"{len(batch.skips):,} skip days are more than a hundred years of days "
+            f"({MAX_SKIP_DAYS:,}); nobody rests that long"
         )
 
 

@@ -16,7 +16,7 @@ in use, whichever profile the file was exported from.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal, TextIO, TypeVar, overload
@@ -26,6 +26,7 @@ from compound.domain.errors import InputError
 from compound.domain.exports import ExportData
 from compound.domain.goals import check_goal
 from compound.domain.imports import (
+    MAX_SKIP_DAYS,
     ImportBatch,
     ImportedBook,
     ImportedGoal,
@@ -33,11 +34,15 @@ from compound.domain.imports import (
     ImportedSession,
     ImportedSkip,
     ReadOptions,
+    check_batch,
+    check_read_days,
 )
 from compound.domain.quantities import MAX_BOOK_PAGES, MAX_PAGES_PER_LOG, parse_whole
 from compound.domain.records import Book, BookStatus, GoalKind, SessionKind
+from compound.domain.schedules import stored_rule
 from compound.domain.text import MAX_NOTE, clean_text, normalise_isbn
 from compound.exchange.csvfiles import read_text
+from compound.exchange.jsonfiles import DuplicateKey, unique_keys
 from compound.exchange.registry import Exporter, Importer
 
 FORMAT = "compound"
@@ -106,7 +111,9 @@ def document(data: ExportData) -> dict[str, Any]:
                 "id": g.id,
                 "kind": g.kind.value,
                 "target": g.target,
-                "schedule": g.schedule,
+                # As compound judges it, so that the file imports back: a rule stored
+                # before finer-than-daily ones were refused is every day (null).
+                "schedule": stored_rule(g.schedule),
                 "since": g.since.isoformat(),
             }
             for g in data.goals
@@ -202,7 +209,13 @@ class _Record:
                 f"{self.where}: {key} {raw!r} is not a time with its offset, "
                 "like 2026-11-22T07:30:00+00:00"
             )
-        return value
+        try:
+            return value.astimezone(UTC)  # as it is stored
+        except OverflowError:  # 0001-01-01T00:00+14:00 is a time before the year 1 in UTC
+            raise InputError(
+                f"{self.where}: {key} {raw!r} is not a time that can be kept (it falls "
+                "outside the years 1 to 9999 in UTC)"
+            ) from None
 
     def choice(self, key: str, kind: type[_Choice], *, default: _Choice | None = None) -> _Choice:
         raw = self._raw(key, default is None)  # no default: a missing key is refused
@@ -223,13 +236,19 @@ class _Record:
 
 def _load(path: Path) -> dict[str, Any]:
     name = Path(path).name
+    text = read_text(path)  # its own refusals (InputError is a ValueError) stay as they are
     try:
-        document = json.loads(read_text(path))
+        document = json.loads(text, object_pairs_hook=unique_keys)
     except json.JSONDecodeError as exc:
         raise InputError(f"{name}, line {exc.lineno}: not valid JSON ({exc.msg})") from None
     except RecursionError:
         # The decoder recurses once per level: thousands of nested [ or { exhaust it.
         raise InputError(f"{name}: not a compound export (nested too deeply to read)") from None
+    except DuplicateKey as twice:
+        raise InputError(f"{name}: {twice}") from None
+    except ValueError:
+        # Python reads no integer of more than 4,300 digits; no count or id has them.
+        raise InputError(f"{name}: a number in it is far too long to be a count or an id") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise InputError(f'{name} is not a compound export (no "format": "{FORMAT}")')
     version = document.get("version")
@@ -273,6 +292,12 @@ def _batch(document: dict[str, Any], source: str) -> ImportBatch:
             isbn = normalise_isbn(isbn)
         except InputError as exc:
             raise InputError(f"{record.where}: {exc}") from None
+        started_on = record.day("started_on", required=False)
+        finished_on = record.day("finished_on", required=False)
+        try:
+            check_read_days(started_on, finished_on)
+        except InputError as exc:
+            raise InputError(f"{record.where}: {exc}") from None
         books.append(
             ImportedBook(
                 ref=str(ref),
@@ -282,8 +307,8 @@ def _batch(document: dict[str, Any], source: str) -> ImportBatch:
                 total_pages=record.whole("total_pages", MAX_BOOK_PAGES, required=False),
                 isbn=isbn,
                 status=record.choice("status", BookStatus),
-                started_on=record.day("started_on", required=False),
-                finished_on=record.day("finished_on", required=False),
+                started_on=started_on,
+                finished_on=finished_on,
                 source=record.text("source") or "manual",
             )
         )
@@ -344,12 +369,18 @@ def _batch(document: dict[str, Any], source: str) -> ImportBatch:
             )
         )
     skips = []
-    for index, value in enumerate(_list(document, "skip_days")):
+    listed = _list(document, "skip_days")
+    if len(listed) > MAX_SKIP_DAYS:  # before reading them all
+        raise InputError(
+            f"skip_days: {len(listed):,} skip days are more than a hundred years of days "
+            f"({MAX_SKIP_DAYS:,}); nobody rests that long"
+        )
+    for index, value in enumerate(listed):
         record = _Record(value, f"skip_days[{index}]")
         skips.append(
             ImportedSkip(where=record.where, day=record.day("day"), reason=record.text("reason"))
         )
-    return ImportBatch(
+    batch = ImportBatch(
         kind="compound",
         source=source,
         books=tuple(books),
@@ -358,6 +389,8 @@ def _batch(document: dict[str, Any], source: str) -> ImportBatch:
         goals=tuple(goals),
         skips=tuple(skips),
     )
+    check_batch(batch)
+    return batch
 
 
 EXPORTER = Exporter("json", ".json", "everything, in compound's own JSON (imports back)", write)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from compound.domain.errors import InputError
-from compound.domain.imports import ImportBatch, ImportedBook, ReadOptions
+from compound.domain.imports import ImportBatch, ImportedBook, ReadOptions, check_batch
 from compound.domain.records import BookStatus
 from compound.exchange import fields
 from compound.exchange.csvfiles import read_rows
@@ -123,7 +123,12 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
             )
     except InputError as exc:
         raise InputError(f"{source}, {where}: {exc}") from None
-    return ImportBatch(kind="goodreads", source=source, books=tuple(books), skipped=tuple(skipped))
+    batch = ImportBatch(kind="goodreads", source=source, books=tuple(books), skipped=tuple(skipped))
+    try:
+        check_batch(batch)  # the bounds every import is held to
+    except InputError as exc:
+        raise InputError(f"{source}, {exc}") from None
+    return batch
 
 
 IMPORTER = Importer("goodreads", "Goodreads library export (CSV)", read)

@@ -3,10 +3,12 @@
 Its table page_stat_data has a row per page turned: id_book, page, start_time (Unix
 seconds), duration (seconds on the page) and total_pages (the book's page count in
 the layout of the moment; a smaller font means more pages). Pages are rescaled to
-the book's current count (book.pages) as KOReader's own page_stat view does, then
-each book's distinct pages and seconds are summed per logical day, in the person's
-time zone and day start. Each (book, day) becomes one reading log keyed by the
-book's md5, so importing a newer copy of the file updates those days.
+the book's current count (book.pages) as KOReader's own page_stat view does (never
+past its last page), then each book's distinct pages and seconds are summed per
+logical day, in the person's time zone and day start; a day counts at most the pages
+one log may hold, and the import's summary says where it was cut. Each (book, day)
+becomes one reading log keyed by the book's md5, so importing a newer copy of the
+file updates those days.
 """
 
 from __future__ import annotations
@@ -18,8 +20,14 @@ from pathlib import Path
 
 from compound.domain.days import MAX_DURATION_MINUTES, logical_day
 from compound.domain.errors import InputError
-from compound.domain.imports import ImportBatch, ImportedBook, ImportedLog, ReadOptions
-from compound.domain.quantities import MAX_BOOK_PAGES
+from compound.domain.imports import (
+    ImportBatch,
+    ImportedBook,
+    ImportedLog,
+    ReadOptions,
+    check_batch,
+)
+from compound.domain.quantities import MAX_BOOK_PAGES, MAX_PAGES_PER_LOG
 from compound.domain.records import BookStatus
 from compound.domain.text import clean_text
 from compound.exchange.registry import Importer
@@ -113,9 +121,13 @@ def _day_of(options: ReadOptions):
 
 
 def _days_read(books: dict, reads, day_of) -> tuple[dict, dict, dict]:
-    """The pages (a set) and seconds read of each book on each logical day, and how
-    many page reads were left out, by reason."""
-    pages: dict[tuple[int, date], set[int]] = defaultdict(set)
+    """The pages (as runs [first, last] of the book's current pages) and seconds read
+    of each book on each logical day, and how many page reads were left out, by reason.
+
+    Runs rather than a set of pages: one page of a 1-page layout is all 50,000 pages
+    of the book now, and a set of them for each read took gigabytes.
+    """
+    runs: dict[tuple[int, date], list[list[int]]] = defaultdict(list)
     seconds: dict[tuple[int, date], int] = defaultdict(int)
     dropped: dict[str, int] = defaultdict(int)
     for id_book, page, start, duration, total in reads:
@@ -143,15 +155,30 @@ def _days_read(books: dict, reads, day_of) -> tuple[dict, dict, dict]:
             dropped["at a time no calendar holds"] += 1
             continue
         current = book[3]
+        first = last = page
         if isinstance(total, int) and total > 0 and _pages(current):
-            # Rescale to today's layout as KOReader does: one page then may cover several now.
+            # Rescale to today's layout as KOReader does: one page then may cover several
+            # now; never past the book's last page (a page beyond its layout's count).
             first = (page - 1) * current // total + 1
-            last = max(first, page * current // total)
-            pages[key].update(range(first, last + 1))
+            last = min(max(first, page * current // total), current)
+            first = min(first, last)
+        day = runs[key]
+        if day and day[-1][0] <= first <= day[-1][1] + 1:
+            day[-1][1] = max(day[-1][1], last)  # the next page along: most reads are
         else:
-            pages[key].add(page)
+            day.append([first, last])
         seconds[key] += duration
-    return pages, seconds, dropped
+    return runs, seconds, dropped
+
+
+def _count(runs: list[list[int]]) -> int:
+    """How many distinct pages the runs cover (a page read twice in a day counts once)."""
+    counted, reached = 0, 0
+    for first, last in sorted(runs):
+        if last > reached:
+            counted += last - max(first, reached + 1) + 1
+            reached = last
+    return counted
 
 
 def read(path: Path, options: ReadOptions) -> ImportBatch:
@@ -213,23 +240,41 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
         for day in days:
             # Overlapping page reads can add up to more than a day; a day holds no more.
             minutes = min(round(seconds[(id_book, day)] / 60), MAX_DURATION_MINUTES)
+            read_on = f"{where} on {day.isoformat()}"
+            count = _count(pages[(id_book, day)])
+            if count > MAX_PAGES_PER_LOG:
+                # Pages rescaled from a layout far smaller than today's (or a damaged
+                # file): a log holds at most what the command line lets one log hold.
+                skipped.append(
+                    (
+                        read_on,
+                        f"{count:,} pages in one day, counted as {MAX_PAGES_PER_LOG:,}, "
+                        "the most one day's log holds",
+                    )
+                )
+                count = MAX_PAGES_PER_LOG
             logs.append(
                 ImportedLog(
-                    where=f"{where} on {day.isoformat()}",
+                    where=read_on,
                     day=day,
-                    pages=len(pages[(id_book, day)]),
+                    pages=count,
                     book_ref=where,
                     minutes=minutes or None,
                     import_key=f"{link}:{day.isoformat()}",
                 )
             )
-    return ImportBatch(
+    batch = ImportBatch(
         kind="koreader",
         source=source,
         books=tuple(batch_books),
         logs=tuple(logs),
         skipped=tuple(skipped),
     )
+    try:
+        check_batch(batch)
+    except InputError as exc:
+        raise InputError(f"{source}, {exc}") from None
+    return batch
 
 
 IMPORTER = Importer("koreader", "KOReader statistics database (statistics.sqlite3)", read)

@@ -19,7 +19,13 @@ from datetime import date
 from pathlib import Path
 
 from compound.domain.errors import InputError
-from compound.domain.imports import ImportBatch, ImportedBook, ReadOptions, name_key
+from compound.domain.imports import (
+    ImportBatch,
+    ImportedBook,
+    ReadOptions,
+    check_batch,
+    name_key,
+)
 from compound.domain.records import BookStatus
 from compound.exchange import fields
 from compound.exchange.csvfiles import at, read_table
@@ -127,7 +133,14 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
                     source="storygraph",
                 )
             )
-    return ImportBatch(kind="storygraph", source=source, books=tuple(books), skipped=tuple(skipped))
+    batch = ImportBatch(
+        kind="storygraph", source=source, books=tuple(books), skipped=tuple(skipped)
+    )
+    try:
+        check_batch(batch)  # the bounds every import is held to
+    except InputError as exc:
+        raise InputError(f"{source}, {exc}") from None
+    return batch
 
 
 IMPORTER = Importer("storygraph", "The StoryGraph library export (CSV)", read)

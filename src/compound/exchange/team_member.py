@@ -22,13 +22,15 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from compound.domain.errors import InputError
-from compound.domain.goals import DAILY_KINDS, GoalChange
+from compound.domain.goals import DAILY_KINDS, GoalChange, check_goal
 from compound.domain.profiles import check_profile_name
 from compound.domain.quantities import MAX_PAGES_PER_LOG
 from compound.domain.records import GoalKind
+from compound.domain.schedules import stored_rule
 from compound.domain.team import FinishedBook, MemberHistory
 from compound.domain.text import MAX_TITLE, clean_text
 from compound.exchange.csvfiles import read_text
+from compound.exchange.jsonfiles import DuplicateKey, unique_keys
 
 FORMAT = "compound-team-member"
 VERSION = 1
@@ -55,7 +57,9 @@ def document(member: MemberHistory, today: date, exported_at: datetime) -> dict[
                 "kind": g.kind.value,
                 "since": g.since.isoformat(),
                 "target": g.target,
-                "schedule": g.schedule,
+                # As judged here, so that the file merges: a rule stored before finer
+                # ones were refused is every day.
+                "schedule": stored_rule(g.schedule),
             }
             for g in member.goals
         ],
@@ -166,14 +170,14 @@ def _member(data: Any) -> MemberHistory:
             not isinstance(schedule, str) or len(schedule) > 500 or not schedule.isprintable()
         ):
             raise _Problem(f"{where}: the schedule must be an RRULE on one line")
-        goals.append(
-            GoalChange(
-                GoalKind(kind),
-                _whole(goal.get("target"), where, 1, MAX_TARGET),
-                _day(goal.get("since"), where),
-                schedule,
-            )
-        )
+        target = _whole(goal.get("target"), where, 1, MAX_TARGET)
+        try:
+            # The bounds any goal is held to where it is set: an hourly schedule would
+            # expand to thousands of occurrences a day in the team's streak.
+            target, schedule = check_goal(GoalKind(kind), target, schedule)
+        except InputError as exc:
+            raise _Problem(f"{where}: {exc}") from None
+        goals.append(GoalChange(GoalKind(kind), target, _day(goal.get("since"), where), schedule))
     skips = frozenset(
         _day(day, f"skips[{index}]") for index, day in enumerate(_list(data, "skips"))
     )
@@ -210,7 +214,7 @@ def read(path: Path) -> MemberHistory:
         raise InputError(f"{path} is a directory; name a member's file")
     text = read_text(path)
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=unique_keys)
     except json.JSONDecodeError as exc:
         raise InputError(
             f"{path.name}: not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
@@ -219,6 +223,11 @@ def read(path: Path) -> MemberHistory:
         raise InputError(
             f"{path.name}: not a compound team member file (nested too deep)"
         ) from None
+    except DuplicateKey as twice:
+        raise InputError(f"{path.name}: {twice}") from None
+    except ValueError:
+        # Python reads no integer of more than 4,300 digits; no count has them.
+        raise InputError(f"{path.name}: a number in it is far too long to be a count") from None
     try:
         return _member(data)
     except _Problem as problem:

@@ -8,6 +8,7 @@ from compound.domain.days import parse_day_range
 from compound.domain.errors import InputError
 from compound.domain.goals import SCHEDULED, GoalChange, check_goal
 from compound.domain.records import GoalKind
+from compound.domain.schedules import stored_rule
 from compound.domain.text import clean_text
 from compound.tracker.outcomes import GoalSet, SkipsAdded, SkipsRemoved
 
@@ -40,7 +41,10 @@ class Goals:
         check_goal(kind, target, None if schedule == KEEP else schedule)  # before opening
         if schedule == KEEP:
             in_force = tracker.store.goal_timeline().change_on(kind, today)
-            schedule = in_force.schedule if in_force is not None else None
+            # As it is judged: only a daily goal has days, and a rule stored before finer
+            # ones were refused is every day.
+            kept_rule = in_force.schedule if in_force is not None and kind in SCHEDULED else None
+            schedule = stored_rule(kept_rule)
             kept = schedule is not None
         checked, rule = check_goal(kind, target, schedule)
         goal = tracker.store.set_goal(kind, checked, since=today, schedule=rule)
