@@ -14,7 +14,13 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from compound import locations
-from compound.domain.days import WEEKDAYS, logical_day, parse_day_start, parse_iso_day
+from compound.domain.days import (
+    WEEKDAYS,
+    check_today,
+    logical_day,
+    parse_day_start,
+    parse_iso_day,
+)
 from compound.domain.errors import InputError, StorageError
 from compound.domain.profiles import DEFAULT_PROFILE, check_profile_name
 from compound.domain.quantities import parse_whole
@@ -65,6 +71,16 @@ def _parse_week_start(text: str) -> int:
     raise InputError(f"week start {text!r} is not a weekday like monday or sunday")
 
 
+def _parse_seconds(text: str) -> int:
+    """Whole seconds, up to a day: "5" or "5s"."""
+    number = text.strip().removesuffix("s").strip()
+    return parse_whole(number or text, "the seconds", low=0, high=86_400)
+
+
+def _show_seconds(value: int) -> str:
+    return f"{value}s"
+
+
 KEYS: dict[str, Key] = {
     "day_starts_at": Key(
         parse_day_start,
@@ -99,6 +115,18 @@ KEYS: dict[str, Key] = {
         True,
         "the app offers its first-run welcome while nothing is stored; closing it turns this off",
     ),
+    "lock_timeout": Key(
+        _parse_seconds,
+        _show_seconds,
+        5,
+        "on PostgreSQL, how long to wait for a lock another connection holds (0: for ever)",
+    ),
+    "statement_timeout": Key(
+        _parse_seconds,
+        _show_seconds,
+        30,
+        "on PostgreSQL, how long one query may take before it is cancelled (0: no limit)",
+    ),
 }
 
 
@@ -114,6 +142,8 @@ class Settings:
     profile: str = DEFAULT_PROFILE
     daily_backups: int = 7
     welcome: bool = True
+    lock_timeout: int = 5  # seconds; PostgreSQL only
+    statement_timeout: int = 30
     # Where each value came from: "default", the config file, or an environment variable.
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
@@ -129,27 +159,38 @@ class Settings:
         pinned = os.environ.get("COMPOUND_TODAY")
         if pinned:
             try:
-                return parse_iso_day(pinned)
+                return check_today(parse_iso_day(pinned))
             except InputError as exc:
                 raise InputError(f"COMPOUND_TODAY: {exc}") from None
-        return logical_day(self.now().replace(tzinfo=None), self.day_starts_at)
+        try:
+            return check_today(logical_day(self.now().replace(tzinfo=None), self.day_starts_at))
+        except InputError as exc:
+            raise InputError(f"{exc}; check the system clock") from None
+
+
+# A settings file holds a few short lines; one larger than this is not one.
+MAX_SETTINGS_BYTES = 1 << 20
 
 
 def read_file(path: Path) -> dict:
-    """The raw table in the settings file; empty when there is none."""
-    if not path.exists():
+    """The raw table in the settings file; empty when there is none. A pipe, a device,
+    a file over MAX_SETTINGS_BYTES or one that is not UTF-8 TOML is refused."""
+    from compound.files import read_regular
+
+    data = read_regular(path, MAX_SETTINGS_BYTES, "a settings file", StorageError)
+    if data is None:
         return {}
     import tomllib  # only when there is a file to read: it sits on the status path
 
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
-        return {}
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise StorageError(
+            f"{path}, line {line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); fix or remove it"
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise StorageError(f"{path} is not valid TOML ({exc}); fix or remove it") from None
-    except OSError as exc:
-        raise StorageError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
 def load(path: Path | None = None) -> Settings:
@@ -186,7 +227,9 @@ def save(path: Path, key: str, value: str | None) -> None:
         raw[key] = KEYS[key].show(KEYS[key].parse(value))
     import tomli_w
 
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    from compound.files import private_folder
+
+    private_folder(path.parent)
     temporary = path.with_name(path.name + ".tmp")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as handle:
@@ -212,8 +255,18 @@ class DatabaseChoice:
         )
 
 
+def sqlite_url(path: Path) -> str:
+    """The SQLAlchemy URL of the SQLite file at `path`, which may hold any character:
+    ?, # and % are quoted as SQLAlchemy quotes them (and unquotes them again), so a
+    file named my?data.db is that file, not my with a query."""
+    from urllib.parse import quote
+
+    return f"sqlite:///{quote(str(path), safe=' +/')}"
+
+
 def choose_database(db_option: str | None) -> DatabaseChoice:
-    """Which database to open, and why."""
+    """Which database to open, and why. A name that is not a regular file (a pipe, a
+    device, a socket) is refused here, before anything opens it."""
     for source, value in (("--db", db_option), ("COMPOUND_DB", os.environ.get("COMPOUND_DB"))):
         if value:
             if any("\ud800" <= ch <= "\udfff" for ch in value):
@@ -222,12 +275,33 @@ def choose_database(db_option: str | None) -> DatabaseChoice:
                     "rename the file or choose another"
                 )
             path = Path(value).expanduser().absolute()
-            return DatabaseChoice(f"sqlite:///{path}", path, source)
+            return _sqlite_choice(path, source)
     url = os.environ.get("COMPOUND_DATABASE_URL")
     if url:
         file = None
         if url.startswith("sqlite:///") and "?" not in url:
-            file = Path(url.removeprefix("sqlite:///")).absolute()
+            from urllib.parse import unquote
+
+            file = Path(unquote(url.removeprefix("sqlite:///"))).absolute()
+            _refuse_special(file, "COMPOUND_DATABASE_URL")
         return DatabaseChoice(url, file, "COMPOUND_DATABASE_URL")
-    path = locations.default_database()
-    return DatabaseChoice(f"sqlite:///{path}", path, "default")
+    return _sqlite_choice(locations.default_database(), "default")
+
+
+def _sqlite_choice(path: Path, source: str) -> DatabaseChoice:
+    _refuse_special(path, source)
+    return DatabaseChoice(sqlite_url(path), path, source)
+
+
+def _refuse_special(path: Path, source: str) -> None:
+    from compound.files import special_kind
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # none yet, or out of reach: the database layer says which
+    kind = special_kind(mode)
+    # A directory is left to the database layer too, which says more about it.
+    if kind is not None and kind != "a directory":
+        where = "" if source == "default" else f"{source}: "
+        raise StorageError(f"{where}{path} is {kind}, not a database file")

@@ -171,7 +171,7 @@ def _bad_goodreads(tmp_path) -> Path:
             "a.json, books[0]: status is missing",
         ),
         ("compound", lambda tmp: tmp / "missing.json", "there is no file"),
-        ("goodreads", lambda tmp: tmp, "is a directory; name the file to import"),
+        ("goodreads", lambda tmp: tmp, "is a directory, not a file to import"),
     ],
 )
 def test_a_malformed_file_is_one_line_exit_2_and_nothing_written(

@@ -67,15 +67,19 @@ class Context:
         if self._tracker is None:
             from compound.tracker.core import Tracker
 
+            # Today is read (and checked) before the database opens: an action refused
+            # for its day (a clock at the calendar's end) then creates nothing.
+            today = self.today
             self._tracker = Tracker.on_demand(
-                url or self.database.url, profile or self.profile, self.settings, lambda: self.today
+                url or self.database.url, profile or self.profile, self.settings, lambda: today
             )
         return self._tracker
 
     def output_file(self, text: str | None) -> Path | None:
-        """An -o FILE as a path (None: standard output), refused when it is the database
-        itself: checked here, so that a refused command opens (and creates) nothing."""
-        if not text:
+        """An -o FILE as a path (None, or "-" as is the custom: standard output), refused
+        when it is the database itself: checked here, so that a refused command opens
+        (and creates) nothing."""
+        if not text or text == "-":
             return None
         target = Path(text).expanduser()
         if self.database.path is not None and target.resolve() == self.database.path.resolve():
@@ -90,13 +94,15 @@ class Context:
         """
         if self._tracker is None or not self._tracker.opened or self.database.path is None:
             return
+        from compound.cli import one_line
         from compound.domain.errors import CompoundError
         from compound.tracker.safekeeping import keep_daily_backup
 
         try:
             keep_daily_backup(self.database.path, self.today, self.settings.daily_backups)
-        except CompoundError as exc:
-            print(f"compound: note: today's automatic backup was not made: {exc}", file=self.err)
+        except (CompoundError, OSError) as exc:  # never the command's exit status
+            note = f"compound: note: today's automatic backup was not made: {exc}"
+            print(one_line(note), file=self.err)
 
     def close(self) -> None:
         if self._tracker is not None:

@@ -7,10 +7,11 @@ from pathlib import Path
 from compound.cli.context import Context
 from compound.words.numbers import plural
 from compound.words.records import export_contents
+from compound.words.safe import shown
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from compound.domain.imports import ImportSummary, Tally
+    from compound.domain.imports import ImportBatch, ImportSummary, Tally
     from compound.tracker.core import Tracker
 
 # Reasons listed one by one before the rest are only counted.
@@ -18,34 +19,50 @@ MAX_LISTED = 20
 
 
 def export(ctx: Context, args) -> int:
+    from compound.cli.terminal import export_stream
+
     target = ctx.output_file(args.output)
-    data, chosen = ctx.tracker().exchange.export(
-        args.format, target=target, out=ctx.out, since=args.since, until=args.until
+    tracker = ctx.tracker()
+    if target is None:
+        with export_stream(ctx.out) as out:
+            data, chosen = tracker.exchange.export(
+                args.format, out=out, since=args.since, until=args.until
+            )
+        return 0
+    data, chosen = tracker.exchange.export(
+        args.format, target=target, since=args.since, until=args.until
     )
-    if target is not None:
-        ctx.print(f"Wrote {export_contents(data)} to {target} ({chosen.name}).")
+    ctx.print(f"Wrote {export_contents(data)} to {target} ({chosen.name}).")
     return 0
 
 
-def _tracker_for_dry_run(ctx: Context) -> Tracker:
-    """A dry run must not even create the database file: on a SQLite file that does
-    not exist yet, rehearse on an empty database in memory instead."""
-    path = ctx.database.path
-    if path is not None and not path.exists():
-        return ctx.tracker(url="sqlite://")
-    return ctx.tracker()
-
-
 def import_(ctx: Context, args) -> int:
-    from compound.exchange.progress import ProgressBar
     from compound.tracker.exchange import read_file
 
     # Everything in the file is read and checked before the database is opened.
     batch = read_file(args.kind, Path(args.file).expanduser(), ctx.settings)
-    tracker = _tracker_for_dry_run(ctx) if args.dry_run else ctx.tracker()
-    bar = ProgressBar(ctx.err, batch.size, f"Importing {batch.source}")
+    if args.dry_run:
+        # A dry run writes nothing, not even the database file or its backups: it
+        # rehearses on a copy (see tracker.exchange.rehearsal).
+        from compound.tracker.exchange import rehearsal
+
+        database, today = ctx.database, ctx.today  # today first, as for a real import
+        with rehearsal(
+            database.url, database.path, ctx.profile, ctx.settings, lambda: today
+        ) as tracker:
+            return _import(ctx, tracker, batch, dry_run=True)
+    return _import(ctx, ctx.tracker(), batch, dry_run=False)
+
+
+def _import(ctx: Context, tracker: Tracker, batch: ImportBatch, *, dry_run: bool) -> int:
+    from compound.cli.terminal import underlying
+    from compound.exchange.progress import ProgressBar
+
+    # The bar redraws itself with a carriage return: it writes past the stream that
+    # shows controls, its label (a file's name may hold anything) shown safely.
+    bar = ProgressBar(underlying(ctx.err), batch.size, shown(f"Importing {batch.source}"))
     try:
-        summary = tracker.exchange.apply(batch, dry_run=args.dry_run, progress=bar.advance)
+        summary = tracker.exchange.apply(batch, dry_run=dry_run, progress=bar.advance)
     finally:
         bar.close()
     ctx.print(*summary_lines(summary))

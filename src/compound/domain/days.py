@@ -38,6 +38,23 @@ def logical_day(moment: datetime, day_starts_at: time = time(0)) -> date:
     return (moment - offset).date()
 
 
+# The years today may fall in. The calendar ends at 0001-01-01 and 9999-12-31, and
+# the figures look a decade back and more than a year ahead of today: a today near
+# either end would reach past it. A clock (or COMPOUND_TODAY) outside is refused.
+FIRST_YEAR = 1900
+LAST_YEAR = 9000
+
+
+def check_today(day: date) -> date:
+    """`day` as the logical today, refused when it is outside FIRST_YEAR to LAST_YEAR."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise InputError(
+            f"today ({day.isoformat()}) is outside the years compound works in "
+            f"({FIRST_YEAR} to {LAST_YEAR})"
+        )
+    return day
+
+
 def parse_iso_day(text: str) -> date:
     """Parse YYYY-MM-DD strictly, naming the problem when the date does not exist."""
     match = _ISO_DATE.match(text or "")

@@ -19,20 +19,27 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from compound.domain.errors import InputError
+from compound.files import read_regular
 
 # A cell starting with one of these is a formula (or becomes one) in Excel,
 # LibreOffice and Google Sheets: "=HYPERLINK(...)", "+1", "-1+1", "@SUM(...)".
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Look-alikes a spreadsheet may read as those (an East Asian input method's full-width
+# ＝, ＋, －, ＠; the small and raised forms): any character Unicode's compatibility
+# form (NFKC) makes one of them; and the minus sign, U+2212, which it leaves as it is.
+_STARTS_AND_MINUS = (*FORMULA_STARTS, "\u2212")
+
+# The largest text file read: a library or an export of decades is a few megabytes.
+# What is larger is refused before it is parsed (the text is held whole to parse).
+MAX_TEXT_BYTES = 200 << 20
 
 
 def read_text(path: Path) -> str:
-    """The file's text, UTF-8 with or without a byte-order mark."""
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"there is no file {path}") from None
-    except IsADirectoryError:
-        raise InputError(f"{path} is a directory, not a file to import") from None
+    """The file's text, UTF-8 with or without a byte-order mark; a file that is not a
+    regular one (a pipe, a device, a directory) or is over MAX_TEXT_BYTES is refused."""
+    data = read_regular(Path(path), MAX_TEXT_BYTES, "a file to import")
+    if data is None:
+        raise InputError(f"there is no file {path}")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -101,7 +108,8 @@ def at(source: str, where: str) -> Iterator[None]:
 
 def safe_cell(value: Any) -> str:
     """A value as a CSV cell a spreadsheet shows as text: a leading =, +, -, @, tab
-    or carriage return gets a ' in front, so it is never run as a formula."""
+    or carriage return, or a look-alike of one (＝), gets a ' in front, so it is never
+    run as a formula."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -109,7 +117,17 @@ def safe_cell(value: Any) -> str:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if _starts_a_formula(text) else text
+
+
+def _starts_a_formula(text: str) -> bool:
+    if text.startswith(_STARTS_AND_MINUS):
+        return True
+    if not text or text[0].isascii():
+        return False
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", text[0]).startswith(FORMULA_STARTS)
 
 
 def write_table(out: TextIO, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:

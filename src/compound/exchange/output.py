@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from compound.domain.errors import InputError
+from compound.files import special_kind
 
 
 @contextmanager
@@ -19,11 +21,19 @@ def private_file(path: Path) -> Iterator[TextIO]:
 
     The text goes to a temporary file beside `path` that replaces it at the end, so
     an export that fails half way leaves any earlier file as it was. Line endings are
-    written as given (CSV's CRLF stays CRLF).
+    written as given (CSV's CRLF stays CRLF). A `path` that is a named pipe or a
+    device is written into directly.
     """
     path = Path(path).expanduser()
     if path.is_dir():
         raise InputError(f"{path} is a directory; name a file to write")
+    if _written_in_place(path):
+        # A pipe or a device (/dev/stdout, a shell's >(…)) is written into as it is:
+        # replacing it with a file would break the pipe, or put a file in /dev.
+        fd = os.open(path, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+        return
     # mkstemp creates the file with mode 0600, whatever the umask.
     fd, temporary = tempfile.mkstemp(
         prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else "."
@@ -38,6 +48,21 @@ def private_file(path: Path) -> Iterator[TextIO]:
         except OSError:
             pass
         raise
+
+
+def _written_in_place(path: Path) -> bool:
+    """Whether `path` is a named pipe or a device, which is written into rather than
+    replaced; refuses what can be neither (a socket)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # none yet: a file is made
+    if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
+        return True
+    kind = special_kind(mode)
+    if kind is not None:
+        raise InputError(f"{path} is {kind}; name a file to write")
+    return False
 
 
 @contextmanager

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -83,16 +85,45 @@ class Exchange:
             raise InputError(f"{target} is the database itself; name another file")
 
 
+@contextmanager
+def rehearsal(
+    url: str, path: Path | None, profile: str, settings: Settings, today: Callable[[], date]
+) -> Iterator[Tracker]:
+    """A tracker for a dry run, which writes nothing: on a copy of the SQLite file at
+    `path`, thrown away at the end (an older schema is upgraded in the copy, with
+    its copy aside, and no daily backup is taken of it); on an empty database in
+    memory when there is no file yet; on a database server, the database itself,
+    where the import's transaction is rolled back."""
+    from compound.config import sqlite_url
+    from compound.tracker.core import Tracker
+
+    with ExitStack() as stack:
+        if path is not None and path.exists():
+            from compound.db.sqlite_file import rehearsal_copy
+
+            # mkdtemp makes the folder 0700: the copy holds the person's records.
+            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="compound-dry-run-"))
+            copy = Path(folder) / path.name
+            rehearsal_copy(path, copy)
+            url = sqlite_url(copy)
+        elif path is not None:
+            url = "sqlite://"
+        tracker = Tracker.on_demand(url, profile, settings, today)
+        stack.callback(tracker.close)  # before the copy's folder goes
+        yield tracker
+
+
 def read_file(kind: str, path: Path, settings: Settings) -> ImportBatch:
     """Read and check a file of `kind` whole, before any database is opened: a file
     that is refused creates and changes nothing."""
     from compound.exchange.registry import importer
+    from compound.files import check_readable
 
-    if not path.exists():
-        raise InputError(f"there is no file {path}")
-    if path.is_dir():
-        raise InputError(f"{path} is a directory; name the file to import")
-    return importer(kind).read(path, ReadOptions(settings.day_starts_at, settings.timezone))
+    chosen = importer(kind)
+    # A pipe, a device or a file that cannot be read is refused here, for every kind:
+    # the formats that read the file whole also stop at a size limit.
+    check_readable(path, "a file to import")
+    return chosen.read(path, ReadOptions(settings.day_starts_at, settings.timezone))
 
 
 if TYPE_CHECKING:
