@@ -83,6 +83,24 @@ def test_control_characters_are_refused(value):
     assert "\n" not in str(caught.value)
 
 
+@pytest.mark.parametrize("multiline", [False, True])
+@pytest.mark.parametrize("override", ["\u202e", "\u202a", "\u202d", "\u2066", "\u2067", "\u2069"])
+def test_bidi_overrides_are_refused_as_a_shared_database_refuses_them(override, multiline):
+    """ "invoice\u202efdp.exe" draws as "invoiceexe.pdf": what a title says must be what
+    it shows, and a SQLite file must hold what a shared PostgreSQL one would accept."""
+    with pytest.raises(InputError, match="bidirectional override") as caught:
+        clean_text(f"invoice{override}fdp.exe", "title", multiline=multiline)
+    assert f"U+{ord(override):04X}" in str(caught.value)
+
+
+def test_right_to_left_text_and_its_marks_are_kept():
+    # Hebrew and Arabic need no override; the marks LRM/RLM only nudge neutral characters
+    assert (
+        clean_text("\u05e9\u05dc\u05d5\u05dd \u200fDune", "title")
+        == "\u05e9\u05dc\u05d5\u05dd \u200fDune"
+    )
+
+
 @given(st.text(max_size=60))
 @PROPERTY
 def test_clean_text_result_is_trimmed_bounded_and_free_of_control_characters(value):
@@ -94,7 +112,7 @@ def test_clean_text_result_is_trimmed_bounded_and_free_of_control_characters(val
         if result is None:
             assert not value.strip()
         else:
-            assert result == value.strip()
+            assert result == unicodedata.normalize("NFC", value.strip())
             assert 0 < len(result) <= 40
             assert all(unicodedata.category(ch) != "Cc" or ch in "\t\n" for ch in result)
 

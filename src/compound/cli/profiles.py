@@ -95,6 +95,7 @@ def remove(ctx: Context, args) -> int:
         raise InputError(f"the {DEFAULT_PROFILE!r} profile cannot be removed")
     profiles = _tracker(ctx).profiles
     held = profiles.contents(name)
+    name = held.name  # as stored: "ANA" names the profile "ana"
     what = "nothing (it is empty)" if held.empty else profile_contents(held)
     if not args.yes:
         _confirm(ctx, name, what)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from compound.domain.errors import InputError
-from compound.domain.text import clean_text
+from compound.domain.errors import InputError, NotFoundError
+from compound.domain.text import clean_text, match_key
 
 DEFAULT_PROFILE = "default"
 MAX_PROFILE_NAME = 64
@@ -43,8 +43,23 @@ def check_new_profile_name(text: str | None) -> str:
 
 
 def profile_name_key(name: str) -> str:
-    """How profile names are compared for uniqueness: case ignored."""
-    return name.casefold()
+    """How profile names are compared, for uniqueness and when one is named: case,
+    width and the way accents were typed ignored (text.match_key), so "ana", "Ana"
+    and "ａｎａ" are one name."""
+    return match_key(name.strip())
+
+
+class ProfileGone(NotFoundError):
+    """The profile a long-open tracker works for is no longer in its database: the file
+    was replaced (a backup restored) or the profile removed. Nothing is stored for it
+    elsewhere, under whichever profile now has its id."""
+
+    def __init__(self, name: str, where: str):
+        super().__init__(
+            f"the profile {name!r} is no longer in {where} (the database was replaced "
+            "or the profile removed); nothing was stored"
+        )
+        self.name, self.where = name, where
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from compound.domain.errors import InputError
 
@@ -16,9 +17,14 @@ MAX_NOTE = 2_000
 # C0 (below 32), DEL and C1 (0x80-0x9f, which holds the 8-bit CSI escape) are all
 # controls; notes may keep tabs (0x09) and line breaks (0x0a). Lone surrogates
 # (0xd800-0xdfff) stand for bytes that were not UTF-8, which no database can store.
+# Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) make a title
+# draw in another order than it reads ("txt.exe" shown as "exe.txt"); a shared
+# PostgreSQL database refuses the same characters in its CHECK constraints.
 # One character class each rather than a loop: imports check thousands of titles.
-_REFUSED = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-_REFUSED_IN_NOTES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_REFUSED = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_REFUSED_IN_NOTES = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 if TYPE_CHECKING:
@@ -52,19 +58,30 @@ def clean_text(
     limit: int = MAX_TITLE,
     multiline: bool = False,
 ) -> str | None:
-    """Trim `value`; refuse it when blank but required, too long, or holding control
-    characters. Only `multiline` text (notes) may hold line breaks and tabs."""
+    """Trim `value` and compose its accents (NFC); refuse it when blank but required,
+    too long, or holding control characters. Only `multiline` text (notes) may hold
+    line breaks and tabs.
+
+    Composed, "Café" typed with a combining accent is stored as the same characters as
+    "Café" typed with a precomposed é: what looks the same is the same.
+    """
     text = (value or "").strip()
     if not text:
         if required:
             raise InputError(f"{what} cannot be empty")
         return None
+    if not text.isascii():  # ASCII is its own NFC; imports check thousands of titles
+        text = unicodedata.normalize("NFC", text)
     if len(text) > limit:
         raise InputError(f"{what} is {len(text):,} characters long; the limit is {limit:,}")
     refused = (_REFUSED_IN_NOTES if multiline else _REFUSED).search(text)
     if refused:
         if 0xD800 <= ord(refused.group()) <= 0xDFFF:
             raise InputError(f"{what} is not valid UTF-8 text")
+        if ord(refused.group()) >= 0x202A:
+            raise InputError(
+                f"{what} contains a bidirectional override (U+{ord(refused.group()):04X})"
+            )
         raise InputError(f"{what} contains control characters")
     return text
 
@@ -89,6 +106,18 @@ def normalise_isbn(value: str | None) -> str | None:
     raise InputError(f"ISBN {value.strip()!r} has a wrong check digit; is there a typo?")
 
 
+def match_key(text: str) -> str:
+    """How names are compared when a person types one: by what they look like.
+
+    Case, the width of letters (full-width "ａｎａ"), ligatures ("ﬁ") and how accents
+    were typed (composed or combining) are ignored: NFKC, case folded, NFKC again (a
+    folded letter may compose anew)."""
+    if text.isascii():
+        return text.casefold()
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+
+
 def title_key(title: str) -> str:
-    """How titles are compared when a person names a book: case and spacing ignored."""
-    return " ".join(title.casefold().split())
+    """How titles are compared when a person names a book: case, spacing and look-alike
+    forms of the same letters ignored (match_key)."""
+    return " ".join(match_key(title).split())

@@ -6,8 +6,9 @@ that reaches its last page finishes it, and removing that log reopens it.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
+from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from compound.db import tables as t
@@ -155,10 +156,12 @@ def restore(session: Session, profile_id: int, entry: Entry) -> Entry:
     moves along again as a new log would.
 
     Ids are never reused, so the deleted one is free; should it be taken all the same
-    (a database restored from a copy meanwhile), the entry gets a new one.
+    (a database restored from a copy meanwhile), the entry gets a new one. So it does
+    where this connection may not choose ids (a member of a shared PostgreSQL
+    database: ids there come from the database alone).
     """
     table = t.ReadingLog if isinstance(entry, ReadingLog) else t.LearningSession
-    taken = session.get(table, entry.id) is not None
+    taken = session.get(table, entry.id) is not None or not _may_choose_ids(session, table)
     new_id = None if taken else entry.id  # None: the database gives it a new one
     if not isinstance(entry, ReadingLog):
         row = t.LearningSession(
@@ -268,19 +271,41 @@ def get(session: Session, profile_id: int, ref: str) -> Entry:
     return _to_entry(session, _find_row(session, profile_id, ref))
 
 
+_MAY_CHOOSE_IDS = text("SELECT has_column_privilege(:table, 'id', 'INSERT')")
+
+
+def _may_choose_ids(session: Session, table: type[t.ReadingLog | t.LearningSession]) -> bool:
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    return bool(session.execute(_MAY_CHOOSE_IDS, {"table": table.__tablename__}).scalar())
+
+
 def latest_ref(session: Session, profile_id: int) -> str | None:
-    """The id of the entry made last, whatever its kind."""
+    """The id of the entry made last, whatever its kind.
+
+    Of each kind, that is the one with the highest id: ids only grow, in the order the
+    rows were stored. Their `created_at` cannot say it, as an import keeps the one its
+    file gave (a clock set to 2099, another tool's times). Between the newest reading
+    log and the newest session, the later `created_at` decides, a time still to come
+    (beyond a day of clocks set apart) counting as earlier than any other: no check-in
+    was made then.
+    """
+    latest_possible = datetime.now(UTC) + timedelta(days=1)
     candidates = []
     for table, prefix in ((t.ReadingLog, "r"), (t.LearningSession, "s")):
         row = session.exec(
             select(col(table.created_at), col(table.id))
             .where(col(table.profile_id) == profile_id)
-            .order_by(col(table.created_at).desc(), col(table.id).desc())
+            .order_by(col(table.id).desc())
             .limit(1)
         ).first()
         if row:
-            candidates.append((_aware(row[0]), f"{prefix}{row[1]}"))
+            made = _aware(row[0])
+            candidates.append((made if made <= latest_possible else _NEVER, f"{prefix}{row[1]}"))
     return max(candidates)[1] if candidates else None
+
+
+_NEVER = datetime.min.replace(tzinfo=UTC)
 
 
 def delete(session: Session, profile_id: int, ref: str) -> RemovedEntry:

@@ -38,8 +38,32 @@ def _counts(session: Session, profile_ids: list[int] | None = None) -> dict[int,
     return found
 
 
-def _find(session: Session, name: str) -> t.Profile:
+def lookup(session: Session, name: str) -> t.Profile | None:
+    """The profile `name` names: the one of exactly that name, else the one whose name
+    looks the same (profile_name_key: case, width, accents typed either way); None
+    when there is none.
+
+    A database made before names were compared so may hold two that look the same
+    ("ana" and "Ana"): a name matching both, and neither exactly, is refused with both.
+    """
     row = session.exec(select(t.Profile).where(t.Profile.name == name)).first()
+    if row is not None:
+        return row
+    key = profile_name_key(name)
+    # Compared here rather than in SQL: SQLite's lower() folds ASCII letters only.
+    matches = [
+        row
+        for row in session.exec(select(t.Profile).order_by(t.Profile.name))
+        if profile_name_key(row.name) == key
+    ]
+    if len(matches) > 1:
+        listed = ", ".join(repr(row.name) for row in matches[:5])
+        raise InputError(f"{name!r} matches {len(matches)} profiles: {listed}; name one exactly")
+    return matches[0] if matches else None
+
+
+def _find(session: Session, name: str) -> t.Profile:
+    row = lookup(session, name)
     if row is None:
         raise ProfileNotFound(name)
     return row
@@ -59,12 +83,13 @@ def contents(session: Session, name: str) -> ProfileContents:
 
 
 def add(session: Session, name: str) -> Profile:
-    """Add an empty profile; its name must suit a new one and differ, whatever its case,
-    from every existing name."""
+    """Add an empty profile; its name must suit a new one and look different from every
+    existing name (profile_name_key: not only in case, width or how accents were typed)."""
     name = check_new_profile_name(name)
     key = profile_name_key(name)
-    # Compared here rather than in SQL: SQLite's lower() folds ASCII letters only.
-    for existing in session.exec(select(t.Profile.name)):
+    # Compared here rather than in SQL: SQLite's lower() folds ASCII letters only, and
+    # no index could say that "ａｎａ" is "ana".
+    for existing in session.exec(select(t.Profile.name).order_by(t.Profile.name)):
         if profile_name_key(existing) == key:
             raise InputError(f"there is already a profile named {existing!r}")
     row = t.Profile(name=name)
@@ -75,10 +100,10 @@ def add(session: Session, name: str) -> Profile:
 
 def remove(session: Session, name: str) -> ProfileContents:
     """Remove a profile and every record in it; returns what it held."""
-    if name == DEFAULT_PROFILE:
+    row = _find(session, name)
+    if row.name == DEFAULT_PROFILE:
         # Every database has it: compound opens it when no profile is chosen.
         raise InputError(f"the {DEFAULT_PROFILE!r} profile cannot be removed")
-    row = _find(session, name)
     profile_id = t.saved_id(row)
     held = ProfileContents(row.name, **_counts(session, [profile_id]).get(profile_id, {}))
     # Explicit deletes rather than ON DELETE CASCADE: foreign keys may be off in

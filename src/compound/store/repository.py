@@ -37,7 +37,7 @@ from compound.domain.errors import (
     StorageError,
 )
 from compound.domain.goals import GoalChange, GoalTimeline
-from compound.domain.profiles import DEFAULT_PROFILE, ProfileContents
+from compound.domain.profiles import DEFAULT_PROFILE, ProfileContents, ProfileGone
 from compound.domain.records import (
     UNSET,
     Book,
@@ -74,11 +74,25 @@ class Store:
     def __init__(self, engine: Engine, profile: Profile):
         self.engine = engine
         self.profile = profile
+        self._file_seen = _file_state(engine)  # see changed()
 
     @classmethod
-    def open(cls, url: str, profile: str = DEFAULT_PROFILE) -> Store:
-        """Open (creating and upgrading as needed) the database at `url`."""
-        engine = _translate_errors(open_database, url, where=_hide_password(url))
+    def open(
+        cls,
+        url: str,
+        profile: str = DEFAULT_PROFILE,
+        *,
+        lock_timeout: int | None = None,
+        statement_timeout: int | None = None,
+    ) -> Store:
+        """Open (creating and upgrading as needed) the database at `url`. The timeouts
+        (seconds) bound waits on a database server (db.engine.make_engine)."""
+        engine = _translate_errors(
+            lambda: open_database(
+                url, lock_timeout=lock_timeout, statement_timeout=statement_timeout
+            ),
+            where=_hide_password(url),
+        )
         store = cls(engine, Profile(id=0, name=profile))
         try:
             store.profile = store._ensure_profile(profile)
@@ -96,6 +110,21 @@ class Store:
         store.profile = store._ensure_profile(name)
         return store
 
+    def changed(self) -> bool:
+        """Whether the SQLite file changed since the store opened or this was last asked
+        (a check-in from the command line, a restored backup); False for a server.
+
+        Only the file and its -wal are looked at (no query), so an open app may ask
+        every second. A file replaced by another one (renamed over it) is reopened:
+        connections kept open would go on reading the file that was replaced."""
+        seen, now = self._file_seen, _file_state(self.engine)
+        self._file_seen = now
+        if seen == now:
+            return False
+        if _identity(seen) != _identity(now):
+            self.engine.dispose()
+        return True
+
     @property
     def location(self) -> str:
         """Where the data lives, for messages: a file path or the URL without password."""
@@ -103,12 +132,16 @@ class Store:
         return str(path) if path else self.engine.url.render_as_string(hide_password=True)
 
     @contextmanager
-    def _unit(self, *, read_only: bool = False) -> Iterator[Session]:
+    def _unit(self, *, read_only: bool = False, profiled: bool = True) -> Iterator[Session]:
         """One transaction; database failures become one-line StorageErrors. A
-        `read_only` unit does not take SQLite's write lock (see db.engine)."""
+        `read_only` unit does not take SQLite's write lock (see db.engine). A
+        `profiled` unit (one reading or writing this profile's records) first makes
+        sure `self.profile` is still this profile (see _confirm_profile)."""
         bind = self.engine.execution_options(**{READ_ONLY: True}) if read_only else self.engine
         try:
             with Session(bind, expire_on_commit=False) as session, session.begin():
+                if profiled:
+                    self._confirm_profile(session)
                 yield session
         except IntegrityError as exc:
             raise InputError(f"the database refused the change: {_first_line(exc.orig)}") from None
@@ -131,6 +164,22 @@ class Store:
             )
             raise failure(f"{_explain(exc.orig, self.location)}; nothing was saved") from None
 
+    def _confirm_profile(self, session: Session) -> None:
+        """Make sure the profile's id still belongs to its name, in the unit's own
+        transaction, before anything is read or written under that id.
+
+        A store may stay open for hours (the app): meanwhile the database may be
+        replaced by a backup in which that id is another person's, or the profile
+        removed. The profile is then found again by its name; when there is none, the
+        unit is refused rather than reading or writing someone else's records."""
+        row = session.get(t.Profile, self.profile.id)
+        if row is not None and row.name == self.profile.name:
+            return
+        found = profiles.lookup(session, self.profile.name)
+        if found is None:
+            raise ProfileGone(self.profile.name, self.location)
+        self.profile = Profile(id=t.saved_id(found), name=found.name)
+
     def _ensure_profile(self, name: str) -> Profile:
         try:
             return self._find_or_make_profile(name)
@@ -142,8 +191,8 @@ class Store:
             return self._find_or_make_profile(name)
 
     def _find_or_make_profile(self, name: str) -> Profile:
-        with self._unit() as session:
-            row = session.exec(select(t.Profile).where(t.Profile.name == name)).first()
+        with self._unit(profiled=False) as session:
+            row = profiles.lookup(session, name)
             if row is None:
                 if name != DEFAULT_PROFILE:
                     raise ProfileNotFound(name)
@@ -427,22 +476,24 @@ class Store:
 
     # -- profiles ------------------------------------------------------------------------
 
+    # The database's profiles, whichever this store's is (even one that is gone).
+
     def profiles(self) -> list[ProfileContents]:
         """Every profile in the database, by name, with how much each holds."""
-        with self._unit() as session:
+        with self._unit(profiled=False) as session:
             return profiles.listing(session)
 
     def profile_contents(self, name: str) -> ProfileContents:
-        with self._unit() as session:
+        with self._unit(profiled=False) as session:
             return profiles.contents(session, name)
 
     def add_profile(self, name: str) -> Profile:
-        with self._unit() as session:
+        with self._unit(profiled=False) as session:
             return profiles.add(session, name)
 
     def remove_profile(self, name: str) -> ProfileContents:
         """Remove a profile and everything in it; returns what it held."""
-        with self._unit() as session:
+        with self._unit(profiled=False) as session:
             return profiles.remove(session, name)
 
     # -- teams ---------------------------------------------------------------------------
@@ -451,7 +502,7 @@ class Store:
         self, today: date, *, at_least: int | None = None, include_books: bool = False
     ) -> TeamReport:
         """Every member's streaks and totals, and the team streak (domain/team.py)."""
-        with self._unit(read_only=True) as session:
+        with self._unit(read_only=True, profiled=False) as session:
             # The report counts this year's finished books only.
             from compound.domain.team import build_report
             from compound.store import team
@@ -471,6 +522,32 @@ class Store:
                     session, today, include_books=include_books, profile_id=self.profile.id
                 )
             )
+
+
+# A file's identity (device, inode) and how it last changed (time, size), for the
+# database file and its -wal; None where the database is not a file.
+_FileState = tuple[tuple[int, int, int, int] | None, ...] | None
+
+
+def _file_state(engine: Engine) -> _FileState:
+    path = sqlite_path(engine.url.render_as_string())
+    if path is None:
+        return None
+    states: list[tuple[int, int, int, int] | None] = []
+    for file in (path, Path(f"{path}-wal")):
+        try:
+            found = file.stat()
+        except OSError:
+            states.append(None)
+        else:
+            states.append((found.st_dev, found.st_ino, found.st_mtime_ns, found.st_size))
+    return tuple(states)
+
+
+def _identity(state: _FileState) -> tuple[int, int] | None:
+    """Which file the database is (device, inode): another one after a rename over it."""
+    main = state[0] if state else None
+    return main[:2] if main else None
 
 
 def _runner(session: Session) -> history_sql.Runner:

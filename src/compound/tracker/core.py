@@ -26,6 +26,16 @@ if TYPE_CHECKING:
     from compound.tracker.views import Views
 
 
+def _open_store(url: str, profile: str, settings: Settings) -> Store:
+    """The store, waiting on a database server's locks only as long as the settings say."""
+    return Store.open(
+        url,
+        profile,
+        lock_timeout=settings.lock_timeout,
+        statement_timeout=settings.statement_timeout,
+    )
+
+
 class Tracker:
     """One profile's tracker. `today()` is the logical today (a function, so that an
     app left open rolls over at the day's start).
@@ -45,14 +55,14 @@ class Tracker:
     @classmethod
     def open(cls, url: str, profile: str, settings: Settings, today: Callable[[], date]) -> Tracker:
         """Open (creating and upgrading as needed) the database at `url` as `profile`."""
-        return cls(Store.open(url, profile), settings, today)
+        return cls(_open_store(url, profile, settings), settings, today)
 
     @classmethod
     def on_demand(
         cls, url: str, profile: str, settings: Settings, today: Callable[[], date]
     ) -> Tracker:
         """A tracker whose database opens when an action or view first needs it."""
-        return cls(lambda: Store.open(url, profile), settings, today)
+        return cls(lambda: _open_store(url, profile, settings), settings, today)
 
     @property
     def store(self) -> Store:
@@ -76,7 +86,15 @@ class Tracker:
 
     @property
     def profile(self) -> str:
+        """The profile's name. Every action and view finds the profile again when its
+        database was replaced meanwhile, and refuses when it is gone (Store._unit)."""
         return self.store.profile.name
+
+    def database_changed(self) -> bool:
+        """Whether the database file changed since last asked (another process wrote,
+        a backup was restored): a long-open front end then reads its view again.
+        False while the store is not open, and for a database server."""
+        return self._store is not None and self._store.changed()
 
     @property
     def location(self) -> str:

@@ -31,7 +31,8 @@ class Profiles:
         return self._tracker.store.profile_contents(checked)
 
     def add(self, name: str) -> str:
-        """Add a profile: a name a shell passes unquoted, unique whatever its case."""
+        """Add a profile: a name a shell passes unquoted, unlike every other however it
+        is written (case, letter width, accents: domain.profiles.profile_name_key)."""
         checked = check_new_profile_name(name)  # before the database is opened
         return self._tracker.store.add_profile(checked).name
 

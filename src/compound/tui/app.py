@@ -3,8 +3,10 @@
 The app is handed its Tracker (or a way to open it) and its settings by the command
 line (cli/interactive.py); it never chooses a database itself. The Tracker opens in
 a worker thread while the first frame paints, and all database work runs in thread
-workers that answer with Messages, so typing never waits on SQLite. What the app
-says comes from compound.words; a refusal carries the app's hint (tui/hints.py).
+workers that answer with Messages, so typing never waits on SQLite. The screen is
+read again whenever the database file changes (a check-in from the command line, a
+backup restored). What the app says comes from compound.words; a refusal carries
+the app's hint (tui/hints.py).
 """
 
 from __future__ import annotations
@@ -70,6 +72,9 @@ class CompoundApp(App[int]):
         "goals": lambda: _screen("goals", "GoalsScreen"),
     }
     DEFAULT_MODE = "today"
+    # How often the app looks whether its database file changed (a check-in from the
+    # command line, a backup restored): each look is two stat calls, no query.
+    WATCH_SECONDS = 1.0
     COMMANDS = App.COMMANDS | {CompoundCommands}
     BINDINGS = [
         *(
@@ -86,6 +91,9 @@ class CompoundApp(App[int]):
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
     ]
+
+    class Opened(Message):
+        """The Tracker is open: the app starts watching its database."""
 
     class OpenFailed(Message):
         def __init__(self, error: BaseException):
@@ -159,12 +167,24 @@ class CompoundApp(App[int]):
             gate.tracker()
         except Exception as exc:  # noqa: BLE001 — handed to the command line to report
             self.post_message(self.OpenFailed(exc))
+        else:
+            self.post_message(self.Opened())
 
     def on_compound_app_glanced(self, message: Glanced) -> None:
         if isinstance(self.screen, TodayScreen):
             self.screen.show_glance(message.figures)
         else:
             self.glance_shown.set()
+
+    def on_compound_app_opened(self, message: Opened) -> None:
+        self.set_interval(self.WATCH_SECONDS, self._look_for_changes)
+
+    def _look_for_changes(self) -> None:
+        """Read the screen again when the database changed. A backup restored meanwhile
+        may give this profile's id to someone else: the reload finds the profile again
+        by its name (or says it is gone) before it reads anything."""
+        if self.gate.tracker().database_changed():
+            self.action_reload()
 
     def on_compound_app_open_failed(self, message: OpenFailed) -> None:
         # The command line reports it, once the screen is gone, as it reports any
@@ -330,6 +350,12 @@ class CompoundApp(App[int]):
 
     def on_compound_app_refused(self, message: Refused) -> None:
         self.notify(message.reason, severity="error", markup=False)
+
+    def notify(self, message: str, **options) -> None:
+        # What is announced may name stored text (a title, a profile): shown safely.
+        from compound.words.safe import shown
+
+        super().notify(shown(message), **options)
 
 
 def _screen(module: str, name: str):
