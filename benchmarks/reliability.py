@@ -86,6 +86,11 @@ def report(values: dict[str, float]) -> None:
         f"  consistent backups taken mid-write    "
         f"{int(values.get('consistent backups taken during writes', 0))}"
     )
+    print(
+        f"  backup failures, check-in stored      "
+        f"{int(values.get('backup failures that left the check-in stored', 0))} (exit 0, one "
+        "warning line)"
+    )
     print(f"  crashes survived (SIGKILL)            {sum(crashes.values())}")
     for kind, count in sorted(crashes.items()):
         print(f"    {kind:<36}{count}")
@@ -118,6 +123,9 @@ def report(values: dict[str, float]) -> None:
     shared = int(values.get("row-level security: writes to another profile refused", 0))
     if shared:
         print(f"  shared PostgreSQL, writes to another member's profile refused  {shared}")
+    insiders = int(values.get("shared PostgreSQL insider attempts refused", 0))
+    if insiders:
+        print(f"  shared PostgreSQL insider attempts refused  {insiders}")
 
 
 def main() -> int:

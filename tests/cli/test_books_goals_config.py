@@ -231,6 +231,10 @@ def test_config_show_defaults(db_path, ok, isolated_home):
         "0 turns them off",
         "welcome = on    # default; the app offers its first-run welcome while nothing is "
         "stored; closing it turns this off",
+        "lock_timeout = 5s    # default; on PostgreSQL, how long to wait for a lock another "
+        "connection holds (0: for ever)",
+        "statement_timeout = 30s    # default; on PostgreSQL, how long one query may take "
+        "before it is cancelled (0: no limit)",
         f"# settings file: {config_file(isolated_home)}",
         f"# database: {db_path}  (from COMPOUND_DB)",
     ]

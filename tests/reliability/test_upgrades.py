@@ -66,6 +66,80 @@ def test_fixture_upgrades_to_head_with_every_row(fixture, tmp_path):
     assert backup.exists() == (revision != revisions.head_revision())
 
 
+@pytest.mark.postgres
+def test_a_postgres_database_from_0002_keeps_every_row_and_never_reuses_an_id(postgres_url):
+    """0003 turns PostgreSQL's SERIAL ids into 64-bit identity columns and adds CHECKs on
+    free text: every row stays, even one holding a control stored before (its column's
+    check binds new writes only), and the ids go on after the last one handed out, a
+    removed row's included."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, exc, text
+
+    from compound.db.migrate import MIGRATIONS_DIR, open_database
+
+    engine = create_engine(postgres_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("path_separator", "os")
+    config.set_main_option("version_locations", str(revisions.VERSIONS_DIR))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0002")
+    add_book = text(
+        "INSERT INTO book (profile_id, title, status, source, created_at) "
+        "VALUES (1, :title, 'to-read', 'manual', now()) RETURNING id"
+    )
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO profile (name, created_at) VALUES ('ana', now())"))
+        ids = [
+            connection.execute(add_book, {"title": title}).scalar()
+            for title in ("Dune", "stored before: \x1b[31m", "Emma", "removed")
+        ]
+        connection.execute(text("DELETE FROM book WHERE id = :id"), {"id": ids[-1]})
+        before = connection.execute(text("SELECT * FROM book ORDER BY id")).all()
+
+    open_database(postgres_url).dispose()
+
+    with engine.begin() as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == (
+            revisions.head_revision()
+        )
+        assert connection.execute(text("SELECT * FROM book ORDER BY id")).all() == before
+        assert connection.execute(add_book, {"title": "Middlemarch"}).scalar() == ids[-1] + 1
+        identity = connection.execute(
+            text(
+                "SELECT attidentity FROM pg_attribute "
+                "WHERE attrelid = 'book'::regclass AND attname = 'id'"
+            )
+        ).scalar()
+        assert identity == "d"
+        widths = connection.execute(
+            text(
+                "SELECT DISTINCT data_type FROM information_schema.columns "
+                "WHERE table_schema = current_schema() "
+                "AND column_name IN ('id', 'profile_id', 'book_id') "
+                "AND table_name <> 'alembic_version'"
+            )
+        ).all()
+        assert widths == [("bigint",)]
+        checks = dict(
+            connection.execute(
+                text(
+                    "SELECT conname, convalidated FROM pg_constraint "
+                    "WHERE conname LIKE 'ck_%printable' "
+                    "AND connamespace = current_schema()::regnamespace"
+                )
+            ).all()
+        )
+    assert len(checks) == 11 and not checks.pop("ck_book_title_printable")
+    assert all(checks.values())
+    with pytest.raises(exc.IntegrityError, match="ck_book_title_printable"):
+        with engine.begin() as connection:
+            connection.execute(add_book, {"title": "new: \x1b[31m"})
+    engine.dispose()
+
+
 def test_processes_opening_a_new_database_at_once_migrate_it_once(database_url):
     from sqlalchemy import create_engine, text
 

@@ -22,8 +22,11 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 _PG_MIGRATION_LOCK = 0x636F6D70  # "comp"
 
 
-def open_database(url: str) -> Engine:
-    """An engine on `url` whose schema is at this code's head revision."""
+def open_database(
+    url: str, *, lock_timeout: int | None = None, statement_timeout: int | None = None
+) -> Engine:
+    """An engine on `url` whose schema is at this code's head revision. The timeouts
+    (seconds) are PostgreSQL's, see make_engine."""
     path = sqlite_path(url)
     if path is not None:
         state = sqlite_file.inspect(path)
@@ -34,8 +37,13 @@ def open_database(url: str) -> Engine:
         if state.revision == revisions.head_revision():
             return engine
     else:
-        engine = make_engine(url)
+        engine = make_engine(url, lock_timeout=lock_timeout, statement_timeout=statement_timeout)
     try:
+        if path is None and _stamped(engine) == revisions.head_revision():
+            # Up to date: one query, and no lock taken. On a shared database the
+            # migration lock is one anyone may hold; a member holding it must not keep
+            # everyone else's compound from opening.
+            return engine
         upgrade(engine, backup_of=path)
     except BaseException:
         engine.dispose()
@@ -50,6 +58,11 @@ def _refuse_unknown(revision: str | None, where: str) -> None:
             f"knows up to {revisions.head_revision()}): upgrade compound to use it; "
             "the database was left untouched"
         )
+
+
+def _stamped(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return current_revision(connection)
 
 
 def current_revision(connection: Connection) -> str | None:
@@ -97,6 +110,10 @@ def upgrade(
         found = current_revision(connection)
         if found == head:
             return None
+        if connection.dialect.name == "postgresql":
+            # A migration may rewrite large tables: it is not cut short by the
+            # statement timeout meant for everyday commands (its lock waits still are).
+            connection.execute(text("SET LOCAL statement_timeout = 0"))
         known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
         if found is not None and found not in known:
             _refuse_unknown(found, str(backup_of or engine.url.render_as_string()))
@@ -115,7 +132,7 @@ def _back_up_sqlite(path: Path, revision: str) -> Path:
 
     target = path.with_name(f"{path.name}.bak-{revision}")
     try:
-        return online_backup(path, target)
+        return online_backup(path, target, existing="number")  # an earlier copy stays
     except StorageError as exc:
         raise StorageError(
             f"could not back up {path} before upgrading it ({exc}); nothing was changed"

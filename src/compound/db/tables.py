@@ -4,6 +4,11 @@ Rules the data must keep live in the database too (CHECK and FOREIGN KEY), so a
 second client, a hand-written query or a future bug cannot store a negative page
 count. Enumerations are plain strings under a CHECK rather than database ENUM
 types, which keeps migrations identical on SQLite and PostgreSQL.
+
+PostgreSQL, where members of a shared database write with their own SQL, also keeps
+controls out of every free-text column (`_printable`), and its ids are 64-bit
+identity columns, which draw from their sequence without anyone holding a privilege on
+it (see postgres_rls.sql).
 """
 
 from __future__ import annotations
@@ -11,7 +16,17 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, DateTime, Index, UniqueConstraint, false
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Column,
+    DateTime,
+    Identity,
+    Index,
+    Integer,
+    UniqueConstraint,
+    false,
+)
 from sqlmodel import Field, SQLModel
 
 from compound.domain.records import BookStatus, GoalKind, SessionKind
@@ -40,6 +55,35 @@ def _created_at() -> datetime:
     return Field(default_factory=utcnow, sa_type=DateTime(timezone=True), nullable=False)
 
 
+# Ids, and the columns naming them: SQLite's INTEGER is 64-bit already (and an
+# AUTOINCREMENT key must be declared INTEGER); on PostgreSQL, BIGINT, so that no one
+# drawing ids by inserting rows could ever use them up.
+ID_TYPE = BigInteger().with_variant(Integer(), "sqlite")
+
+
+def _id() -> int | None:
+    """The primary key: AUTOINCREMENT on SQLite (with the table's sqlite_autoincrement),
+    an identity column on PostgreSQL. Either way an id is never handed out twice."""
+    return Field(default=None, sa_column=Column("id", ID_TYPE, Identity(), primary_key=True))
+
+
+# What no free text may hold on PostgreSQL: C0 controls, DEL and C1 controls (the 8-bit
+# CSI among them), and the bidi embeddings, overrides and isolates (U+202A-U+202E,
+# U+2066-U+2069) that reorder what a terminal shows. Notes may keep tabs and line breaks.
+# PostgreSQL's own regular expression escapes, so the DDL stays ASCII.
+CONTROLS = r"[\x01-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+CONTROLS_IN_NOTES = r"[\x01-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+
+
+def _printable(column: str, *, lines: bool = False) -> CheckConstraint:
+    """A CHECK that `column` holds no controls, on PostgreSQL only: there members write
+    with their own SQL; a SQLite file is written by compound, which checks text itself."""
+    refused = CONTROLS_IN_NOTES if lines else CONTROLS
+    return CheckConstraint(f"{column} !~ '{refused}'", name=f"{column}_printable").ddl_if(
+        dialect="postgresql"
+    )
+
+
 class Profile(SQLModel, table=True):
     """A person whose check-ins are kept apart from everyone else's."""
 
@@ -47,9 +91,10 @@ class Profile(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("name"),
         CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
+        _printable("name"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int | None = _id()
     name: str
     created_at: datetime = _created_at()
 
@@ -60,14 +105,18 @@ class Book(SQLModel, table=True):
         CheckConstraint("length(trim(title)) > 0", name="title_not_blank"),
         CheckConstraint("total_pages IS NULL OR total_pages > 0", name="total_pages_positive"),
         CheckConstraint(_one_of("status", BookStatus), name="status_known"),
+        _printable("title"),
+        _printable("author"),
+        _printable("isbn"),
+        _printable("source"),
         Index(None, "profile_id", "status"),
         # Never reuse an id: "#12" or "r12" seen in yesterday's output must not come
         # to mean a different row after a delete.
         {"sqlite_autoincrement": True},
     )
 
-    id: int | None = Field(default=None, primary_key=True)
-    profile_id: int = Field(foreign_key="profile.id", ondelete="CASCADE")
+    id: int | None = _id()
+    profile_id: int = Field(foreign_key="profile.id", ondelete="CASCADE", sa_type=ID_TYPE)
     title: str
     author: str | None = None
     total_pages: int | None = None
@@ -86,18 +135,22 @@ class ReadingLog(SQLModel, table=True):
     __table_args__ = (
         CheckConstraint("pages > 0", name="pages_positive"),
         CheckConstraint("minutes IS NULL OR minutes > 0", name="minutes_positive"),
+        _printable("note", lines=True),
+        _printable("import_key"),
         Index(None, "profile_id", "day"),
         Index(None, "book_id"),
         Index(None, "profile_id", "import_key", unique=True),
         {"sqlite_autoincrement": True},
     )
 
-    id: int | None = Field(default=None, primary_key=True)
-    profile_id: int = Field(foreign_key="profile.id", ondelete="CASCADE")
+    id: int | None = _id()
+    profile_id: int = Field(foreign_key="profile.id", ondelete="CASCADE", sa_type=ID_TYPE)
     day: date
     pages: int
     # Removing a book keeps the pages that were read in it.
-    book_id: int | None = Field(default=None, foreign_key="book.id", ondelete="SET NULL")
+    book_id: int | None = Field(
+        default=None, foreign_key="book.id", ondelete="SET NULL", sa_type=ID_TYPE
+    )
     minutes: int | None = None
     note: str | None = None
     # True when this log moved its book off the to-read shelf, so that undoing the
@@ -117,12 +170,14 @@ class LearningSession(SQLModel, table=True):
     __table_args__ = (
         CheckConstraint("minutes > 0", name="minutes_positive"),
         CheckConstraint(_one_of("kind", SessionKind), name="kind_known"),
+        _printable("topic"),
+        _printable("note", lines=True),
         Index(None, "profile_id", "day"),
         {"sqlite_autoincrement": True},
     )
 
-    id: int | None = Field(default=None, primary_key=True)
-    profile_id: int = Field(foreign_key="profile.id", ondelete="CASCADE")
+    id: int | None = _id()
+    profile_id: int = Field(foreign_key="profile.id", ondelete="CASCADE", sa_type=ID_TYPE)
     day: date
     minutes: int
     kind: str = SessionKind.OTHER.value
@@ -138,11 +193,12 @@ class Goal(SQLModel, table=True):
     __table_args__ = (
         CheckConstraint("target > 0", name="target_positive"),
         CheckConstraint(_one_of("kind", GoalKind), name="kind_known"),
+        _printable("schedule"),
         UniqueConstraint("profile_id", "kind", "since"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
-    profile_id: int = Field(foreign_key="profile.id", ondelete="CASCADE")
+    id: int | None = _id()
+    profile_id: int = Field(foreign_key="profile.id", ondelete="CASCADE", sa_type=ID_TYPE)
     kind: str
     target: int
     schedule: str | None = None  # an RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR
@@ -153,10 +209,10 @@ class Skip(SQLModel, table=True):
     """A planned rest day: it neither breaks nor lengthens a streak."""
 
     __tablename__ = "skip"
-    __table_args__ = (UniqueConstraint("profile_id", "day"),)
+    __table_args__ = (UniqueConstraint("profile_id", "day"), _printable("reason"))
 
-    id: int | None = Field(default=None, primary_key=True)
-    profile_id: int = Field(foreign_key="profile.id", ondelete="CASCADE")
+    id: int | None = _id()
+    profile_id: int = Field(foreign_key="profile.id", ondelete="CASCADE", sa_type=ID_TYPE)
     day: date
     reason: str | None = None
 

@@ -29,6 +29,11 @@ class DamagedDatabase(StorageError):
     """The database file is damaged (SQLite reports it corrupt, or not a database)."""
 
 
+class DatabaseBusy(StorageError):
+    """Another connection held a lock longer than compound waits (or a statement ran
+    longer than it may); the transaction was rolled back."""
+
+
 class TargetExists(InputError):
     """A file would be overwritten that the person did not say may be."""
 
