@@ -86,11 +86,6 @@ def report(values: dict[str, float]) -> None:
         f"  consistent backups taken mid-write    "
         f"{int(values.get('consistent backups taken during writes', 0))}"
     )
-    print(
-        f"  backup failures, check-in stored      "
-        f"{int(values.get('backup failures that left the check-in stored', 0))} (exit 0, one "
-        "warning line)"
-    )
     print(f"  crashes survived (SIGKILL)            {sum(crashes.values())}")
     for kind, count in sorted(crashes.items()):
         print(f"    {kind:<36}{count}")
@@ -120,12 +115,121 @@ def report(values: dict[str, float]) -> None:
             f"{found.get('whole', 0)} found whole, {found.get('absent', 0)} found absent, "
             "none in between"
         )
-    shared = int(values.get("row-level security: writes to another profile refused", 0))
-    if shared:
-        print(f"  shared PostgreSQL, writes to another member's profile refused  {shared}")
-    insiders = int(values.get("shared PostgreSQL insider attempts refused", 0))
-    if insiders:
-        print(f"  shared PostgreSQL insider attempts refused  {insiders}")
+    print("  classes of harm checked")
+    for heading, rows in HARMS:
+        present = [(label, values[key]) for key, label in rows if key in values]
+        if not present:
+            continue
+        print(f"    {heading}")
+        for label, value in present:
+            print(f"      {label:<56}{int(value)}")
+    # A figure a test records but no line above names is still reported.
+    named = PRINTED | {key for _, rows in HARMS for key, _ in rows}
+    rest = sorted(
+        k
+        for k in values
+        if k not in named
+        and not k.startswith(("crashes survived: ", "hostile inputs tried: "))
+        and not k.startswith("imports killed at random moments, found ")
+        and not k.startswith(("command lines that exited ", "imported files that exited "))
+    )
+    if rest:
+        print("    other figures")
+    for key in rest:
+        print(f"      {key:<56}{int(values[key])}")
+
+
+# The figures printed by name in `report` before the classes of harm.
+PRINTED = {
+    "writers",
+    "check-ins written concurrently",
+    "check-ins per second, 1 writer",
+    "check-ins per second, 4 writers",
+    "writers while the app was open",
+    "check-ins written while the app was open",
+    "check-ins logged in the app meanwhile",
+    "consistent backups taken during writes",
+}
+
+# Each class of harm the suite tries, with the figures its tests record (key, label).
+HARMS: list[tuple[str, list[tuple[str, str]]]] = [
+    (
+        "terminal-safe output",
+        [
+            (
+                "hostile inputs tried: terminal outputs checked",
+                "outputs with stored controls, none sent raw",
+            )
+        ],
+    ),
+    (
+        "bounded work",
+        [
+            ("schedules finer than a day refused", "schedules finer than a day refused"),
+            (
+                "stored schedules finer than a day read as every day",
+                "stored ones read as every day",
+            ),
+            ("hostile schedules refused", "generated hostile schedules refused"),
+            (
+                "imports held to the command line's bounds",
+                "imports held to the command line's bounds",
+            ),
+            ("KOReader days cut to one log's pages", "KOReader days cut to one log's pages"),
+        ],
+    ),
+    (
+        "special files and the calendar's ends",
+        [
+            ("special files refused", "special files refused in one line"),
+            (
+                "hostile inputs tried: commands at the calendar's ends",
+                "commands run at the calendar's ends",
+            ),
+        ],
+    ),
+    (
+        "races and the right place",
+        [
+            (
+                "check-ins after a restore stored under their own profile",
+                "check-ins after a restore, under their own profile",
+            ),
+            (
+                "undos that took back the entry made last",
+                "undos that took back the entry made last",
+            ),
+            ("look-alike names matched", "look-alike titles and profile names matched"),
+        ],
+    ),
+    (
+        "backups",
+        [
+            (
+                "backup failures that left the check-in stored",
+                "daily-backup failures: check-in stored, exit 0",
+            ),
+            (
+                "copies kept aside in the same second, none replaced",
+                "copies kept aside in the same second, none replaced",
+            ),
+            ("damaged schemas doctor reported", "dropped tables and columns doctor reported"),
+        ],
+    ),
+    (
+        "shared PostgreSQL insiders",
+        [
+            (
+                "row-level security: writes to another profile refused",
+                "writes to another member's profile refused",
+            ),
+            (
+                "shared PostgreSQL insider attempts refused",
+                "insider attempts refused (roles, ids, locks, raw text)",
+            ),
+        ],
+    ),
+]
 
 
 def main() -> int:

@@ -346,7 +346,7 @@ def test_a_backup_from_a_newer_compound_is_refused_untouched(tmp_path, monkeypat
 
 
 @pytest.mark.parametrize("table", TABLES)
-def test_doctor_reports_a_table_that_is_gone(seeded, table):
+def test_doctor_reports_a_table_that_is_gone(seeded, table, figures):
     con = sqlite3.connect(seeded)
     try:
         con.execute("PRAGMA foreign_keys = OFF")
@@ -360,9 +360,10 @@ def test_doctor_reports_a_table_that_is_gone(seeded, table):
     schema = next(line for line in result.out.splitlines() if " schema " in f" {line} ")
     assert schema.startswith("!! schema") and f"table {table} is missing" in schema
     assert digest(seeded) == before  # doctor changes nothing
+    figures.add("damaged schemas doctor reported")
 
 
-def test_doctor_reports_a_column_that_is_gone(seeded):
+def test_doctor_reports_a_column_that_is_gone(seeded, figures):
     con = sqlite3.connect(seeded)
     try:
         con.execute("ALTER TABLE learning_session DROP COLUMN topic")
@@ -372,6 +373,7 @@ def test_doctor_reports_a_column_that_is_gone(seeded):
     result = cli("doctor")
     assert result.code == 1, result
     assert "column learning_session.topic is missing" in result.out
+    figures.add("damaged schemas doctor reported")
 
 
 def test_doctor_holds_an_older_revision_to_its_own_tables(tmp_path, monkeypatch):

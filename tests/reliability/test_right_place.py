@@ -118,7 +118,7 @@ def _app_on(db: Path, profile: str):
 
 
 @pytest.mark.asyncio
-async def test_an_open_app_follows_its_profile_into_a_restored_backup(swapped, tmp_path):
+async def test_an_open_app_follows_its_profile_into_a_restored_backup(swapped, tmp_path, figures):
     from compound.tui.screens.logging import LogPagesDialog
     from compound.tui.widgets.meter import Meter
 
@@ -140,6 +140,7 @@ async def test_an_open_app_follows_its_profile_into_a_restored_backup(swapped, t
         assert not isinstance(pilot.app.screen, LogPagesDialog)
         await _until(pilot, lambda: reading().startswith("37 pages"), "the new log counted")
     assert _pages_of(live) == {"ana": [12, 25], "bob": [90]}
+    figures.add("check-ins after a restore stored under their own profile")
 
 
 @pytest.mark.asyncio
@@ -172,7 +173,7 @@ async def test_an_open_app_whose_profile_is_gone_says_so_and_stores_nothing(tmp_
     assert _pages_of(live) == {"bob": [90], "cleo": [3]}
 
 
-def test_a_long_open_tracker_finds_its_profile_again_or_refuses(swapped, tmp_path):
+def test_a_long_open_tracker_finds_its_profile_again_or_refuses(swapped, tmp_path, figures):
     from compound.store.repository import Store
     from compound.tracker.core import Tracker
 
@@ -184,6 +185,7 @@ def test_a_long_open_tracker_finds_its_profile_again_or_refuses(swapped, tmp_pat
         assert tracker.views.today().figures.pages == 12
         assert tracker.entries.log_pages("3").day.pages == 15
         assert _pages_of(live) == {"ana": [12, 3], "bob": [90]}
+        figures.add("check-ins after a restore stored under their own profile")
         # ana removed (from another process): nothing more is stored for her anywhere.
         assert cli("--db", str(live), "profile", "remove", "ana", "--yes").code == 0
         before = dump(live)
@@ -242,7 +244,7 @@ def _export_with_entries_in_2099(path: Path) -> Path:
     return path
 
 
-def test_undo_takes_back_the_log_just_made_not_an_import_dated_2099(tmp_path, monkeypatch):
+def test_undo_takes_back_the_log_just_made_not_an_import_dated_2099(tmp_path, monkeypatch, figures):
     db, home = tmp_path / "compound.db", tmp_path / "home"
     monkeypatch.setenv("COMPOUND_DB", str(db))
     assert (
@@ -267,9 +269,10 @@ def test_undo_takes_back_the_log_just_made_not_an_import_dated_2099(tmp_path, mo
     assert undone.stdout.splitlines()[0] == f"Undid {ref}: 10 pages of Dune, today"
     assert sorted(p for (p,) in rows(db, "SELECT pages FROM reading_log")) == [33]
     assert rows(db, "SELECT minutes FROM learning_session") == [(50,)]
+    figures.add("undos that took back the entry made last")
 
 
-def test_undo_goes_by_the_order_entries_were_made_across_kinds(tmp_path, monkeypatch):
+def test_undo_goes_by_the_order_entries_were_made_across_kinds(tmp_path, monkeypatch, figures):
     monkeypatch.setenv("COMPOUND_DB", str(tmp_path / "compound.db"))
     export = _export_with_entries_in_2099(tmp_path / "export.json")
     assert cli("import", "compound", str(export)).code == 0
@@ -282,6 +285,7 @@ def test_undo_goes_by_the_order_entries_were_made_across_kinds(tmp_path, monkeyp
         "20m other · SQL, today",
         "10 pages of Dune, today",
     ]
+    figures.add("undos that took back the entry made last", len(said))
 
 
 # -- names that look the same are the same ---------------------------------------------------
