@@ -170,7 +170,8 @@ HARMS: list[tuple[str, list[tuple[str, str]]]] = [
                 "stored schedules finer than a day read as every day",
                 "stored ones read as every day",
             ),
-            ("hostile schedules refused", "generated hostile schedules refused"),
+            ("hostile schedules tried", "generated schedules tried"),
+            ("hostile schedules refused", "of them finer than a day or malformed, refused"),
             (
                 "imports held to the command line's bounds",
                 "imports held to the command line's bounds",
