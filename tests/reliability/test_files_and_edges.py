@@ -529,6 +529,12 @@ def test_folders_compound_makes_are_private_under_any_umask(tmp_path):
     )
     assert settings.code == 0, settings
     assert set(_modes(tmp_path / "cfg", tmp_path / "cfg/deep/compound").values()) == {"0o700"}
+    # The daily backups' folder, and the folders of a backup written elsewhere.
+    assert oct((elsewhere.parent / "x.db-backups").stat().st_mode & 0o777) == "0o700"
+    copy = tmp_path / "kept" / "safe" / "copy.db"
+    made = run(["--db", str(elsewhere), "backup", str(copy)], env, umask=0)
+    assert made.code == 0, made
+    assert set(_modes(tmp_path / "kept", copy.parent).values()) == {"0o700"}
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,7 @@ from typing import Literal
 
 from compound.db import revisions, sqlite_file
 from compound.domain.errors import StorageError, TargetExists
+from compound.files import private_folder
 
 # How long a restore waits for another process's write to finish, as check-ins do.
 _BUSY_SECONDS = 15.0
@@ -138,7 +139,7 @@ def _folder_for(target: Path) -> None:
     if os.path.lexists(folder) and not folder.is_dir():
         what = "a broken link" if folder.is_symlink() and not folder.exists() else "a file"
         raise StorageError(f"{folder} is {what}, not a folder; move it aside to keep backups there")
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_folder(folder)  # 0700 whatever the umask, each missing parent too
 
 
 def online_backup(
