@@ -184,3 +184,46 @@ class Writer:
         self.process.wait(timeout=timeout)
         self._reader.join(timeout=10)
         return err
+
+
+# -- hypothesis and the app -------------------------------------------------------------
+
+
+def hostile_examples(examples: int):
+    """Hypothesis settings for hostile input: `examples` × SCALE of them, the same ones
+    every run (derandomized, no example database), fine with function-scoped tmp dirs."""
+    from hypothesis import HealthCheck, settings
+
+    return settings(
+        max_examples=examples * SCALE,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+
+
+async def until(pilot, condition, what: str, timeout: float = 20) -> None:
+    """Let the app run until `condition()` holds; fail saying `what` after `timeout`."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        await pilot.pause(0.01)
+
+
+async def settle_app(pilot) -> None:
+    """Until every worker of the app has answered and its message has been handled (or
+    the app, exiting, has cancelled them)."""
+    from textual.worker import WorkerCancelled
+
+    app = pilot.app
+    for _ in range(50):
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            return
+        await pilot.pause()
+        if not any(w.is_running for w in app.workers):
+            return

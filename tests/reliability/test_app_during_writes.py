@@ -10,13 +10,20 @@ to stop, so they are writing for the whole time the app works on the same file.
 from __future__ import annotations
 
 import sys
-import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
-from reliability_kit import TODAY, Writer, integrity, notes_of, process_env, rows
+from reliability_kit import (
+    TODAY,
+    Writer,
+    integrity,
+    notes_of,
+    process_env,
+    rows,
+    settle_app,
+    until,
+)
 
 from compound.config import Settings
 from compound.domain.days import format_duration
@@ -57,24 +64,6 @@ def today_totals(db: Path) -> tuple[int, int]:
         db, f"SELECT coalesce(sum(minutes), 0) FROM learning_session WHERE day = '{TODAY}'"
     )
     return pages, minutes
-
-
-async def until(pilot, condition: Callable[[], bool], what: str, timeout: float = 20) -> None:
-    """Let the app run until `condition()` holds; fail saying `what` after `timeout`."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        await pilot.pause(0.01)
-
-
-async def settled(pilot) -> None:
-    """Until every worker of the app has answered and its message has been handled."""
-    app = pilot.app
-    for _ in range(50):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if not any(w.is_running for w in app.workers):
-            return
 
 
 def refusal(dialog) -> str:
@@ -118,7 +107,7 @@ async def test_app_open_while_processes_check_in(seeded, tmp_path, figures):
             settings_file=tmp_path / "config.toml",
         )
         async with app.run_test() as pilot:
-            await settled(pilot)
+            await settle_app(pilot)
 
             def pages() -> str:
                 return app.screen.query_one("#pages", Meter).figure
@@ -132,13 +121,13 @@ async def test_app_open_while_processes_check_in(seeded, tmp_path, figures):
                 # A refresh shows at least what was stored before it (writers only add).
                 floor = today_totals(seeded)[0]
                 await pilot.press("r")
-                await settled(pilot)
+                await settle_app(pilot)
                 assert int(pages().split()[0].replace(",", "")) >= floor, (round_, pages(), floor)
 
                 amount = 10 + round_
                 await pilot.press("p")
                 await until(pilot, lambda: isinstance(app.screen, LogPagesDialog), "the dialog")
-                await settled(pilot)  # the dialog's books have loaded
+                await settle_app(pilot)  # the dialog's books have loaded
                 dialog = app.screen
                 await pilot.press(*str(amount), "enter")
                 # Saved (the dialog closes) or refused (it stays, saying why).
@@ -148,7 +137,7 @@ async def test_app_open_while_processes_check_in(seeded, tmp_path, figures):
                     f"the dialog to save {amount} pages",
                 )
                 assert app.screen is not dialog, refusal(dialog)
-                await settled(pilot)
+                await settle_app(pilot)
                 app_logged.append(amount)
             # The writers were writing throughout: none stopped on its own.
             assert [w.process.poll() for w in writers] == [None] * len(writers)
@@ -156,7 +145,7 @@ async def test_app_open_while_processes_check_in(seeded, tmp_path, figures):
             stop.touch()
             errors = {w.name: w.finish() for w in writers}
             await pilot.press("r")
-            await settled(pilot)
+            await settle_app(pilot)
             shown_pages = pages()
             shown_minutes = app.screen.query_one("#minutes", Meter).figure
     finally:

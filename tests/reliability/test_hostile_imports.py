@@ -25,9 +25,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
-from reliability_kit import SCALE, cli, dump
+from reliability_kit import cli, dump, hostile_examples
 
 from compound.exchange.compound_json import document
 
@@ -41,16 +41,6 @@ CSV_SAMPLES = {
     "storygraph": SAMPLES / "storygraph_export.csv",
 }
 SAMPLE_DOCUMENT = document(sample_data.sample_export())
-
-
-def hostile(examples: int):
-    return settings(
-        max_examples=examples * SCALE,
-        deadline=None,
-        derandomize=True,
-        database=None,
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    )
 
 
 # Text that has broken importers: formulas, other digits, invisible and bidi
@@ -313,7 +303,7 @@ def bytes_writer(data: bytes):
 
 
 @given(kind=st.sampled_from(sorted(CSV_SAMPLES)), data=st.data())
-@hostile(80)
+@hostile_examples(80)
 def test_damaged_csv_exports_import_or_are_refused(pristine, kind, data, figures):
     sample = CSV_SAMPLES[kind]
     content = data.draw(damaged_table(sample) | damaged_bytes(sample.read_bytes()) | WHOLE_FILES)
@@ -328,7 +318,7 @@ def test_damaged_csv_exports_import_or_are_refused(pristine, kind, data, figures
     | damaged_bytes(json.dumps(SAMPLE_DOCUMENT, ensure_ascii=False).encode())
     | WHOLE_FILES
 )
-@hostile(80)
+@hostile_examples(80)
 def test_damaged_compound_exports_import_or_are_refused(pristine, content, figures):
     import_checked(pristine, "compound", "export.json", bytes_writer(content), figures)
 
@@ -425,7 +415,7 @@ def write_statistics(statements):
 
 
 @given(statements=damaged_statistics())
-@hostile(60)
+@hostile_examples(60)
 def test_damaged_koreader_databases_import_or_are_refused(pristine, statements, figures):
     import_checked(
         pristine, "koreader", "statistics.sqlite3", write_statistics(statements), figures
@@ -433,7 +423,7 @@ def test_damaged_koreader_databases_import_or_are_refused(pristine, statements, 
 
 
 @given(data=st.data())
-@hostile(50)
+@hostile_examples(50)
 def test_koreader_files_with_damaged_bytes_import_or_are_refused(pristine, data, figures):
     content = data.draw(damaged_bytes(sample_statistics()) | WHOLE_FILES)
     import_checked(pristine, "koreader", "statistics.sqlite3", bytes_writer(content), figures)

@@ -14,9 +14,9 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
-from reliability_kit import SCALE, cli, dump
+from reliability_kit import cli, dump, hostile_examples
 
 from compound import config
 from compound.domain.days import (
@@ -30,17 +30,6 @@ from compound.domain.errors import InputError
 from compound.domain.quantities import parse_whole
 
 TODAY = date(2026, 11, 22)
-
-
-def hostile(examples: int):
-    """Bounded, deterministic, and fine with the tmp-dir fixtures being reused."""
-    return settings(
-        max_examples=examples * SCALE,
-        deadline=None,
-        derandomize=True,
-        database=None,
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    )
 
 
 # Characters that have broken parsers: other digits, invisible and odd spaces, bidi
@@ -145,7 +134,7 @@ def anything(seeds: list[str]):
 
 
 @given(text=anything(SEEDS["date"]), ahead=st.booleans())
-@hostile(300)
+@hostile_examples(300)
 def test_dates_parse_to_a_plausible_day_or_an_input_error(text, ahead, figures):
     figures.add("hostile inputs tried: parsers")
     try:
@@ -160,7 +149,7 @@ def test_dates_parse_to_a_plausible_day_or_an_input_error(text, ahead, figures):
     text=anything(SEEDS["date"])
     | st.builds("{}..{}".format, anything(SEEDS["date"]), anything(SEEDS["date"]))
 )
-@hostile(200)
+@hostile_examples(200)
 def test_day_ranges_are_ordered_or_an_input_error(text, figures):
     figures.add("hostile inputs tried: parsers")
     try:
@@ -171,7 +160,7 @@ def test_day_ranges_are_ordered_or_an_input_error(text, figures):
 
 
 @given(text=anything(SEEDS["duration"]))
-@hostile(300)
+@hostile_examples(300)
 def test_durations_are_minutes_within_a_day_or_an_input_error(text, figures):
     figures.add("hostile inputs tried: parsers")
     try:
@@ -183,7 +172,7 @@ def test_durations_are_minutes_within_a_day_or_an_input_error(text, figures):
 
 
 @given(text=anything(SEEDS["day_start"]))
-@hostile(150)
+@hostile_examples(150)
 def test_day_starts_are_morning_times_or_an_input_error(text, figures):
     figures.add("hostile inputs tried: parsers")
     try:
@@ -197,7 +186,7 @@ def test_day_starts_are_morning_times_or_an_input_error(text, figures):
     key=st.sampled_from(sorted(config.KEYS)),
     text=anything(SEEDS["number"] + SEEDS["day_start"] + ["Europe/Berlin", "sunday"]),
 )
-@hostile(200)
+@hostile_examples(200)
 def test_every_setting_parses_or_refuses(key, text, figures):
     figures.add("hostile inputs tried: parsers")
     try:
@@ -207,7 +196,7 @@ def test_every_setting_parses_or_refuses(key, text, figures):
 
 
 @given(text=anything(SEEDS["number"]))
-@hostile(150)
+@hostile_examples(150)
 def test_whole_numbers_stay_in_range_or_refuse(text, figures):
     figures.add("hostile inputs tried: parsers")
     try:
@@ -370,7 +359,7 @@ def check(result, seeded: Path, stored: list[str], argv) -> None:
 
 
 @given(argv=ARGV)
-@hostile(150)
+@hostile_examples(150)
 def test_any_arguments_run_or_are_refused_in_one_line(pristine, isolated_home, argv, figures):
     seeded, copy, stored = pristine
     fresh(seeded, copy, isolated_home)
@@ -403,7 +392,7 @@ def _fits_the_environment(value: str) -> bool:
     value=TOKENS.filter(_fits_the_environment),
     argv=st.sampled_from([["log", "5"], ["status"], ["learn", "20m"], ["history"]]),
 )
-@hostile(60)
+@hostile_examples(60)
 def test_any_environment_value_runs_or_is_refused_in_one_line(
     pristine, isolated_home, monkeypatch, name, value, argv, figures
 ):

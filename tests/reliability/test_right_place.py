@@ -17,13 +17,11 @@ import re
 import sqlite3
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
-from reliability_kit import TODAY, cli, dump, process_env, rows, settle
+from reliability_kit import TODAY, cli, dump, process_env, rows, settle, settle_app, until
 
 from compound.config import Settings
 from compound.domain.errors import CompoundError
@@ -91,23 +89,6 @@ def swapped(tmp_path) -> tuple[Path, Path]:
     return live, backup
 
 
-async def _until(pilot, condition: Callable[[], bool], what: str, timeout: float = 8) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        await pilot.pause(0.05)
-
-
-async def settle_app(pilot) -> None:
-    """Until every worker of the app has answered and its message has been handled."""
-    app = pilot.app
-    for _ in range(50):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if not any(w.is_running for w in app.workers):
-            return
-
-
 def _app_on(db: Path, profile: str):
     from compound.store.repository import Store
     from compound.tracker.core import Tracker
@@ -132,13 +113,13 @@ async def test_an_open_app_follows_its_profile_into_a_restored_backup(swapped, t
         assert reading().startswith("7 pages"), reading()
         _restore(backup, live, tmp_path)
         # The app sees the file change by itself and reads ana's figures from it.
-        await _until(pilot, lambda: reading().startswith("12 pages"), "ana's restored figures")
+        await until(pilot, lambda: reading().startswith("12 pages"), "ana's restored figures")
         assert pilot.app.gate.profile_name() == "ana"
 
         await pilot.press("p", "2", "5", "enter")
         await settle_app(pilot)
         assert not isinstance(pilot.app.screen, LogPagesDialog)
-        await _until(pilot, lambda: reading().startswith("37 pages"), "the new log counted")
+        await until(pilot, lambda: reading().startswith("37 pages"), "the new log counted")
     assert _pages_of(live) == {"ana": [12, 25], "bob": [90]}
     figures.add("check-ins after a restore stored under their own profile")
 
@@ -160,7 +141,7 @@ async def test_an_open_app_whose_profile_is_gone_says_so_and_stores_nothing(tmp_
         def told() -> list[str]:
             return [str(n.message) for n in pilot.app._notifications if n.severity == "error"]
 
-        await _until(pilot, lambda: any("no longer in" in said for said in told()), "a warning")
+        await until(pilot, lambda: any("no longer in" in said for said in told()), "a warning")
         assert any("'ana'" in said for said in told()), told()
         before = dump(live)
         await pilot.press("p", "2", "5", "enter")

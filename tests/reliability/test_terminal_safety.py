@@ -33,9 +33,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
-from reliability_kit import SCALE, TODAY, cli, process_env, rows
+from reliability_kit import TODAY, cli, hostile_examples, process_env, rows
 
 DAY = date.fromisoformat(TODAY)
 
@@ -380,17 +380,6 @@ def test_the_team_page_shows_controls_and_overrides_as_marks(hostile, tmp_path):
 # -- random text --------------------------------------------------------------------------
 
 
-def hostile_settings(examples: int):
-    """Bounded and deterministic, as in test_hostile_input.py."""
-    return settings(
-        max_examples=examples * SCALE,
-        deadline=None,
-        derandomize=True,
-        database=None,
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    )
-
-
 CONTROLS = (
     [chr(n) for n in range(0x20)]
     + [chr(n) for n in range(0x7F, 0xA0)]
@@ -408,7 +397,7 @@ def texts(*, surrogates: bool):
     return st.lists(piece | plain, min_size=1, max_size=30).map("".join)
 
 
-@hostile_settings(400)
+@hostile_examples(400)
 @given(text=texts(surrogates=True))
 def test_shown_leaves_nothing_unsafe(text, figures):
     from compound.words.safe import shown
@@ -423,7 +412,7 @@ def test_shown_leaves_nothing_unsafe(text, figures):
     assert kept.count("\n") == text.count("\n")  # a layout's lines stay
 
 
-@hostile_settings(25)
+@hostile_examples(25)
 @given(text=texts(surrogates=False))
 def test_any_stored_title_is_listed_safely(hostile_template, tmp_path_factory, text, figures):
     db = tmp_path_factory.mktemp("listed") / "compound.db"
