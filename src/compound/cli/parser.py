@@ -41,7 +41,10 @@ COMMAND_MODULES = {
     "doctor": "safekeeping",
     "stats": "stats",
     "project": "project",
+    "remind": "remind",
+    "serve": "serve",
     "chart": "charts",
+    "completion": "completion",
 }
 
 
@@ -146,7 +149,7 @@ def build_parser(argv: Sequence[str] | None = None) -> Parser:
         "keep streaks, watch small daily amounts compound.",
         epilog="Without a command, compound opens the app on a terminal (and prints "
         "today's status elsewhere). Run `compound COMMAND --help` for a command's "
-        "options.",
+        "options, `man compound` for the whole manual.",
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"compound {__version__}")
