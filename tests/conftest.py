@@ -87,3 +87,18 @@ def database_url(request) -> str:
     """Each test using this runs on a tmp SQLite file and on the real PostgreSQL."""
     fixture = "sqlite_url" if request.param == "sqlite" else "postgres_url"
     return request.getfixturevalue(fixture)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's headless browser, for the tests of pages; CI must have it (`.ci/run`
+    installs it), elsewhere its absence skips them with the reason."""
+    import shutil
+
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        reason = "no chromium on PATH (Debian: apt-get install chromium)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI must run the browser test: {reason}")
+        pytest.skip(reason)
+    return found

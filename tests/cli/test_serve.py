@@ -14,7 +14,6 @@ import json
 import os
 import re
 import shlex
-import shutil
 import signal
 import socket
 import sqlite3
@@ -197,17 +196,6 @@ def test_a_page_asked_for_under_another_name_or_from_another_site_is_refused(ser
 
 
 # -- in a browser ---------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found is None:
-        reason = "no chromium on PATH (Debian: apt-get install chromium)"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI must run the browser test: {reason}")
-        pytest.skip(reason)
-    return found
 
 
 # xterm.js is bundled out of reach; when textual-serve's page stores its terminal

@@ -6,32 +6,17 @@ Skipped (with the reason) where Chromium is not installed, but never under CI=tr
 
 from __future__ import annotations
 
-import os
-import shutil
 import struct
 import subprocess
 import zlib
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
-
 from compound.domain.team import FinishedBook, MemberHistory, build_report
 from compound.exchange.team_html import write
 
 TODAY = date(2026, 11, 22)
 WIDTH, HEIGHT = 800, 600  # small: the PNG is decoded in Python
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found is None:
-        reason = "no chromium on PATH (Debian: apt-get install chromium)"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI must run the browser test: {reason}")
-        pytest.skip(reason)
-    return found
 
 
 def _browser(chromium: str, tmp: Path, *args: str) -> subprocess.CompletedProcess:

@@ -12,6 +12,10 @@ from collections.abc import Sequence
 
 from compound.domain.errors import CompoundError, InputError
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
 EXIT_REFUSED = 2
 EXIT_BUG = 1
 
@@ -105,25 +109,31 @@ def _bare(ctx) -> int:
     return 0
 
 
-def _report_bug(exc: Exception) -> int:
+def write_error_log(entry: str) -> Path:
+    """Append `entry` to the error log under a line naming when and which command line;
+    returns the log's path. Raises OSError when it cannot be written."""
     import os
-    import traceback
     from datetime import datetime
 
     from compound import locations
+    from compound.files import private_folder
 
     log = locations.error_log()
-    try:
-        from compound.files import private_folder
+    private_folder(log.parent)
+    # 0600: the command line it records may hold a private note.
+    fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    # backslashreplace: argv may hold bytes that are not UTF-8 (surrogate escapes).
+    with open(fd, "a", encoding="utf-8", errors="backslashreplace") as handle:
+        handle.write(f"--- {datetime.now().isoformat()} compound {' '.join(sys.argv[1:])}\n")
+        handle.write(entry)
+    return log
 
-        private_folder(log.parent)
-        # 0600: the command line it records may hold a private note.
-        fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        # backslashreplace: argv may hold bytes that are not UTF-8 (surrogate escapes).
-        with open(fd, "a", encoding="utf-8", errors="backslashreplace") as handle:
-            handle.write(f"--- {datetime.now().isoformat()} compound {' '.join(sys.argv[1:])}\n")
-            handle.write("".join(traceback.format_exception(exc)))
-        where = f"details in {log}"
+
+def _report_bug(exc: Exception) -> int:
+    import traceback
+
+    try:
+        where = f"details in {write_error_log(''.join(traceback.format_exception(exc)))}"
     except OSError:
         where = "and the error log could not be written"
     print(

@@ -134,20 +134,10 @@ def _check(ctx: Context) -> None:
 def _log_quietly(exc: BaseException) -> None:
     """One entry in the error log, as the command line's last resort writes it; when even
     that fails, nothing: a scheduler's run has nobody to tell."""
-    import os
-    import sys
-    from datetime import datetime
+    from compound.cli import write_error_log
 
-    from compound import locations
-    from compound.files import private_folder
-
-    log = locations.error_log()
     try:
-        private_folder(log.parent)
-        fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        with open(fd, "a", encoding="utf-8", errors="backslashreplace") as handle:
-            handle.write(f"--- {datetime.now().isoformat()} compound {' '.join(sys.argv[1:])}\n")
-            handle.write(f"reminder not delivered: {type(exc).__name__}: {exc}\n")
+        write_error_log(f"reminder not delivered: {type(exc).__name__}: {exc}\n")
     except OSError:
         pass
 

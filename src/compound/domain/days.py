@@ -16,16 +16,23 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # One entry longer than a day is a typo, not a study session.
 MAX_DURATION_MINUTES = 24 * 60
 
-_DAY_START = re.compile(r"^\s*(\d{1,2})(?::(\d{2}))?\s*$", re.ASCII)
+_TIME_OF_DAY = re.compile(r"^\s*(\d{1,2})(?::(\d{2}))?\s*$", re.ASCII)
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$", re.ASCII)
+
+
+def typed_time(text: str) -> tuple[int, int] | None:
+    """The hour and minute of a time of day as typed ("20:30", "8:05", "21" for a whole
+    hour), unchecked; None when it is not written like one."""
+    match = _TIME_OF_DAY.match(text or "")
+    return (int(match[1]), int(match[2] or 0)) if match else None
 
 
 def parse_day_start(text: str) -> time:
     """Parse a day-start hour such as "03:00", "3" or "4:30" (00:00 to 11:59)."""
-    match = _DAY_START.match(text or "")
-    if not match:
+    typed = typed_time(text)
+    if typed is None:
         raise InputError(f"day start {text!r} is not a time like 03:00")
-    hour, minute = int(match[1]), int(match[2] or 0)
+    hour, minute = typed
     # A day that starts in the afternoon would move most check-ins to the wrong date.
     if hour > 11 or minute > 59:
         raise InputError(f"day start {text!r} must be between 00:00 and 11:59")

@@ -9,11 +9,10 @@ all keep it quiet. It reads the one figure every surface reads (domain/today.py)
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from compound.domain.days import WEEKDAYS
+from compound.domain.days import WEEKDAYS, typed_time
 from compound.domain.errors import InputError
 
 TYPE_CHECKING = False  # not typing's: `remind check` sits on the light path
@@ -24,15 +23,13 @@ DAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 EVERY_DAY = tuple(range(7))
 NAMED_DAYS = {"weekdays": (0, 1, 2, 3, 4), "weekends": (5, 6)}
 
-_AT = re.compile(r"^\s*(\d{1,2})(?::(\d{2}))?\s*$", re.ASCII)
-
 
 def parse_time(text: str) -> time:
     """A time of day as typed: "20:30", "8:05", "21" (a whole hour)."""
-    match = _AT.match(text or "")
-    if not match:
+    typed = typed_time(text)
+    if typed is None:
         raise InputError(f"{text!r} is not a time of day like 20:30")
-    hour, minute = int(match[1]), int(match[2] or 0)
+    hour, minute = typed
     if hour > 23 or minute > 59:
         raise InputError(f"{text.strip()!r} is not a time of day (00:00 to 23:59)")
     return time(hour, minute)
