@@ -136,6 +136,18 @@ def test_a_port_in_use_is_one_line_with_status_2(tmp_path):
     assert not (tmp_path / "c.db").exists()
 
 
+def test_a_profile_that_does_not_exist_is_refused_before_serving(tmp_path):
+    database = tmp_path / "c.db"
+    assert compound("--db", str(database), "log", "5").returncode == 0
+    before = database.read_bytes()
+    done = compound(
+        "--db", str(database), "--profile", "nobody", "serve", "--port", str(free_port())
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert len(done.stderr.splitlines()) == 1 and "nobody" in done.stderr, done.stderr
+    assert database.read_bytes() == before  # nothing stored, no tab ever opened
+
+
 @pytest.mark.parametrize("port", ["0", "65536", "eighty"])
 def test_a_port_out_of_range_is_refused(tmp_path, port):
     done = compound("--db", str(tmp_path / "c.db"), "serve", "--port", port)

@@ -87,6 +87,13 @@ def serve(ctx: Context, args: argparse.Namespace) -> int:
         listening = listen(host, args.port)
     except OSError as exc:
         raise InputError(cannot_listen(exc, host, args.port)) from None
+    try:
+        # Opening the database here finds the profile, or refuses it in one line, once,
+        # rather than in every tab; after listening, so a port in use creates no file.
+        ctx.tracker().profile  # noqa: B018
+    except BaseException:
+        listening.close()
+        raise
     loopback = is_loopback(host)
     if not loopback:
         print(
