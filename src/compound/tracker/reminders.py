@@ -195,46 +195,37 @@ def _crontab_here() -> bool:
     return shutil.which("crontab") is not None
 
 
-def _systemctl(*words: str) -> None:
+def _scheduler(argv: Sequence[str], data: bytes | None = None) -> bytes:
+    """Run one of the scheduler's commands (systemctl, crontab) and return what it
+    printed; one that cannot run or fails is a StorageError naming it, with the last
+    line it said."""
     import subprocess
 
+    what = " ".join(argv)
     try:
-        done = _run(["systemctl", "--user", *words])
+        done = _run(argv, data)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise StorageError(f"systemctl --user {' '.join(words)} failed: {exc}") from None
+        raise StorageError(f"{what} failed: {exc}") from None
     if done.returncode != 0:
         said = done.stderr.decode(errors="replace").strip().splitlines()
+        if argv[:2] == ["crontab", "-l"] and "no crontab" in "".join(said).lower():
+            return b""  # nobody's crontab yet: an empty one
         raise StorageError(
-            f"systemctl --user {' '.join(words)} failed"
-            + (f": {said[-1]}" if said else f" (status {done.returncode})")
+            f"{what} failed" + (f": {said[-1]}" if said else f" (status {done.returncode})")
         )
-
-
-def _read_crontab() -> bytes:
-    import subprocess
-
-    try:
-        done = _run(["crontab", "-l"])
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise StorageError(f"crontab -l failed: {exc}") from None
-    if done.returncode != 0:
-        if b"no crontab" in done.stderr.lower():
-            return b""
-        said = done.stderr.decode(errors="replace").strip()
-        raise StorageError(f"crontab -l failed: {said or done.returncode}")
     return bytes(done.stdout)
 
 
-def _write_crontab(table: bytes) -> None:
-    import subprocess
+def _systemctl(*words: str) -> None:
+    _scheduler(["systemctl", "--user", *words])
 
-    try:
-        done = _run(["crontab", "-"], table)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise StorageError(f"crontab - failed: {exc}") from None
-    if done.returncode != 0:
-        said = done.stderr.decode(errors="replace").strip()
-        raise StorageError(f"crontab - failed: {said or done.returncode}")
+
+def _read_crontab() -> bytes:
+    return _scheduler(["crontab", "-l"])
+
+
+def _write_crontab(table: bytes) -> None:
+    _scheduler(["crontab", "-"], table)
 
 
 def _is_ours(line: bytes) -> bool:
