@@ -1,0 +1,1 @@
+from .drawing import plt  # noqa: F401  (the fixture every chart test draws on)
