@@ -84,6 +84,43 @@ class Cells:
     def colour_at(self, row: int, column: int) -> int | None:
         return self.colours[row][column]
 
+    def inside(self) -> Cells:
+        """The canvas: the cells inside the frame, its top row first."""
+        top = next(n for n, row in enumerate(self.chars) if "┌" in row)
+        bottom = next(n for n, row in enumerate(self.chars) if "└" in row)
+        left, right = self.chars[top].index("┌") + 1, self.chars[top].index("┐")
+        width = right - left
+        return Cells(
+            [row[left:right].ljust(width) for row in self.chars[top + 1 : bottom]],
+            [(row[left:right] + [None] * width)[:width] for row in self.colours[top + 1 : bottom]],
+        )
+
+    def y_labels(self) -> dict[int, str]:
+        """The y axis labels by canvas row (the canvas's top row is 0)."""
+        top = next(n for n, row in enumerate(self.chars) if "┌" in row)
+        bottom = next(n for n, row in enumerate(self.chars) if "└" in row)
+        left = self.chars[top].index("┌")
+        return {
+            n: row[:left].strip()
+            for n, row in enumerate(self.chars[top + 1 : bottom])
+            if row[:left].strip()
+        }
+
+    def where(self, chars: str, colours: set[int | None]) -> set[tuple[int, int]]:
+        """The (row, column) of every cell holding one of `chars` in one of `colours`."""
+        return {
+            (r, c)
+            for r, row in enumerate(self.chars)
+            for c, ch in enumerate(row)
+            if ch in chars and self.colours[r][c] in colours
+        }
+
+
+def colour(name: str) -> int:
+    """The 16-colour number plotext writes for a colour `name`."""
+    code = plotext.colorize("x", name).split("x")[0]
+    return int(code.split(";")[-1].rstrip("m"))
+
 
 def cells(plt, kind: str, data: charts.ChartData) -> Cells:
     """Draw `kind` in colour and read it back cell by cell."""

@@ -47,3 +47,14 @@ def test_every_chart_draws_on_the_tui_plot_object_too(kind):
     plot.plotsize(70, 18)
     assert charts.BUILDERS[kind](plot, full_history()) is None
     assert plot.uncolorize(plot.build()).strip()
+
+
+@pytest.mark.parametrize(("width", "height"), [(40, 10), (80, 24), (150, 30)])
+def test_the_calendar_fits_the_size_it_is_given_and_keeps_its_title(width, height):
+    # Not a plotext figure (so not in BUILDERS): lines of text laid out for the size.
+    for days in (90, 365):
+        layout = charts.calendar(charts.ChartData(full_history().history, days), width, height)
+        assert not isinstance(layout, str)
+        lines = layout.text()
+        assert len(lines) <= height and max(len(line) for line in lines) <= width
+        assert lines[0].startswith("Pages a day since")

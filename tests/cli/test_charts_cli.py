@@ -86,26 +86,197 @@ def test_sessions_chart_reads_the_minutes_by_kind_of_the_window(logged, ok):
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_kind_draws_from_real_data(logged, ok, kind):
     out = ok("chart", kind).out
-    assert out.splitlines()[0].strip() and "┌" in out and "└" in out
+    # The calendar is a grid of days without a frame, its legend below.
+    drawn = ("Mon", "less ·░▒▓█ more") if kind == "calendar" else ("┌", "└")
+    assert out.splitlines()[0].strip() and all(part in out for part in drawn)
 
 
-def test_a_years_calendar(db_url, db_path, ok):
+# -- the calendar, read back from what is printed -------------------------------------------
+
+
+def calendar_grid(lines: list[str]) -> tuple[str, list[str]]:
+    """The month names' line and the seven weekday rows, Monday first (from the row
+    labelled Mon), each padded to the widest line."""
+    top = next(n for n, line in enumerate(lines) if line.startswith("Mon"))
+    width = max(len(line) for line in lines)
+    return lines[top - 1].ljust(width), [line.ljust(width) for line in lines[top : top + 7]]
+
+
+def week_columns(rows: list[str]) -> list[int]:
+    """The columns with a day drawn in any row, left to right: one a week."""
+    return [c for c in range(4, len(rows[0])) if any(row[c] != " " for row in rows)]
+
+
+def column_of(rows: list[str], day: date) -> int:
+    """The column of `day`'s week, counted back from today's (the rightmost)."""
+    weeks_back = (TODAY.toordinal() - TODAY.weekday() - day.toordinal() + day.weekday()) // 7
+    return week_columns(rows)[-1 - weeks_back]
+
+
+def drawn_at(rows: list[str], day: date) -> str:
+    """What is drawn for `day`: in the row of its weekday, the column of its week."""
+    return rows[day.weekday()][column_of(rows, day)]
+
+
+def _logged(db_url, pages: dict[int, int], goals=(), skips=()) -> None:
+    """Pages on the days `ago` each key; goals as (target, since days ago, schedule)."""
     from compound.store.repository import Store
 
     store = Store.open(db_url)
     try:
-        for n in range(0, 400, 6):
-            store.log_pages(day=TODAY - timedelta(days=n), pages=5 + n % 40)
+        for n, count in pages.items():
+            store.log_pages(day=TODAY - timedelta(days=n), pages=count)
+        for target, since, schedule in goals:
+            store.set_goal(
+                GoalKind.DAILY_PAGES, target, since=TODAY - timedelta(days=since), schedule=schedule
+            )
+        for n in skips:
+            store.add_skips(TODAY - timedelta(days=n), TODAY - timedelta(days=n))
     finally:
         store.close()
+
+
+def test_a_years_calendar(db_url, db_path, ok):
+    import re
+
+    pages = {n: 5 + n % 40 for n in range(0, 400, 6)}
+    _logged(db_url, pages)
     lines = ok("chart", "calendar").lines
-    assert (
-        lines[0].strip() == "Pages a day since Nov 17 2025:  · 0  ░ 1-13  ▒ 14-23  ▓ 24-33  █ 34+"
+    shown = {n: p for n, p in pages.items() if n < 365}
+    assert lines[0] == (
+        f"Pages a day since Nov 23 2025: {sum(shown.values()):,} pages on {len(shown)} days"
     )
-    assert [line[:3] for line in lines[2:9]] == ["Mon", "   ", "Wed", "   ", "Fri", "   ", "   "]
-    assert sum(
-        line.count("░") + line.count("▒") + line.count("▓") + line.count("█") for line in lines[2:9]
-    ) == len(range(0, 365 + 6, 6))  # back to Monday 17 Nov 2025
+    months, rows = calendar_grid(lines)
+    assert [row[:3] for row in rows] == ["Mon", "   ", "Wed", "   ", "Fri", "   ", "   "]
+    # Each month's name starts over the column of the week holding its 1st.
+    named = {m[0]: m.start() for m in re.finditer(r"\S+", months)}
+    assert list(named) == "Dec Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov".split()
+    for name, column in named.items():
+        first = next(
+            date(year, month, 1)
+            for year, month in ((2025, 12), *((2026, m) for m in range(1, 12)))
+            if f"{date(year, month, 1):%b}" == name
+        )
+        assert column == column_of(rows, first)
+    # The days before the window (Mon 17 to Sat 22 Nov 2025) are blank, not "nothing read".
+    assert [row[week_columns(rows)[0]] for row in rows] == [" "] * 6 + ["·"]
+    # The legend names each level's pages, and every day read is drawn in its range.
+    legend = "\n".join(lines[9:])
+    assert "less ·░▒▓█ more" in legend
+    limits = re.search(r"quarters of reading days:  ░ 1-(\d+)  ▒ \d+-(\d+)  ▓ \d+-(\d+)", legend)
+    assert limits
+    low, middle, high = (int(limit) for limit in limits.groups())
+    for n, count in shown.items():
+        level = 1 + (count > low) + (count > middle) + (count > high)
+        assert drawn_at(rows, TODAY - timedelta(days=n)) == "·░▒▓█"[level], (n, count)
+    drawn = sum(row.count(shade) for row in rows for shade in "░▒▓█")
+    assert drawn == len(shown)
+
+
+@pytest.mark.parametrize("days", range(7, 14))
+def test_calendar_rows_hold_their_weekdays_whatever_day_the_window_starts(db_url, ok, days):
+    # Today is a Sunday: 7 to 13 days start on each weekday, Monday back to Tuesday.
+    _logged(db_url, {n: 10 for n in range(30)} | {3: 40})
+    lines = ok("chart", "calendar", "--days", str(days)).lines
+    _, rows = calendar_grid(lines)
+    start = TODAY - timedelta(days=days - 1)
+    first = week_columns(rows)[0]
+    assert [row[first] != " " for row in rows] == [n >= start.weekday() for n in range(7)]
+    # Thursday's 40 pages, the one day at the top level, in Thursday's row.
+    top = [(r, c) for r, row in enumerate(rows) for c, ch in enumerate(row) if ch == "█"]
+    assert top == [(3, week_columns(rows)[-1])]
+
+
+def test_calendar_shades_by_each_days_goal_and_marks_skip_days_and_days_off(db_url, ok):
+    # 20 pages every day from 40 days ago; from 10 days ago 25 on weekdays only; before
+    # any goal, two days read; last Tuesday skipped.
+    _logged(
+        db_url,
+        {50: 30, 45: 10, 12: 20, 11: 13, 3: 20, 2: 25},
+        goals=[(20, 40, None), (25, 10, "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR")],
+        skips=[5],
+    )
+    lines = ok("chart", "calendar", "--days", "60", "--width", "100").lines
+    _, rows = calendar_grid(lines)
+
+    def at(n: int) -> str:
+        return drawn_at(rows, TODAY - timedelta(days=n))
+
+    assert at(12) == "█"  # 20 met the 20 of its day
+    assert at(11) == "▒"  # 13 of 20: two thirds or less
+    assert at(3) == "▓"  # 20 of 25: under the goal
+    assert at(2) == "█"
+    assert at(5) == "×"  # the skip day
+    assert (at(1), at(8)) == ("◦", "◦")  # Saturdays off under the weekday goal
+    assert at(15) == "·"  # a Saturday with the everyday goal: nothing read
+    assert (at(50), at(45)) == ("▓", "░")  # before any goal: the quartiles of such days
+    legend = "\n".join(lines[9:])
+    for part in (
+        "less ·░▒▓█ more",
+        "× skip day",
+        "◦ not due",
+        "against each day's goal (20, then 25):",
+        "░ under a third  ▒ under two thirds  ▓ under the goal  █ met",
+        "days without a goal, by quarter:  ░ 1-10  ▓ 11-30  █ 31+",
+    ):
+        assert part in legend, part
+
+
+def test_calendar_is_coloured_on_a_terminal_only(db_url, ok, monkeypatch, capsys):
+    import sys
+
+    from compound import charts
+    from compound.cli.charts import _calendar
+
+    _logged(db_url, {1: 30, 2: 5}, skips=[3])
+    assert "\x1b[" not in ok("chart", "calendar").out  # a pipe: plain
+    data = charts.ChartData(_history_of(db_url), 14)
+
+    class Terminal:
+        out = sys.stdout
+
+        def print(self, *lines: str) -> None:
+            print(*lines, file=self.out)
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    Terminal.out = sys.stdout
+    capsys.readouterr()
+    _calendar(Terminal(), charts.calendar(data, 80, 20))
+    coloured = capsys.readouterr().out
+    assert "\x1b[92m█" in coloured and "\x1b[36m×" in coloured and "\x1b[32m░" in coloured
+    monkeypatch.setenv("NO_COLOR", "1")
+    _calendar(Terminal(), charts.calendar(data, 80, 20))
+    assert "\x1b[" not in capsys.readouterr().out
+
+
+def _history_of(db_url):
+    from compound.store.repository import Store
+
+    store = Store.open(db_url)
+    try:
+        return store.history_until(TODAY)
+    finally:
+        store.close()
+
+
+def test_chart_calendar_never_imports_plotext(db_url, db_path):
+    _logged(db_url, {1: 30})
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    probe = (
+        "import json, sys\nfrom compound.cli import main\ncode = main(['chart', 'calendar'])\n"
+        "print(json.dumps([code, 'plotext' in sys.modules]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == [0, False]
+    assert "less ·░▒▓█ more" in done.stdout
 
 
 @pytest.mark.parametrize(

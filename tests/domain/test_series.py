@@ -147,7 +147,7 @@ def test_calendar_is_whole_weeks_from_monday_to_today_with_quartile_shades():
     assert s.limits == (4, 8, 20)
     levels = {cell.day: cell.level for cell in s.cells}
     assert [levels[ago(n)] for n in range(9)] == [4, 4, 3, 3, 2, 2, 1, 1, 0]
-    assert s.cells[0] == series.CalendarCell(date(2026, 11, 9), 0, 0)
+    assert s.cells[0] == series.CalendarCell(date(2026, 11, 9), 0, 0, series.DayMark.NOTHING)
 
 
 def test_calendar_of_a_single_reading_day():
@@ -220,3 +220,189 @@ def test_a_weekday_goal_adds_to_the_year_line_on_weekdays_only():
     assert s.goal == (20.0, 40.0, 40.0, 40.0)
     # 2026 has 261 weekdays; 5 January to 31 December holds 259 of them.
     assert s.goal_for_year == 40 + 20 * 259
+
+
+# -- the calendar's one shading rule -------------------------------------------------------
+
+
+def test_calendar_shades_each_day_against_the_goal_in_force_that_day():
+    # No goal until 20 days ago, then 21 pages a day, then 30 from 6 days ago.
+    goals = [GoalChange(PAGES, 21, ago(20)), GoalChange(PAGES, 30, ago(6))]
+    pages = {
+        ago(30): 3,  # before any goal: by the quartiles of such days
+        ago(28): 40,
+        ago(15): 6,  # under a third of 21
+        ago(14): 7,  # a third
+        ago(13): 13,  # under two thirds
+        ago(12): 14,  # two thirds
+        ago(11): 20,  # under the goal
+        ago(10): 21,  # met
+        ago(3): 21,  # met before, now under 30: under the goal
+        ago(2): 9,  # under a third of 30
+        ago(1): 30,  # met
+    }
+    s = series.calendar(history(pages, goals), 35)
+    levels = {cell.day: cell.level for cell in s.cells}
+    days = (15, 14, 13, 12, 11, 10, 3, 2, 1)
+    assert [levels[ago(n)] for n in days] == [1, 2, 2, 3, 3, 4, 3, 1, 4]
+    assert s.goals == (21, 30)
+    # The quartiles are those of the days without a goal alone: 3 and 40.
+    assert s.limits == (3, 3, 40)
+    assert (levels[ago(30)], levels[ago(28)]) == (1, 3)
+    assert series.goal_limits(25) == (8, 16, 24) and series.goal_limits(1) == (0, 0, 0)
+
+
+def test_calendar_reaches_its_top_level_on_the_met_days_and_no_others():
+    from compound.domain.met import day_rows, met_days
+
+    goals = [GoalChange(PAGES, 17, ago(80)), GoalChange(PAGES, 25, ago(33))]
+    pages = {ago(n): (n * 7) % 31 for n in range(90) if (n * 7) % 31}
+    h = history(pages, goals)
+    s = series.calendar(h, 80)
+    met = set(met_days(day_rows(h.totals.pages, {}, {}), h.goals).reading)
+    top = {cell.day for cell in s.cells if cell.level == 4}
+    in_window = {cell.day for cell in s.cells if cell.mark is not series.DayMark.OUTSIDE}
+    assert top == met & in_window and top
+
+
+def test_calendar_marks_skip_days_days_not_due_and_the_days_outside_the_window():
+    from dataclasses import replace
+
+    # Today is Wednesday 18 November; reading is asked for on weekdays only.
+    today = date(2026, 11, 18)
+    goals = [GoalChange(PAGES, 20, date(2026, 10, 1), WEEKDAYS_ONLY)]
+    pages = {date(2026, 11, 15): 25, date(2026, 11, 12): 5}  # a Sunday, a Thursday
+    skips = frozenset({date(2026, 11, 13), date(2026, 11, 12), date(2026, 11, 10)})
+    h = replace(history(pages, goals, today=today), skips=skips)
+    s = series.calendar(h, 10)  # Mon 9 … Wed 18 November
+    marks = {cell.day: (cell.mark, cell.level) for cell in s.cells}
+    M = series.DayMark
+    assert marks[date(2026, 11, 13)] == (M.SKIP, 0)  # a skip day, nothing read
+    assert marks[date(2026, 11, 12)] == (M.READ, 1)  # a skip day with reading is shaded
+    assert marks[date(2026, 11, 14)] == (M.NOT_DUE, 0)  # a Saturday off
+    assert marks[date(2026, 11, 15)] == (M.READ, 4)  # read on a day off: met all the same
+    assert marks[date(2026, 11, 11)] == (M.NOTHING, 0)
+    assert s.first == date(2026, 11, 9) and s.start == date(2026, 11, 9)
+    assert [marks[date(2026, 11, d)][0] for d in (19, 20, 21, 22)] == [M.OUTSIDE] * 4
+    assert s.weeks == 2 and len(s.cells) == 14
+    assert [c.mark for c in series.calendar(h, 9).cells[:1]] == [M.OUTSIDE]  # Mon 9th
+
+
+# -- daily pages: met days, the goal's date; weekly pages ------------------------------
+
+
+def test_daily_pages_judges_each_day_by_the_goal_it_was_due_to_meet():
+    # Wed 18 … Sun 22 November; 20 pages on weekdays from the 19th, none asked before.
+    h = history(
+        {ago(4): 3, ago(3): 20, ago(2): 19, ago(1): 2},
+        goals=[GoalChange(PAGES, 20, ago(3), WEEKDAYS_ONLY)],
+    )
+    s = series.daily_pages(h, 5)
+    assert s.goals == (None, 20, 20, None, None)
+    # No goal: any page meets the day; a goal: its pages; nothing read never meets. The
+    # weekend has the weekday goal in force without being asked for: judged by it (as
+    # the streak's rule does, which excuses such days rather than counting them), and
+    # marked as a day off.
+    assert s.met == (True, True, False, False, False)
+    assert s.off == (False, False, False, True, True)
+    assert s.goal_since == ago(3)
+
+
+def test_daily_pages_dates_todays_target_only_when_it_began_within_the_days():
+    goals = [
+        GoalChange(PAGES, 20, ago(40)),
+        GoalChange(PAGES, 25, ago(10)),
+        GoalChange(PAGES, 25, ago(5), WEEKDAYS_ONLY),  # a new schedule, the same target
+    ]
+    h = history({TODAY: 5}, goals=goals)
+    assert series.daily_pages(h, 30).goal_since == ago(10)
+    assert series.daily_pages(h, 10).goal_since is None  # in force since before the window
+    assert series.daily_pages(history({TODAY: 5}), 30).goal_since is None
+
+
+def test_weekly_pages_are_the_whole_weeks_holding_the_days():
+    # Fri 13 … Sun 22 November: the weeks of Monday 9 and Monday 16, whole.
+    goals = [
+        GoalChange(PAGES, 10, date(2026, 11, 12), WEEKDAYS_ONLY),  # from Thursday 12
+        GoalChange(PAGES, 20, date(2026, 11, 19)),  # every day from Thursday 19
+    ]
+    pages = {date(2026, 11, 10): 30, date(2026, 11, 13): 5, date(2026, 11, 18): 40, ago(20): 9}
+    w = series.weekly_pages(history(pages, goals), 10)
+    assert w.weeks == (date(2026, 11, 9), date(2026, 11, 16))
+    assert w.pages == (35, 40)
+    # Thu and Fri at 10; Mon to Wed at 10, then four days at 20.
+    assert w.goals == (20, 30 + 80)
+    assert w.met == (True, False)
+
+
+def test_weekly_pages_without_a_goal_and_in_the_week_under_way():
+    today = date(2026, 11, 18)  # a Wednesday
+    h = history({today: 4}, today=today)
+    w = series.weekly_pages(h, 7)
+    assert w.weeks == (date(2026, 11, 9), date(2026, 11, 16))
+    assert w.pages == (0, 4) and w.goals == (None, None) and w.met == (False, True)
+    # The week under way asks for its days so far.
+    h = history({today: 4}, goals=[GoalChange(PAGES, 10, ago(100))], today=today)
+    assert series.weekly_pages(h, 7).goals == (70, 30)
+
+
+def test_weekly_pages_begin_on_the_day_weeks_begin_on():
+    w = series.weekly_pages(history({TODAY: 1}), 10, week_starts_on=6)  # Sundays
+    assert w.weeks == (date(2026, 11, 8), date(2026, 11, 15), date(2026, 11, 22))
+
+
+def test_the_goal_line_runs_on_to_31_december_from_the_line_so_far():
+    h = history(
+        {date(2026, 1, 2): 100},
+        today=date(2026, 1, 3),
+        goals=[GoalChange(BOOKS, 24, date(2026, 1, 1))],
+    )
+    s = series.year_to_date(h)
+    line = s.goal_through_year
+    assert len(line) == 365 and line[: len(s.days)] == s.goal
+    assert line[-1] == pytest.approx(s.goal_for_year) == pytest.approx(6288)
+    steps = {round(b - a, 9) for a, b in zip(line, line[1:])}
+    assert steps == {round(6288 / 365, 9)}  # one straight line, the days ahead included
+
+
+def test_the_goal_line_ahead_asks_todays_goal_on_its_due_days_only():
+    # Thu 1 to Sun 4 January 2026 so far, at 20 pages a weekday; 10 before, on Thursday.
+    h = history(
+        {},
+        today=date(2026, 1, 4),
+        goals=[
+            GoalChange(PAGES, 10, date(2026, 1, 1), WEEKDAYS_ONLY),
+            GoalChange(PAGES, 20, date(2026, 1, 2), WEEKDAYS_ONLY),
+        ],
+    )
+    s = series.year_to_date(h)
+    line = s.goal_through_year
+    assert line[:4] == s.goal == (10.0, 30.0, 30.0, 30.0)
+    # Mon 5 to Sun 11 January: five weekdays of 20, the weekend flat.
+    assert line[4:11] == (50.0, 70.0, 90.0, 110.0, 130.0, 130.0, 130.0)
+    assert line[-1] == s.goal_for_year == 30 + 20 * 259
+
+
+def test_the_goal_line_covers_a_leap_year_and_is_absent_without_a_goal():
+    leap = date(2028, 3, 1)
+    h = history({}, today=leap, goals=[GoalChange(PAGES, 5, date(2028, 1, 1))])
+    assert len(series.year_to_date(h).goal_through_year) == 366
+    assert series.year_to_date(history({leap: 5}, today=leap)).goal_through_year is None
+
+
+def test_a_skip_day_asks_nothing_of_the_daily_chart_either():
+    # Every day 20 pages asked; Fri 20 November is a skip day with 5 pages read.
+    h = history({ago(2): 5, ago(1): 30}, goals=[GoalChange(PAGES, 20, ago(10))])
+    h = History(
+        today=h.today,
+        totals=h.totals,
+        goals=h.goals,
+        skips=frozenset({ago(2)}),
+        finished_pages=(),
+        reading=(),
+        to_read=(),
+    )
+    s = series.daily_pages(h, 3)
+    assert s.goals == (None, 20, 20)  # no goal line over the skip day
+    assert s.off == (True, False, False)  # a day off, neither met nor missed
+    assert s.met == (False, True, False)

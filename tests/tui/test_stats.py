@@ -31,3 +31,17 @@ async def test_charts_draw_when_shown_and_t_changes_the_span(store, make_app):
         projection = screen.query_one("#chart-projection", ChartView)
         assert projection._message is None and projection._drawn_for is not None
         assert "at 30-day pace" in str(screen.query_one("#figures").render())
+
+
+async def test_a_chart_fills_its_view_whatever_terminal_the_process_has(store, make_app):
+    # Tests (and `compound serve`) run without a terminal of that size: plotext would
+    # otherwise keep the chart to 80×24 in a corner of a larger view.
+    async with make_app(store).run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        view = pilot.app.screen.query_one("#chart-daily", ChartView)
+        drawn = view.render().plain.splitlines()
+        assert view.size.width > 100 and view.size.height > 30
+        assert len(drawn) == view.size.height
+        assert max(map(len, drawn)) == view.size.width

@@ -2,7 +2,7 @@
 
 `plt` is the `plotext` module in the plain terminal, or `PlotextPlot().plt` in the
 TUI. Set its size (`plt.plotsize(w, h)`) before calling a builder: the builders
-space their labels and calendar cells for that size. They never call `show()` and
+space their labels for that size. They never call `show()` and
 never choose a theme, so the terminal's (or the app's) colours stay in charge; the
 colours they do name are the 16 basic ones, which every theme maps to its own.
 
@@ -59,5 +59,6 @@ BUILDERS: dict[str, Callable[[Plt, ChartData], str | None]] = {
     "projection": projection,
     "weekday": weekday,
     "sessions": sessions,
-    "calendar": calendar,
+    # The calendar is no plotext figure: `calendar(data, width, height)` lays it out
+    # as lines of text (charts/calendar.py), for `chart calendar` and the app alike.
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from math import ceil
 
 from compound.domain.days import format_duration
@@ -14,7 +14,7 @@ from compound.domain.totals import History
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
     from typing import Literal, Protocol
 
     class Plt(Protocol):
@@ -82,6 +82,7 @@ class ChartData:
     history: History
     days: int = 30
     minutes_by_kind: Mapping[str, int] = field(default_factory=dict)  # over the window
+    week_starts_on: int = 0  # as date.weekday(): where a chart's weeks begin
 
 
 def size(plt: Plt) -> tuple[int, int]:
@@ -158,3 +159,139 @@ def duration_ticks(plt: Plt, most: int, label_width: int) -> None:
     ticks = list(range(0, most + step, step))
     plt.xticks(ticks, [format_duration(t) if t else "0" for t in ticks])
     plt.xlim(0, ticks[-1])
+
+
+# -- drawing in cells ------------------------------------------------------------------
+# A figure drawn cell by cell: the limits make one unit exactly one canvas cell, so what
+# is placed is what shows (plotext's own bars and lines round to its grid, overlap their
+# neighbours and start below zero).
+
+EIGHTHS = "▁▂▃▄▅▆▇█"  # a cell filled from the bottom, an eighth at a time
+HALF, HALF_LOW = "▌", "▖"  # a half-width column, and its lower half for its top
+THIN = ("▁", "─", "▔")  # a level line low, in the middle of, or high in its cell
+# What sits around the canvas: the title and the tick labels' rows and the frame.
+FRAME_ROWS, FRAME_COLUMNS = 4, 2
+
+Cell = tuple[str, str]  # (character, colour); colour "default" is the terminal's own
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """Values up the canvas in whole rows: row 0's bottom edge (the frame's bottom
+    line) is 0, each row holds `per_row`, and each tick names the row whose top edge
+    is its value."""
+
+    per_row: float
+    ticks: tuple[tuple[int, str], ...]  # (row, label), from the bottom
+
+    @property
+    def label_width(self) -> int:
+        return max(len(label) for _, label in self.ticks)
+
+    def column(self, value: float, *, half: bool = False) -> list[str]:
+        """A bar's cells from the bottom row up, its top to the nearest eighth (half a
+        row for a half-width bar); any value above 0 shows."""
+        if value <= 0:
+            return []
+        parts, full_char = (2, HALF) if half else (8, EIGHTHS[-1])
+        filled = max(round(value / self.per_row * parts), 1)
+        full, rest = divmod(filled, parts)
+        top = (HALF_LOW if half else EIGHTHS[rest - 1]) if rest else ""
+        return [full_char] * full + ([top] if top else [])
+
+    def level(self, value: float) -> tuple[int, str]:
+        """The row and character of a thin line at `value`."""
+        height = value / self.per_row
+        row = max(ceil(height) - 1, 0)
+        within = height - row  # how high in its row, 0 to 1
+        return row, THIN[2 if within > 2 / 3 else 1 if within > 1 / 3 else 0]
+
+
+def scale(top: float, rows: int) -> Scale:
+    """Round-number ticks for values up to `top` on `rows` rows: a tick every two rows
+    or more, and not too far apart (eight rows, more on a tall canvas), at the step
+    that lets the tallest value use the most rows."""
+    top = max(top, 1)
+    widest = max(8, rows // 5)
+    # (ticks close enough, rows the tallest value uses, rows the ticks span, ticks, step,
+    # rows a step)
+    options: list[tuple[bool, float, int, int, int, int]] = []
+    for step in _round_steps(top):
+        count = ceil(top / step)
+        per_step = rows // count
+        if per_step >= 2 and (count >= 2 or rows < 6):
+            tallest = top / step * per_step
+            options.append((per_step <= widest, tallest, count * per_step, count, step, per_step))
+    if options:
+        *_, count, step, per_step = max(options)
+    else:  # too few rows for two ticks: one step over them all
+        count, step, per_step = 1, next(s for s in _round_steps(top) if s >= top), max(rows, 1)
+    # A tick names the row a bar of its value fills to the top. Zero is the frame's
+    # bottom line, below row 0: a "0" on row 0 would sit half a row above it, and
+    # closer to the first tick than the ticks are to each other.
+    ticks = {n * per_step - 1: f"{n * step:,}" for n in range(1, count + 1)}
+    return Scale(step / per_step, tuple(sorted(ticks.items())))
+
+
+def _round_steps(top: float) -> Iterator[int]:
+    """1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, … up to the first past `top`."""
+    magnitude = 1
+    while True:
+        yield magnitude
+        yield 2 * magnitude
+        if magnitude >= 10:  # 25, 250: pages come in quarters of a hundred too
+            yield 5 * magnitude // 2
+        yield 5 * magnitude
+        if magnitude > top:
+            return
+        magnitude *= 10
+
+
+def canvas_size(plt: Plt, label_width: int) -> tuple[int, int]:
+    """The canvas's columns and rows inside the frame, right of `label_width` labels."""
+    width, height = size(plt)
+    return max(width - label_width - FRAME_COLUMNS, 1), max(height - FRAME_ROWS, 2)
+
+
+def draw_cells(
+    plt: Plt, cells: Mapping[tuple[int, int], Cell], canvas: tuple[int, int], value_scale: Scale
+) -> None:
+    """Place each (column, row) cell, and set the limits and y ticks so that one unit is
+    one cell: column 0 is the canvas's left edge, row 0 its bottom."""
+    groups: dict[Cell, tuple[list[int], list[int]]] = {}
+    for (x, y), cell in cells.items():
+        xs, ys = groups.setdefault(cell, ([], []))
+        xs.append(x)
+        ys.append(y)
+    for (char, colour), (xs, ys) in groups.items():
+        plt.scatter(xs, ys, marker=char, color=colour)
+    columns, rows = canvas
+    plt.xlim(0, columns - 1)
+    plt.ylim(0, rows - 1)
+    plt.yticks([row for row, _ in value_scale.ticks], [label for _, label in value_scale.ticks])
+
+
+def slot_ticks(
+    plt: Plt, centres: Sequence[int], firsts: Sequence[date], days_per_slot: int = 1
+) -> None:
+    """Date labels under slots (a day or a week each) at the given centre columns:
+    every k-th slot counted back from the last, or, when even that crowds them, the
+    months, each under the slot holding its first day."""
+    needed = len("Sep 30") + 3  # the widest label and a gap
+    spacing = centres[1] - centres[0] if len(centres) > 1 else needed
+    steps = (1, 2, 7, 14) if days_per_slot == 1 else (1, 2, 4)
+    step = next((s for s in steps if s * spacing >= needed), None)
+    if step is None:
+        per_month = 30 / days_per_slot * spacing
+        every = next((m for m in (1, 2, 3, 6) if m * per_month >= len("Sep") + 3), 12)
+        months = []
+        for centre, first in zip(centres, firsts, strict=True):
+            end = first + timedelta(days=days_per_slot - 1)
+            if end.day <= days_per_slot and (end.month - 1) % every == 0:  # holds the 1st
+                months.append((centre, f"{end:%b}"))
+        if months:
+            plt.xticks([c for c, _ in months], [label for _, label in months])
+            return
+        step = len(centres)
+    chosen = list(range(len(centres) - 1, -1, -step))[::-1]
+    plt.xticks([centres[n] for n in chosen], [short(firsts[n]) for n in chosen])

@@ -1,4 +1,5 @@
-"""`compound chart KIND`: one chart in the plain terminal, drawn with plotext."""
+"""`compound chart KIND`: one chart in the plain terminal, drawn with plotext (the
+calendar is laid out as text: charts/calendar.py)."""
 
 from __future__ import annotations
 
@@ -6,15 +7,22 @@ from compound.cli.context import Context
 from compound.domain.errors import InputError
 from compound.domain.quantities import parse_whole
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from compound.charts.calendar import CalendarLayout
+
 # The kinds, in the order help lists them, with what each shows. Kept here (not read
 # from compound.charts) so that `compound --help` does not import plotext.
 KINDS = {
-    "daily": "pages a day with the daily goal (--days, default 30)",
+    "daily": "pages a day against the daily goal, a bar a week when the days do not fit "
+    "(--days, default 30)",
     "cumulative": "this year's pages added up, against the goal's line",
-    "projection": "this year so far, then its likely range to 31 Dec (--days, default 30)",
+    "projection": "this year so far, then its likely range to 31 Dec, with the goal "
+    "(--days, default 30)",
     "weekday": "average pages by weekday (--days, default 90)",
     "sessions": "learning minutes by session kind (--days, default 30)",
-    "calendar": "a year of days, shaded by pages (--days, default 365)",
+    "calendar": "a column a week, shaded against the daily goal (quartiles without one) "
+    "(--days, default 365)",
 }
 MAX_DAYS = 3660
 MIN_WIDTH, MIN_HEIGHT = 30, 8
@@ -48,6 +56,8 @@ def draw(ctx: Context, args) -> int:
         days = parse_whole(args.days, "--days", high=MAX_DAYS)
     width, height = _size(args)
     data = ctx.tracker().views.chart(kind, days)
+    if kind == "calendar":
+        return _calendar(ctx, charts.calendar(data, width, height))
 
     import plotext as plt
 
@@ -70,6 +80,46 @@ def draw(ctx: Context, args) -> int:
     # The colours are the chart's own, past the stream that shows escapes; a chart
     # holds numbers, days and session kinds, no stored free text.
     print(text.rstrip("\n"), file=underlying(ctx.out))
+    return 0
+
+
+# The calendar's styles in the 16 basic colours, which every terminal theme maps to its
+# own: the shades are green and brighter for more, the excused days apart from them.
+CALENDAR_COLOURS = {
+    "nothing": "90",
+    "level-1": "32",
+    "level-2": "32",
+    "level-3": "92",
+    "level-4": "92",
+    "skip": "36",
+    "not-due": "90",
+    "label": "",
+    "title": "",
+}
+
+
+def _calendar(ctx: Context, layout: CalendarLayout | str) -> int:
+    """The calendar's lines (charts/calendar.py): no plotext, no frame."""
+    import os
+    import sys
+
+    if isinstance(layout, str):
+        ctx.print(layout)
+        return 0
+    if os.environ.get("NO_COLOR") or not (ctx.out is sys.stdout and sys.stdout.isatty()):
+        ctx.print("\n".join(layout.text()))
+        return 0
+    from compound.cli.terminal import underlying
+
+    lines = [
+        "".join(
+            f"\x1b[{CALENDAR_COLOURS[style]}m{text}\x1b[0m" if CALENDAR_COLOURS.get(style) else text
+            for text, style in line
+        ).rstrip()
+        for line in layout.lines
+    ]
+    # As the other charts: days and numbers only, past the stream that shows escapes.
+    print("\n".join(lines), file=underlying(ctx.out))
     return 0
 
 

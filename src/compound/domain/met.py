@@ -44,7 +44,7 @@ def met_days(days: Iterable[DayTotals], goals: GoalTimeline) -> MetDays:
             pages_target = pages_changes.pop(0).target
         while minutes_changes and minutes_changes[0].since <= day:
             minutes_target = minutes_changes.pop(0).target
-        read = pages >= (pages_target or 1)  # one page without a goal
+        read = pages_met(pages, pages_target)
         learned = minutes >= minutes_target if minutes_target else sessions > 0  # any session
         if read:
             reading.append(day)
@@ -53,6 +53,13 @@ def met_days(days: Iterable[DayTotals], goals: GoalTimeline) -> MetDays:
         if read or learned:
             either.append(day)
     return MetDays(tuple(reading), tuple(learning), tuple(either))
+
+
+def pages_met(pages: int, target: int | None) -> bool:
+    """A day's reading is met when its pages reach the target in force (one page
+    without a goal). A day the goal's schedule does not ask for is judged the same
+    way; the streak excuses it, it does not count it as met."""
+    return pages >= (target or 1)
 
 
 def day_rows(

@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import Enum
 from math import ceil
 
 from compound.domain import projection
+from compound.domain.met import pages_met
 from compound.domain.records import GoalKind, SessionKind
+from compound.domain.streaks import week_start
 from compound.domain.totals import History
 
 ONE_DAY = timedelta(days=1)
@@ -32,27 +35,113 @@ def _days(first: date, last: date) -> list[date]:
 class DailyPages:
     days: tuple[date, ...]
     pages: tuple[int, ...]
-    goals: tuple[int | None, ...]  # the daily pages goal in force each day (None: none set)
+    # The daily pages goal asked of each day (None: not due, or no goal yet): the line.
+    goals: tuple[int | None, ...]
     pace: float = 0.0  # pages a day over these days, as the pace counts them
+    goal_since: date | None = None  # since when today's target has held, when within these days
+    # The target in force each day, due or not: what a day is judged by (met.pages_met).
+    targets: tuple[int | None, ...] = ()
 
     @property
     def any_reading(self) -> bool:
         return any(self.pages)
 
+    @property
+    def met(self) -> tuple[bool, ...]:
+        """Each day met or not, by the one met-day rule (domain/met.py)."""
+        return tuple(pages_met(p, t) for p, t in zip(self.pages, self.targets, strict=True))
+
+    @property
+    def off(self) -> tuple[bool, ...]:
+        """Each day a day off: a goal is in force but does not ask for the day (its
+        schedule gives it off, or it is a skip day)."""
+        return tuple(t is not None and g is None for g, t in zip(self.goals, self.targets))
+
+
+def _pages_and_targets(
+    history: History, first: date, last: date
+) -> tuple[list[date], list[int], list[int | None], list[int | None]]:
+    """Each day's pages, the daily pages target it is due to meet (None: none), and
+    the target in force on it, due or not."""
+    span = _days(first, last)
+    pages = history.totals.pages
+    # A scheduled goal (weekdays only, say) asks nothing of the other days, nor does
+    # any goal of a skip day: the streak excuses both.
+    due = history.goals.due(history.today, (GoalKind.DAILY_PAGES,))
+    skips = history.skips
+    target = history.goals.targets(GoalKind.DAILY_PAGES)
+    targets = [target(day) for day in span]
+    return (
+        span,
+        [pages.get(day, 0) for day in span],
+        [
+            t if (due is None or due(day)) and day not in skips else None
+            for day, t in zip(span, targets)
+        ],
+        targets,
+    )
+
 
 def daily_pages(history: History, days: int) -> DailyPages:
     """Pages on each of the last `days` days, and the daily goal in force on each."""
-    span = _days(*window(history.today, days))
-    pages = history.totals.pages
-    # A scheduled goal (weekdays only, say) asks nothing of the other days.
-    due = history.goals.due(history.today, (GoalKind.DAILY_PAGES,))
-    target = history.goals.targets(GoalKind.DAILY_PAGES)
+    first, last = window(history.today, days)
+    span, pages, goals, targets = _pages_and_targets(history, first, last)
+    since = _target_since(history, last)
     return DailyPages(
         days=tuple(span),
-        pages=tuple(pages.get(day, 0) for day in span),
-        goals=tuple(target(day) if due is None or due(day) else None for day in span),
-        pace=projection.mean_per_day(pages, history.today, days, history.totals.first_day),
+        pages=tuple(pages),
+        goals=tuple(goals),
+        pace=projection.mean_per_day(
+            history.totals.pages, history.today, days, history.totals.first_day
+        ),
+        goal_since=since if since is not None and first < since <= last else None,
+        targets=tuple(targets),
     )
+
+
+def _target_since(history: History, day: date) -> date | None:
+    """The first day of the run of daily pages goals, up to `day`, with `day`'s target."""
+    in_force = [c for c in history.goals.history(GoalKind.DAILY_PAGES) if c.since <= day]
+    if not in_force:
+        return None
+    run = in_force[-1]
+    for change in reversed(in_force[:-1]):  # a new schedule for the same target is one run
+        if change.target != run.target:
+            break
+        run = change
+    return run.since
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklyPages:
+    """Pages a week, each week against the daily goals of its due days added up."""
+
+    weeks: tuple[date, ...]  # each week's first day, oldest first; the last holds today
+    pages: tuple[int, ...]
+    goals: tuple[int | None, ...]  # the week's due days' daily targets added up (None: none)
+
+    @property
+    def met(self) -> tuple[bool, ...]:
+        """Each week met or not: its pages reach its goal (any page without one)."""
+        return tuple(pages_met(p, g) for p, g in zip(self.pages, self.goals, strict=True))
+
+
+def weekly_pages(history: History, days: int, week_starts_on: int = 0) -> WeeklyPages:
+    """The whole weeks holding the last `days` days, the current one up to today.
+
+    A week's goal is the daily pages targets in force on its due days, added up: a goal
+    set mid-week asks for its days only, and the current week for its days so far.
+    """
+    first, last = window(history.today, days)
+    start = week_start(first, week_starts_on)
+    span, pages, goals, _ = _pages_and_targets(history, start, last)
+    weeks, week_pages, week_goals = [], [], []
+    for n in range(0, len(span), 7):
+        targets = [g for g in goals[n : n + 7] if g is not None]
+        weeks.append(span[n])
+        week_pages.append(sum(pages[n : n + 7]))
+        week_goals.append(sum(targets) if targets else None)
+    return WeeklyPages(tuple(weeks), tuple(week_pages), tuple(week_goals))
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +153,9 @@ class YearToDate:
     goal: tuple[float, ...] | None  # where the goal says the total should be each day
     goal_for_year: int | None  # where the goal line ends on 31 December
     basis: str | None  # how the goal line was made, in words
+    # The same line on every day of the year, 1 January to 31 December (`goal` is its
+    # start): the year ahead draws it on to the end.
+    goal_through_year: tuple[float, ...] | None
 
 
 def book_length(finished_pages: tuple[int, ...]) -> int:
@@ -74,12 +166,12 @@ def book_length(finished_pages: tuple[int, ...]) -> int:
 
 
 def year_to_date(history: History) -> YearToDate:
-    """Cumulative pages this year and the goal's line.
+    """Cumulative pages this year and the goal's line, to today and on to 31 December.
 
     A yearly books goal in force today wins: its books expected by each day (from the
     day it was set; see projection.goal_pace) × the book length. Otherwise the daily
-    pages goals added up day by day (straight while the goal does not change). No goal:
-    no line.
+    pages goals added up day by day (straight while the goal does not change); the days
+    ahead ask for the goal in force today. No goal: no line.
     """
     today = history.today
     first, last = date(today.year, 1, 1), date(today.year, 12, 31)
@@ -91,34 +183,34 @@ def year_to_date(history: History) -> YearToDate:
 
     goals = history.goals
     books = goals.target_on(GoalKind.YEARLY_BOOKS, today)
-    goal = goal_for_year = basis = None
+    line: list[float] | None = None
+    basis = None
     if books:
         length = book_length(history.finished_pages)
         start, shares = projection.yearly_shares(goals, today)
-        skipped = (start - first).days
-        line = [0.0] * skipped
+        line = [0.0] * (start - first).days
         running = 0.0
-        for share in shares[: len(span) - skipped]:
+        for share in shares:
             running += share * length
             line.append(running)
-        goal = tuple(line)
-        goal_for_year = round(sum(shares) * length)
         basis = f"{books} books × {length} pages"
     elif goals.target_on(GoalKind.DAILY_PAGES, today):
         due = goals.due(last, (GoalKind.DAILY_PAGES,))
         target = goals.targets(GoalKind.DAILY_PAGES, 0)
-        running, line = 0, []
-        for day in span:
-            if due is None or due(day):
-                running += target(day) or 0
-            line.append(float(running))
-        goal = tuple(line)
         per_day = goals.target_on(GoalKind.DAILY_PAGES, today) or 0
-        days_ahead = [today + timedelta(days=n) for n in range(1, (last - today).days + 1)]
-        goal_for_year = running + per_day * sum(1 for day in days_ahead if due is None or due(day))
+        running_pages, line = 0, []
+        for day in _days(first, last):
+            if due is None or due(day):
+                running_pages += (target(day) or 0) if day <= today else per_day
+            line.append(float(running_pages))
         basis = f"{per_day} pages a day"
     return YearToDate(
-        days=tuple(span), pages=tuple(pages), goal=goal, goal_for_year=goal_for_year, basis=basis
+        days=tuple(span),
+        pages=tuple(pages),
+        goal=tuple(line[: len(span)]) if line else None,
+        goal_for_year=round(line[-1]) if line else None,
+        basis=basis,
+        goal_through_year=tuple(line) if line else None,
     )
 
 
@@ -165,23 +257,36 @@ def minutes_by_kind(by_kind: Mapping[str, int]) -> list[tuple[str, int]]:
     )
 
 
+class DayMark(Enum):
+    """What a calendar day is, before any shading."""
+
+    OUTSIDE = "outside"  # before the window or after today: no cell
+    READ = "read"  # pages were read: shaded by level
+    SKIP = "skip"  # a skip day with nothing read
+    NOT_DUE = "not due"  # the daily pages goal's schedule gave it the day off
+    NOTHING = "nothing read"  # a due day with nothing read
+
+
 @dataclass(frozen=True, slots=True)
 class CalendarCell:
     day: date
     pages: int
-    level: int  # 0 (nothing read) to 4 (the busiest quarter of reading days)
+    level: int  # 0 (nothing read) to 4; see `calendar`
+    mark: DayMark
 
 
 @dataclass(frozen=True, slots=True)
 class Calendar:
     first: date  # a Monday: the calendar is whole weeks
-    last: date  # today
-    cells: tuple[CalendarCell, ...]
-    limits: tuple[int, ...]  # the most pages of levels 1, 2 and 3
+    start: date  # the first day of the window; the days before it are OUTSIDE
+    last: date  # today; the days after it, to Sunday, are OUTSIDE
+    cells: tuple[CalendarCell, ...]  # every day from `first` to the Sunday of `last`'s week
+    limits: tuple[int, ...]  # the most pages of levels 1, 2 and 3 on days without a goal
+    goals: tuple[int, ...]  # the daily pages targets in force in the window, in order
 
     @property
     def weeks(self) -> int:
-        return (self.last - self.first).days // 7 + 1
+        return len(self.cells) // 7
 
     @property
     def any_reading(self) -> bool:
@@ -189,23 +294,64 @@ class Calendar:
 
 
 def calendar(history: History, days: int = 365) -> Calendar:
-    """One cell a day for the weeks that hold the last `days` days, shaded by pages.
+    """One cell a day for the whole weeks that hold the last `days` days: the one rule
+    by which the command line and the app shade a day.
 
-    The shades are the quarters of the reading days' pages in that span, as a
-    contribution calendar does, so they suit a light reader and a heavy one alike.
+    A day with pages read is shaded at a level from 1 to 4, whatever else it is: level
+    = 1 + how many of three limits its pages exceed.
+
+    - With a daily pages target `t` in force that day, the limits are its thirds
+      (`goal_limits`): 1 under a third, 2 under two thirds, 3 under the target, 4 the
+      target reached, which is a met day as domain/met.py judges it (pages ≥ target).
+      Each day is judged by the target in force then, as a streak is.
+    - Without one, the limits are the nearest-rank quartiles of the pages of the
+      window's reading days without a target, as a contribution calendar does, so they
+      suit a light reader and a heavy one alike.
+
+    A day with nothing read is a skip day, or a day not due (a scheduled daily pages
+    goal gives it the day off), or else simply nothing read (level 0). The days of the
+    first and last weeks outside the window are OUTSIDE.
     """
     start, today = window(history.today, days)
     first = start - timedelta(days=start.weekday())
-    span = _days(first, today)
-    pages = [history.totals.pages.get(day, 0) for day in span]
-    read = sorted(p for p in pages if p > 0)
-    limits = tuple(_rank(read, share) for share in (0.25, 0.5, 0.75)) if read else ()
+    end = today + timedelta(days=6 - today.weekday())
+    pages = history.totals.pages
+    due = history.goals.due(today, (GoalKind.DAILY_PAGES,))
+    target = history.goals.targets(GoalKind.DAILY_PAGES)
+    span = _days(start, today)
+    targets = [target(day) for day in span]
+    free = sorted(p for day, t in zip(span, targets) if not t and (p := pages.get(day, 0)) > 0)
+    limits = tuple(_rank(free, share) for share in (0.25, 0.5, 0.75)) if free else ()
+    goals: list[int] = []
+    for t in targets:
+        if t and (not goals or goals[-1] != t):
+            goals.append(t)
+    in_window = dict(zip(span, targets))
+    cells = []
+    for day in _days(first, end):
+        read = pages.get(day, 0)
+        if day not in in_window:
+            cells.append(CalendarCell(day, 0, 0, DayMark.OUTSIDE))
+            continue
+        t = in_window[day]
+        if read > 0:
+            level = _level(read, goal_limits(t) if t else limits)
+            cells.append(CalendarCell(day, read, level, DayMark.READ))
+        elif day in history.skips:
+            cells.append(CalendarCell(day, 0, 0, DayMark.SKIP))
+        elif due is not None and not due(day):
+            cells.append(CalendarCell(day, 0, 0, DayMark.NOT_DUE))
+        else:
+            cells.append(CalendarCell(day, 0, 0, DayMark.NOTHING))
     return Calendar(
-        first=first,
-        last=today,
-        limits=limits,
-        cells=tuple(CalendarCell(day, p, _level(p, limits)) for day, p in zip(span, pages)),
+        first=first, start=start, last=today, cells=tuple(cells), limits=limits, goals=tuple(goals)
     )
+
+
+def goal_limits(target: int) -> tuple[int, int, int]:
+    """The most pages of levels 1, 2 and 3 against a daily target: under a third of it,
+    under two thirds, under all of it (25: 8, 16 and 24)."""
+    return (target - 1) // 3, (2 * target - 1) // 3, target - 1
 
 
 def _rank(ordered: list[int], share: float) -> int:

@@ -80,6 +80,10 @@ class ChartView(PlotextPlot):
             # layout state behind, so a chart drawn after one of another size
             # came out a column different.
             plt = Plot()
+            # plotext keeps a figure within the size of the terminal it was started
+            # in: served to a browser, or with no terminal at all, that is 80×24
+            # whatever the view's size. The view's size is the limit here.
+            plt._limit_size(False, False)  # type: ignore[attr-defined]
             plt.plotsize(size.width, size.height)
             plt._set_size(size.width, size.height)  # as PlotextPlot.render does (its issue #5)
             # textual-plotext's stubs are off here: plotsize() returns the size, and
