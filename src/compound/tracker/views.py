@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from compound.domain.goals import GoalChange
-from compound.domain.records import Book, BookStatus, Entry, GoalKind, ReadingLog, Skip
+from compound.domain.records import Book, BookStatus, Entry, Skip
 from compound.domain.today import TodayFigures
 from compound.domain.totals import History
 
@@ -19,21 +19,33 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from compound.charts import ChartData
     from compound.domain.insight import Insight, PeriodTotals
+    from compound.domain.milestones import Milestone
     from compound.domain.projection import BookEta, Projection
+    from compound.domain.series import Calendar, DailyPages
     from compound.tracker.core import Tracker
 
 # A projection shown with no history of one's own uses this pace, as an example.
 EXAMPLE_PACE = 25
 
+# The days behind today that Today's strip shows, against the daily pages goal.
+RECENT_DAYS = 14
+
 
 @dataclass(frozen=True, slots=True)
 class TodayView:
-    """The app's Today: today's figures, the pace's year and the books' expected finish."""
+    """The app's Today: today's figures, the pace's year and the books' expected finish,
+    the last days against the daily pages goal, this week so far, the next milestone."""
 
     figures: TodayFigures
     insight: Insight
     etas: dict[int, date]  # expected finish day, by book id, of the books being read
     empty: bool  # nothing stored at all: the first run
+    recent: DailyPages  # the last RECENT_DAYS days' pages and the daily goal due on each
+    # Each of those days as the reading habit judges it (streaks.MET, MISSED or EXCUSED:
+    # a skip day, a day not due, or today while not met yet); None before the first entry.
+    recent_marks: tuple[str | None, ...]
+    week: PeriodTotals  # this week up to today
+    milestone: Milestone | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +67,9 @@ class BooksView:
 class EntriesView:
     today: date
     entries: tuple[Entry, ...]  # newest first
-    pages_by_day: dict[date, int]  # over the same days
-    pages_goal: int | None  # the daily pages goal in force today
+    # The calendar of the last DEFAULT_DAYS["calendar"] days, as `chart calendar`
+    # draws it, when asked for.
+    calendar: Calendar | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,15 +100,45 @@ class Views:
 
     def today(self, *, samples: int = 50) -> TodayView:
         """Today's screen. Its year at the pace shows no range: a small fan will do."""
-        from compound.domain.insight import analyse
+        from compound.domain.insight import analyse, period_totals
+        from compound.domain.met import met_days
+        from compound.domain.milestones import next_milestone, previous_record
+        from compound.domain.records import GoalKind
+        from compound.domain.series import daily_pages
+        from compound.domain.streaks import judge_days
 
         with self._tracker.store.reading() as reading:
             history = reading.history(self._tracker.today())
             empty = history.totals.first_day is None and not history.goals and not reading.books()
-        found = analyse(
-            history, week_starts_on=self._tracker.settings.week_starts_on, samples=samples
+        week_starts_on = self._tracker.settings.week_starts_on
+        found = analyse(history, week_starts_on=week_starts_on, samples=samples)
+        today, totals = history.today, history.totals
+        recent = daily_pages(history, RECENT_DAYS)
+        # The days before the first entry are not days missed.
+        since = min(max(recent.days[0], totals.first_day or today), today)
+        met = met_days([row for row in totals.rows() if since <= row[0] <= today], history.goals)
+        judged = judge_days(
+            met.reading,
+            history.skips,
+            today,
+            since=since,
+            due=history.goals.due(today, (GoalKind.DAILY_PAGES,)),
         )
-        return TodayView(found.today_figures, found, _etas(found.books), empty)
+        marks = (None,) * (len(recent.days) - len(judged)) + tuple(mark for *_, mark in judged)
+        streak = found.streak
+        milestone = next_milestone(
+            today, found.books, streak.current, previous_record(streak.best, streak.current)
+        )
+        return TodayView(
+            found.today_figures,
+            found,
+            _etas(found.books),
+            empty,
+            recent,
+            marks,
+            period_totals(history, "week", week_starts_on),
+            milestone,
+        )
 
     def stats(self, period: str = "week", *, samples: int = 1000) -> StatsView:
         from compound.charts import DEFAULT_DAYS
@@ -125,18 +168,22 @@ class Views:
         # Only the expected finish days are shown: no habits, no projection.
         return BooksView(today, tuple(shelves), _etas(finishes(history)))
 
-    def entries(self, days: int | None = None, *, since: date | None = None) -> EntriesView:
-        """Entries of the last `days` days (or from `since`), newest first."""
+    def entries(
+        self, days: int | None = None, *, since: date | None = None, calendar: bool = False
+    ) -> EntriesView:
+        """Entries of the last `days` days (or from `since`), newest first; with
+        `calendar`, the calendar `chart calendar` draws by default, read with them."""
         today = self._tracker.today()
         first = since or today - timedelta(days=(days or 7) - 1)
         with self._tracker.store.reading() as reading:
             found = tuple(reading.entries(first, today))
-            goal = reading.goal_timeline().target_on(GoalKind.DAILY_PAGES, today)
-        pages: dict[date, int] = {}
-        for entry in found:
-            if isinstance(entry, ReadingLog):
-                pages[entry.day] = pages.get(entry.day, 0) + entry.pages
-        return EntriesView(today, found, pages, goal)
+            history = reading.history(today) if calendar else None
+        if history is None:
+            return EntriesView(today, found)
+        from compound.charts import DEFAULT_DAYS
+        from compound.domain.series import calendar as calendar_of
+
+        return EntriesView(today, found, calendar_of(history, DEFAULT_DAYS["calendar"]))
 
     def goals(self, *, skips_since: date | None = None) -> GoalsView:
         """The goals in force today and the skip days from `skips_since` (else all)."""
@@ -184,7 +231,9 @@ class Views:
         with self._tracker.store.reading() as reading:
             history = reading.history(today)
             by_kind = reading.minutes_by_kind(*window(today, span)) if kind == "sessions" else {}
-        return ChartData(history, span, by_kind)
+        return ChartData(
+            history, span, by_kind, week_starts_on=self._tracker.settings.week_starts_on
+        )
 
     def books_in_hand(self) -> tuple[Book, ...]:
         """The books a check-in may go to: being read first, then to read (logging

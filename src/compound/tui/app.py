@@ -72,6 +72,10 @@ class CompoundApp(App[int]):
         "goals": lambda: _screen("goals", "GoalsScreen"),
     }
     DEFAULT_MODE = "today"
+    # Each screen gets a class for its width and height (see compound.tcss): narrow, the
+    # footer packs its keys tighter; wide and tall, Today lays its sections side by side.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
     # How often the app looks whether its database file changed (a check-in from the
     # command line, a backup restored): each look is two stat calls, no query.
     WATCH_SECONDS = 1.0

@@ -260,3 +260,42 @@ def skip_days_added(count: int) -> str:
     if count == 1:
         return "1 day that neither breaks nor lengthens a streak"
     return f"{count:,} days that neither break nor lengthen a streak"
+
+
+# -- the week so far and the next milestone ----------------------------------------------
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from compound.domain.insight import PeriodTotals
+    from compound.domain.milestones import Milestone
+
+
+def week_so_far(week: PeriodTotals) -> str:
+    """This week up to today: "176 pages · 1h45m of learning · 5 of 7 days met"."""
+    days = (week.last - week.first).days + 1
+    return (
+        f"{pages(week.pages)} · {duration(week.minutes)} of learning · "
+        f"{week.learning_days} of {plural(days, 'day')} met"
+    )
+
+
+def milestone_sentence(milestone: Milestone, today: date) -> str:
+    """The next milestone: "Deep Work done in 7 days (~29 Nov) at your pace",
+    "4 more days beat your record of 21 days". A book's title is stored text: shown
+    safely by whoever draws it."""
+    if milestone.book is not None:
+        when = (
+            "today"
+            if milestone.days == 0
+            else "tomorrow"
+            if milestone.days == 1
+            else f"in {plural(milestone.days, 'day')}"
+        )
+        finish = f" (~{short_date(milestone.finish, today)})" if milestone.days else ""
+        return f"{milestone.book.title} done {when}{finish} at your pace"
+    beat = "beats" if milestone.days == 1 else "beat"
+    return (
+        f"{plural(milestone.days, 'more day', 'more days')} {beat} your record of "
+        f"{plural(milestone.record, 'day')}"
+    )

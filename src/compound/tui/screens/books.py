@@ -27,19 +27,24 @@ MOVES = {
     "shelve": (BookStatus.TO_READ, "Put back on the to-read shelf:"),
 }
 
+# The footer's one word for the four moves (see BooksScreen.BINDINGS).
+_MOVE = Binding.Group("Move")
+
 
 class BooksScreen(DataScreen):
     MODE = "books"
     AUTO_FOCUS = "#books"
     # The keys that open a dialog act before the table sees them (priority), so what
     # is typed right after them lands in the dialog however fast (see app.py).
+    # The four moves share one word in the footer, so that at 80 columns the app's own
+    # keys (p, l, u, ?, q) still fit beside them; the help (?) names each.
     BINDINGS = [
         Binding("a", "add", "Add", priority=True),
         Binding("e", "edit", "Edit", priority=True),
-        Binding("s", "move('start')", "Start"),
-        Binding("f", "move('finish')", "Finish"),
-        Binding("x", "move('abandon')", "Abandon"),
-        Binding("t", "move('shelve')", "To read"),
+        Binding("s", "move('start')", "Start", group=_MOVE),
+        Binding("f", "move('finish')", "Finish", group=_MOVE),
+        Binding("x", "move('abandon')", "Abandon", group=_MOVE),
+        Binding("t", "move('shelve')", "To read", group=_MOVE),
     ]
 
     def __init__(self):

@@ -30,8 +30,9 @@ class GoalsScreen(DataScreen):
     # The keys that open a dialog act before the table sees them (priority), so what
     # is typed right after them lands in the dialog however fast (see app.py).
     BINDINGS = [
-        Binding("g", "set_goal", "Set goal", priority=True),
-        Binding("k", "add_skip", "Skip days", priority=True),
+        # Short words, so that at 80 columns the app's own keys still fit beside them.
+        Binding("g", "set_goal", "Goal", priority=True),
+        Binding("k", "add_skip", "Skip", priority=True),
         Binding("delete,backspace", "remove", "Remove"),
         Binding("h", "day_start", "Day start", priority=True),
     ]

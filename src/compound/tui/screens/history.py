@@ -1,14 +1,13 @@
-"""History: the year as a calendar heatmap, and the entries below it to filter,
+"""History: the last year as a calendar heatmap, and the entries below it to filter,
 edit (Enter) and delete (`d`, undone with `u`)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Static
 
 from compound.domain.records import Entry
@@ -48,8 +47,7 @@ class HistoryScreen(DataScreen):
         self._shown: list[Row] | None = None  # the rows in the table now
 
     def body(self) -> ComposeResult:
-        with Horizontal(id="heatmap-row"):
-            yield YearHeatmap(self.app.today, id="heatmap")
+        yield YearHeatmap(id="heatmap")
         yield Input(
             placeholder="/ filter: a book, a topic, a kind, a day…", id="filter", compact=True
         )
@@ -73,13 +71,14 @@ class HistoryScreen(DataScreen):
         yield Static("", id="history-hint", classes="muted")
 
     def read(self, tracker: Tracker) -> EntriesView:
-        # The calendar shows this year; the entries go back a year whatever the day.
+        # The entries go back a year, as the calendar above them does.
         today = tracker.today()
-        return tracker.views.entries(since=min(date(today.year, 1, 1), today - timedelta(days=365)))
+        return tracker.views.entries(since=today - timedelta(days=365), calendar=True)
 
     def show(self, data: EntriesView) -> None:
         self.data = data
-        self.query_one(YearHeatmap).show(data.today, data.pages_by_day, data.pages_goal)
+        if data.calendar is not None:
+            self.query_one(YearHeatmap).show(data.calendar)
         self.query_one("#history-hint", Static).update(
             "" if data.entries else " No entries in the last year: p logs pages, l a session."
         )

@@ -65,7 +65,8 @@ class StatsScreen(DataScreen):
         for kind, _title in CHARTS:
             days = self.daily_days if kind == "daily" else DEFAULT_DAYS.get(kind, 30)
             by_kind = data.minutes_by_kind if kind == "sessions" else {}
-            self.query_one(f"#chart-{kind}", ChartView).show(ChartData(data.history, days, by_kind))
+            chart = ChartData(data.history, days, by_kind, self.app.settings.week_starts_on)
+            self.query_one(f"#chart-{kind}", ChartView).show(chart)
 
     def action_tab(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)

@@ -1,6 +1,12 @@
 """Today: pages and minutes against the goals (or why the day asks for nothing), the
-streak and what is left to keep it, this week's weekly goals, the books in hand with
-their expected finish, where the current pace leads, and the yearly goal's pace."""
+streak and what is left to keep it, this week's weekly goals and the week so far, the
+next milestone, the last days against the goal, the books in hand with their expected
+finish, where the current pace leads, and the yearly goal's pace.
+
+At 120 columns and 40 rows or more it is laid out in bands of two columns (compound.tcss,
+the screen's `-wide` and `-tall` classes); smaller, the same sections stack, and only
+the list of books scrolls.
+"""
 
 from __future__ import annotations
 
@@ -12,15 +18,22 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
 from textual.widgets import Label, Static
 
+from compound.domain.streaks import EXCUSED, MET, MISSED
 from compound.domain.today import TodayFigures
 from compound.tui.screens.base import DataScreen
 from compound.tui.widgets.meter import Meter
+from compound.tui.widgets.strip import BEFORE, OFF, DayStrip, StripDay
+from compound.tui.widgets.strip import MET as DRAWN_MET
+from compound.tui.widgets.strip import MISSED as DRAWN_MISSED
+from compound.tui.widgets.strip import TODAY as DRAWN_TODAY
 from compound.words.figures import (
     goal_pace_sentence,
     learning_today,
+    milestone_sentence,
     reading_today,
     streak_sentence,
     week_progress,
+    week_so_far,
     year_at_pace,
 )
 from compound.words.records import book_progress, done_by
@@ -42,19 +55,41 @@ class TodayScreen(DataScreen):
 
     def body(self) -> ComposeResult:
         with VerticalScroll(id="today"):
-            yield Static("Today", classes="section")
-            yield Meter("Reading", "", None, id="pages")
-            yield Meter("Learning", "", None, id="minutes")
-            with Horizontal(id="streak-row"):
-                yield Label("Streak", classes="row-label")
-                yield Static("", id="streak")
-            yield Vertical(id="weekly")
-            yield Static("Being read", classes="section")
-            yield VerticalScroll(id="reading")
-            yield Static("The year ahead", classes="section")
-            yield Static("…", id="projection", markup=False)
-            yield Static("", id="goal-pace", markup=False)
-            yield Static("", id="hint")
+            with Horizontal(classes="band"):
+                with Vertical(classes="column"):
+                    yield Static("Today", classes="section")
+                    yield Meter("Reading", "", None, id="pages")
+                    yield Meter("Learning", "", None, id="minutes")
+                    with Horizontal(id="streak-row", classes="row"):
+                        yield Label("Streak", classes="row-label")
+                        yield Static("", id="streak")
+                    yield Static(
+                        "The last 14 days: pages against the daily goal",
+                        classes="section wide-only",
+                    )
+                    yield DayStrip(id="recent", label_width=10)
+                with Vertical(classes="column second"):
+                    yield Static("This week", classes="section wide-only")
+                    yield Vertical(id="weekly")
+                    with Horizontal(id="week-row", classes="row wide-only"):
+                        yield Label("So far", classes="row-label")
+                        yield Static("", id="week", markup=False)
+                    with Horizontal(id="milestone-row", classes="row"):
+                        yield Label("Next", classes="row-label")
+                        yield Static("", id="milestone", markup=False)
+                    yield Static("The year ahead", classes="section")
+                    yield Static("…", id="projection", markup=False)
+                    yield Static("", id="goal-pace", markup=False)
+                    yield Static("", id="hint")
+            with Vertical(id="shelf"):
+                yield Static("Being read", classes="section")
+                yield VerticalScroll(id="reading")
+
+    def on_resize(self) -> None:
+        # Wide and tall, the strip has a heading of its own and needs no label. The
+        # screen's size classes are set by now (Screen._on_resize runs first).
+        roomy = self.has_class("-wide") and self.has_class("-tall")
+        self.query_one(DayStrip).label_width = 0 if roomy else 10
 
     def show_glance(self, figures: TodayFigures) -> None:
         """Figures read before the Tracker opened; its own answer replaces them."""
@@ -68,6 +103,14 @@ class TodayScreen(DataScreen):
     def show(self, data: TodayView) -> None:
         self._show_figures(data.figures, data.etas)
         self._show_year(data.insight)
+        self.query_one(DayStrip).show(_strip_days(data))
+        self.query_one("#week", Static).update(week_so_far(data.week))
+        milestone = data.milestone
+        self.query_one("#milestone", Static).update(
+            shown(milestone_sentence(milestone, data.figures.today))
+            if milestone
+            else "Nothing in sight yet."
+        )
         if data.empty:
             self.app.show_welcome()
 
@@ -76,24 +119,25 @@ class TodayScreen(DataScreen):
         # would read as half of something owed.
         pages_goal = figures.pages_goal if figures.due else None
         minutes_goal = figures.minutes_goal if figures.due else None
-        self.query_one("#pages", Meter).update(
-            "Reading", reading_today(figures), figures.pages / pages_goal if pages_goal else None
-        )
-        self.query_one("#minutes", Meter).update(
-            "Learning",
-            learning_today(figures),
-            figures.minutes / minutes_goal if minutes_goal else None,
+        reading, learning = reading_today(figures), learning_today(figures)
+        pages, minutes = self.query_one("#pages", Meter), self.query_one("#minutes", Meter)
+        # Two bars are as long as each other: their figures are given one width.
+        both = pages_goal and minutes_goal
+        width = max(cell_len(reading), cell_len(learning)) if both else 0
+        pages.figure_width = minutes.figure_width = width
+        pages.update("Reading", reading, figures.pages / pages_goal if pages_goal else None)
+        minutes.update(
+            "Learning", learning, figures.minutes / minutes_goal if minutes_goal else None
         )
         self.query_one("#streak", Static).update(_streak_markup(figures))
         self._show_weekly(figures)
         self._show_books(figures, etas)
-        self.query_one("#goal-pace", Static).update(
-            goal_pace_sentence(figures.goal_pace) if figures.goal_pace else ""
-        )
-        hint = ""
-        if not figures.pages and not figures.minutes:
-            hint = "Nothing logged today yet: p logs pages, l a learning session."
-        self.query_one("#hint", Static).update(hint)
+        goal_pace = self.query_one("#goal-pace", Static)
+        goal_pace.display = figures.goal_pace is not None
+        goal_pace.update(goal_pace_sentence(figures.goal_pace) if figures.goal_pace else "")
+        hint = self.query_one("#hint", Static)
+        hint.display = not figures.pages and not figures.minutes
+        hint.update("Nothing logged today yet: p logs pages, l a learning session.")
 
     def _show_year(self, found: Insight) -> None:
         projection = found.projection
@@ -108,7 +152,7 @@ class TodayScreen(DataScreen):
         weekly.remove_children()
         weekly.mount_all(
             Meter(
-                "This week" if n == 0 else "",
+                "Weekly" if n == 0 else "",
                 week_progress(goal),
                 goal.done / goal.target if goal.target else None,
             )
@@ -144,6 +188,23 @@ class TodayScreen(DataScreen):
             )
             for book, figure in zip(reading, progress)
         )
+
+
+def _strip_days(data: TodayView) -> list[StripDay]:
+    """The strip's days, drawn as the reading habit judged them (domain/streaks.py's
+    marks over domain/met.py's met days): a day excused is a day off, but today, when
+    it asks for pages and they are not all read yet, is today so far."""
+    figures, recent = data.figures, data.recent
+    drawn = {MET: DRAWN_MET, MISSED: DRAWN_MISSED, EXCUSED: OFF, None: BEFORE}
+    days = []
+    for day, pages, goal, mark in zip(recent.days, recent.pages, recent.goals, data.recent_marks):
+        look = drawn[mark]
+        if day == figures.today and mark == EXCUSED and not figures.skipped:
+            # Excused as open, or as not due: a pages goal in force yet none due today.
+            if goal is not None or figures.pages_goal is None:
+                look = DRAWN_TODAY
+        days.append(StripDay(day, pages, goal, look))
+    return days
 
 
 def _streak_markup(figures: TodayFigures) -> str:
