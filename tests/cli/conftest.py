@@ -11,6 +11,7 @@ assert that a refusal changed nothing.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,3 +123,19 @@ def snapshot_rows(url: str) -> dict[str, list[tuple]] | None:
 @pytest.fixture(name="snapshot_rows")
 def snapshot_rows_fixture():
     return snapshot_rows
+
+
+@pytest.fixture
+def at_terminal(monkeypatch):
+    """Make standard output a terminal `width` columns wide (colour off unless asked)."""
+
+    def _at(width: int, colour: bool = False) -> None:
+        monkeypatch.setenv("COLUMNS", str(width))
+        monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+        if colour:
+            monkeypatch.delenv("NO_COLOR", raising=False)
+            monkeypatch.setenv("TERM", "xterm-256color")
+        else:
+            monkeypatch.setenv("NO_COLOR", "1")
+
+    return _at

@@ -108,7 +108,8 @@ def test_a_dry_run_writes_nothing(db, seeded, ok, snapshot_rows):
         "Dry run of goodreads_library_export_2024.csv (goodreads): nothing was written.",
         "  books             10 to add",
     ]
-    assert "  row 10: the same Goodreads book (11297) as row 2" in dry.lines
+    # Where and why in aligned columns, two spaces apart.
+    assert "  row 10:  the same Goodreads book (11297) as row 2" in dry.lines
     assert snapshot_rows(db) == before
 
 

@@ -275,15 +275,18 @@ def test_project_after_a_long_pause_shows_the_example_and_says_why(db_path, stor
     )
 
 
-def test_stats_and_project_fit_a_narrow_terminal(db_path, store, ok, monkeypatch):
+def test_stats_and_project_fit_a_narrow_terminal(db_path, store, ok, at_terminal):
     from compound.cli.render import width_of
 
     read_every_day(store, 20, 40)
     store.log_pages(day=TODAY - timedelta(days=3), pages=35)  # days that differ: a range
     ok("goal", "set", "yearly-books", "24")
-    monkeypatch.setenv("COLUMNS", "64")
+    piped = [line for line in ok("stats").lines if "Likely range" in line][0]
+    at_terminal(64)
     for command in (["stats"], ["project", "--growth", "1%/week"]):
         lines = ok(*command).lines
         assert max(width_of(line) for line in lines) <= 64, command
     method = [line for line in ok("stats").lines if "Likely range" in line][0]
     assert method.startswith("  Likely range:")  # wrapped, and the rest indented under it
+    # In a pipe a sentence is left whole, however narrow the terminal may be.
+    assert width_of(piped) > 64 and piped.startswith(method.rstrip())

@@ -1,8 +1,9 @@
 """The check-in path stays light: real processes, and what they import.
 
-`compound log N` must not import the terminal UI (textual, plotext); `compound status
---short` on an up-to-date SQLite file must not import the ORM, Alembic, pydantic or
-dateutil either. Each test starts a fresh interpreter (about half a second).
+`compound log N` must not import the terminal UI (textual, plotext) nor rich, which
+draws the other commands' tables; `compound status --short` on an up-to-date SQLite file
+must not import the ORM, Alembic, pydantic or dateutil either. Each test starts a fresh
+interpreter (about half a second).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pytest
 
 import compound
 
-UI = ("textual", "textual_plotext", "plotext")
+UI = ("textual", "textual_plotext", "plotext", "rich")
 HEAVY = UI + ("sqlmodel", "sqlalchemy", "pydantic", "alembic", "dateutil")
 
 PROBE = """

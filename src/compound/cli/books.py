@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from compound.cli.context import Context
 from compound.cli.parser import DATE_HELP
-from compound.cli.render import book_json, table, to_json
+from compound.cli.render import book_json, to_json
+from compound.cli.tables import Table, show
 from compound.domain.records import BookStatus
 from compound.words.numbers import plural
 from compound.words.records import book_progress, done_by
@@ -46,10 +47,11 @@ def listing(ctx: Context, args) -> int:
         ]
         for b in view.books
     ]
-    ctx.print(
-        table(
+    show(
+        ctx.out,
+        Table(
             ["ID", "STATUS", "TITLE", "AUTHOR", "PROGRESS", "DONE"], rows, right=(4,), free=(2, 3)
-        )
+        ),
     )
     return 0
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from compound.cli.context import Context
 from compound.cli.parser import DATE_HELP
-from compound.cli.render import entry_json, table, to_json
+from compound.cli.render import entry_json, to_json
+from compound.cli.tables import Table, show
 from compound.domain.errors import InputError
 from compound.domain.quantities import parse_whole
 from compound.domain.records import DEFAULT_SESSION_KIND, SessionKind
@@ -91,7 +92,7 @@ def history(ctx: Context, args) -> int:
     rows = [
         [e.ref, day_label(e.day, ctx.today), amount(e), subject(e), e.note or ""] for e in found
     ]
-    ctx.print(table(["ID", "DAY", "AMOUNT", "BOOK / TOPIC", "NOTE"], rows))
+    show(ctx.out, Table(["ID", "DAY", "AMOUNT", "BOOK / TOPIC", "NOTE"], rows, free=(3, 4)))
     return 0
 
 

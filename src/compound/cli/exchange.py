@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from compound.cli.context import Context
+from compound.cli.tables import Table, shorten, show, terminal
 from compound.words.numbers import plural
 from compound.words.records import export_contents
-from compound.words.safe import shown
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 # Reasons listed one by one before the rest are only counted.
 MAX_LISTED = 20
+# The import's progress bar, in cells.
+BAR_CELLS = 30
 
 
 def export(ctx: Context, args) -> int:
@@ -59,13 +61,23 @@ def _import(ctx: Context, tracker: Tracker, batch: ImportBatch, *, dry_run: bool
     from compound.exchange.progress import ProgressBar
 
     # The bar redraws itself with a carriage return: it writes past the stream that
-    # shows controls, its label (a file's name may hold anything) shown safely.
-    bar = ProgressBar(underlying(ctx.err), batch.size, shown(f"Importing {batch.source}"))
+    # shows controls, its label (a file's name may hold anything) shown safely. A carriage
+    # return goes back over one terminal line only, so the label gives way to keep the
+    # bar and its counts on one.
+    width = terminal(ctx.err).width
+    count = f"{batch.size:,}"
+    room = None if width is None else width - BAR_CELLS - len(f"   100%  {count}/{count}") - 1
+    label = shorten(f"Importing {batch.source}", room)
+    bar = ProgressBar(underlying(ctx.err), batch.size, label, width=BAR_CELLS)
     try:
         summary = tracker.exchange.apply(batch, dry_run=dry_run, progress=bar.advance)
     finally:
         bar.close()
-    ctx.print(*summary_lines(summary))
+    for item in summary_lines(summary):
+        if isinstance(item, Table):
+            show(ctx.out, item)
+        else:
+            ctx.print(item)
     return 0
 
 
@@ -79,8 +91,10 @@ def _tally(label: str, tally: Tally, dry_run: bool) -> str:
     return f"  {label:<18}{', '.join(parts)}"
 
 
-def summary_lines(summary: ImportSummary) -> list[str]:
-    """What an import did (or would do), for people."""
+def summary_lines(summary: ImportSummary) -> list[str | Table]:
+    """What an import did (or would do), for people: lines, and the entries left out as
+    a table (where, which may name a book, gives way to the terminal; why wraps)."""
+    lines: list[str | Table]
     if summary.dry_run:
         lines = [f"Dry run of {summary.source} ({summary.kind}): nothing was written."]
     else:
@@ -99,7 +113,8 @@ def summary_lines(summary: ImportSummary) -> list[str]:
     if summary.skipped:
         count = len(summary.skipped)
         lines.append(f"Skipped {plural(count, 'entry', 'entries')}:")
-        lines += [f"  {where}: {why}" for where, why in summary.skipped[:MAX_LISTED]]
+        rows = [[f"  {where}:", why] for where, why in summary.skipped[:MAX_LISTED]]
+        lines.append(Table(["WHERE", "WHY"], rows, free=(0,), sentences=(1,), header=False))
         if count > MAX_LISTED:
             lines.append(f"  … and {count - MAX_LISTED:,} more")
     if not summary.changed and not summary.dry_run:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from compound.cli.context import Context
-from compound.cli.render import table, to_json
+from compound.cli.render import to_json
+from compound.cli.tables import Table, show
 from compound.domain.errors import InputError
 from compound.domain.records import GoalKind
 from compound.words.dates import day_label
@@ -46,8 +47,9 @@ def list_goals(ctx: Context, args) -> int:
     elif not view.goals:
         ctx.print("No goals yet. Try `compound goal set daily-pages 25`.")
     else:
-        ctx.print(
-            table(
+        show(
+            ctx.out,
+            Table(
                 ["KIND", "TARGET", "DAYS", "SINCE"],
                 [
                     [
@@ -59,7 +61,7 @@ def list_goals(ctx: Context, args) -> int:
                     for g in view.goals
                 ],
                 free=(2,),
-            )
+            ),
         )
     return 0
 

@@ -11,7 +11,7 @@ import sys
 
 from compound import config, locations
 from compound.cli.context import Context
-from compound.cli.render import table
+from compound.cli.tables import Table, show
 from compound.domain.errors import InputError
 from compound.domain.profiles import DEFAULT_PROFILE, check_profile_name
 from compound.words.records import profile_contents
@@ -49,12 +49,14 @@ def listing(ctx: Context, args) -> int:
         ]
         for p in found
     ]
-    ctx.print(
-        table(
+    show(
+        ctx.out,
+        Table(
             ["", "PROFILE", "BOOKS", "LOGS", "SESSIONS", "GOALS", "SKIPS"],
             rows,
             right=(2, 3, 4, 5, 6),
-        )
+            free=(1,),
+        ),
     )
     if active not in {p.name for p in found}:
         ctx.print(

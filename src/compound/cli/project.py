@@ -7,6 +7,7 @@ import re
 from compound.cli.context import Context
 from compound.cli.render import to_json
 from compound.cli.stats import fitted, projection_json
+from compound.cli.tables import terminal
 from compound.domain.errors import InputError
 from compound.words.figures import year_ahead_lines
 from compound.words.numbers import books_range, pages_a_day
@@ -71,7 +72,7 @@ def run(ctx: Context, args) -> int:
         lines.append(
             f"  In {years} years: about {pages:,} pages, {books_range(pages // high, pages // low)}"
         )
-    ctx.print(*fitted(lines))
+    ctx.print(*fitted(lines, terminal(ctx.out).width))
     return 0
 
 

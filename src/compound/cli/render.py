@@ -1,4 +1,5 @@
-"""The command line's layout: aligned tables, progress bars, and JSON for scripts.
+"""The command line's layout: widths, progress bars, and JSON for scripts (its tables
+are drawn by `cli.tables`).
 
 What is said (days, amounts, progress, the figures' sentences) comes from the
 wording layer, compound.words, which the app shares.
@@ -7,13 +8,11 @@ wording layer, compound.words, which the app shares.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
 from datetime import date, datetime
 
 from compound.domain.records import Book, Entry, ReadingLog
-from compound.words.safe import shown
 
-# `typing`, `json` and `shutil` are imported where used: together ~5 ms that
+# `typing` and `json` are imported where used: together a few ms that
 # `status --short`, which may run on every shell prompt, does not need.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -43,46 +42,6 @@ def clip(text: str, limit: int) -> str:
 def pad(text: str, width: int, right: bool = False) -> str:
     space = " " * max(width - width_of(text), 0)
     return space + text if right else text + space
-
-
-def table(
-    headers: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    right: Sequence[int] = (),
-    free: Sequence[int] | None = None,
-) -> str:
-    """Columns aligned to their widest cell, each row one line that fits the terminal.
-
-    `free` columns (titles, notes: free text) give way, clipped with an ellipsis,
-    widest first; the others (ids, amounts, dates, progress) are never cut. Without
-    `free`, the last column gives way.
-    """
-    import shutil
-
-    columns = shutil.get_terminal_size((100, 24)).columns
-    # A note may hold newlines and tabs; in a table each row must stay one line. Cells
-    # are shown safely here, before they are measured, so that a title's escaped
-    # controls keep their columns aligned.
-    rows = [[shown(c.replace("\n", " ").replace("\t", " ")) for c in r] for r in rows]
-    widths = [max([width_of(h)] + [width_of(r[i]) for r in rows]) for i, h in enumerate(headers)]
-    giving = list(free) if free is not None else [len(headers) - 1]
-    over = sum(widths) + 2 * (len(widths) - 1) - columns
-    while over > 0:
-        widest = max(giving, key=lambda i: widths[i])
-        floor = max(width_of(headers[widest]), 8)
-        if widths[widest] <= floor:
-            break
-        cut = min(over, widths[widest] - floor)
-        widths[widest] -= cut
-        over -= cut
-
-    def line(cells: Sequence[str]) -> str:
-        cells = [clip(c, w) for c, w in zip(cells, widths)]
-        return "  ".join(
-            pad(c, w, i in right) for i, (c, w) in enumerate(zip(cells, widths))
-        ).rstrip()
-
-    return "\n".join([line(headers)] + [line(r) for r in rows])
 
 
 def bar(fraction: float, width: int = 20) -> str:

@@ -57,14 +57,15 @@ def restore(ctx: Context, args) -> int:
 
 
 def doctor(ctx: Context, args) -> int:
+    from compound.cli.tables import Table, show
     from compound.tracker import safekeeping
 
     database = ctx.database
     checks = safekeeping.check(database.path, database.url, ctx.settings.daily_backups)
-    width = max(len(check.name) for check in checks)
-    for check in checks:
-        mark = "ok " if check.ok else "!! "
-        ctx.print(f"{mark}{check.name:<{width}}  {check.detail}")
+    # A finding is a sentence that says what is wrong and where: it wraps within its
+    # column rather than being cut.
+    rows = [[f"{'ok' if check.ok else '!!'} {check.name}", check.detail] for check in checks]
+    show(ctx.out, Table(["CHECK", "FINDING"], rows, sentences=(1,), header=False))
     problems = sum(not check.ok for check in checks)
     if problems:
         ctx.print(f"{plural(problems, 'problem')} found.")

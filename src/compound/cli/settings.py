@@ -9,10 +9,16 @@ from compound.cli.context import Context
 
 
 def show(ctx: Context, args) -> int:
+    from compound.cli.tables import fit_line, terminal
+
     settings = ctx.settings
+    # On a terminal the comment gives way (`config set --help` says it whole); the
+    # setting and its value never do.
+    width = terminal(ctx.out).width
     for name, key in config.KEYS.items():
         value = key.show(getattr(settings, name))
-        ctx.print(f"{name} = {value}    # {settings.sources[name]}; {key.help}")
+        comment = f"# {settings.sources[name]}; {key.help}"
+        ctx.print(fit_line(f"{name} = {value}    ", comment, "", width))
     ctx.print(f"# settings file: {locations.config_file()}")
     database = ctx.database
     ctx.print(f"# database: {database.display}  (from {database.source})")

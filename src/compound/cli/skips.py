@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from compound.cli.context import Context
-from compound.cli.render import table
+from compound.cli.tables import Table, show
 from compound.domain.errors import InputError
 from compound.words.dates import full_date
 from compound.words.figures import skip_days_added
@@ -49,7 +49,8 @@ def _list(ctx: Context, args) -> int:
     if not found:
         ctx.print("No skip days planned." + ("" if args.all else " (`--all` shows past ones.)"))
         return 0
-    ctx.print(table(["DAY", "REASON"], [[full_date(s.day), s.reason or ""] for s in found]))
+    rows = [[full_date(s.day), s.reason or ""] for s in found]
+    show(ctx.out, Table(["DAY", "REASON"], rows, free=(1,)))
     return 0
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from compound.cli.context import Context
-from compound.cli.render import table, to_json, width_of
+from compound.cli.render import to_json, width_of
+from compound.cli.tables import Table, fit_line, terminal
+from compound.cli.tables import show as show_table
 from compound.words.dates import full_date, span
 from compound.words.figures import (
     goal_pace_sentence,
@@ -65,9 +67,16 @@ def period_line(found: PeriodTotals, today: date) -> str:
     )
 
 
-def text(found: Insight, period: PeriodTotals) -> list[str]:
+class Record(str):
+    """A line holding a record (a book and its figures): fitted when it was made, its
+    title shortened on a terminal and whole elsewhere, never wrapped."""
+
+
+def text(found: Insight, period: PeriodTotals, width: int | None = None) -> list[str | Table]:
+    """What `stats` says, for a terminal `width` cells wide (None: not a terminal, where
+    no title is shortened)."""
     figures = found.today_figures
-    lines = [
+    lines: list[str | Table] = [
         full_date(found.today),
         f"Today: reading {reading_today(figures)}; learning {learning_today(figures)}",
         f"Streak: {streak_sentence(figures)}",
@@ -75,11 +84,11 @@ def text(found: Insight, period: PeriodTotals) -> list[str]:
         "",
     ]
     lines.append(
-        table(
+        Table(
             ["HABIT", "STREAK", "LONGEST", "30 DAYS", "90 DAYS", "STRENGTH"],
             habit_rows(found.habits),
             right=(5,),
-            free=(),
+            free=(0,),
         )
     )
     if found.streak.best:
@@ -114,10 +123,10 @@ def text(found: Insight, period: PeriodTotals) -> list[str]:
             if eta.eta
             else "no estimate (unknown length or no pace yet)"
         )
+        left = f"{plural(eta.pages_left, 'page')} left, " if eta.pages_left else ""
+        # A record: its title gives way to the terminal, the figures never.
         lines.append(
-            f"  #{eta.book.id} {eta.book.label()}: "
-            + (f"{plural(eta.pages_left, 'page')} left, " if eta.pages_left else "")
-            + when
+            Record(fit_line(f"  #{eta.book.id} ", eta.book.label(), f": {left}{when}", width))
         )
     if found.queue_days is not None:
         lines.append(f"To-read shelf: about {plural(found.queue_days, 'day')} at this pace")
@@ -130,17 +139,19 @@ def text(found: Insight, period: PeriodTotals) -> list[str]:
     return lines
 
 
-def fitted(lines: list[str]) -> list[str]:
-    """Prose `lines` wrapped to the terminal's width, continuations indented under their
-    start. A table (one string of several lines) is left as it is: render.table has
-    already fitted it."""
-    import shutil
+def fitted(lines: list[str], width: int | None) -> list[str]:
+    """Prose `lines` wrapped to a terminal `width` cells wide, continuations indented
+    under their start; not a terminal (None), they are left whole, as tables are.
+    Records are left as they are (they fit by shortening their titles), and so is a
+    block of several lines (laid out already)."""
     import textwrap
 
-    columns = max(shutil.get_terminal_size((100, 24)).columns, 20)
-    out = []
+    if width is None:
+        return list(lines)
+    columns = max(width, 20)
+    out: list[str] = []
     for line in lines:
-        if "\n" in line or width_of(line) <= columns:
+        if isinstance(line, Record) or "\n" in line or width_of(line) <= columns:
             out.append(line)
             continue
         indent = " " * (len(line) - len(line.lstrip(" ")))
@@ -270,7 +281,12 @@ def show(ctx: Context, args) -> int:
     if args.json:
         ctx.print(to_json(as_json(view.insight, view.period)))
     else:
-        ctx.print(*fitted(text(view.insight, view.period)))
+        width = terminal(ctx.out).width
+        for item in text(view.insight, view.period, width):
+            if isinstance(item, Table):
+                show_table(ctx.out, item)
+            else:
+                ctx.print(*fitted([item], width))
     return 0
 
 

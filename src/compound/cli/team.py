@@ -14,7 +14,12 @@ from compound.domain.errors import InputError
 from compound.domain.profiles import DEFAULT_PROFILE
 from compound.words.numbers import plural
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from compound.domain.team import MemberSummary, TeamReport
+
 FORMATS = ("csv", "json", "md", "html")
+DEFAULT_FORMAT = "md"
 
 
 def _write(ctx: Context, target: Path | None, write, what: str) -> None:
@@ -33,9 +38,14 @@ def _write(ctx: Context, target: Path | None, write, what: str) -> None:
         ctx.print(f"Wrote {what} to {target}.")
 
 
-def _report(ctx: Context, target: Path | None, form: str, report) -> int:
+def _report(ctx: Context, target: Path | None, form: str | None, report) -> int:
+    from compound.cli.tables import terminal
     from compound.exchange.team_report import writer
 
+    if form is None and target is None and terminal(ctx.out).width is not None:
+        _draw(ctx, report)  # a person at a terminal, who asked for no format
+        return 0
+    form = form or DEFAULT_FORMAT
     chosen = writer(form)
     _write(
         ctx,
@@ -44,6 +54,69 @@ def _report(ctx: Context, target: Path | None, form: str, report) -> int:
         f"the team report ({plural(len(report.members), 'member')}, {form})",
     )
     return 0
+
+
+def _pages_row(row: MemberSummary, name: str) -> list[str]:
+    from compound.words.numbers import duration, rate
+
+    return [
+        name,
+        f"{row.pages_7d:,}",
+        f"{row.pages_30d:,}",
+        rate(row.pace),
+        f"{row.pages_this_year:,}",
+        f"{row.books_finished_this_year:,}",
+        duration(row.learning_minutes_this_year),
+    ]
+
+
+def _draw(ctx: Context, report: TeamReport) -> None:
+    """The team report for a terminal: the Markdown report's figures in two tables that
+    fit it (one would not, at 80 columns), members' names and titles shortened."""
+    from compound.cli.stats import fitted
+    from compound.cli.tables import Table, show, terminal
+    from compound.exchange.team_report import streak_sentence
+    from compound.words.dates import day_label
+
+    ctx.print(f"Team report, {report.today.isoformat()}", "")
+    ctx.print(*fitted([streak_sentence(report) + "."], terminal(ctx.out).width))
+    if not report.members:
+        ctx.print(
+            "No members yet: each profile in the database is one (`compound profile add NAME`)."
+        )
+        return
+    rows = [*((m, m.member) for m in report.members), (report.totals, "Team")]
+    ctx.print("", "Streaks (⚠: today is due and not yet met)")
+    streaks = [
+        [
+            name,
+            f"{row.current_streak:,}" + (" ⚠" if row.at_risk else ""),
+            f"{row.longest_streak:,}",
+            day_label(row.last_check_in, report.today) if row.last_check_in else "never",
+        ]
+        for row, name in rows
+    ]
+    show(
+        ctx.out,
+        Table(["MEMBER", "STREAK", "LONGEST", "LAST CHECK-IN"], streaks, right=(1, 2), free=(0,)),
+    )
+    ctx.print("", "Pages read, and this year's books and learning")
+    show(
+        ctx.out,
+        Table(
+            ["MEMBER", "7 DAYS", "30 DAYS", "A DAY", "THIS YEAR", "BOOKS", "LEARNING"],
+            [_pages_row(row, name) for row, name in rows],
+            right=(1, 2, 3, 4, 5, 6),
+            free=(0,),
+        ),
+    )
+    if report.include_books:
+        ctx.print("", "Books finished this year")
+        listed = [[m.member, "; ".join(m.books)] for m in report.members if m.books]
+        if listed:
+            show(ctx.out, Table(["MEMBER", "BOOKS"], listed, free=(0, 1), header=False))
+        else:
+            ctx.print("None yet.")
 
 
 def export(ctx: Context, args) -> int:
@@ -100,8 +173,8 @@ def _common_options(p) -> None:
         "--format",
         "-f",
         choices=FORMATS,
-        default="md",
-        help="md (default), csv, json or html (one self-contained page)",
+        help="md, csv, json or html (one self-contained page); default: md, or on a "
+        "terminal with no -o, tables that fit it",
     )
     p.add_argument(
         "--output",
