@@ -108,6 +108,24 @@ def store(populated_template, tmp_path):
     yield from _open(populated_template, tmp_path)
 
 
+@pytest.fixture
+def weekday_reader(empty_store):
+    """Sunday for a weekday reader with a weekly sessions goal: nothing is due today."""
+    since = TODAY - timedelta(days=30)
+    empty_store.set_goal(
+        GoalKind.DAILY_PAGES, 20, since=since, schedule="FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
+    )
+    empty_store.set_goal(GoalKind.WEEKLY_SESSIONS, 3, since=since)
+    empty_store.add_book(
+        "Middlemarch", author="George Eliot", total_pages=880, status=BookStatus.READING, day=since
+    )
+    for ago in range(1, 6):  # Tuesday to Saturday
+        empty_store.log_pages(day=TODAY - timedelta(days=ago), pages=20 + ago, book="Middlemarch")
+    empty_store.log_session(day=TODAY - timedelta(days=3), minutes=40, topic="Spanish")
+    empty_store.log_pages(day=TODAY, pages=10, book="Middlemarch")
+    return empty_store
+
+
 def tracker_of(store, settings: Settings | None = None):
     """The Tracker over `store`, with today frozen."""
     from compound.tracker.core import Tracker

@@ -92,30 +92,6 @@ def test_light_theme(size, snap_compare, store, make_app):
     assert snap_compare(app, terminal_size=size, run_before=light)
 
 
-@pytest.fixture
-def weekday_reader(empty_store):
-    """Sunday for a weekday reader with a weekly sessions goal: nothing is due today."""
-    from datetime import timedelta
-
-    from compound.domain.records import BookStatus, GoalKind
-
-    from .conftest import TODAY
-
-    since = TODAY - timedelta(days=30)
-    empty_store.set_goal(
-        GoalKind.DAILY_PAGES, 20, since=since, schedule="FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
-    )
-    empty_store.set_goal(GoalKind.WEEKLY_SESSIONS, 3, since=since)
-    empty_store.add_book(
-        "Middlemarch", author="George Eliot", total_pages=880, status=BookStatus.READING, day=since
-    )
-    for ago in range(1, 6):  # Tuesday to Saturday
-        empty_store.log_pages(day=TODAY - timedelta(days=ago), pages=20 + ago, book="Middlemarch")
-    empty_store.log_session(day=TODAY - timedelta(days=3), minutes=40, topic="Spanish")
-    empty_store.log_pages(day=TODAY, pages=10, book="Middlemarch")
-    return empty_store
-
-
 @SIZES
 def test_today_not_due_with_a_weekly_goal(size, snap_compare, weekday_reader, make_app):
     assert snap_compare(make_app(weekday_reader), terminal_size=size, run_before=_after())

@@ -218,22 +218,6 @@ async def test_nothing_is_cut_and_only_the_books_scroll(fixture, size, request, 
             assert weekly.region.area and weekly.figure == "1 of 3 sessions this week"
 
 
-@pytest.fixture
-def weekday_reader(empty_store):
-    """Sunday for a weekday reader with a weekly sessions goal: nothing is due today."""
-    since = TODAY - timedelta(days=30)
-    empty_store.set_goal(GoalKind.DAILY_PAGES, 20, since=since, schedule=WEEKDAYS)
-    empty_store.set_goal(GoalKind.WEEKLY_SESSIONS, 3, since=since)
-    empty_store.add_book(
-        "Middlemarch", author="George Eliot", total_pages=880, status=BookStatus.READING, day=since
-    )
-    for ago in range(1, 6):  # Tuesday to Saturday
-        empty_store.log_pages(day=TODAY - timedelta(days=ago), pages=20 + ago, book="Middlemarch")
-    empty_store.log_session(day=TODAY - timedelta(days=3), minutes=40, topic="Spanish")
-    empty_store.log_pages(day=TODAY, pages=10, book="Middlemarch")
-    return empty_store
-
-
 async def test_the_weekly_goal_and_the_week_so_far_show_at_140_by_45(weekday_reader, make_app):
     async with make_app(weekday_reader).run_test(size=(140, 45)) as pilot:
         await settle(pilot)
