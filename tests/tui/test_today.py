@@ -228,3 +228,31 @@ async def test_the_weekly_goal_and_the_week_so_far_show_at_140_by_45(weekday_rea
         week = screen.query_one("#week")
         assert week.region.area
         assert str(week.render()) == "125 pages · 40m of learning · 5 of 7 days met"
+
+
+async def test_without_a_goal_the_strip_draws_each_day_against_the_best_one(empty_store, make_app):
+    from compound.tui.widgets.strip import DayStrip
+
+    _reading(empty_store, 10, earlier={1: 40, 2: 20})  # no goal: any page meets a day
+    async with make_app(empty_store).run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        strip = pilot.app.screen.query_one(DayStrip)
+        bars = strip.render().split("\n")[:-2]  # above the letters and the legend
+        track = strip.get_component_rich_style("strip--track")
+
+        def filled(column: int) -> int:
+            """Rows of the bar at `column` drawn in its mark's colour, not the track's."""
+            rows = 0
+            for line in bars:
+                styles = [s.style for s in line.spans if s.start <= column < s.end]
+                if line.plain[column : column + 1].strip() and styles and styles[-1] != track:
+                    rows += 1
+            return rows
+
+        # The three days (20, 40, today's 10) sit left to right: find each bar's column.
+        found = [c for c, ch in enumerate(bars[-1].plain) if ch == "█"]
+        starts = [c for c in found if c - 1 not in found]
+        assert len(starts) == 3
+        heights = [filled(c) for c in starts]
+        assert heights[1] == len(bars)  # the best day fills its column
+        assert heights[0] < heights[1] and heights[2] < heights[0]

@@ -1,7 +1,7 @@
 """DayStrip: the last days against the daily pages goal, one small bar a day.
 
-Each due day is a column as tall as the goal in force that day, filled as far as the
-day's pages went: met days in the success colour, missed ones in the warning colour,
+Each due day is a column as tall as the goal in force that day (the best day shown
+where there is no goal), filled as far as the day's pages went: met days in the success colour, missed ones in the warning colour,
 today (not met yet) in the primary colour; a day off (a skip day, a day the schedule
 does not ask for) is a dot. The day's letter sits under its bar, and a legend names
 the colours. Whether a day was met is given, never judged here: the screen passes
@@ -147,8 +147,8 @@ class DayStrip(Widget):
             return Text(("·" if level == 0 else " ").center(wide), self._style("off"))
         if day.goal:
             share = min(day.pages / day.goal, 1.0)
-        else:  # no goal: any page meets the day
-            share = 1.0 if day.pages else 0.0
+        else:  # no goal (any page meets the day): against the best day shown
+            share = day.pages / max(max(d.pages for d in self.days), 1)
         eighths = round(share * rows * 8) - level * 8
         track = self._style("track")
         if eighths >= 8:
