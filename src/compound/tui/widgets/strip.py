@@ -1,12 +1,12 @@
 """DayStrip: the last days against the daily pages goal, one small bar a day.
 
 Each due day is a column as tall as the goal in force that day (the best day shown
-where there is no goal), filled as far as the day's pages went: met days in the success colour, missed ones in the warning colour,
-today (not met yet) in the primary colour; a day off (a skip day, a day the schedule
-does not ask for) is a dot. The day's letter sits under its bar, and a legend names
-the colours. Whether a day was met is given, never judged here: the screen passes
-the marks of the domain's met-day rule. Drawn as rich Text, no plotting library: it
-is on Today, the app's first frame.
+where there is no goal), filled as far as the day's pages went: met days in the
+success colour, missed ones in the warning colour, today (not met yet) in the primary
+colour; a day off (a skip day, a day the schedule does not ask for) is a dot. The
+day's letter sits under its bar, and a legend names the colours. Whether a day was
+met is given, never judged here: the screen passes the marks of the domain's met-day
+rule. Drawn as rich Text, no plotting library: it is on Today, the app's first frame.
 """
 
 from __future__ import annotations
