@@ -43,10 +43,8 @@ def _size(args) -> tuple[int, int]:
 
 
 def draw(ctx: Context, args) -> int:
-    import os
-    import sys
-
     from compound import charts
+    from compound.cli.tables import terminal
 
     kind = args.kind
     days = charts.DEFAULT_DAYS.get(kind)
@@ -70,7 +68,7 @@ def draw(ctx: Context, args) -> int:
         ctx.print(message)
         return 0
     text = plt.build()
-    if os.environ.get("NO_COLOR") or not (ctx.out is sys.stdout and sys.stdout.isatty()):
+    if not terminal(ctx.out).styled:
         # Plain text for a pipe or a file: no colour codes, no padding at line ends.
         text = "\n".join(line.rstrip() for line in plt.uncolorize(text).splitlines())
         ctx.print(text.rstrip("\n"))
@@ -100,13 +98,12 @@ CALENDAR_COLOURS = {
 
 def _calendar(ctx: Context, layout: CalendarLayout | str) -> int:
     """The calendar's lines (charts/calendar.py): no plotext, no frame."""
-    import os
-    import sys
+    from compound.cli.tables import terminal
 
     if isinstance(layout, str):
         ctx.print(layout)
         return 0
-    if os.environ.get("NO_COLOR") or not (ctx.out is sys.stdout and sys.stdout.isatty()):
+    if not terminal(ctx.out).styled:
         ctx.print("\n".join(layout.text()))
         return 0
     from compound.cli.terminal import underlying

@@ -16,7 +16,7 @@ from compound.words.numbers import plural
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from compound.domain.team import MemberSummary, TeamReport
+    from compound.domain.team import TeamReport
 
 FORMATS = ("csv", "json", "md", "html")
 DEFAULT_FORMAT = "md"
@@ -56,26 +56,12 @@ def _report(ctx: Context, target: Path | None, form: str | None, report) -> int:
     return 0
 
 
-def _pages_row(row: MemberSummary, name: str) -> list[str]:
-    from compound.words.numbers import duration, rate
-
-    return [
-        name,
-        f"{row.pages_7d:,}",
-        f"{row.pages_30d:,}",
-        rate(row.pace),
-        f"{row.pages_this_year:,}",
-        f"{row.books_finished_this_year:,}",
-        duration(row.learning_minutes_this_year),
-    ]
-
-
 def _draw(ctx: Context, report: TeamReport) -> None:
     """The team report for a terminal: the Markdown report's figures in two tables that
     fit it (one would not, at 80 columns), members' names and titles shortened."""
     from compound.cli.stats import fitted
     from compound.cli.tables import Table, show, terminal
-    from compound.exchange.team_report import streak_sentence
+    from compound.exchange.team_report import member_cells, streak_sentence
     from compound.words.dates import day_label
 
     ctx.print(f"Team report, {report.today.isoformat()}", "")
@@ -86,16 +72,16 @@ def _draw(ctx: Context, report: TeamReport) -> None:
         )
         return
     rows = [*((m, m.member) for m in report.members), (report.totals, "Team")]
-    ctx.print("", "Streaks (⚠: today is due and not yet met)")
-    streaks = [
+    # The report's cells, the last check-in said as a day ("today") rather than a date.
+    cells = [
         [
-            name,
-            f"{row.current_streak:,}" + (" ⚠" if row.at_risk else ""),
-            f"{row.longest_streak:,}",
+            *member_cells(row, name)[:-1],
             day_label(row.last_check_in, report.today) if row.last_check_in else "never",
         ]
         for row, name in rows
     ]
+    ctx.print("", "Streaks (⚠: today is due and not yet met)")
+    streaks = [[c[0], c[1], c[2], c[9]] for c in cells]
     show(
         ctx.out,
         Table(["MEMBER", "STREAK", "LONGEST", "LAST CHECK-IN"], streaks, right=(1, 2), free=(0,)),
@@ -105,7 +91,7 @@ def _draw(ctx: Context, report: TeamReport) -> None:
         ctx.out,
         Table(
             ["MEMBER", "7 DAYS", "30 DAYS", "A DAY", "THIS YEAR", "BOOKS", "LEARNING"],
-            [_pages_row(row, name) for row, name in rows],
+            [[c[0], *c[3:9]] for c in cells],
             right=(1, 2, 3, 4, 5, 6),
             free=(0,),
         ),

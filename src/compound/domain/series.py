@@ -315,31 +315,26 @@ def calendar(history: History, days: int = 365) -> Calendar:
     start, today = window(history.today, days)
     first = start - timedelta(days=start.weekday())
     end = today + timedelta(days=6 - today.weekday())
-    pages = history.totals.pages
-    due = history.goals.due(today, (GoalKind.DAILY_PAGES,))
-    target = history.goals.targets(GoalKind.DAILY_PAGES)
-    span = _days(start, today)
-    targets = [target(day) for day in span]
-    free = sorted(p for day, t in zip(span, targets) if not t and (p := pages.get(day, 0)) > 0)
+    span, pages, asked, targets = _pages_and_targets(history, start, today)
+    free = sorted(p for p, t in zip(pages, targets) if not t and p > 0)
     limits = tuple(_rank(free, share) for share in (0.25, 0.5, 0.75)) if free else ()
     goals: list[int] = []
     for t in targets:
         if t and (not goals or goals[-1] != t):
             goals.append(t)
-    in_window = dict(zip(span, targets))
+    in_window = {day: (p, a, t) for day, p, a, t in zip(span, pages, asked, targets)}
     cells = []
     for day in _days(first, end):
-        read = pages.get(day, 0)
         if day not in in_window:
             cells.append(CalendarCell(day, 0, 0, DayMark.OUTSIDE))
             continue
-        t = in_window[day]
+        read, asked_for, t = in_window[day]
         if read > 0:
             level = _level(read, goal_limits(t) if t else limits)
             cells.append(CalendarCell(day, read, level, DayMark.READ))
         elif day in history.skips:
             cells.append(CalendarCell(day, 0, 0, DayMark.SKIP))
-        elif due is not None and not due(day):
+        elif t is not None and asked_for is None:  # the goal's schedule gave it off
             cells.append(CalendarCell(day, 0, 0, DayMark.NOT_DUE))
         else:
             cells.append(CalendarCell(day, 0, 0, DayMark.NOTHING))

@@ -134,7 +134,10 @@ def streak_sentence(report: TeamReport) -> str:
     )
 
 
-def _md_row(row: MemberSummary, name: str) -> list[str]:
+def member_cells(row: MemberSummary, name: str) -> list[str]:
+    """A member's (or the team's) figures as the report says them: name, streak (⚠ at
+    risk), longest, pages 7d, 30d, a day, this year, books this year, learning this
+    year, last check-in."""
     return [
         name,
         f"{row.current_streak:,}" + (" ⚠" if row.at_risk else ""),
@@ -163,8 +166,8 @@ def write_md(report: TeamReport, out: TextIO) -> None:
             "No members yet: each profile in the database is one (`compound profile add NAME`).",
             "",
         ]
-    rows = [_md_row(m, escape(m.member)) for m in report.members]
-    rows.append([f"**{cell}**" for cell in _md_row(report.totals, "Team")])
+    rows = [member_cells(m, escape(m.member)) for m in report.members]
+    rows.append([f"**{cell}**" for cell in member_cells(report.totals, "Team")])
     lines += table(
         [
             "Member",

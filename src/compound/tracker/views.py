@@ -40,10 +40,9 @@ class TodayView:
     insight: Insight
     etas: dict[int, date]  # expected finish day, by book id, of the books being read
     empty: bool  # nothing stored at all: the first run
-    recent: DailyPages  # the last RECENT_DAYS days' pages and the daily goal due on each
-    # Each of those days as the reading habit judges it (streaks.MET, MISSED or EXCUSED:
-    # a skip day, a day not due, or today while not met yet); None before the first entry.
-    recent_marks: tuple[str | None, ...]
+    # The last RECENT_DAYS days' pages, the daily goal due on each, and each met or a
+    # day off by the one met-day rule.
+    recent: DailyPages
     week: PeriodTotals  # this week up to today
     milestone: Milestone | None
 
@@ -101,30 +100,16 @@ class Views:
     def today(self, *, samples: int = 50) -> TodayView:
         """Today's screen. Its year at the pace shows no range: a small fan will do."""
         from compound.domain.insight import analyse, period_totals
-        from compound.domain.met import met_days
         from compound.domain.milestones import next_milestone, previous_record
-        from compound.domain.records import GoalKind
         from compound.domain.series import daily_pages
-        from compound.domain.streaks import judge_days
 
         with self._tracker.store.reading() as reading:
             history = reading.history(self._tracker.today())
             empty = history.totals.first_day is None and not history.goals and not reading.books()
         week_starts_on = self._tracker.settings.week_starts_on
         found = analyse(history, week_starts_on=week_starts_on, samples=samples)
-        today, totals = history.today, history.totals
+        today = history.today
         recent = daily_pages(history, RECENT_DAYS)
-        # The days before the first entry are not days missed.
-        since = min(max(recent.days[0], totals.first_day or today), today)
-        met = met_days([row for row in totals.rows() if since <= row[0] <= today], history.goals)
-        judged = judge_days(
-            met.reading,
-            history.skips,
-            today,
-            since=since,
-            due=history.goals.due(today, (GoalKind.DAILY_PAGES,)),
-        )
-        marks = (None,) * (len(recent.days) - len(judged)) + tuple(mark for *_, mark in judged)
         streak = found.streak
         milestone = next_milestone(
             today, found.books, streak.current, previous_record(streak.best, streak.current)
@@ -135,7 +120,6 @@ class Views:
             _etas(found.books),
             empty,
             recent,
-            marks,
             period_totals(history, "week", week_starts_on),
             milestone,
         )

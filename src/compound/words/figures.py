@@ -16,7 +16,10 @@ from compound.words.records import schedule_name
 TYPE_CHECKING = False  # not typing's: importing typing costs the prompt path ~2 ms
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from datetime import date
 
+    from compound.domain.insight import PeriodTotals
+    from compound.domain.milestones import Milestone
     from compound.domain.projection import GoalPace, Pace, Projection
 
 
@@ -263,12 +266,6 @@ def skip_days_added(count: int) -> str:
 
 
 # -- the week so far and the next milestone ----------------------------------------------
-
-if TYPE_CHECKING:
-    from datetime import date
-
-    from compound.domain.insight import PeriodTotals
-    from compound.domain.milestones import Milestone
 
 
 def week_so_far(week: PeriodTotals) -> str:

@@ -18,14 +18,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
 from textual.widgets import Label, Static
 
-from compound.domain.streaks import EXCUSED, MET, MISSED
 from compound.domain.today import TodayFigures
 from compound.tui.screens.base import DataScreen
 from compound.tui.widgets.meter import Meter
-from compound.tui.widgets.strip import BEFORE, OFF, DayStrip, StripDay
-from compound.tui.widgets.strip import MET as DRAWN_MET
-from compound.tui.widgets.strip import MISSED as DRAWN_MISSED
-from compound.tui.widgets.strip import TODAY as DRAWN_TODAY
+from compound.tui.widgets.strip import BEFORE, MET, MISSED, OFF, TODAY, DayStrip, StripDay
 from compound.words.figures import (
     goal_pace_sentence,
     learning_today,
@@ -191,18 +187,23 @@ class TodayScreen(DataScreen):
 
 
 def _strip_days(data: TodayView) -> list[StripDay]:
-    """The strip's days, drawn as the reading habit judged them (domain/streaks.py's
-    marks over domain/met.py's met days): a day excused is a day off, but today, when
-    it asks for pages and they are not all read yet, is today so far."""
-    figures, recent = data.figures, data.recent
-    drawn = {MET: DRAWN_MET, MISSED: DRAWN_MISSED, EXCUSED: OFF, None: BEFORE}
+    """The strip's days as the one met-day rule judged them (series.daily_pages): a day
+    the goal does not ask for (its schedule's day off, a skip day) is a day off, today
+    not met yet is today so far, and the days before the first entry are left blank."""
+    today, recent = data.figures.today, data.recent
+    first = data.insight.first_day or today  # with nothing logged yet, today is open
     days = []
-    for day, pages, goal, mark in zip(recent.days, recent.pages, recent.goals, data.recent_marks):
-        look = drawn[mark]
-        if day == figures.today and mark == EXCUSED and not figures.skipped:
-            # Excused as open, or as not due: a pages goal in force yet none due today.
-            if goal is not None or figures.pages_goal is None:
-                look = DRAWN_TODAY
+    for day, pages, goal, met, off in zip(
+        recent.days, recent.pages, recent.goals, recent.met, recent.off
+    ):
+        if day < first:
+            look = BEFORE
+        elif off:
+            look = OFF
+        elif met:
+            look = MET
+        else:
+            look = TODAY if day == today else MISSED
         days.append(StripDay(day, pages, goal, look))
     return days
 
