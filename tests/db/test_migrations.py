@@ -178,3 +178,36 @@ def test_an_empty_file_becomes_a_database(tmp_path):
     engine = create_engine(f"sqlite:///{path}")
     assert "reading_log" in inspect(engine).get_table_names()
     engine.dispose()
+
+
+def test_0004_rebuilds_reading_log_keeping_autoincrement_and_the_highest_id(tmp_path):
+    """SQLite cannot alter a CHECK: 0004 rebuilds reading_log. Its rows stay, an id once
+    handed out (even of a removed log) is never handed out again, and a log may now hold
+    minutes without pages, never neither."""
+    path = tmp_path / "compound.db"
+    shutil.copy(FIXTURES / "rev-0003.sqlite", path)
+    with sqlite3.connect(path) as con:
+        highest = con.execute("SELECT max(id) FROM reading_log").fetchone()[0]
+        con.execute("DELETE FROM reading_log WHERE id = ?", (highest,))
+        rows = con.execute("SELECT * FROM reading_log ORDER BY id").fetchall()
+    engine = open_database(f"sqlite:///{path}")
+    engine.dispose()
+    with sqlite3.connect(path) as con:
+        assert con.execute("SELECT * FROM reading_log ORDER BY id").fetchall() == rows
+        ddl = con.execute("SELECT sql FROM sqlite_master WHERE name = 'reading_log'").fetchone()[0]
+        assert "AUTOINCREMENT" in ddl
+        indexes = {r[1] for r in con.execute("PRAGMA index_list(reading_log)")}
+        assert {
+            "ix_reading_log_book_id",
+            "ix_reading_log_profile_id_day",
+            "ix_reading_log_profile_id_import_key",
+        } <= indexes
+        add = "INSERT INTO reading_log (profile_id, day, pages, minutes, created_at) "
+        new_id = con.execute(
+            add + "VALUES (1, '2026-12-01', 0, 45, '2026-12-01 10:00:00') RETURNING id"
+        ).fetchone()[0]
+        assert new_id == highest + 1
+        with pytest.raises(sqlite3.IntegrityError, match="pages_or_minutes"):
+            con.execute(add + "VALUES (1, '2026-12-01', 0, NULL, '2026-12-01 10:00:00')")
+        with pytest.raises(sqlite3.IntegrityError, match="pages_not_negative"):
+            con.execute(add + "VALUES (1, '2026-12-01', -3, 10, '2026-12-01 10:00:00')")

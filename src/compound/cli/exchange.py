@@ -39,10 +39,15 @@ def export(ctx: Context, args) -> int:
 
 
 def import_(ctx: Context, args) -> int:
-    from compound.tracker.exchange import read_file
+    from compound.tracker.exchange import list_file, read_file
 
+    path = Path(args.file).expanduser()
+    if args.list_only:
+        for line in list_file(args.kind, path):
+            ctx.print(line)
+        return 0
     # Everything in the file is read and checked before the database is opened.
-    batch = read_file(args.kind, Path(args.file).expanduser(), ctx.settings)
+    batch = read_file(args.kind, path, ctx.settings, strict=args.strict, habits=args.habits)
     if args.dry_run:
         # A dry run writes nothing, not even the database file or its backups: it
         # rehearses on a copy (see tracker.exchange.rehearsal).
@@ -110,6 +115,15 @@ def summary_lines(summary: ImportSummary) -> list[str | Table]:
         if tally.added or tally.updated or tally.unchanged
     ]
     lines += [_tally(label, tally, summary.dry_run) for label, tally in kinds]
+    if summary.repaired:
+        count = len(summary.repaired)
+        lines.append(
+            f"Repaired {plural(count, 'entry', 'entries')} (kept with what could be trusted):"
+        )
+        rows = [[f"  {where}:", what] for where, what in summary.repaired[:MAX_LISTED]]
+        lines.append(Table(["WHERE", "WHAT"], rows, free=(0,), sentences=(1,), header=False))
+        if count > MAX_LISTED:
+            lines.append(f"  … and {count - MAX_LISTED:,} more")
     if summary.skipped:
         count = len(summary.skipped)
         lines.append(f"Skipped {plural(count, 'entry', 'entries')}:")
@@ -162,4 +176,25 @@ def register(commands) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument(
         "--dry-run", "-n", action="store_true", help="say what would be imported, and write nothing"
+    )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse the file at its first problem (default: keep each row with what can be "
+        "trusted, and list what was done)",
+    )
+    p.add_argument(
+        "--list",
+        dest="list_only",
+        action="store_true",
+        help="list what the file holds to choose from (Loop's habits), and import nothing",
+    )
+    p.add_argument(
+        "--habit",
+        dest="habits",
+        action="append",
+        default=[],
+        metavar="NAME=KIND",
+        help="bring the habit NAME as reading (KIND reading) or as learning sessions of KIND "
+        "(Loop); repeat for each habit",
     )

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Identity,
     Index,
     Integer,
+    LargeBinary,
     UniqueConstraint,
     false,
 )
@@ -104,6 +105,9 @@ class Book(SQLModel, table=True):
     __table_args__ = (
         CheckConstraint("length(trim(title)) > 0", name="title_not_blank"),
         CheckConstraint("total_pages IS NULL OR total_pages > 0", name="total_pages_positive"),
+        CheckConstraint(
+            "total_minutes IS NULL OR total_minutes > 0", name="total_minutes_positive"
+        ).ddl_if(dialect="postgresql"),
         CheckConstraint(_one_of("status", BookStatus), name="status_known"),
         _printable("title"),
         _printable("author"),
@@ -120,6 +124,8 @@ class Book(SQLModel, table=True):
     title: str
     author: str | None = None
     total_pages: int | None = None
+    # An audiobook's length (or a book's, read by time): positions in it are times.
+    total_minutes: int | None = None
     isbn: str | None = None
     status: str = BookStatus.TO_READ.value
     started_on: date | None = None
@@ -129,11 +135,13 @@ class Book(SQLModel, table=True):
 
 
 class ReadingLog(SQLModel, table=True):
-    """Pages read on one logical day, optionally in one book."""
+    """Pages read on one logical day, optionally in one book; or, for reading measured
+    by time (an audiobook, an e-reader that counts no pages), minutes with 0 pages."""
 
     __tablename__ = "reading_log"
     __table_args__ = (
-        CheckConstraint("pages > 0", name="pages_positive"),
+        CheckConstraint("pages >= 0", name="pages_not_negative"),
+        CheckConstraint("pages > 0 OR minutes IS NOT NULL", name="pages_or_minutes"),
         CheckConstraint("minutes IS NULL OR minutes > 0", name="minutes_positive"),
         _printable("note", lines=True),
         _printable("import_key"),
@@ -222,3 +230,23 @@ def saved_id(row: Profile | Book | ReadingLog | LearningSession | Goal | Skip) -
     if row.id is None:
         raise ValueError(f"a {type(row).__name__} row has no id until it is flushed")
     return row.id
+
+
+class PageReads(SQLModel, table=True):
+    """Every page read an e-reader's statistics held for one book, packed (see
+    domain/page_reads.py): a second device's file adds its page reads to the
+    first's, and the book's days are counted again from all of them."""
+
+    __tablename__ = "page_reads"
+    __table_args__ = (
+        _printable("link_key"),
+        Index(None, "profile_id", "link_key", unique=True),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = _id()
+    profile_id: int = Field(foreign_key="profile.id", ondelete="CASCADE", sa_type=ID_TYPE)
+    # The book as the source names it, as its logs' import keys begin: koreader:<md5>.
+    link_key: str
+    reads: bytes = Field(sa_type=LargeBinary)
+    updated_at: datetime = _created_at()

@@ -34,6 +34,11 @@ class ReadOptions:
 
     day_starts_at: time = time(0)
     timezone: str | None = None  # IANA name; None means the system's
+    # Refuse the file at its first problem rather than salvage the row (`--strict`).
+    strict: bool = False
+    # What to bring of a source whose habits are generic (Loop): (habit name, what it
+    # becomes: "reading" or a learning session's kind), as `--habit "Read=reading"`.
+    habits: tuple[tuple[str, str], ...] = ()
 
 
 # Books and logs are named tuples: as immutable as frozen dataclasses, and made in a
@@ -52,12 +57,14 @@ class ImportedBook(NamedTuple):
     # Logs imported earlier under keys starting with this (plus ":") name the book:
     # a KOReader book is its file's md5, whatever its title says.
     link_key: str | None = None
+    # An audiobook's length (or a book measured in time), in minutes.
+    total_minutes: int | None = None
 
 
 class ImportedLog(NamedTuple):
     where: str
     day: date
-    pages: int
+    pages: int  # 0 for reading measured only by time: then minutes is set
     book_ref: str | None = None
     minutes: int | None = None
     note: str | None = None
@@ -105,6 +112,8 @@ class ImportBatch:
     goals: tuple[ImportedGoal, ...] = ()
     skips: tuple[ImportedSkip, ...] = ()
     skipped: tuple[tuple[str, str], ...] = ()  # (where, why) for rows left out while reading
+    # (where, what was wrong and what was done) for rows kept with what could be trusted
+    repaired: tuple[tuple[str, str], ...] = ()
 
     @property
     def size(self) -> int:
@@ -137,7 +146,8 @@ def check_batch(batch: ImportBatch) -> None:
         except InputError as exc:
             raise InputError(f"{book.where}: {exc}") from None
     for log in batch.logs:
-        if not 1 <= log.pages <= MAX_PAGES_PER_LOG:
+        # Reading by time (an audiobook, a Kindle session) has minutes and 0 pages.
+        if not (1 if log.minutes is None else 0) <= log.pages <= MAX_PAGES_PER_LOG:
             raise InputError(
                 f"{log.where}: {log.pages:,} pages is not from 1 to {MAX_PAGES_PER_LOG:,}"
             )
@@ -178,6 +188,7 @@ class ImportSummary:
     goals: Tally = field(default_factory=Tally)
     skips: Tally = field(default_factory=Tally)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    repaired: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:

@@ -36,6 +36,11 @@ class Importer:
     # Reads a file into a checked batch; a file it cannot use raises InputError naming
     # the file and the row.
     read: Callable[[Path, ReadOptions], ImportBatch]
+    # What the file holds to choose from (`--list`: Loop's habits), as lines; None
+    # when the kind has nothing to choose.
+    listing: Callable[[Path], list[str]] | None = None
+    # Whether a folder is a file of this kind too (Loop's unzipped export).
+    folders: bool = False
 
 
 class Registry(Generic[T]):

@@ -63,7 +63,12 @@ def apply(
 ) -> ImportSummary:
     """Apply `batch` to the profile; returns what was added, updated and left out."""
     tick = progress or (lambda _n: None)
-    summary = ImportSummary(kind=batch.kind, source=batch.source, skipped=list(batch.skipped))
+    summary = ImportSummary(
+        kind=batch.kind,
+        source=batch.source,
+        skipped=list(batch.skipped),
+        repaired=list(batch.repaired),
+    )
     book_ids = _books(session, profile_id, batch.books, summary.books, tick)
     _logs(session, profile_id, batch.logs, book_ids, summary.reading_logs, tick)
     _sessions(session, profile_id, batch.sessions, summary.sessions, tick)

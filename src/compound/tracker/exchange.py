@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
@@ -16,7 +16,7 @@ from compound.tracker import checks
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from compound.exchange.registry import Exporter
+    from compound.exchange.registry import Exporter, Importer
     from compound.tracker.core import Tracker
 
 
@@ -113,17 +113,60 @@ def rehearsal(
         yield tracker
 
 
-def read_file(kind: str, path: Path, settings: Settings) -> ImportBatch:
+def read_file(
+    kind: str,
+    path: Path,
+    settings: Settings,
+    *,
+    strict: bool = False,
+    habits: Sequence[str] = (),
+) -> ImportBatch:
     """Read and check a file of `kind` whole, before any database is opened: a file
-    that is refused creates and changes nothing."""
+    that is refused creates and changes nothing. Rows with a problem are kept with
+    what can be trusted (the batch lists them), or, `strict`, refuse the file.
+    `habits` are the person's "NAME=KIND" choices of what to bring (Loop)."""
     from compound.exchange.registry import importer
-    from compound.files import check_readable
 
     chosen = importer(kind)
+    _check_source(chosen, path)
+    options = ReadOptions(
+        settings.day_starts_at,
+        settings.timezone,
+        strict=strict,
+        habits=tuple(_habit(choice) for choice in habits),
+    )
+    return chosen.read(path, options)
+
+
+def list_file(kind: str, path: Path) -> list[str]:
+    """What a file of `kind` holds to choose from (Loop's habits), one line each."""
+    from compound.exchange.registry import importer
+
+    chosen = importer(kind)
+    if chosen.listing is None:
+        raise InputError(f"--list is for a file with habits to choose from (loop), not {kind}")
+    _check_source(chosen, path)
+    return chosen.listing(path)
+
+
+def _check_source(chosen: Importer, path: Path) -> None:
+    from compound.files import check_readable
+
+    if chosen.folders and path.is_dir():
+        return  # an unzipped export; its files are checked as they are read
     # A pipe, a device or a file that cannot be read is refused here, for every kind:
     # the formats that read the file whole also stop at a size limit.
     check_readable(path, "a file to import")
-    return chosen.read(path, ReadOptions(settings.day_starts_at, settings.timezone))
+
+
+def _habit(choice: str) -> tuple[str, str]:
+    name, equals, kind = choice.rpartition("=")
+    if not equals or not name.strip() or not kind.strip():
+        raise InputError(
+            f'--habit {choice!r} is not NAME=KIND, like --habit "Read=reading" '
+            'or --habit "Duolingo=practice"'
+        )
+    return name.strip(), kind.strip().lower()
 
 
 if TYPE_CHECKING:
