@@ -1,0 +1,133 @@
+"""BookWyrm: the CSV export (Settings → Export Book List), from any instance.
+
+Read by column name, so every layout in the wild reads alike: from 2022, title,
+author_text, remote_id, the book's other ids (openlibrary_key, inventaire_id, …,
+isbn_10, isbn_13, oclc_number) and the latest review (rating, review_name,
+review_cw, review_content); from January 2024 the latest read too (start_date,
+finish_date, stopped_date, first written as moments, "2024-01-04 10:00:00+00:00",
+then as days), with review_published and the shelf (shelf, shelf_name, shelf_date);
+finna_key from 2025, pages from December 2025, libris_key from 2026.
+
+A row is one edition and its latest read; a shelf is to-read, reading, read or
+stopped-reading, or one of the reader's own (its identifier "favourites-12"), which
+is not a reading state: such a book's state comes from its dates. The same book in
+several rows with other dates is a reread, a book of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+from pathlib import Path
+
+from compound.domain.errors import InputError
+from compound.domain.imports import (
+    ImportBatch,
+    ImportedBook,
+    ReadOptions,
+    check_batch,
+    isbn_key,
+    name_key,
+)
+from compound.domain.records import BookStatus
+from compound.exchange import fields
+from compound.exchange.csvfiles import read_rows
+from compound.exchange.hardcover import (
+    cell_of,
+    dated,
+    day_part,
+    first_isbn,
+    inferred,
+    reads_of,
+)
+from compound.exchange.registry import Importer
+from compound.exchange.salvage import Salvage
+
+REQUIRED = ("title", "author_text", "remote_id", "isbn_10", "isbn_13")
+OPTIONAL = ("pages", "start_date", "finish_date", "stopped_date", "shelf")
+
+SHELVES = {
+    "to-read": BookStatus.TO_READ,
+    "reading": BookStatus.READING,
+    "read": BookStatus.FINISHED,
+    "stopped-reading": BookStatus.ABANDONED,
+}
+# The identifier BookWyrm gives a reader's own shelf: its name's letters, "-", its id.
+_OWN_SHELF = re.compile(r"^\w*-\d+$")
+
+
+def read(path: Path, options: ReadOptions) -> ImportBatch:
+    """Every read in a BookWyrm CSV export, as books."""
+    source = Path(path).name
+    columns, rows = read_rows(path, REQUIRED, "a BookWyrm CSV export")
+    title_at, author_at, remote_id_at, isbn10_at, isbn13_at = (columns[n] for n in REQUIRED)
+    pages_of, start_of, finish_of, stopped_of, shelf_of = (cell_of(columns, n) for n in OPTIONAL)
+    salvage = Salvage(source, strict=options.strict)
+    books: list[ImportedBook] = []
+    seen: dict[tuple, int] = {}
+    for number, row in rows:
+        where = f"row {number}"
+        try:
+            title = fields.title(row[title_at])
+        except InputError:
+            salvage.skip(where, "no title")
+            continue
+        author = salvage.cell(where, partial(fields.person, row[author_at]), None)
+        isbn = first_isbn(
+            salvage, where, [("isbn_13", row[isbn13_at]), ("isbn_10", row[isbn10_at])]
+        )
+        pages = salvage.cell(where, partial(fields.pages_or_none, pages_of(row), "pages"), None)
+        started = salvage.cell(where, partial(day_part, start_of(row), "start_date"), None)
+        finished = salvage.cell(where, partial(day_part, finish_of(row), "finish_date"), None)
+        stopped = salvage.cell(where, partial(day_part, stopped_of(row), "stopped_date"), None)
+        shelf = shelf_of(row).strip()
+        status = SHELVES.get(shelf.lower())
+        started, finished = dated(salvage, where, started, finished, status == BookStatus.READING)
+        if status is None:
+            status = inferred(started, finished, stopped)
+            if shelf and not _OWN_SHELF.match(shelf):
+                salvage.repair(
+                    where,
+                    f"shelf {shelf!r} is not one of {', '.join(SHELVES)} nor a shelf of "
+                    "the reader's own",
+                    f"read as {status.value.replace('_', ' ')} from its dates",
+                )
+        identity = (
+            row[remote_id_at].strip() or isbn_key(isbn) or (name_key(title), name_key(author))
+        )
+        key = (identity, status, started, finished, stopped)
+        if key in seen:
+            salvage.skipped.append((where, f"the same book and read as row {seen[key]}"))
+            continue
+        seen[key] = number
+        reads = reads_of(status, started, finished)
+        for index, (read_status, read_started, read_finished) in enumerate(reads):
+            books.append(
+                ImportedBook(
+                    ref=where if len(reads) == 1 else f"{where} read {index + 1}",
+                    where=where,
+                    title=title,
+                    author=author,
+                    total_pages=pages,
+                    isbn=isbn,
+                    status=read_status,
+                    started_on=read_started,
+                    finished_on=read_finished,
+                    source="bookwyrm",
+                )
+            )
+    batch = ImportBatch(
+        kind="bookwyrm",
+        source=source,
+        books=tuple(books),
+        skipped=tuple(salvage.skipped),
+        repaired=tuple(salvage.repaired),
+    )
+    try:
+        check_batch(batch)  # the bounds every import is held to
+    except InputError as exc:
+        raise InputError(f"{source}, {exc}") from None
+    return batch
+
+
+IMPORTER = Importer("bookwyrm", "BookWyrm CSV export", read)
