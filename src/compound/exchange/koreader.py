@@ -1,36 +1,43 @@
-"""KOReader: the e-reader's statistics database (koreader/settings/statistics.sqlite3).
+"""KOReader (and Readest): the e-reader's statistics database (statistics.sqlite3).
 
 Its table page_stat_data has a row per page turned: id_book, page, start_time (Unix
 seconds), duration (seconds on the page) and total_pages (the book's page count in
-the layout of the moment; a smaller font means more pages). Pages are rescaled to
-the book's current count (book.pages) as KOReader's own page_stat view does (never
-past its last page), then each book's distinct pages and seconds are summed per
-logical day, in the person's time zone and day start; a day counts at most the pages
-one log may hold, and the import's summary says where it was cut. Each (book, day)
-becomes one reading log keyed by the book's md5, so importing a newer copy of the
-file updates those days.
+the layout of the moment; a smaller font means more pages). Readest keeps its
+statistics in the same schema, so `compound import readest` is this importer.
+
+Each book's page reads that can be trusted are packed into the batch (see
+domain/page_reads.py) with its pages and minutes per logical day, in the person's
+time zone and day start: pages rescaled to the book's current count (book.pages)
+as KOReader's own page_stat view does, distinct pages and seconds summed per day.
+Each (book, day) becomes one reading log keyed by the book's md5. Applying the
+batch merges the reads with those kept from earlier files (another device's), and
+counts the book's days again from all of them. Page reads no reading can have are
+left out and listed (with strict, the first refuses the file).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections import defaultdict
-from datetime import date, datetime
+from array import array
+from bisect import bisect_left, bisect_right
+from itertools import chain
 from pathlib import Path
 
-from compound.domain.days import MAX_DURATION_MINUTES, logical_day
 from compound.domain.errors import InputError
 from compound.domain.imports import (
     ImportBatch,
     ImportedBook,
     ImportedLog,
+    ImportedPageReads,
     ReadOptions,
     check_batch,
 )
-from compound.domain.quantities import MAX_BOOK_PAGES, MAX_PAGES_PER_LOG
+from compound.domain.page_reads import PageReads, day_logs, days, pack
+from compound.domain.quantities import MAX_BOOK_PAGES
 from compound.domain.records import BookStatus
 from compound.domain.text import clean_text
 from compound.exchange.registry import Importer
+from compound.exchange.salvage import Salvage
 from compound.words.numbers import plural
 
 # A page read whose numbers no reading can have is left out rather than trusted: a
@@ -45,11 +52,14 @@ _WANTED = {
 }
 
 
-def _open(path: Path) -> sqlite3.Connection:
+_NAMES = {"koreader": "KOReader", "readest": "Readest"}
+
+
+def _open(path: Path, name: str) -> sqlite3.Connection:
     if not path.exists():
         raise InputError(f"there is no file {path}")
     if path.is_dir():
-        raise InputError(f"{path} is a directory, not a KOReader statistics file")
+        raise InputError(f"{path} is a directory, not a {name} statistics file")
     # Read-only: the person's copy stays as it was (a WAL beside it is still read).
     con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     # A damaged file can hold text that is not UTF-8: read it with replacement
@@ -57,13 +67,15 @@ def _open(path: Path) -> sqlite3.Connection:
     con.text_factory = lambda data: data.decode("utf-8", "replace")
     try:
         tables = {
-            name: {row[0] for row in con.execute("SELECT name FROM pragma_table_info(?)", (name,))}
-            for name in _WANTED
+            table: {
+                row[0] for row in con.execute("SELECT name FROM pragma_table_info(?)", (table,))
+            }
+            for table in _WANTED
         }
     except sqlite3.DatabaseError:
         con.close()
         raise InputError(
-            f"{path.name} is not a SQLite database; expected KOReader's statistics.sqlite3"
+            f"{path.name} is not a SQLite database; expected {name}'s statistics.sqlite3"
         ) from None
     except UnicodeDecodeError:
         # SQLite's own message quotes the damaged schema, and is not UTF-8 either.
@@ -71,17 +83,17 @@ def _open(path: Path) -> sqlite3.Connection:
         raise InputError(
             f"{path.name} is a damaged SQLite database (its schema cannot be read)"
         ) from None
-    for name, columns in _WANTED.items():
-        if not tables[name]:
+    for table, columns in _WANTED.items():
+        if not tables[table]:
             con.close()
             raise InputError(
-                f"{path.name} is not a KOReader statistics database: it has no table {name}"
+                f"{path.name} is not a {name} statistics database: it has no table {table}"
             )
-        if not columns <= tables[name]:
+        if not columns <= tables[table]:
             con.close()
-            lacking = ", ".join(sorted(columns - tables[name]))
+            lacking = ", ".join(sorted(columns - tables[table]))
             raise InputError(
-                f"{path.name} is not a KOReader statistics database: table {name} lacks {lacking}"
+                f"{path.name} is not a {name} statistics database: table {table} lacks {lacking}"
             )
     return con
 
@@ -106,97 +118,122 @@ def _authors(text: str | None) -> str | None:
     return clean_text(", ".join(names), "the author") if names else None
 
 
-def _day_of(options: ReadOptions):
-    zone = None
-    if options.timezone:
-        from zoneinfo import ZoneInfo
+# Why a page read is left out, in the order it is asked: what the summary says of
+# them, numbered as the CASE in _REASONS numbers them. The bounds are given as
+# parameters (_BOUNDS), never written into the statement.
+_LEFT_OUT = (
+    "of a book the file does not list",
+    "without a page or a time",
+    "of no time at all",
+    "beyond the last page of any book",
+    "of more than a day on one page",
+    "at a time no calendar holds",
+)
+_BOUNDS = (MAX_BOOK_PAGES, _LONGEST_PAGE_SECONDS, _LATEST_TIME)
+_FIRST_LEFT_OUT = """
+SELECT rowid, reason FROM (
+    SELECT rowid, CASE
+        WHEN typeof(id_book) != 'integer'
+            OR id_book NOT IN (SELECT id FROM book WHERE typeof(id) = 'integer') THEN 0
+        WHEN typeof(page) != 'integer' OR typeof(start_time) != 'integer'
+            OR page < 1 OR start_time <= 0 THEN 1
+        WHEN typeof(duration) != 'integer' OR duration <= 0 THEN 2
+        WHEN page > ? THEN 3
+        WHEN duration > ? THEN 4
+        WHEN start_time >= ? THEN 5
+    END AS reason FROM page_stat_data
+) WHERE reason IS NOT NULL ORDER BY rowid LIMIT 1
+"""
+_LEFT_OUT_COUNTS = """
+SELECT reason, count(*) FROM (
+    SELECT CASE
+        WHEN typeof(id_book) != 'integer'
+            OR id_book NOT IN (SELECT id FROM book WHERE typeof(id) = 'integer') THEN 0
+        WHEN typeof(page) != 'integer' OR typeof(start_time) != 'integer'
+            OR page < 1 OR start_time <= 0 THEN 1
+        WHEN typeof(duration) != 'integer' OR duration <= 0 THEN 2
+        WHEN page > ? THEN 3
+        WHEN duration > ? THEN 4
+        WHEN start_time >= ? THEN 5
+    END AS reason FROM page_stat_data
+) WHERE reason IS NOT NULL GROUP BY reason
+"""
 
-        zone = ZoneInfo(options.timezone)
-
-    def day_of(timestamp: int) -> date:
-        moment = datetime.fromtimestamp(timestamp, zone)  # zone None: the system's
-        return logical_day(moment.replace(tzinfo=None), options.day_starts_at)
-
-    return day_of
-
-
-def _days_read(books: dict, reads, day_of) -> tuple[dict, dict, dict]:
-    """The pages (as runs [first, last] of the book's current pages) and seconds read
-    of each book on each logical day, and how many page reads were left out, by reason.
-
-    Runs rather than a set of pages: one page of a 1-page layout is all 50,000 pages
-    of the book now, and a set of them for each read took gigabytes.
-    """
-    runs: dict[tuple[int, date], list[list[int]]] = defaultdict(list)
-    seconds: dict[tuple[int, date], int] = defaultdict(int)
-    dropped: dict[str, int] = defaultdict(int)
-    for id_book, page, start, duration, total in reads:
-        book = books.get(id_book)
-        if book is None:
-            dropped["of a book the file does not list"] += 1
-            continue
-        if not isinstance(page, int) or not isinstance(start, int) or page < 1 or start <= 0:
-            dropped["without a page or a time"] += 1
-            continue
-        if not isinstance(duration, int) or duration <= 0:
-            dropped["of no time at all"] += 1
-            continue
-        if page > MAX_BOOK_PAGES:
-            dropped["beyond the last page of any book"] += 1
-            continue
-        if duration > _LONGEST_PAGE_SECONDS:
-            dropped["of more than a day on one page"] += 1
-            continue
-        try:
-            if start >= _LATEST_TIME:
-                raise OverflowError(start)
-            key = (id_book, day_of(start))
-        except (OverflowError, OSError, ValueError):
-            dropped["at a time no calendar holds"] += 1
-            continue
-        current = book[3]
-        first = last = page
-        if isinstance(total, int) and total > 0 and _pages(current):
-            # Rescale to today's layout as KOReader does: one page then may cover several
-            # now; never past the book's last page (a page beyond its layout's count).
-            first = (page - 1) * current // total + 1
-            last = min(max(first, page * current // total), current)
-            first = min(first, last)
-        day = runs[key]
-        if day and day[-1][0] <= first <= day[-1][1] + 1:
-            day[-1][1] = max(day[-1][1], last)  # the next page along: most reads are
-        else:
-            day.append([first, last])
-        seconds[key] += duration
-    return runs, seconds, dropped
-
-
-def _count(runs: list[list[int]]) -> int:
-    """How many distinct pages the runs cover (a page read twice in a day counts once)."""
-    counted, reached = 0, 0
-    for first, last in sorted(runs):
-        if last > reached:
-            counted += last - max(first, reached + 1) + 1
-            reached = last
-    return counted
+# Every page read that can be trusted (none of the above), in the order the days are
+# counted in. SQLite does the checking and the sorting; Python sees only numbers. Not
+# by an index: the unique one would be searched (the page's bounds) and each read then
+# looked up, slower than reading the table through and sorting it.
+_READS = """
+SELECT id_book, start_time, page, duration,
+    CASE WHEN typeof(total_pages) = 'integer' AND total_pages > 0 THEN total_pages ELSE 0 END
+FROM page_stat_data NOT INDEXED
+WHERE typeof(id_book) = 'integer'
+    AND id_book IN (SELECT id FROM book WHERE typeof(id) = 'integer')
+    AND typeof(page) = 'integer' AND typeof(start_time) = 'integer'
+    AND typeof(duration) = 'integer'
+    AND page BETWEEN 1 AND ? AND duration BETWEEN 1 AND ? AND start_time > 0 AND start_time < ?
+ORDER BY id_book, start_time, page
+"""
+# The same, one per (book, start, page), for a file whose table does not say so itself
+# (KOReader's has a unique index; a file written by another program may hold a read
+# twice): the longer is kept, SQLite's bare columns being those of the max().
+_READS_ONCE = """
+SELECT id_book, start_time, page, max(duration),
+    CASE WHEN typeof(total_pages) = 'integer' AND total_pages > 0 THEN total_pages ELSE 0 END
+FROM page_stat_data NOT INDEXED
+WHERE typeof(id_book) = 'integer'
+    AND id_book IN (SELECT id FROM book WHERE typeof(id) = 'integer')
+    AND typeof(page) = 'integer' AND typeof(start_time) = 'integer'
+    AND typeof(duration) = 'integer'
+    AND page BETWEEN 1 AND ? AND duration BETWEEN 1 AND ? AND start_time > 0 AND start_time < ?
+GROUP BY id_book, start_time, page
+ORDER BY id_book, start_time, page
+"""
 
 
-def read(path: Path, options: ReadOptions) -> ImportBatch:
-    """Books with page reads, and their pages and minutes per logical day."""
+def _each_read_once(con: sqlite3.Connection) -> bool:
+    """Whether the table holds each (book, page, start) at most once (a unique index)."""
+    for _seq, index, unique, *_ in con.execute("PRAGMA index_list(page_stat_data)").fetchall():
+        if unique:
+            columns = {
+                row[2]
+                for row in con.execute("SELECT * FROM pragma_index_info(?)", (index,)).fetchall()
+            }
+            if columns == {"id_book", "page", "start_time"}:
+                return True
+    return False
+
+
+def _left_out(con: sqlite3.Connection, salvage: Salvage, kept: int) -> dict[int, int]:
+    """How many page reads are left out, by reason (the number in _LEFT_OUT); with
+    strict, the file is refused at the first."""
+    total = con.execute("SELECT count(*) FROM page_stat_data").fetchone()[0]
+    if total == kept:
+        return {}  # all of them kept: no need to read the file again
+    if salvage.strict:
+        first = con.execute(_FIRST_LEFT_OUT, _BOUNDS).fetchone()
+        if first is not None:
+            salvage.skip(f"page_stat_data row {first[0]}", f"a page read {_LEFT_OUT[first[1]]}")
+    return dict(con.execute(_LEFT_OUT_COUNTS, _BOUNDS).fetchall())
+
+
+def read(path: Path, options: ReadOptions, *, kind: str = "koreader") -> ImportBatch:
+    """Books with page reads, their pages and minutes per logical day, and the page
+    reads themselves (kept, so another device's file adds to them). With strict,
+    the first page read that cannot be trusted refuses the file."""
     path = Path(path)
     source = path.name
-    con = _open(path)
+    salvage = Salvage(source, strict=options.strict)
+    con = _open(path, _NAMES[kind])
     try:
         books = {
             row[0]: row
             for row in con.execute("SELECT id, title, authors, pages, md5 FROM book ORDER BY id")
         }
-        # Row by row, not fetched all at once: years of page turns are millions of rows.
-        reads = con.execute(
-            "SELECT id_book, page, start_time, duration, total_pages "
-            "FROM page_stat_data ORDER BY id_book, start_time, page"
-        )
-        pages, seconds, dropped = _days_read(books, reads, _day_of(options))
+        # Five numbers a read, flat, in one array: no Python object per read.
+        query = _READS if _each_read_once(con) else _READS_ONCE
+        flat = array("q", chain.from_iterable(con.execute(query, _BOUNDS)))
+        left_out = _left_out(con, salvage, len(flat) // 5)
     except sqlite3.DatabaseError as exc:
         raise InputError(f"{source} cannot be read ({exc})") from None
     except UnicodeDecodeError:
@@ -204,20 +241,23 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
     finally:
         con.close()
 
-    days_by_book: dict[int, list[date]] = defaultdict(list)
-    for id_book, day in sorted(pages, key=lambda k: (k[0], k[1])):
-        days_by_book[id_book].append(day)
+    ids = flat[0::5]
     batch_books: list[ImportedBook] = []
     logs: list[ImportedLog] = []
-    skipped = [
-        ("page_stat_data", f"{plural(count, 'page read', 'page reads')} {reason}")
-        for reason, count in dropped.items()
-    ]
+    page_reads: list[ImportedPageReads] = []
+    outside = 0
+    empty: list[tuple[str, str]] = []
+    cut: list[tuple[str, str]] = []
     for id_book, (_id, title, authors, total_pages, md5) in books.items():
         where = f"book {id_book}"
-        days = days_by_book.get(id_book)
-        if not days:
-            skipped.append((f"{where} ({title or 'untitled'})", "no page reads"))
+        first = bisect_left(ids, id_book) if isinstance(id_book, int) else 0
+        end = bisect_right(ids, id_book, first) if isinstance(id_book, int) else 0
+        reads = PageReads(*(flat[5 * first + n : 5 * end : 5] for n in range(1, 5)))
+        current = total_pages if _pages(total_pages) else None
+        counted, left = days(reads, current, options.day_starts_at, options.timezone)
+        outside += left
+        if not counted:
+            empty.append((f"{where} ({title or 'untitled'})", "no page reads"))
             continue
         link = f"koreader:{md5 or f'book-{id_book}'}"
         try:
@@ -228,47 +268,34 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
                     # KOReader names a book without metadata after its file; never blank.
                     title=clean_text(_text(title), "the title") or f"KOReader book {id_book}",
                     author=_authors(_text(authors)),
-                    total_pages=total_pages if _pages(total_pages) else None,
+                    total_pages=current,
                     status=BookStatus.READING,
-                    started_on=days[0],
-                    source="koreader",
+                    started_on=counted[0].day,
+                    source=kind,
                     link_key=link,
                 )
             )
         except InputError as exc:
             raise InputError(f"{source}, {where}: {exc}") from None
-        for day in days:
-            # Overlapping page reads can add up to more than a day; a day holds no more.
-            minutes = min(round(seconds[(id_book, day)] / 60), MAX_DURATION_MINUTES)
-            read_on = f"{where} on {day.isoformat()}"
-            count = _count(pages[(id_book, day)])
-            if count > MAX_PAGES_PER_LOG:
-                # Pages rescaled from a layout far smaller than today's (or a damaged
-                # file): a log holds at most what the command line lets one log hold.
-                skipped.append(
-                    (
-                        read_on,
-                        f"{count:,} pages in one day, counted as {MAX_PAGES_PER_LOG:,}, "
-                        "the most one day's log holds",
-                    )
-                )
-                count = MAX_PAGES_PER_LOG
-            logs.append(
-                ImportedLog(
-                    where=read_on,
-                    day=day,
-                    pages=count,
-                    book_ref=where,
-                    minutes=minutes or None,
-                    import_key=f"{link}:{day.isoformat()}",
-                )
+        book_logs, book_cut = day_logs(where, where, link, counted)
+        logs += book_logs
+        cut += book_cut
+        page_reads.append(ImportedPageReads(where, link, pack(reads), current))
+    if outside:
+        left_out[len(_LEFT_OUT) - 1] = left_out.get(len(_LEFT_OUT) - 1, 0) + outside
+    for number, why in enumerate(_LEFT_OUT):
+        if left_out.get(number):
+            salvage.skip(
+                "page_stat_data", f"{plural(left_out[number], 'page read', 'page reads')} {why}"
             )
     batch = ImportBatch(
-        kind="koreader",
+        kind=kind,
         source=source,
         books=tuple(batch_books),
         logs=tuple(logs),
-        skipped=tuple(skipped),
+        skipped=tuple(salvage.skipped + empty + cut),
+        page_reads=tuple(page_reads),
+        placement=ReadOptions(options.day_starts_at, options.timezone),
     )
     try:
         check_batch(batch)
@@ -277,4 +304,12 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
     return batch
 
 
+def read_readest(path: Path, options: ReadOptions) -> ImportBatch:
+    """Readest's statistics, which it keeps in KOReader's schema."""
+    return read(path, options, kind="readest")
+
+
 IMPORTER = Importer("koreader", "KOReader statistics database (statistics.sqlite3)", read)
+READEST = Importer(
+    "readest", "Readest reading statistics (KOReader's statistics.sqlite3 schema)", read_readest
+)
