@@ -179,7 +179,8 @@ def test_a_malformed_file_is_one_line_exit_2_and_nothing_written(
     db, seeded, run, snapshot_rows, tmp_path, kind, make, message
 ):
     before = snapshot_rows(db)
-    result = run("import", kind, str(make(tmp_path)))
+    # --strict: a bad row refuses the file too (without it, the row is salvaged and listed).
+    result = run("import", kind, str(make(tmp_path)), "--strict")
     assert (result.code, result.out) == (2, "")
     assert result.err.startswith("compound: ") and result.err.count("\n") == 1, result.err
     assert message in result.err
@@ -266,3 +267,19 @@ def test_a_large_import_shows_a_progress_bar_on_a_terminal(db_path, run, tmp_pat
     assert "Importing big.csv" in result.err and "100%  600/600" in result.err
     assert result.err.count("\r") <= 101  # redrawn once per percent, not once per row
     assert result.lines[1] == "  books             600 added"
+
+
+def test_list_and_habit_choices_are_refused_where_they_mean_nothing(db_path, run):
+    """--list is for a file with habits to choose from; a --habit that is not NAME=KIND
+    is refused before any file is read. One line each, exit 2, no database made."""
+    listed = run("import", "goodreads", GOODREADS, "--list")
+    assert listed.code == 2 and listed.out == ""
+    assert listed.err.strip().splitlines() == [
+        "compound: --list is for a file with habits to choose from (loop), not goodreads"
+    ]
+    for choice in ("Read", "=reading", "Read="):
+        habit = run("import", "goodreads", GOODREADS, "--habit", choice)
+        assert habit.code == 2, choice
+        assert len(habit.err.strip().splitlines()) == 1
+        assert "is not NAME=KIND" in habit.err
+    assert not db_path.exists()

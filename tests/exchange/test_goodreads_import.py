@@ -136,40 +136,103 @@ GOOD_ROW = {
 }
 
 
-@pytest.mark.parametrize(
-    "change, message",
-    [
-        ({"Date Read": "2024/13/01"}, "row 3: Date Read '2024/13/01' is not a real date"),
-        (
-            {"Date Read": "15/03/2024"},
-            "row 3: Date Read '15/03/2024' is not a date like 2024/03/15",
-        ),
-        ({"ISBN13": '="9780441013594"'}, "row 3: ISBN '9780441013594' has a wrong check digit"),
-        (
-            {"Number of Pages": "four hundred"},
-            "row 3: Number of Pages must be a whole number, not 'four hundred'",
-        ),
-        ({"Number of Pages": "412000"}, "row 3: Number of Pages 412,000 is more than 50,000"),
-        ({"Title": "   "}, "row 3: the title cannot be empty"),
-        ({"Title": "Dune\x1b[31m"}, "row 3: the title contains control characters"),
-    ],
-)
-def test_a_bad_cell_is_refused_naming_the_row(tmp_path, change, message):
-    path = write_csv(
+# A bad cell: (the change to the row, the refusal under --strict, what is listed
+# otherwise, and the book kept: (isbn, pages, finished_on), or None when the row is
+# left out).
+BAD_CELLS = [
+    (
+        {"Date Read": "2024/13/01"},
+        "row 3: Date Read '2024/13/01' is not a real date",
+        "Date Read '2024/13/01' is not a real date (month must be in 1..12); left empty",
+        ("9780441013593", 412, None),
+    ),
+    (
+        {"Date Read": "15/03/2024"},
+        "row 3: Date Read '15/03/2024' is not a date like 2024/03/15",
+        "Date Read '15/03/2024' is not a date like 2024/03/15; left empty",
+        ("9780441013593", 412, None),
+    ),
+    (
+        {"ISBN13": '="9780441013594"'},
+        'row 3: ISBN13 "9780441013594" is not an ISBN (its check digit is wrong)',
+        'ISBN13 "9780441013594" is not an ISBN (its check digit is wrong); '
+        "imported with its ISBN, 0441013597",
+        ("0441013597", 412, date(2024, 3, 15)),
+    ),
+    (
+        {"Number of Pages": "four hundred"},
+        "row 3: Number of Pages must be a whole number, not 'four hundred'",
+        "Number of Pages must be a whole number, not 'four hundred'; left empty",
+        ("9780441013593", None, date(2024, 3, 15)),
+    ),
+    (
+        {"Number of Pages": "412000"},
+        "row 3: Number of Pages 412,000 is more than 50,000",
+        "Number of Pages 412,000 is more than 50,000; is there a typo?; left empty",
+        ("9780441013593", None, date(2024, 3, 15)),
+    ),
+    ({"Title": "   "}, "row 3: the title cannot be empty", "the title cannot be empty", None),
+    (
+        {"Title": "Dune\x1b[31m"},
+        "row 3: the title contains control characters",
+        "the title contains control characters",
+        None,
+    ),
+]
+
+
+def _with_bad_cell(tmp_path, change):
+    return write_csv(
         tmp_path / "goodreads.csv",
         header_of(VERSIONS[2]),
         [GOOD_ROW, {**GOOD_ROW, "Book Id": "2", **change}],
     )
+
+
+@pytest.mark.parametrize("change, message, listed, kept", BAD_CELLS)
+def test_a_bad_cell_is_refused_naming_the_row_under_strict(tmp_path, change, message, listed, kept):
     with pytest.raises(InputError) as refused:
-        read(path, ReadOptions())
+        read(_with_bad_cell(tmp_path, change), ReadOptions(strict=True))
     assert str(refused.value).startswith(f"goodreads.csv, {message}")
 
 
-def test_a_row_with_a_missing_field_is_refused(tmp_path):
+@pytest.mark.parametrize("change, message, listed, kept", BAD_CELLS)
+def test_a_bad_cell_is_left_out_and_listed_with_its_row(tmp_path, change, message, listed, kept):
+    batch = read(_with_bad_cell(tmp_path, change), ReadOptions())
+    if kept is None:
+        assert (batch.repaired, batch.skipped) == ((), (("row 3", listed),))
+        assert [b.where for b in batch.books] == ["row 2"]
+        return
+    assert (batch.repaired, batch.skipped) == ((("row 3", listed),), ())
+    first, second = batch.books
+    assert (first.isbn, first.total_pages, first.finished_on) == (
+        "9780441013593",
+        412,
+        date(2024, 3, 15),
+    )
+    assert (second.where, second.title, second.author) == ("row 3", "Dune", "Frank Herbert")
+    assert (second.isbn, second.total_pages, second.finished_on) == kept
+
+
+def test_a_row_with_a_missing_field_is_refused_under_strict(tmp_path):
     path = write_csv(tmp_path / "gr.csv", header_of(VERSIONS[2]), [GOOD_ROW])
     path.write_text(path.read_text(encoding="utf-8") + "2,Short row\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"^gr.csv, row 3: 2 fields where the header has 23$"):
-        read(path, ReadOptions())
+        read(path, ReadOptions(strict=True))
+
+
+def test_a_row_with_a_missing_field_is_kept_with_the_rest_empty(tmp_path):
+    path = write_csv(tmp_path / "gr.csv", header_of(VERSIONS[2]), [GOOD_ROW])
+    path.write_text(path.read_text(encoding="utf-8") + "2,Short row\n", encoding="utf-8")
+    batch = read(path, ReadOptions())
+    assert [(b.where, b.title, b.status) for b in batch.books] == [
+        ("row 2", "Dune", BookStatus.FINISHED),
+        ("row 3", "Short row", BookStatus.TO_READ),
+    ]
+    assert batch.repaired == (
+        ("row 3", "2 fields where the header has 23; the missing ones were read as empty"),
+        ("row 3", 'Exclusive Shelf is empty; read as "to-read"'),
+    )
 
 
 def test_broken_quoting_is_refused_naming_the_row(tmp_path):

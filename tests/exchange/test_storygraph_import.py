@@ -110,40 +110,102 @@ def test_dates_read_forms():
     assert dates_read("2026/11/01-") == [(date(2026, 11, 1), None)]
 
 
+GOOD = {
+    "Title": "Dune",
+    "Authors": "Frank Herbert",
+    "ISBN/UID": "9780441013593",
+    "Read Status": "read",
+    "Dates Read": "2024/01/02-2024/02/03",
+}
+
+# A bad cell: (the change to the row, the refusal under --strict, what is listed
+# otherwise, and the books the row becomes: (status, started_on, finished_on), none
+# when it is left out).
+BAD_CELLS = [
+    (
+        {"Dates Read": "2025/04/21-2025/04/19"},
+        "row 3: Dates Read '2025/04/21-2025/04/19' ends before it starts",
+        "Dates Read '2025/04/21-2025/04/19' ends before it starts; "
+        "read as 2025/04/19 to 2025/04/21, the days it names",
+        [(F, date(2025, 4, 19), date(2025, 4, 21))],
+    ),
+    (
+        {"Dates Read": "last spring", "Last Date Read": "2025/05/01"},
+        "row 3: Dates Read 'last spring' is not a day or a range like 2025/04/19-2025/04/21",
+        "Dates Read 'last spring' is not a day or a range like 2025/04/19-2025/04/21; "
+        "that read was left out",
+        [(F, None, date(2025, 5, 1))],
+    ),
+    (
+        {"Dates Read": "2025/02/30"},
+        "row 3: Dates Read '2025/02/30' is not a real date",
+        "Dates Read '2025/02/30' is not a real date (day is out of range for month); left empty",
+        [(F, None, None)],
+    ),
+    (
+        {"Read Status": "reading", "Dates Read": "2025/03/01-"},
+        "row 3: Read Status 'reading' is not one of read, "
+        "currently-reading, paused, to-read, did-not-finish",
+        "Read Status 'reading' is not one of read, currently-reading, paused, to-read, "
+        'did-not-finish; read as "currently-reading", from its dates',
+        [(R, date(2025, 3, 1), None)],
+    ),
+    ({"Title": ""}, "row 3: the title cannot be empty", "the title cannot be empty", []),
+]
+
+
+def _with_bad_cell(tmp_path, change):
+    return write_csv(
+        tmp_path / "sg.csv", header_of("storygraph_export.csv"), [GOOD, {**GOOD, **change}]
+    )
+
+
+@pytest.mark.parametrize("change, message, listed, books", BAD_CELLS)
+def test_a_bad_cell_is_refused_naming_the_row_under_strict(
+    tmp_path, change, message, listed, books
+):
+    with pytest.raises(InputError) as refused:
+        read(_with_bad_cell(tmp_path, change), ReadOptions(strict=True))
+    assert str(refused.value).startswith(f"sg.csv, {message}")
+
+
+@pytest.mark.parametrize("change, message, listed, books", BAD_CELLS)
+def test_a_bad_cell_is_salvaged_and_listed_with_its_row(tmp_path, change, message, listed, books):
+    batch = read(_with_bad_cell(tmp_path, change), ReadOptions())
+    assert (batch.books[0].where, batch.books[0].finished_on) == ("row 2", date(2024, 2, 3))
+    assert [(b.status, b.started_on, b.finished_on) for b in batch.books[1:]] == books
+    if books:
+        assert (batch.repaired, batch.skipped) == ((("row 3", listed),), ())
+    else:
+        assert (batch.repaired, batch.skipped) == ((), (("row 3", listed),))
+
+
 @pytest.mark.parametrize(
-    "change, message",
+    "dates, last, status, books",
     [
+        ("2024/05/01-2024/05/09", "2024/05/09", "read", [(F, date(2024, 5, 1), date(2024, 5, 9))]),
+        ("", "2024/05/09", "read", [(F, None, date(2024, 5, 9))]),
+        ("2024/05/01-", "", "currently-reading", [(R, date(2024, 5, 1), None)]),
+        # A reread under way: the earlier read finished, the latest is being read.
         (
-            {"Dates Read": "2025/04/21-2025/04/19"},
-            "row 3: Dates Read '2025/04/21-2025/04/19' ends before it starts",
+            "2023/01/02-2023/01/09, 2024/05/01-",
+            "2023/01/09",
+            "currently-reading",
+            [(F, date(2023, 1, 2), date(2023, 1, 9)), (R, date(2024, 5, 1), None)],
         ),
-        (
-            {"Dates Read": "last spring"},
-            "row 3: Dates Read 'last spring' is not a day or a range like 2025/04/19-2025/04/21",
-        ),
-        ({"Dates Read": "2025/02/30"}, "row 3: Dates Read '2025/02/30' is not a real date"),
-        (
-            {"Read Status": "reading"},
-            "row 3: Read Status 'reading' is not one of read, "
-            "currently-reading, paused, to-read, did-not-finish",
-        ),
-        ({"Title": ""}, "row 3: the title cannot be empty"),
+        ("", "", "to-read", [(T, None, None)]),
     ],
 )
-def test_a_bad_cell_is_refused_naming_the_row(tmp_path, change, message):
-    good = {
-        "Title": "Dune",
-        "Authors": "Frank Herbert",
-        "ISBN/UID": "9780441013593",
-        "Read Status": "read",
-        "Dates Read": "2024/01/02-2024/02/03",
-    }
-    path = write_csv(
-        tmp_path / "sg.csv", header_of("storygraph_export.csv"), [good, {**good, **change}]
+def test_an_empty_read_status_is_told_by_the_dates(tmp_path, dates, last, status, books):
+    row = {**GOOD, "Read Status": "", "Dates Read": dates, "Last Date Read": last}
+    path = write_csv(tmp_path / "sg.csv", header_of("storygraph_export.csv"), [row])
+    batch = read(path, ReadOptions())
+    assert [(b.status, b.started_on, b.finished_on) for b in batch.books] == books
+    assert batch.repaired == (
+        ("row 2", f'Read Status is empty; read as "{status}", from its dates'),
     )
-    with pytest.raises(InputError) as refused:
-        read(path, ReadOptions())
-    assert str(refused.value).startswith(f"sg.csv, {message}")
+    with pytest.raises(InputError, match=r"^sg.csv, row 2: Read Status is empty$"):
+        read(path, ReadOptions(strict=True))
 
 
 def test_a_row_repeated_in_the_file_is_skipped(tmp_path):

@@ -1,8 +1,10 @@
 """CSV both ways: reading other tools' exports row by row, and writing safe spreadsheets.
 
-Reading is strict: a file that is not UTF-8, a header without the columns a format
-needs, a row with the wrong number of fields, or broken quoting is refused with one
-line naming the row, as a spreadsheet numbers it (the header is row 1).
+A file that is not UTF-8, a header without the columns a format needs, or broken
+quoting is refused with one line naming the row, as a spreadsheet numbers it (the
+header is row 1). A row with more or fewer fields than the header is refused too,
+unless the reading salvages rows: then it is kept (extra fields dropped, missing ones
+read as empty) and listed.
 
 Writing follows RFC 4180 (CRLF line ends, quotes doubled) in UTF-8, and neutralises
 any cell a spreadsheet would run as a formula.
@@ -16,10 +18,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from compound.domain.errors import InputError
 from compound.files import read_regular
+
+if TYPE_CHECKING:
+    from compound.exchange.salvage import Salvage
 
 # A cell starting with one of these is a formula (or becomes one) in Excel,
 # LibreOffice and Google Sheets: "=HYPERLINK(...)", "+1", "-1+1", "@SUM(...)".
@@ -51,12 +56,14 @@ def read_text(path: Path) -> str:
 
 
 def read_rows(
-    path: Path, required: Sequence[str], what: str
+    path: Path, required: Sequence[str], what: str, salvage: Salvage | None = None
 ) -> tuple[dict[str, int], list[tuple[int, list[str]]]]:
     """Where each column is, and the rows of a CSV file, each as (row number, fields).
 
     Blank rows are passed over; `what` names the format in a refusal ("a Goodreads
-    library export"). A column named twice is found at its last place.
+    library export"). A column named twice is found at its last place. Without
+    `salvage`, a row of the wrong width refuses the file; with it, the row is made the
+    header's width and listed.
     """
     name = Path(path).name
     reader = csv.reader(io.StringIO(read_text(path), newline=""), strict=True)
@@ -75,26 +82,54 @@ def read_rows(
             if not "".join(fields).strip():
                 continue
             if len(fields) != width:
-                raise InputError(
-                    f"{name}, row {number}: {len(fields)} fields where the header has {width}"
-                )
+                problem = f"{len(fields)} fields where the header has {width}"
+                if salvage is None:
+                    raise InputError(f"{name}, row {number}: {problem}")
+                fields = _to_width(fields, width, f"row {number}", problem, salvage)
             rows.append((number, fields))
     except csv.Error as exc:
         raise InputError(f"{name}, row {number + 1}: {exc}") from None
     return {column: index for index, column in enumerate(header)}, rows
 
 
+def _to_width(
+    fields: list[str], width: int, where: str, problem: str, salvage: Salvage
+) -> list[str]:
+    """A row cut or padded to the header's width, the change listed. A stray comma
+    (a trailing one, or one in an unquoted title) is the usual cause: the fields past
+    the header's are not any column's, so they are dropped, whatever they hold."""
+    if len(fields) > width:
+        extra = fields[width:]
+        held = "empty" if not "".join(extra).strip() else "not empty"
+        salvage.repair(where, problem, f"the extra fields ({held}) were dropped")
+        return fields[:width]
+    salvage.repair(where, problem, "the missing ones were read as empty")
+    return fields + [""] * (width - len(fields))
+
+
 def read_table(
-    path: Path, required: Sequence[str], what: str
+    path: Path, required: Sequence[str], what: str, salvage: Salvage | None = None
 ) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     """The header and the rows of a CSV file, each row as (row number, {column: text})."""
-    columns, rows = read_rows(path, required, what)
+    columns, rows = read_rows(path, required, what, salvage)
     header = list(columns)
     places = list(columns.values())
     return header, [
         (number, {column: fields[place] for column, place in zip(header, places)})
         for number, fields in rows
     ]
+
+
+def in_row_order(entries: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Listed repairs or leavings-out ("row 7", what) by row, as a person reads the file:
+    a row's width is judged before its cells, so its entries come earlier. The sort is
+    stable, so one row's entries keep their order."""
+    return tuple(sorted(entries, key=lambda entry: _row_number(entry[0])))
+
+
+def _row_number(where: str) -> int:
+    number = where.removeprefix("row ")
+    return int(number) if number.isdigit() else 0
 
 
 @contextmanager

@@ -10,6 +10,7 @@ from compound.domain.quantities import MAX_BOOK_PAGES, parse_whole
 from compound.domain.text import clean_text, normalise_isbn
 
 _DAY = re.compile(r"^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$", re.ASCII)
+_ISBN10_X = re.compile(r"^\d{9}X$", re.ASCII)
 
 
 def excel_text(value: str) -> str:
@@ -41,6 +42,37 @@ def pages_or_none(value: str, what: str = "the page count") -> int | None:
     if not text or text == "0":
         return None
     return parse_whole(text, what, high=MAX_BOOK_PAGES)
+
+
+def isbn_in(value: str, column: str) -> str | None:
+    """The ISBN in the cell of `column` (written plain or as ="…"); None when empty.
+    Refused, naming the column, when it is not an ISBN: a typo, or a number a
+    spreadsheet or the exporting tool cut short."""
+    text = excel_text(value)
+    if not text:
+        return None
+    try:
+        return normalise_isbn(text)
+    except InputError:
+        digits = text.replace("-", "").replace(" ", "").upper()
+        numeric = digits.isascii() and digits.isdigit()
+        if numeric and len(digits) in (10, 13) or _ISBN10_X.match(digits):
+            why = "its check digit is wrong"
+        elif numeric:
+            why = f"it has {len(digits)} digits, not 10 or 13"
+        else:
+            why = "an ISBN is 10 or 13 digits"
+        raise InputError(f"{column} {quoted(text)} is not an ISBN ({why})") from None
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """A cell's text in double quotes, as a message shows what a file held; a long one
+    cut short, so that one line stays one line."""
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    if not text.isprintable():  # a line break or a control character in the cell
+        text = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    return '"' + text.replace('"', '\\"') + '"'
 
 
 def isbn_or_none(*values: str) -> str | None:

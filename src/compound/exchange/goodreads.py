@@ -11,14 +11,16 @@ Goodreads import brings books, not logs.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from compound.domain.errors import InputError
 from compound.domain.imports import ImportBatch, ImportedBook, ReadOptions, check_batch
 from compound.domain.records import BookStatus
 from compound.exchange import fields
-from compound.exchange.csvfiles import read_rows
+from compound.exchange.csvfiles import in_row_order, read_rows
 from compound.exchange.registry import Importer
+from compound.exchange.salvage import Salvage
 
 REQUIRED = (
     "Book Id",
@@ -58,77 +60,120 @@ def shelf_status(shelf: str) -> BookStatus:
 
 
 def read(path: Path, options: ReadOptions) -> ImportBatch:
-    """Every row of a Goodreads library export as a book (two for a reread under way)."""
+    """Every row of a Goodreads library export as a book (two for a reread under way).
+
+    A row with a bad cell is kept without it, and listed; a row without a title is
+    left out. With `options.strict` the first such problem refuses the file."""
     source = Path(path).name
-    columns, rows = read_rows(path, REQUIRED, "a Goodreads library export")
+    salvage = Salvage(source, strict=options.strict)
+    columns, rows = read_rows(path, REQUIRED, "a Goodreads library export", salvage)
     # Cells by place rather than by name: a library holds thousands of rows.
     (book_id_at, title_at, author_at, isbn10_at, isbn13_at, pages_at, date_read_at, shelf_at) = (
         columns[name] for name in REQUIRED
     )
     books: list[ImportedBook] = []
-    skipped: list[tuple[str, str]] = []
     seen: dict[str, int] = {}
     statuses: dict[str, BookStatus] = {}
     finished = BookStatus.FINISHED
-    where = ""
-    try:
-        for number, row in rows:
-            where = f"row {number}"
-            book_id = row[book_id_at].strip()
-            if book_id:
-                if book_id in seen:
-                    skipped.append(
-                        (where, f"the same Goodreads book ({book_id}) as row {seen[book_id]}")
-                    )
-                    continue
-                seen[book_id] = number
-            shelf = row[shelf_at]
-            status = statuses.get(shelf)
-            if status is None:
-                status = statuses[shelf] = shelf_status(shelf)
-            date_read = fields.day_or_none(row[date_read_at], "Date Read")
+    cell = salvage.cell
+    for number, row in rows:
+        where = f"row {number}"
+        try:
             title = fields.title(row[title_at])
-            author = fields.person(row[author_at])
-            pages = fields.pages_or_none(row[pages_at], "Number of Pages")
-            isbn = fields.isbn_or_none(row[isbn13_at], row[isbn10_at])
-            if date_read is not None and status != finished:
-                # Shelved again after a finished read (a reread under way, or wanted):
-                # the earlier read is a finished book of its own, as compound keeps
-                # rereads.
-                books.append(
-                    ImportedBook(
-                        ref=f"{where} earlier read",
-                        where=where,
-                        title=title,
-                        author=author,
-                        total_pages=pages,
-                        isbn=isbn,
-                        status=finished,
-                        finished_on=date_read,
-                        source="goodreads",
-                    )
+        except InputError as exc:
+            salvage.skip(where, str(exc))
+            continue
+        book_id = row[book_id_at].strip()
+        if book_id:
+            if book_id in seen:
+                salvage.skipped.append(
+                    (where, f"the same Goodreads book ({book_id}) as row {seen[book_id]}")
                 )
+                continue
+            seen[book_id] = number
+        date_read = cell(where, partial(fields.day_or_none, row[date_read_at], "Date Read"), None)
+        shelf = row[shelf_at]
+        status = statuses.get(shelf)
+        if status is None:
+            if shelf.strip():
+                status = statuses[shelf] = shelf_status(shelf)
+            else:
+                status = finished if date_read is not None else BookStatus.TO_READ
+                salvage.repair(
+                    where,
+                    "Exclusive Shelf is empty",
+                    f'read as "{_SHELF_OF[status]}"'
+                    + (", from its Date Read" if status == finished else ""),
+                )
+        author = cell(where, partial(fields.person, row[author_at]), None)
+        pages = cell(where, partial(fields.pages_or_none, row[pages_at], "Number of Pages"), None)
+        isbn = _isbn(row[isbn13_at], row[isbn10_at], where, salvage)
+        if date_read is not None and status != finished:
+            # Shelved again after a finished read (a reread under way, or wanted):
+            # the earlier read is a finished book of its own, as compound keeps
+            # rereads.
             books.append(
                 ImportedBook(
-                    ref=where,
+                    ref=f"{where} earlier read",
                     where=where,
                     title=title,
                     author=author,
                     total_pages=pages,
                     isbn=isbn,
-                    status=status,
-                    finished_on=date_read if status == finished else None,
+                    status=finished,
+                    finished_on=date_read,
                     source="goodreads",
                 )
             )
-    except InputError as exc:
-        raise InputError(f"{source}, {where}: {exc}") from None
-    batch = ImportBatch(kind="goodreads", source=source, books=tuple(books), skipped=tuple(skipped))
+        books.append(
+            ImportedBook(
+                ref=where,
+                where=where,
+                title=title,
+                author=author,
+                total_pages=pages,
+                isbn=isbn,
+                status=status,
+                finished_on=date_read if status == finished else None,
+                source="goodreads",
+            )
+        )
+    batch = ImportBatch(
+        kind="goodreads",
+        source=source,
+        books=tuple(books),
+        skipped=in_row_order(salvage.skipped),
+        repaired=in_row_order(salvage.repaired),
+    )
     try:
         check_batch(batch)  # the bounds every import is held to
     except InputError as exc:
         raise InputError(f"{source}, {exc}") from None
     return batch
+
+
+_SHELF_OF = {status: shelf for shelf, status in SHELVES.items()}
+
+
+def _isbn(isbn13: str, isbn10: str, where: str, salvage: Salvage) -> str | None:
+    """The row's ISBN: its ISBN13, else its ISBN. A cell that is not an ISBN (Goodreads
+    has written ones cut short, ="97803167694") is passed over for the other, and
+    listed."""
+    try:
+        return fields.isbn_in(isbn13, "ISBN13") or fields.isbn_in(isbn10, "ISBN")
+    except InputError as exc:
+        problem = str(exc)
+    done = "imported without it"
+    if problem.startswith("ISBN13"):
+        try:
+            other = fields.isbn_in(isbn10, "ISBN")
+        except InputError as exc:
+            problem, done, other = f"{problem}; {exc}", "imported without either", None
+        if other is not None:
+            salvage.repair(where, problem, f"imported with its ISBN, {other}")
+            return other
+    salvage.repair(where, problem, done)
+    return None
 
 
 IMPORTER = Importer("goodreads", "Goodreads library export (CSV)", read)

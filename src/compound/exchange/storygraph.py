@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from compound.domain.errors import InputError
@@ -28,8 +29,9 @@ from compound.domain.imports import (
 )
 from compound.domain.records import BookStatus
 from compound.exchange import fields
-from compound.exchange.csvfiles import at, read_table
+from compound.exchange.csvfiles import in_row_order, read_table
 from compound.exchange.registry import Importer
+from compound.exchange.salvage import Salvage
 
 REQUIRED = ("Title", "Authors", "ISBN/UID", "Read Status", "Last Date Read", "Dates Read")
 
@@ -46,23 +48,46 @@ _READ = re.compile(r"^(?P<start>[\d/]+)?\s*(?P<dash>-)?\s*(?P<end>[\d/]+)?$", re
 Read = tuple[date | None, date | None]  # (started, finished)
 
 
-def dates_read(text: str) -> list[Read]:
-    """The reads in a Dates Read cell, oldest first."""
+def dates_read(text: str, where: str = "", salvage: Salvage | None = None) -> list[Read]:
+    """The reads in a Dates Read cell, oldest first.
+
+    Without `salvage` a part that is not a day or a range refuses the cell. With it, the
+    row at `where` keeps what the cell holds, listed: a range that ends before it
+    starts is read as the days it names (the earlier the start), an impossible day is
+    left empty, and a part that is no date at all is left out."""
     reads: list[Read] = []
     for part in (piece.strip() for piece in text.split(",")):
         if not part:
             continue
         match = _READ.match(part)
         if not match or not (match["start"] or match["end"]):
-            raise InputError(
-                f"Dates Read {part!r} is not a day or a range like 2025/04/19-2025/04/21"
+            problem = f"Dates Read {part!r} is not a day or a range like 2025/04/19-2025/04/21"
+            if salvage is None:
+                raise InputError(problem)
+            salvage.repair(where, problem, "that read was left out")
+            continue
+        if salvage is None:
+            start = fields.day_or_none(match["start"] or "", "Dates Read")
+            end = fields.day_or_none(match["end"] or "", "Dates Read")
+        else:
+            start = salvage.cell(
+                where, partial(fields.day_or_none, match["start"] or "", "Dates Read"), None
             )
-        start = fields.day_or_none(match["start"] or "", "Dates Read")
-        end = fields.day_or_none(match["end"] or "", "Dates Read")
+            end = salvage.cell(
+                where, partial(fields.day_or_none, match["end"] or "", "Dates Read"), None
+            )
+            if start is None and end is None:
+                continue  # nothing of the read was a day: listed above
         if not match["dash"]:
             start, end = None, start  # a single day: the read finished then
         if start and end and end < start:
-            raise InputError(f"Dates Read {part!r} ends before it starts")
+            problem = f"Dates Read {part!r} ends before it starts"
+            if salvage is None:
+                raise InputError(problem)
+            start, end = end, start
+            salvage.repair(
+                where, problem, f"read as {start:%Y/%m/%d} to {end:%Y/%m/%d}, the days it names"
+            )
         reads.append((start, end))
     return sorted(reads, key=lambda r: (r[1] or r[0] or date.max, r[0] or date.min))
 
@@ -91,30 +116,51 @@ def _reads_for(
     return [(BookStatus.FINISHED, r) for r in finished] + [(status, current)]
 
 
+def inferred_status(reads: list[Read], last_read: date | None) -> str:
+    """The Read Status a row's dates tell, when the row's own is missing: a read left
+    open last is under way; else a finished read is read; else the book is to read."""
+    if reads and reads[-1][1] is None and reads[-1][0] is not None:
+        return "currently-reading"
+    if last_read is not None or any(finished for _started, finished in reads):
+        return "read"
+    return "to-read"
+
+
 def read(path: Path, options: ReadOptions) -> ImportBatch:
-    """Every read in a StoryGraph export, as books."""
+    """Every read in a StoryGraph export, as books.
+
+    A row with a bad cell is kept with what can be trusted, and listed; a row without a
+    title is left out. With `options.strict` the first such problem refuses the file."""
     source = Path(path).name
-    _header, rows = read_table(path, REQUIRED, "a StoryGraph library export")
+    salvage = Salvage(source, strict=options.strict)
+    _header, rows = read_table(path, REQUIRED, "a StoryGraph library export", salvage)
     books: list[ImportedBook] = []
-    skipped: list[tuple[str, str]] = []
     seen: dict[tuple, int] = {}
     for number, row in rows:
         where = f"row {number}"
-        with at(source, where):
+        try:
             title = fields.title(row["Title"])
-            author = fields.person(row["Authors"])
-            isbn = _isbn(row["ISBN/UID"])
-            word = row["Read Status"].strip().lower()
-            if word not in STATUSES:
-                raise InputError(
-                    f"Read Status {row['Read Status'].strip()!r} is not one of "
-                    f"{', '.join(STATUSES)}"
-                )
-            reads = dates_read(row["Dates Read"])
-            last_read = fields.day_or_none(row["Last Date Read"], "Last Date Read")
+        except InputError as exc:
+            salvage.skip(where, str(exc))
+            continue
+        author = salvage.cell(where, partial(fields.person, row["Authors"]), None)
+        isbn = _isbn(row["ISBN/UID"])
+        reads = dates_read(row["Dates Read"], where, salvage)
+        last_read = salvage.cell(
+            where, partial(fields.day_or_none, row["Last Date Read"], "Last Date Read"), None
+        )
+        written = row["Read Status"].strip()
+        word = written.lower()
+        if word not in STATUSES:
+            if written:
+                problem = f"Read Status {written!r} is not one of {', '.join(STATUSES)}"
+            else:
+                problem = "Read Status is empty"
+            word = inferred_status(reads, last_read)
+            salvage.repair(where, problem, f'read as "{word}", from its dates')
         key = (isbn or name_key(title), name_key(author), word, row["Dates Read"].strip())
         if key in seen:
-            skipped.append((where, f"the same book and reads as row {seen[key]}"))
+            salvage.skipped.append((where, f"the same book and reads as row {seen[key]}"))
             continue
         seen[key] = number
         for index, (status, (started, finished)) in enumerate(
@@ -134,7 +180,11 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
                 )
             )
     batch = ImportBatch(
-        kind="storygraph", source=source, books=tuple(books), skipped=tuple(skipped)
+        kind="storygraph",
+        source=source,
+        books=tuple(books),
+        skipped=in_row_order(salvage.skipped),
+        repaired=in_row_order(salvage.repaired),
     )
     try:
         check_batch(batch)  # the bounds every import is held to
