@@ -146,7 +146,7 @@ CASES = [
     ),
     (["log", "--to-page", "5"], "is already at page 20"),
     (["log", "--to-page", "0"], "a book's page count must be at least 1, not 0"),
-    (["log", "5", "--to-page", "30"], "give the pages read or the page reached, not both"),
+    (["log", "5", "--to-page", "30"], "give the pages read or the position reached, not both"),
     # entry ids
     (["delete", "r99"], "there is no entry r99; see `compound history`"),
     (["delete", "s99"], "there is no entry s99"),
@@ -160,7 +160,7 @@ CASES = [
     # edits that change nothing, or that do not fit the entry
     (["edit", "r1"], "say what to change: pages, minutes"),
     (["edit", "s1"], "say what to change"),
-    (["book", "edit", "1"], "say what to change: title, author, pages or ISBN"),
+    (["book", "edit", "1"], "say what to change: title, author, pages, hours or ISBN"),
     (["edit", "s1", "--pages", "3"], "s1 is a learning session: it has no pages or book"),
     (["edit", "s1", "--date", "yesterday", "--pages", "3"], "s1 is a learning session"),
     (["edit", "s1", "--book", "1"], "s1 is a learning session: it has no pages or book"),

@@ -137,10 +137,30 @@ def two_profiles(url: str, _files: Path) -> list[str]:
     return ["ana", "bob"]
 
 
+def audiobook_by_time(url: str, _files: Path) -> list[str]:
+    """Reading by time: an audiobook logged in minutes only (no pages) on most days, a
+    paper book on some, under no daily goal: every listening day is a reading day."""
+    store = Store.open(url)
+    store.set_goal(GoalKind.YEARLY_BOOKS, 6, since=date(2026, 1, 1))
+    listened = store.add_book(
+        "Project Hail Mary", total_minutes=970, status=BookStatus.READING, day=ago(40)
+    )
+    paper = store.add_book("Stoner", total_pages=320, status=BookStatus.READING, day=ago(40))
+    for n in range(40, -1, -1):
+        if n % 4 == 0:
+            store.log_pages(day=ago(n), pages=15 + n % 7, book=str(paper.id))
+        elif n % 7 != 3:
+            store.log_pages(day=ago(n), minutes=20 + n % 5, book=str(listened.id))
+    _finish(store, "Gilead", 247, ago(90))
+    store.close()
+    return ["default"]
+
+
 SCENARIOS: dict[str, Callable[[str, Path], list[str]]] = {
     "weekday goal with skip days": weekday_goal_with_skips,
     "minutes goal": minutes_goal,
     "goals changed and set mid-year": goals_changed_and_set_mid_year,
     "Goodreads history": goodreads_history,
     "two profiles": two_profiles,
+    "audiobook by time": audiobook_by_time,
 }

@@ -31,7 +31,7 @@ def members() -> list[MemberHistory]:
         ),
         MemberHistory(
             "ノルウェイ 🌲",
-            [(date(2026, 11, 21), 5, 0, 0)],
+            [(date(2026, 11, 21), 5, 0, 0, 0)],  # as the store gives them: five values
             goals=(GoalChange(GoalKind.DAILY_PAGES, 10, date(2026, 1, 1)),),
             finished=(FinishedBook(date(2026, 2, 1), "-@+ a title"),),
         ),
@@ -182,7 +182,7 @@ def _valid() -> dict:
     "change, message",
     [
         ({"format": "compound"}, "not a compound team member file"),
-        ({"version": 2}, "newer compound (format version 2"),
+        ({"version": 3}, "newer compound (format version 3"),
         ({"version": "1"}, "format version '1' is not one compound knows"),
         ({"member": ""}, "member: "),
         ({"member": "-x"}, "cannot start with '-'"),

@@ -64,8 +64,9 @@ def test_each_profile_is_a_member_with_its_own_days(stores):
 
     # The one grouped query over every profile gives what each member's own reading gives.
     histories = [stores[name].member_history(TODAY) for name in ("ana", "bob", "cy")]
-    assert histories[0].days == [(ago(n), 35, 0, 0) for n in range(4, -1, -1)]
-    assert histories[1].days == [(ago(1), 3, 2, 60)]
+    # (day, pages, sessions, learning minutes, minutes read by time)
+    assert histories[0].days == [(ago(n), 35, 0, 0, 0) for n in range(4, -1, -1)]
+    assert histories[1].days == [(ago(1), 3, 2, 60, 0)]
     assert histories[1].skips == {ago(2)}
     assert build_report(histories, TODAY) == report
 

@@ -8,7 +8,9 @@ from compound.cli.render import book_json, to_json
 from compound.cli.tables import Table, show
 from compound.domain.records import BookStatus
 from compound.words.numbers import plural
-from compound.words.records import book_progress, done_by
+from compound.words.records import book_length, book_progress, done_by
+
+_HOURS_HELP = "an audiobook's length in hours and minutes: 11:30 (or 11h30m); 11 is 11 hours"
 
 _VERBS = {
     "start": (BookStatus.READING, "Started"),
@@ -20,9 +22,14 @@ _VERBS = {
 
 def add(ctx: Context, args) -> int:
     book = ctx.tracker().books.add(
-        args.title, author=args.author, pages=args.pages, isbn=args.isbn, reading=args.start
+        args.title,
+        author=args.author,
+        pages=args.pages,
+        isbn=args.isbn,
+        reading=args.start,
+        hours=args.hours,
     )
-    length = f", {book.total_pages} pages" if book.total_pages else ""
+    length = f", {book_length(book)}" if book_length(book) else ""
     shelf = "now being read" if args.start else "on the to-read shelf"
     ctx.print(f"Added #{book.id} {book.label()}{length}: {shelf}.")
     return 0
@@ -74,7 +81,12 @@ def change_status(ctx: Context, args) -> int:
 
 def edit(ctx: Context, args) -> int:
     book = ctx.tracker().books.edit(
-        args.book, title=args.title, author=args.author, pages=args.pages, isbn=args.isbn
+        args.book,
+        title=args.title,
+        author=args.author,
+        pages=args.pages,
+        isbn=args.isbn,
+        hours=args.hours,
     )
     ctx.print(f"Updated #{book.id} {book.label()}.")
     return 0
@@ -94,6 +106,7 @@ def register(commands) -> None:
     p.add_argument("title", metavar="TITLE")
     p.add_argument("--author", "-a", metavar="A", help="who wrote it")
     p.add_argument("--pages", "-p", metavar="N", help="total pages")
+    p.add_argument("--hours", metavar="H:MM", help=_HOURS_HELP)
     p.add_argument("--isbn", metavar="I", help="its ISBN, 10 or 13 digits")
     p.add_argument("--start", action="store_true", help="start reading it now")
     p = book.add("list", listing, "list books, the ones being read first")
@@ -113,11 +126,12 @@ def register(commands) -> None:
         p = book.add(name, change_status, help)
         p.add_argument("book", metavar="TITLE_OR_ID")
         p.add_argument("--date", "-d", metavar="D", help=DATE_HELP)
-    p = book.add("edit", edit, "change a book's title, author, pages or ISBN")
+    p = book.add("edit", edit, "change a book's title, author, pages, hours or ISBN")
     p.add_argument("book", metavar="TITLE_OR_ID")
     p.add_argument("--title", metavar="T", help="the new title")
     p.add_argument("--author", "-a", metavar="A", help="'' clears it")
     p.add_argument("--pages", "-p", metavar="N", help="total pages")
+    p.add_argument("--hours", metavar="H:MM", help=_HOURS_HELP)
     p.add_argument("--isbn", metavar="I", help="'' clears it")
     p = book.add("remove", remove, "remove a book (its reading logs are kept)")
     p.add_argument("book", metavar="TITLE_OR_ID")

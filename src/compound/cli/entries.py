@@ -13,7 +13,15 @@ from compound.domain.today import TodayFigures
 from compound.words.dates import day_label
 from compound.words.figures import learning_today, reading_today, streak_sentence
 from compound.words.numbers import pages, plural
-from compound.words.records import amount, book_moves, describe, phrase, subject
+from compound.words.records import (
+    amount,
+    book_length,
+    book_moves,
+    describe,
+    phrase,
+    subject,
+    time_read,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -39,30 +47,37 @@ def _date(text: str | None) -> str | None:
 
 
 def log(ctx: Context, args) -> int:
-    if args.pages is None and args.to_page is None:
+    if args.pages is None and args.to_page is None and args.to is None and args.minutes is None:
         raise InputError("say how many pages you read, e.g. `compound log 25`")
     done = ctx.tracker().entries.log_pages(
         args.pages,
         to_page=args.to_page,
+        to=args.to,
         book=args.book,
         day=_date(args.date),
         minutes=args.minutes,
         note=args.note,
     )
     entry, book = done.log, done.book
+    by_time = not entry.pages and bool(entry.minutes)
+    what = time_read(entry.minutes or 0) if by_time else pages(entry.pages)
     where = ""
     if book is not None:
         where = f" of {book.title}"
         if book.total_pages and book.progress is not None:
             where += f" (p. {book.pages_read} of {book.total_pages}, {round(100 * book.progress)}%)"
-    ctx.print(
-        f"Logged {pages(entry.pages)}{where}, {day_label(entry.day, ctx.today)}  [{entry.ref}]"
-    )
+        elif book.by_time and book.progress is not None:
+            where += (
+                f" ({time_read(book.minutes_read)} of {book_length(book)}, "
+                f"{round(100 * book.progress)}%)"
+            )
+    ctx.print(f"Logged {what}{where}, {day_label(entry.day, ctx.today)}  [{entry.ref}]")
     if done.started_book and book is not None:
         ctx.print(f"Started {book.title}.")
     if done.finished_book and book is not None:
         begun = f", begun {book.started_on.isoformat()}" if book.started_on else ""
-        ctx.print(f"🎉 Finished {book.title}: {pages(book.total_pages or entry.pages)}{begun}.")
+        length = book_length(book) or pages(entry.pages)
+        ctx.print(f"🎉 Finished {book.title}: {length}{begun}.")
     ctx.print(*_day_lines(ctx, done.day, f"reading {reading_today(done.day)}"))
     return 0
 
@@ -129,7 +144,9 @@ def edit(ctx: Context, args) -> int:
 
 
 def register(commands) -> None:
-    p = commands.add("log", log, "log pages read")
+    p = commands.add(
+        "log", log, "log pages read (or time read: --minutes alone, or --to a time reached)"
+    )
     p.add_argument("pages", nargs="?", metavar="PAGES", help="pages read")
     p.add_argument(
         "--book",
@@ -138,8 +155,19 @@ def register(commands) -> None:
         help="the book (default: the one being read, if there is one)",
     )
     p.add_argument("--to-page", metavar="N", help="log the pages from where you were up to page N")
+    p.add_argument(
+        "--to",
+        metavar="POSITION",
+        help="log up to where you got: a page (148), a percent of the book (45%%), or a time "
+        "into an audiobook (3:20 is 3 h 20 min, logged as minutes)",
+    )
     p.add_argument("--date", "-d", metavar="D", help=DATE_HELP)
-    p.add_argument("--minutes", "-m", metavar="M", help="time spent reading: 30, 45m, 1h15m")
+    p.add_argument(
+        "--minutes",
+        "-m",
+        metavar="M",
+        help="time spent reading: 30, 45m, 1h15m; alone, reading measured by time",
+    )
     p.add_argument("--note", "-n", metavar="T", help="a note")
 
     p = commands.add("learn", learn, "log a learning session (course, talk, podcast, ...)")

@@ -9,7 +9,7 @@ from compound.cli.render import to_json
 from compound.cli.stats import fitted, projection_json
 from compound.cli.tables import terminal
 from compound.domain.errors import InputError
-from compound.words.figures import year_ahead_lines
+from compound.words.figures import time_not_projected, year_ahead_lines
 from compound.words.numbers import books_range, pages_a_day
 
 MAX_PAGES_PER_DAY = 2_000
@@ -56,10 +56,14 @@ def run(ctx: Context, args) -> int:
     given = parse_pages_per_day(args.pages_per_day) if args.pages_per_day is not None else None
     view = ctx.tracker().views.projection(pages_per_day=given, growth=growth, book_length=length)
     projection, source = view.projection, SOURCES[view.source]
+    if view.source == "example-idle" and view.timed_this_year:
+        # Time read by time may fill those days: it is the pages that are missing.
+        source = "an example: no pages read in the last 30 days"
     if args.json:
         data = projection_json(projection)
         data["source"] = source
         data["years"] = {str(n): n * projection.pages_per_year for n in YEARS}
+        data["minutes_read_by_time_this_year"] = view.timed_this_year
         ctx.print(to_json(data))
         return 0
     lines = [
@@ -72,6 +76,9 @@ def run(ctx: Context, args) -> int:
         lines.append(
             f"  In {years} years: about {pages:,} pages, {books_range(pages // high, pages // low)}"
         )
+    if view.timed_this_year:
+        # The pace counts pages: time read where they are unknown is said, not guessed at.
+        lines.append(f"  {time_not_projected(view.timed_this_year)}")
     ctx.print(*fitted(lines, terminal(ctx.out).width))
     return 0
 

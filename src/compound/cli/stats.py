@@ -8,14 +8,17 @@ from compound.cli.context import Context
 from compound.cli.render import to_json, width_of
 from compound.cli.tables import Table, fit_line, terminal
 from compound.cli.tables import show as show_table
+from compound.domain.totals import TimedReading, timed_reading
 from compound.words.dates import full_date, span
 from compound.words.figures import (
     goal_pace_sentence,
     learning_today,
     pace_sentence,
     range_method,
+    reading_by_time,
     reading_today,
     streak_sentence,
+    time_not_projected,
     week_progress,
     year_ahead_lines,
 )
@@ -72,9 +75,16 @@ class Record(str):
     title shortened on a terminal and whole elsewhere, never wrapped."""
 
 
-def text(found: Insight, period: PeriodTotals, width: int | None = None) -> list[str | Table]:
+def text(
+    found: Insight,
+    period: PeriodTotals,
+    width: int | None = None,
+    earlier: str = "",
+    timed: TimedReading | None = None,
+) -> list[str | Table]:
     """What `stats` says, for a terminal `width` cells wide (None: not a terminal, where
-    no title is shortened)."""
+    no title is shortened); `earlier` follows this year's books (`review.earlier_note`);
+    `timed`: reading measured by time, said when there is any."""
     figures = found.today_figures
     lines: list[str | Table] = [
         full_date(found.today),
@@ -83,6 +93,8 @@ def text(found: Insight, period: PeriodTotals, width: int | None = None) -> list
         period_line(period, found.today),
         "",
     ]
+    if timed is not None and timed.in_period:
+        lines.insert(-1, f"Reading: {reading_by_time(period.pages, timed.in_period)}")
     lines.append(
         Table(
             ["HABIT", "STREAK", "LONGEST", "30 DAYS", "90 DAYS", "STRENGTH"],
@@ -99,6 +111,8 @@ def text(found: Insight, period: PeriodTotals, width: int | None = None) -> list
         ]
     lines += ["", f"Pace: {pace_sentence(found.pace)}"]
     lines += [f"  {line}" for line in year_ahead_lines(found.projection)]
+    if timed is not None and timed.this_year:
+        lines.append(f"  {time_not_projected(timed.this_year)}")
     projection = found.projection
     lines.append(f"  Learning: about {projection.learning_hours_per_year:,.0f} hours a year")
     lines.append(
@@ -110,7 +124,7 @@ def text(found: Insight, period: PeriodTotals, width: int | None = None) -> list
             else ""
         )
     )
-    lines.append(f"Books finished this year: {found.books_finished_this_year}")
+    lines.append(f"Books finished this year: {found.books_finished_this_year}{earlier}")
     for progress in figures.weekly:
         lines.append(f"Week: {week_progress(progress)}")
     if found.goal_pace:
@@ -216,7 +230,7 @@ def projection_json(projection: Projection) -> dict:
     }
 
 
-def as_json(found: Insight, period: PeriodTotals) -> dict:
+def as_json(found: Insight, period: PeriodTotals, timed: TimedReading | None = None) -> dict:
     streak, pace, figures = found.streak, found.pace, found.today_figures
     data = {
         "today": found.today,
@@ -246,6 +260,7 @@ def as_json(found: Insight, period: PeriodTotals) -> dict:
             "sessions": period.sessions,
             "reading_days": period.reading_days,
             "learning_days": period.learning_days,
+            "minutes_read_by_time": timed.in_period if timed else 0,
         },
         "books": [
             {
@@ -278,11 +293,15 @@ def as_json(found: Insight, period: PeriodTotals) -> dict:
 
 def show(ctx: Context, args) -> int:
     view = ctx.tracker().views.stats(args.period)
+    timed = timed_reading(view.history, view.period.first, view.period.last)
     if args.json:
-        ctx.print(to_json(as_json(view.insight, view.period)))
+        ctx.print(to_json(as_json(view.insight, view.period, timed)))
     else:
+        from compound.cli.review import earlier_note
+
         width = terminal(ctx.out).width
-        for item in text(view.insight, view.period, width):
+        earlier = earlier_note(view.history.finished_days, view.insight.today)
+        for item in text(view.insight, view.period, width, earlier, timed):
             if isinstance(item, Table):
                 show_table(ctx.out, item)
             else:

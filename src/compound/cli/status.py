@@ -43,6 +43,7 @@ def as_json(figures: TodayFigures) -> dict:
         "today": figures.today,
         "pages_today": figures.pages,
         "minutes_today": figures.minutes,
+        "minutes_read_by_time_today": figures.timed,
         "sessions_today": figures.sessions,
         "daily_pages_goal": figures.pages_goal,
         "daily_minutes_goal": figures.minutes_goal,

@@ -73,6 +73,16 @@ class ImportedLog(NamedTuple):
     import_key: str | None = None  # set: importing again updates the log with this key
 
 
+class ImportedPageReads(NamedTuple):
+    """An e-reader's page reads of one book (domain/page_reads.py): kept, so another
+    device's file adds to them and the book's days are counted from all of them."""
+
+    book_ref: str
+    link_key: str  # the book as its logs' import keys begin: koreader:<md5>
+    reads: bytes  # packed by domain/page_reads.py's pack
+    book_pages: int | None = None  # the book's current page count, reads rescale to it
+
+
 @dataclass(frozen=True, slots=True)
 class ImportedSession:
     where: str
@@ -114,6 +124,10 @@ class ImportBatch:
     skipped: tuple[tuple[str, str], ...] = ()  # (where, why) for rows left out while reading
     # (where, what was wrong and what was done) for rows kept with what could be trusted
     repaired: tuple[tuple[str, str], ...] = ()
+    # Page reads kept per book; their books' logs (in `logs`) are counted again from
+    # the reads kept and these, placed on days by `placement`'s day start and zone.
+    page_reads: tuple[ImportedPageReads, ...] = ()
+    placement: ReadOptions = ReadOptions()
 
     @property
     def size(self) -> int:
@@ -295,10 +309,13 @@ def changes_for(book: Book, record: ImportedBook) -> dict[str, object]:
         and (started is None or started <= record.finished_on)
     ):
         changes["finished_on"] = record.finished_on
-    for name in ("author", "total_pages", "isbn"):
+    for name in ("author", "total_pages", "isbn", "total_minutes"):
         if getattr(book, name) is None and getattr(record, name) is not None:
             changes[name] = getattr(record, name)
     total_pages = changes.get("total_pages")
     if isinstance(total_pages, int) and total_pages < book.pages_read:
         del changes["total_pages"]  # shorter than what was logged here: not this edition
+    total_minutes = changes.get("total_minutes")
+    if isinstance(total_minutes, int) and total_minutes < book.minutes_read:
+        del changes["total_minutes"]  # shorter than what was listened to here
     return changes

@@ -1,8 +1,11 @@
 """What makes a day count: the one met-day rule.
 
 A day's reading is met when its pages reach the daily-pages goal in force that day
-(any page without a goal); its learning is met when its learning minutes reach the
-daily-minutes goal in force (any session without a goal). A *learning day* is a day
+(any reading without a goal: a page, or minutes read by time, an audiobook); its
+learning is met when its learning minutes reach the daily-minutes goal in force (any
+session without a goal). Reading measured only by time (minutes, no pages) does not
+meet a pages goal: its pages are unknown, not zero read, and guessing them would
+count pages nobody read. A *learning day* is a day
 on which either is met: that is what the streak counts, on every surface and in the
 team report. Each past day is judged by the goals in force then: raising a goal
 today must not retroactively break last month's streak.
@@ -17,8 +20,10 @@ from datetime import date
 from compound.domain.goals import GoalTimeline
 from compound.domain.records import GoalKind
 
-# (day, pages read, learning sessions held, learning minutes): one day's totals.
-DayTotals = tuple[date, int, int, int]
+# (day, pages read, learning sessions held, learning minutes[, minutes read by time]):
+# one day's totals. The last, reading logs without pages (an audiobook), may be left
+# out: a team member's file written before it existed has four.
+DayTotals = tuple[date, int, int, int, *tuple[int, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +44,12 @@ def met_days(days: Iterable[DayTotals], goals: GoalTimeline) -> MetDays:
     pages_target: int | None = None
     minutes_target: int | None = None
     reading, learning, either = [], [], []
-    for day, pages, sessions, minutes in sorted(days):
+    for day, pages, sessions, minutes, *timed in sorted(days):
         while pages_changes and pages_changes[0].since <= day:
             pages_target = pages_changes.pop(0).target
         while minutes_changes and minutes_changes[0].since <= day:
             minutes_target = minutes_changes.pop(0).target
-        read = pages_met(pages, pages_target)
+        read = pages_met(pages, pages_target) or (not pages_target and any(timed))
         learned = minutes >= minutes_target if minutes_target else sessions > 0  # any session
         if read:
             reading.append(day)
@@ -56,19 +61,24 @@ def met_days(days: Iterable[DayTotals], goals: GoalTimeline) -> MetDays:
 
 
 def pages_met(pages: int, target: int | None) -> bool:
-    """A day's reading is met when its pages reach the target in force (one page
-    without a goal). A day the goal's schedule does not ask for is judged the same
-    way; the streak excuses it, it does not count it as met."""
+    """A day's pages meet the target in force (one page without a goal). A day the
+    goal's schedule does not ask for is judged the same way; the streak excuses it, it
+    does not count it as met. Reading by time alone meets no pages goal (met_days)."""
     return pages >= (target or 1)
 
 
 def day_rows(
-    pages: Mapping[date, int], sessions: Mapping[date, int], minutes: Mapping[date, int]
+    pages: Mapping[date, int],
+    sessions: Mapping[date, int],
+    minutes: Mapping[date, int],
+    timed: Mapping[date, int] | None = None,
 ) -> list[DayTotals]:
-    """Per-day maps as (day, pages, sessions, minutes) rows, oldest first."""
+    """Per-day maps as (day, pages, sessions, minutes, minutes read by time) rows,
+    oldest first."""
+    timed = timed or {}
     return [
-        (day, pages.get(day, 0), sessions.get(day, 0), minutes.get(day, 0))
-        for day in sorted({*pages, *sessions, *minutes})
+        (day, pages.get(day, 0), sessions.get(day, 0), minutes.get(day, 0), timed.get(day, 0))
+        for day in sorted({*pages, *sessions, *minutes, *timed})
     ]
 
 

@@ -8,6 +8,9 @@ from enum import Enum, StrEnum
 
 from compound.domain.errors import InputError
 
+# The longest audiobook taken (a typo's guard, like a book's page count): 500 hours.
+MAX_BOOK_MINUTES = 500 * 60
+
 
 class BookStatus(StrEnum):
     TO_READ = "to-read"
@@ -64,6 +67,13 @@ class Book:
     finished_on: date | None
     source: str
     pages_read: int = 0
+    total_minutes: int | None = None  # an audiobook's length
+    minutes_read: int = 0  # the minutes of its logs
+
+    @property
+    def by_time(self) -> bool:
+        """Read (listened to) by time: its length is in minutes, not pages."""
+        return self.total_pages is None and self.total_minutes is not None
 
     @property
     def pages_left(self) -> int | None:
@@ -73,13 +83,77 @@ class Book:
 
     @property
     def progress(self) -> float | None:
-        """Share of the book read, 0.0 to 1.0, when its length is known."""
-        if not self.total_pages:
-            return None
-        return min(self.pages_read / self.total_pages, 1.0)
+        """Share of the book read, 0.0 to 1.0, when its length is known: by its pages,
+        or by its minutes for a book read by time."""
+        if self.total_pages:
+            return min(self.pages_read / self.total_pages, 1.0)
+        if self.total_minutes:
+            return min(self.minutes_read / self.total_minutes, 1.0)
+        return None
 
     def label(self) -> str:
         return f"{self.title} ({self.author})" if self.author else self.title
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where a reader has got to in a book: a page, a share of the book (45% is 0.45),
+    or a time into an audiobook, in minutes. Exactly one is set."""
+
+    page: int | None = None
+    share: float | None = None
+    minute: int | None = None
+
+
+def amount_to(book: Book, position: Position) -> tuple[int, int | None]:
+    """What reaching `position` in `book` adds: (pages, minutes or None).
+
+    A page or a share of a book with pages gives the pages from the page reached so
+    far; a share of an audiobook's length, or a time into it, gives the minutes from
+    the minutes listened so far. A position behind where the book is, past its end,
+    or a share of a book without a length is refused.
+    """
+    share = position.share
+    if share is not None:
+        if share > 1:
+            raise InputError(f"{share:.0%} is past the end of {book.title}")
+        if book.total_pages:
+            position = Position(page=round(share * book.total_pages))
+        elif book.total_minutes:
+            position = Position(minute=round(share * book.total_minutes))
+        else:
+            raise InputError(
+                f"{book.title} has no length, so a percent of it says nothing; "
+                "give it one (pages or hours) or log what was read"
+            )
+    if position.page is not None:
+        if book.by_time:
+            raise InputError(f"{book.title} is read by time; give a time like 3:20 or a percent")
+        if position.page <= book.pages_read:
+            raise InputError(
+                f"{book.title} is already at page {book.pages_read}; "
+                "the page reached must be further on"
+            )
+        return position.page - book.pages_read, None
+    minute = position.minute or 0
+    if book.total_pages and not book.total_minutes:
+        raise InputError(f"{book.title} is measured in pages; give a page or a percent")
+    if book.total_minutes and minute > book.total_minutes:
+        raise InputError(
+            f"{book.title} is {_clock(book.total_minutes)} long, "
+            f"so {_clock(minute)} is past its end"
+        )
+    if minute <= book.minutes_read:
+        raise InputError(
+            f"{book.title} is already at {_clock(book.minutes_read)}; "
+            "the time reached must be further on"
+        )
+    return 0, minute - book.minutes_read
+
+
+def _clock(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    return f"{hours}:{rest:02d}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,7 +104,7 @@ def _fold(
     new_year = date(today.year, 1, 1)
     pages_7d = pages_30d = pages_year = minutes_year = 0
     last = None
-    for day, pages, _sessions, minutes in member.days:
+    for day, pages, _sessions, minutes, *_timed in member.days:
         if day > today:
             break
         last = day
@@ -156,7 +156,7 @@ class TeamReportBuilder:
         # The pace reads only the last days: the rows are oldest first.
         recent: dict[date, int] = {}
         horizon = today - timedelta(days=PACE_WINDOW_DAYS + 1)
-        for day, pages, _sessions, _minutes in reversed(member.days):
+        for day, pages, _sessions, _minutes, *_timed in reversed(member.days):
             if day < horizon:
                 break
             if day <= today and pages:

@@ -38,7 +38,7 @@ class WeekProgress:
 class TodayFigures:
     today: date
     pages: int
-    minutes: int
+    minutes: int  # learning minutes
     sessions: int
     pages_goal: int | None  # the daily goals in force today
     minutes_goal: int | None
@@ -50,6 +50,9 @@ class TodayFigures:
     goal_pace: GoalPace | None  # with a yearly books goal (and when asked for)
     reading: tuple[Book, ...]
     schedule: str | None = None  # the schedule of today's daily goals (pages first), if any
+    # Minutes read today where the pages are unknown (an audiobook, a session timed
+    # without pages): reading, but no pages towards a pages goal.
+    timed: int = 0
 
 
 def today_figures(
@@ -97,6 +100,7 @@ def today_figures(
         goal_pace=pace,
         reading=history.reading,
         schedule=schedule,
+        timed=totals.timed_minutes.get(today, 0),
     )
 
 

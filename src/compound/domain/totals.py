@@ -22,6 +22,8 @@ class DailyTotals:
     pages: Mapping[date, int] = field(default_factory=dict)  # pages read
     sessions: Mapping[date, int] = field(default_factory=dict)  # learning sessions held
     session_minutes: Mapping[date, int] = field(default_factory=dict)  # learning minutes
+    # Minutes of reading logs without pages (an audiobook): reading measured by time.
+    timed_minutes: Mapping[date, int] = field(default_factory=dict)
     # The same days as rows, oldest first, when the reader has them in that order
     # already (the store's SQL does): the figures walk them without sorting again.
     in_order: tuple[DayTotals, ...] | None = field(default=None, compare=False, repr=False)
@@ -29,14 +31,19 @@ class DailyTotals:
     @property
     def first_day(self) -> date | None:
         """The earliest day with any entry, or None for an empty history."""
-        days = [*self.pages, *self.sessions]
+        days = [*self.pages, *self.sessions, *self.timed_minutes]
         return min(days) if days else None
 
     def rows(self) -> list[DayTotals]:
-        """(day, pages, sessions, minutes) for each day with anything, oldest first."""
+        """(day, pages, sessions, minutes, minutes read by time) for each day with
+        anything, oldest first."""
         if self.in_order is not None:
             return list(self.in_order)
-        return day_rows(self.pages, self.sessions, self.session_minutes)
+        return day_rows(self.pages, self.sessions, self.session_minutes, self.timed_minutes)
+
+    def timed_between(self, first: date, last: date) -> int:
+        """Minutes read by time (no pages known) from `first` to `last`, both included."""
+        return sum(m for day, m in self.timed_minutes.items() if first <= day <= last)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,3 +66,20 @@ class History:
     @property
     def finished_this_year(self) -> int:
         return self.finished_between(date(self.today.year, 1, 1), self.today)
+
+
+@dataclass(frozen=True, slots=True)
+class TimedReading:
+    """Minutes read by time (no pages known: an audiobook), in a span and this year."""
+
+    in_period: int
+    this_year: int
+
+
+def timed_reading(history: History, first: date, last: date) -> TimedReading:
+    """Reading measured by time from `first` to `last`, and this year up to today."""
+    totals = history.totals
+    return TimedReading(
+        totals.timed_between(first, last),
+        totals.timed_between(date(history.today.year, 1, 1), history.today),
+    )

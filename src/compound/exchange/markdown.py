@@ -23,6 +23,7 @@ from compound.domain.projection import pace_of
 from compound.domain.records import Book, BookStatus
 from compound.domain.totals import DailyTotals, History
 from compound.exchange.registry import Exporter
+from compound.words.figures import by_time
 from compound.words.numbers import plural, rate
 from compound.words.safe import shown
 
@@ -49,8 +50,11 @@ def history_of(data: ExportData) -> History:
     """The History the figures read, from the records the export holds, as of the
     period's end."""
     pages: dict[date, int] = defaultdict(int)
+    timed: dict[date, int] = defaultdict(int)  # read by time: minutes, no pages
     for log in data.reading_logs:
         pages[log.day] += log.pages
+        if not log.pages and log.minutes:
+            timed[log.day] += log.minutes
     sessions: dict[date, int] = defaultdict(int)
     minutes: dict[date, int] = defaultdict(int)
     for s in data.sessions:
@@ -60,9 +64,10 @@ def history_of(data: ExportData) -> History:
     return History(
         today=last,
         totals=DailyTotals(
-            pages={d: p for d, p in pages.items() if d <= last},
+            pages={d: p for d, p in pages.items() if d <= last and p},
             sessions={d: n for d, n in sessions.items() if d <= last},
             session_minutes={d: m for d, m in minutes.items() if d <= last},
+            timed_minutes={d: m for d, m in timed.items() if d <= last},
         ),
         goals=GoalTimeline(GoalChange(g.kind, g.target, g.since, g.schedule) for g in data.goals),
         skips=frozenset(s.day for s in data.skips),
@@ -114,10 +119,14 @@ def lines(data: ExportData) -> list[str]:
     pace = pace_of(
         history.totals.pages, history.totals.session_minutes, last, history.totals.first_day
     )
+    # Minutes read where the pages are unknown (an audiobook): said beside the pages,
+    # as `compound stats` says them, only when there are any.
+    timed = sum(log.minutes or 0 for log in data.reading_logs if not log.pages)
     out += table(
         ["", "Total"],
         [
             ["Pages read", f"{pages:,}"],
+            *([["Read where pages are unknown", by_time(timed)]] if timed else []),
             ["Days with reading", f"{reading_days:,} of {span:,}"],
             ["Pace on " + last.isoformat() + " (pages a day, last 30 days)", rate(pace.d30)],
             [

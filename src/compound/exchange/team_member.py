@@ -1,9 +1,10 @@
 """A member's file: what `compound team merge` needs to build the team report without
 a shared database.
 
-    {"format": "compound-team-member", "version": 1, "member": "ana",
+    {"format": "compound-team-member", "version": 2, "member": "ana",
      "exported_at": "2026-11-22T18:04:11+00:00", "today": "2026-11-22",
-     "days": [["2026-11-20", 30, 1, 45], ...],     # day, pages, sessions, learning minutes
+     "days": [["2026-11-20", 30, 1, 45, 0], ...],  # day, pages, sessions, learning
+                                                   # minutes, minutes read by time
      "goals": [{"kind": "daily-pages", "since": "2026-01-01", "target": 25,
                 "schedule": null}],       # daily goals, with their history
      "skips": ["2026-08-03"],
@@ -12,6 +13,10 @@ a shared database.
 Only per-day totals leave the machine: no notes, and titles only when the member
 exported with --include-books. A file that is not this format, from a newer
 version, or damaged is refused with one line naming the file and the problem.
+
+Version 2 added each day's minutes read by time (reading logs without pages: an
+audiobook), so that those days are reading days in the team report as they are in
+the member's own figures. A version 1 file's days have four values: none read by time.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from compound.exchange.csvfiles import read_text
 from compound.exchange.jsonfiles import DuplicateKey, unique_keys
 
 FORMAT = "compound-team-member"
-VERSION = 1
+VERSION = 2
 # Generous bounds a real day stays under; anything above is a damaged file.
 MAX_SESSIONS_A_DAY = 1_000
 MAX_MINUTES_A_DAY = 1_440 * MAX_SESSIONS_A_DAY
@@ -49,8 +54,8 @@ def document(member: MemberHistory, today: date, exported_at: datetime) -> dict[
         "exported_at": exported_at.isoformat(),
         "today": today.isoformat(),
         "days": [
-            [day.isoformat(), pages, sessions, minutes]
-            for day, pages, sessions, minutes in member.days
+            [day.isoformat(), pages, sessions, minutes, sum(timed)]
+            for day, pages, sessions, minutes, *timed in member.days
         ],
         "goals": [
             {
@@ -107,12 +112,18 @@ def _list(data: dict, key: str) -> list:
     return value
 
 
-def _days(data: dict) -> list[tuple[date, int, int, int]]:
+def _days(data: dict, version: int) -> list[tuple[date, int, int, int, int]]:
+    # A version 1 file's days have four values: nothing read by time then.
+    size, shape = (
+        (4, "[day, pages, sessions, minutes]")
+        if version == 1
+        else (5, "[day, pages, sessions, minutes, minutes read by time]")
+    )
     days, seen = [], set()
     for index, item in enumerate(_list(data, "days")):
         where = f"days[{index}]"
-        if not isinstance(item, list) or len(item) != 4:
-            raise _Problem(f"{where}: expected [day, pages, sessions, minutes]")
+        if not isinstance(item, list) or len(item) != size:
+            raise _Problem(f"{where}: expected {shape}")
         day = _day(item[0], where)
         if day in seen:
             raise _Problem(f"{where}: {day.isoformat()} is listed twice")
@@ -123,6 +134,7 @@ def _days(data: dict) -> list[tuple[date, int, int, int]]:
                 _whole(item[1], where, 0, MAX_PAGES_PER_LOG * 100),
                 _whole(item[2], where, 0, MAX_SESSIONS_A_DAY),
                 _whole(item[3], where, 0, MAX_MINUTES_A_DAY),
+                _whole(item[4], where, 0, MAX_MINUTES_A_DAY) if size == 5 else 0,
             )
         )
     return sorted(days)
@@ -197,7 +209,7 @@ def _member(data: Any) -> MemberHistory:
         finished.append(FinishedBook(_day(book.get("day"), where), title))
     return MemberHistory(
         name=name,
-        days=_days(data),
+        days=_days(data, version),
         goals=tuple(goals),
         skips=skips,
         finished=tuple(finished),

@@ -26,6 +26,16 @@ def pages_read(session: Session, book_id: int) -> int:
     return int(total)
 
 
+def minutes_read(session: Session, book_id: int) -> int:
+    """The minutes of a book's logs: an audiobook's progress."""
+    total = session.exec(
+        select(func.coalesce(func.sum(col(t.ReadingLog.minutes)), 0)).where(
+            t.ReadingLog.book_id == book_id
+        )
+    ).one()
+    return int(total or 0)
+
+
 def follow_logs(session: Session, book: t.Book, day: date) -> tuple[bool, bool]:
     """Start or finish `book` after a log on `day`; returns (started, finished)."""
     started = False
@@ -37,11 +47,20 @@ def follow_logs(session: Session, book: t.Book, day: date) -> tuple[bool, bool]:
     return started, finish_if_covered(session, book)
 
 
+def _covered(session: Session, book: t.Book) -> bool | None:
+    """Whether a book's logs reach its end (its last page, or an audiobook's last
+    minute); None when its length is unknown."""
+    if book.total_pages:
+        return pages_read(session, t.saved_id(book)) >= book.total_pages
+    if book.total_minutes:
+        return minutes_read(session, t.saved_id(book)) >= book.total_minutes
+    return None
+
+
 def finish_if_covered(session: Session, book: t.Book) -> bool:
-    """Finish a book being read once its logs reach its last page, on the last log's day."""
-    if not book.total_pages or book.status != BookStatus.READING:
-        return False
-    if pages_read(session, t.saved_id(book)) < book.total_pages:
+    """Finish a book being read once its logs reach its last page (an audiobook's last
+    minute), on the last log's day."""
+    if book.status != BookStatus.READING or not _covered(session, book):
         return False
     book.status = BookStatus.FINISHED.value
     book.finished_on = max(
@@ -52,20 +71,28 @@ def finish_if_covered(session: Session, book: t.Book) -> bool:
     return True
 
 
-def reopen_if_uncovered(session: Session, book_id: int | None, read_before: int) -> Book | None:
-    """A book finished by its logs goes back to reading when they no longer reach its end."""
+def reopen_if_uncovered(
+    session: Session, book_id: int | None, read_before: int, listened_before: int = 0
+) -> Book | None:
+    """A book finished by its logs goes back to reading when they no longer reach its
+    end: its last page, or an audiobook's last minute (`listened_before`: its minutes
+    before the change)."""
     if book_id is None:
         return None
     book = session.get_one(t.Book, book_id)
+    if book.status != BookStatus.FINISHED:
+        return None
     read_now = pages_read(session, book_id)
-    if (
-        book.status == BookStatus.FINISHED
-        and book.total_pages
-        and read_before >= book.total_pages > read_now
-    ):
+    if book.total_pages:
+        uncovered = read_before >= book.total_pages > read_now
+    elif book.total_minutes:
+        uncovered = listened_before >= book.total_minutes > minutes_read(session, book_id)
+    else:
+        uncovered = False
+    if uncovered:
         book.status, book.finished_on = BookStatus.READING.value, None
         session.add(book)
-        return to_book(book, read_now)
+        return to_book(book, read_now, session=session)
     return None
 
 
@@ -77,17 +104,26 @@ def reshelve_if_unstarted(session: Session, book_id: int | None) -> Book | None:
     book = session.get_one(t.Book, book_id)
     if book.status != BookStatus.READING or pages_read(session, book_id):
         return None
+    if minutes_read(session, book_id):
+        return None
     book.status, book.started_on = BookStatus.TO_READ.value, None
     session.add(book)
-    return to_book(book, 0)
+    return to_book(book, 0, minutes=0)
 
 
-def to_book(row: t.Book, read: int | None = None, *, session: Session | None = None) -> Book:
-    """Detach a row into a Book, with its pages read counted if not given."""
-    if read is None:
+def to_book(
+    row: t.Book,
+    read: int | None = None,
+    *,
+    session: Session | None = None,
+    minutes: int | None = None,
+) -> Book:
+    """Detach a row into a Book, with its pages (and minutes) read counted if not given."""
+    if read is None or (minutes is None and session is not None):
         if session is None:
             raise TypeError("to_book needs the pages read or a session to count them in")
-        read = pages_read(session, t.saved_id(row))
+        read = pages_read(session, t.saved_id(row)) if read is None else read
+        minutes = minutes_read(session, t.saved_id(row))
     return Book(
         id=t.saved_id(row),
         title=row.title,
@@ -99,6 +135,8 @@ def to_book(row: t.Book, read: int | None = None, *, session: Session | None = N
         finished_on=as_date(row.finished_on),
         source=row.source,
         pages_read=read,
+        total_minutes=row.total_minutes,
+        minutes_read=minutes or 0,
     )
 
 
@@ -144,12 +182,14 @@ def add(
     status: BookStatus = BookStatus.TO_READ,
     day: date | None = None,
     source: str = "manual",
+    total_minutes: int | None = None,
 ) -> Book:
     row = t.Book(
         profile_id=profile_id,
         title=clean_text(title, "a book's title", required=True),
         author=clean_text(author, "the author"),
         total_pages=total_pages,
+        total_minutes=total_minutes,
         isbn=normalise_isbn(isbn),
         status=status.value,
         source=source,
@@ -218,6 +258,7 @@ def edit(
     author: str | None = None,
     total_pages: int | None = None,
     isbn: str | None = None,
+    total_minutes: int | None = None,
 ) -> Book:
     """Change the given fields; an empty author or ISBN clears it."""
     row = find(session, profile_id, ref)
@@ -235,6 +276,14 @@ def edit(
                 f"it cannot be {total_pages} pages long"
             )
         row.total_pages = total_pages
+    if total_minutes is not None:
+        listened = minutes_read(session, t.saved_id(row))
+        if total_minutes < listened:
+            raise InputError(
+                f"{row.title} already has {listened} minutes logged; "
+                f"it cannot be {total_minutes} minutes long"
+            )
+        row.total_minutes = total_minutes
     session.add(row)
     session.flush()
     if finish_if_covered(session, row):  # shortened to exactly the pages read
@@ -262,13 +311,17 @@ def remove(session: Session, profile_id: int, ref: str) -> tuple[Book, int]:
 def listing(session: Session, profile_id: int, status: BookStatus | None = None) -> list[Book]:
     """Books with their pages read, the ones being read first."""
     read = (
-        select(col(t.ReadingLog.book_id), func.sum(t.ReadingLog.pages).label("pages"))
+        select(
+            col(t.ReadingLog.book_id),
+            func.sum(t.ReadingLog.pages).label("pages"),
+            func.sum(t.ReadingLog.minutes).label("minutes"),
+        )
         .where(t.ReadingLog.profile_id == profile_id)
         .group_by(col(t.ReadingLog.book_id))
         .subquery()
     )
     query = (
-        select(t.Book, func.coalesce(read.c.pages, 0))
+        select(t.Book, func.coalesce(read.c.pages, 0), func.coalesce(read.c.minutes, 0))
         .join(read, read.c.book_id == t.Book.id, isouter=True)
         .where(t.Book.profile_id == profile_id)
     )
@@ -280,7 +333,10 @@ def listing(session: Session, profile_id: int, status: BookStatus | None = None)
         BookStatus.FINISHED: 2,
         BookStatus.ABANDONED: 3,
     }
-    books = [to_book(row, int(pages)) for row, pages in session.exec(query)]
+    books = [
+        to_book(row, int(pages), minutes=int(minutes))
+        for row, pages, minutes in session.exec(query)
+    ]
     return sorted(
         books, key=lambda b: (order[b.status], -(b.finished_on or date.min).toordinal(), b.id)
     )

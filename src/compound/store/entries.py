@@ -26,10 +26,12 @@ from compound.domain.records import (
     Entry,
     LearningSession,
     LoggedPages,
+    Position,
     ReadingLog,
     RemovedEntry,
     SessionKind,
     Unset,
+    amount_to,
     parse_ref,
 )
 from compound.domain.text import MAX_NOTE, clean_text
@@ -83,14 +85,25 @@ def _current_book(session: Session, profile_id: int) -> t.Book | None:
     return reading[0] if reading else None
 
 
-def _check_room(session: Session, book: t.Book, pages: int, already: int) -> None:
-    """Refuse pages beyond the book's end, or into a book that is closed."""
+def _check_room(
+    session: Session, book: t.Book, pages: int, already: int, minutes: int | None = None
+) -> None:
+    """Refuse pages beyond the book's end (minutes beyond an audiobook's), or into a
+    book that is closed."""
     if book.status in (BookStatus.FINISHED, BookStatus.ABANDONED):
         raise BookClosed(t.saved_id(book), book.title, book.status)
     if book.total_pages and already + pages > book.total_pages:
         raise NoRoomInBook(
             t.saved_id(book), book.title, book.total_pages - already, book.total_pages
         )
+    if not book.total_pages and book.total_minutes and minutes:
+        listened = books.minutes_read(session, t.saved_id(book))
+        if listened + minutes > book.total_minutes:
+            left = book.total_minutes - listened
+            raise InputError(
+                f"{book.title} has {left} minutes left of {book.total_minutes}; "
+                f"{minutes} minutes would go past its end"
+            )
 
 
 def log_pages(
@@ -103,8 +116,11 @@ def log_pages(
     book_ref: str | None = None,
     minutes: int | None = None,
     note: str | None = None,
+    to: Position | None = None,
 ) -> LoggedPages:
-    """Log pages read on `day`, or the pages up to `to_page` in the book."""
+    """Log pages read on `day`, the pages up to `to_page` in the book, or what reaching
+    the position `to` adds (pages, or an audiobook's minutes). A log of minutes alone
+    (pages 0) is reading measured by time."""
     book = (
         books.find(session, profile_id, book_ref)
         if book_ref is not None
@@ -113,17 +129,18 @@ def log_pages(
     note = clean_text(note, "the note", limit=MAX_NOTE, multiline=True)
     already = books.pages_read(session, t.saved_id(book)) if book else 0
     if to_page is not None:
+        to = Position(page=to_page)
+    if to is not None:
         if book is None:
             raise NeedsBook()
-        if to_page <= already:
-            raise InputError(
-                f"{book.title} is already at page {already}; the page reached must be further on"
-            )
-        pages = to_page - already
+        pages, timed = amount_to(books.to_book(book, already, session=session), to)
+        minutes = timed if timed is not None else minutes
     if pages is None:
-        raise InputError("say how many pages were read, or the page reached")
+        if not minutes:
+            raise InputError("say how many pages were read, or the page reached")
+        pages = 0  # read by time: minutes without pages
     if book is not None:
-        _check_room(session, book, pages, already)
+        _check_room(session, book, pages, already, minutes)
     row = t.ReadingLog(
         profile_id=profile_id,
         day=day,
@@ -144,7 +161,7 @@ def log_pages(
     # read, with the rule that decides it (domain/today.py), not a query here.
     return LoggedPages(
         log=to_log(row, book.title if book else None),
-        book=books.to_book(book, already + pages) if book else None,
+        book=books.to_book(book, already + pages, session=session) if book else None,
         started_book=started,
         finished_book=finished,
     )
@@ -181,7 +198,9 @@ def restore(session: Session, profile_id: int, entry: Entry) -> Entry:
     if book is not None and book.profile_id != profile_id:
         book = None
     if book is not None:
-        _check_room(session, book, entry.pages, books.pages_read(session, t.saved_id(book)))
+        _check_room(
+            session, book, entry.pages, books.pages_read(session, t.saved_id(book)), entry.minutes
+        )
     log = t.ReadingLog(
         id=new_id,
         profile_id=profile_id,
@@ -316,9 +335,10 @@ def delete(session: Session, profile_id: int, ref: str) -> RemovedEntry:
         session.flush()
         return RemovedEntry(entry=entry)
     read_before = books.pages_read(session, row.book_id) if row.book_id else 0
+    listened_before = books.minutes_read(session, row.book_id) if row.book_id else 0
     session.delete(row)
     session.flush()
-    reopened = books.reopen_if_uncovered(session, row.book_id, read_before)
+    reopened = books.reopen_if_uncovered(session, row.book_id, read_before, listened_before)
     reshelved = books.reshelve_if_unstarted(session, row.book_id) if row.started_book else None
     session.flush()
     return RemovedEntry(entry=entry, reopened_book=reopened, reshelved_book=reshelved)
@@ -356,6 +376,8 @@ def edit(
             raise InputError(f"{label} is a reading log: it has no kind or topic")
         _edit_log(session, profile_id, row, pages=pages, book_ref=book_ref)
     if minutes is not UNSET:
+        if isinstance(row, t.ReadingLog) and not row.pages and minutes is None:
+            raise InputError(f"{label} is reading by time: it needs its minutes")
         row.minutes = minutes
     if note is not UNSET:
         row.note = clean_text(note, "the note", limit=MAX_NOTE, multiline=True)
@@ -376,6 +398,7 @@ def _edit_log(
     )
     # Count before changing the row: a query would autoflush the new page count.
     old_read = books.pages_read(session, old_book_id) if old_book_id else 0
+    old_listened = books.minutes_read(session, old_book_id) if old_book_id else 0
     if new_book is not None:
         same = new_book.id == old_book_id
         others = books.pages_read(session, t.saved_id(new_book)) - (old_pages if same else 0)
@@ -386,6 +409,6 @@ def _edit_log(
     session.add(row)
     session.flush()
     if old_book_id is not None:
-        books.reopen_if_uncovered(session, old_book_id, old_read)
+        books.reopen_if_uncovered(session, old_book_id, old_read, old_listened)
     if new_book is not None:
         books.follow_logs(session, new_book, as_date(row.day))

@@ -29,15 +29,18 @@ if TYPE_CHECKING:
     Runner = Callable[[str, dict[str, Any]], Iterable[Sequence[Any]]]
 
 PROFILE_ID = "SELECT id FROM profile WHERE name = :name"
-# A profile's pages, sessions and learning minutes per day, oldest first: the rows
-# every figure walks, in the order they need, with no sorting left to do in Python.
-# (The profile column too: a team report reads a member's file with the same query.)
+# A profile's pages, sessions, learning minutes and minutes read by time (reading
+# logs without pages: an audiobook) per day, oldest first: the rows every figure
+# walks, in the order they need, with no sorting left to do in Python. (The profile
+# column too: a team report reads a member's file with the same query.)
 DAY_TOTALS = """
-    SELECT profile_id, day, SUM(pages), SUM(sessions), SUM(minutes) FROM (
-        SELECT profile_id, day, pages, 0 AS sessions, 0 AS minutes FROM reading_log
+    SELECT profile_id, day, SUM(pages), SUM(sessions), SUM(minutes), SUM(timed) FROM (
+        SELECT profile_id, day, pages, 0 AS sessions, 0 AS minutes,
+               CASE WHEN pages = 0 THEN COALESCE(minutes, 0) ELSE 0 END AS timed
+        FROM reading_log
         WHERE profile_id = :profile AND day <= :today
         UNION ALL
-        SELECT profile_id, day, 0, 1, minutes FROM learning_session
+        SELECT profile_id, day, 0, 1, minutes, 0 FROM learning_session
         WHERE profile_id = :profile AND day <= :today
     ) AS entries
     GROUP BY profile_id, day ORDER BY day
@@ -54,7 +57,9 @@ FINISHED_BOOKS = """
 SHELVED_BOOKS = """
     SELECT b.id, b.title, b.author, b.total_pages, b.isbn, b.status, b.started_on,
            b.finished_on, b.source,
-           (SELECT COALESCE(SUM(r.pages), 0) FROM reading_log r WHERE r.book_id = b.id)
+           (SELECT COALESCE(SUM(r.pages), 0) FROM reading_log r WHERE r.book_id = b.id),
+           b.total_minutes,
+           (SELECT COALESCE(SUM(r.minutes), 0) FROM reading_log r WHERE r.book_id = b.id)
     FROM book b
     WHERE b.profile_id = :profile AND b.status IN ({statuses})
     ORDER BY b.started_on, b.id
@@ -81,7 +86,8 @@ def as_date(value: date | str | None) -> date | None:
 
 def book_from_row(row: Sequence[Any]) -> Book:
     """A Book from the columns selected in SHELVED_BOOKS, in that order."""
-    (id_, title, author, total, isbn, status, started, finished, source, read) = row
+    (id_, title, author, total, isbn, status, started, finished, source, read) = row[:10]
+    length, listened = row[10:12] if len(row) > 10 else (None, 0)
     return Book(
         id=id_,
         title=title,
@@ -93,6 +99,8 @@ def book_from_row(row: Sequence[Any]) -> Book:
         finished_on=as_date(finished),
         source=source,
         pages_read=int(read or 0),
+        total_minutes=length,
+        minutes_read=int(listened or 0),
     )
 
 
@@ -110,14 +118,18 @@ def read_history(run: Runner, profile_id: int, today: date, *, light: bool = Fal
     pages: dict[date, int] = {}
     sessions: dict[date, int] = {}
     minutes: dict[date, int] = {}
+    timed: dict[date, int] = {}
     rows = []
-    for _profile, stored, read, held, spent in run(DAY_TOTALS, params):
+    for _profile, stored, read, held, spent, by_time in run(DAY_TOTALS, params):
         day, read, held, spent = as_date(stored), int(read), int(held), int(spent or 0)
-        rows.append((day, read, held, spent))
+        listened = int(by_time or 0)
+        rows.append((day, read, held, spent, listened))
         if read:
             pages[day] = read
         if held:
             sessions[day], minutes[day] = held, spent
+        if listened:
+            timed[day] = listened
     finished_days: list[date] = []
     finished_pages: list[int] = []
     if not light:
@@ -132,7 +144,11 @@ def read_history(run: Runner, profile_id: int, today: date, *, light: bool = Fal
     return History(
         today=today,
         totals=DailyTotals(
-            pages=pages, sessions=sessions, session_minutes=minutes, in_order=tuple(rows)
+            pages=pages,
+            sessions=sessions,
+            session_minutes=minutes,
+            timed_minutes=timed,
+            in_order=tuple(rows),
         ),
         goals=goals,
         skips=frozenset(as_date(day) for (day,) in run(SKIP_DAYS, params)),

@@ -47,6 +47,7 @@ from compound.domain.records import (
     GoalKind,
     LearningSession,
     LoggedPages,
+    Position,
     Profile,
     RemovedEntry,
     SessionKind,
@@ -213,6 +214,7 @@ class Store:
         status: BookStatus = BookStatus.TO_READ,
         day: date | None = None,
         source: str = "manual",
+        total_minutes: int | None = None,
     ) -> Book:
         with self._unit() as session:
             return books.add(
@@ -225,6 +227,7 @@ class Store:
                 status=status,
                 day=day,
                 source=source,
+                total_minutes=total_minutes,
             )
 
     def book(self, ref: str) -> Book:
@@ -252,6 +255,7 @@ class Store:
         author: str | None = None,
         total_pages: int | None = None,
         isbn: str | None = None,
+        total_minutes: int | None = None,
     ) -> Book:
         """Change the given fields; an empty author or ISBN clears it."""
         with self._unit() as session:
@@ -263,6 +267,7 @@ class Store:
                 author=author,
                 total_pages=total_pages,
                 isbn=isbn,
+                total_minutes=total_minutes,
             )
 
     def remove_book(self, ref: str) -> tuple[Book, int]:
@@ -281,6 +286,7 @@ class Store:
         book: str | None = None,
         minutes: int | None = None,
         note: str | None = None,
+        to: Position | None = None,
     ) -> LoggedPages:
         with self._unit() as session:
             return entries.log_pages(
@@ -292,6 +298,7 @@ class Store:
                 book_ref=book,
                 minutes=minutes,
                 note=note,
+                to=to,
             )
 
     def log_session(

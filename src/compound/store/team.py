@@ -37,11 +37,12 @@ BATCH = 10_000
 # Pages, sessions and learning minutes per member per day: ONE grouped query over
 # all profiles. Plain SQL, run on the driver's cursor on SQLite (see below).
 PER_DAY_TOTALS = """
-    SELECT profile_id, day, SUM(pages), SUM(sessions), SUM(minutes) FROM (
-        SELECT profile_id, day, pages, 0 AS sessions, 0 AS minutes
+    SELECT profile_id, day, SUM(pages), SUM(sessions), SUM(minutes), SUM(timed) FROM (
+        SELECT profile_id, day, pages, 0 AS sessions, 0 AS minutes,
+               CASE WHEN pages = 0 THEN COALESCE(minutes, 0) ELSE 0 END AS timed
         FROM reading_log WHERE day <= :today
         UNION ALL
-        SELECT profile_id, day, 0, 1, minutes FROM learning_session WHERE day <= :today
+        SELECT profile_id, day, 0, 1, minutes, 0 FROM learning_session WHERE day <= :today
     ) AS entries
     GROUP BY profile_id, day ORDER BY profile_id, day
 """
@@ -89,12 +90,12 @@ def _days_by_profile(
     # Any start works: the first row only ever finds `days` empty.
     current: int = 0
     days: list[DayTotals] = []
-    for profile, day, pages, sessions, minutes in rows:
+    for profile, day, pages, sessions, minutes, timed in rows:
         if profile != current:
             if days:
                 yield current, days
             current, days = profile, []
-        days.append((to_date(day), pages, sessions, minutes))
+        days.append((to_date(day), pages, sessions, minutes, int(timed or 0)))
     if days:
         yield current, days
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         author: str
         total_pages: int
         isbn: str
+        total_minutes: int
 
 
 class Books:
@@ -38,12 +39,15 @@ class Books:
         pages: str | int | None = None,
         isbn: str | None = None,
         reading: bool = False,
+        hours: str | int | None = None,
     ) -> Book:
-        """Add a book to the to-read shelf, or (`reading`) as being read from today."""
+        """Add a book to the to-read shelf, or (`reading`) as being read from today.
+        `hours` is an audiobook's length: "11:30" or "11h30m" (a number: minutes)."""
         tracker = self._tracker
         named = clean_text(title, "a book's title", required=True) or ""
         by = clean_text(author, "the author")
         length = None if pages is None or checks.blank(pages) else parse_book_pages(pages)
+        timed = None if hours is None or checks.blank(hours) else checks.book_minutes(hours)
         number = normalise_isbn(isbn)
         return tracker.store.add_book(
             named,
@@ -52,6 +56,7 @@ class Books:
             isbn=number,
             status=BookStatus.READING if reading else BookStatus.TO_READ,
             day=tracker.today() if reading else None,
+            total_minutes=timed,
         )
 
     def book(self, named: str | int) -> Book:
@@ -66,8 +71,10 @@ class Books:
         author: str | None = None,
         pages: str | int | None = None,
         isbn: str | None = None,
+        hours: str | int | None = None,
     ) -> Book:
-        """Change the given fields; an empty author or ISBN clears it."""
+        """Change the given fields; an empty author or ISBN clears it. `hours` is an
+        audiobook's length, as in `add`."""
         changes: BookChanges = {}
         if title is not None:
             changes["title"] = clean_text(title, "a book's title", required=True)
@@ -78,8 +85,10 @@ class Books:
         if isbn is not None:
             normalise_isbn(isbn)  # refused here, before anything is opened for writing
             changes["isbn"] = isbn
+        if hours is not None:
+            changes["total_minutes"] = checks.book_minutes(hours)
         if not changes:
-            raise InputError("say what to change: title, author, pages or ISBN")
+            raise InputError("say what to change: title, author, pages, hours or ISBN")
         return self._tracker.store.edit_book(str(named), **changes)
 
     def move(self, named: str | int, to: BookStatus, *, day: date | str | None = None) -> BookMoved:

@@ -6,12 +6,18 @@ values it has already made; either way the same bounds apply, here.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from compound.domain.days import MAX_DURATION_MINUTES, parse_date, parse_duration
 from compound.domain.errors import InputError
-from compound.domain.quantities import parse_whole
-from compound.domain.records import DEFAULT_SESSION_KIND, SessionKind
+from compound.domain.quantities import parse_book_pages, parse_whole
+from compound.domain.records import (
+    DEFAULT_SESSION_KIND,
+    MAX_BOOK_MINUTES,
+    Position,
+    SessionKind,
+)
 from compound.domain.text import MAX_NOTE, clean_text
 
 
@@ -77,3 +83,73 @@ def note(value: str | None) -> str | None:
 
 def topic(value: str | None) -> str | None:
     return clean_text(value, "the topic")
+
+
+# "3h20m", "3h", "45m", "45min": hours and minutes spelt out.
+_SPELT = re.compile(r"(?:(\d{1,6})h)?(?:(\d{1,6})(?:m|min))?", re.ASCII)
+
+
+def _clock(text: str, what: str) -> int | None:
+    """Minutes from "H:MM" (3:20) or "HhMMm" (3h20m, 3h, 45m); None when it is neither."""
+    raw = text.strip().lower().replace(" ", "")
+    hours, colon, rest = raw.partition(":")
+    if colon:
+        if not (hours.isdigit() and hours.isascii() and len(hours) <= 6):
+            raise InputError(f"{what} {text!r} is not a time like 3:20 (hours:minutes)")
+        if not (rest.isdigit() and rest.isascii() and len(rest) == 2):
+            raise InputError(f"{what} {text!r} is not a time like 3:20 (hours:minutes)")
+        if int(rest) >= 60:
+            raise InputError(f"{what} {text!r} has {rest} minutes; an hour has 60")
+        return int(hours) * 60 + int(rest)
+    spelt = _SPELT.fullmatch(raw)
+    if not raw or spelt is None or (spelt[1] is None and spelt[2] is None):
+        return None
+    return int(spelt[1] or 0) * 60 + int(spelt[2] or 0)
+
+
+def book_minutes(value: str | int) -> int:
+    """An audiobook's length: "11:30" or "11h30m" (hours and minutes), or whole hours
+    ("11"); as a number, minutes."""
+    if isinstance(value, int):
+        return parse_whole(value, "an audiobook's length in minutes", high=MAX_BOOK_MINUTES)
+    text = value.strip()
+    whole_hours = text.isdigit() and text.isascii() and len(text) <= 6
+    minutes = int(text) * 60 if whole_hours else _clock(text, "the length")
+    if minutes is None:
+        raise InputError(
+            f"cannot read the length {value!r}: give hours and minutes, 11:30 or 11h30m"
+        )
+    if minutes <= 0:
+        raise InputError(f"an audiobook's length must be at least a minute, not {value!r}")
+    if minutes > MAX_BOOK_MINUTES:
+        raise InputError(f"a length of {value!r} is more than {MAX_BOOK_MINUTES // 60} hours")
+    return minutes
+
+
+def position(value: str | int) -> Position:
+    """Where a reader has got to: a page (148), a percent of the book (45%), or a time
+    into an audiobook (3:20, 3h20m)."""
+    if isinstance(value, int):
+        return Position(page=parse_book_pages(value))
+    text = value.strip()
+    if text.endswith("%"):
+        number = text[:-1].strip()
+        whole, dot, part = number.partition(".")
+        if not (whole.isdigit() and whole.isascii() and (not dot or (part.isdigit() and part))):
+            raise InputError(f"{value!r} is not a percent like 45%")
+        share = float(number[:12]) / 100
+        if share > 1:
+            raise InputError(f"{value!r} is past the end of the book (100% is the end)")
+        if share <= 0:
+            raise InputError(f"{value!r} is the start of the book; give where you have got to")
+        return Position(share=share)
+    if text.isdigit() and text.isascii():
+        return Position(page=parse_book_pages(text))
+    minute = _clock(text, "the position")
+    if minute is None:
+        raise InputError(f"{value!r} is not a position: give a page (148), 45% or a time (3:20)")
+    if minute <= 0:
+        raise InputError(f"{value!r} is the start of the book; give where you have got to")
+    if minute > MAX_BOOK_MINUTES:
+        raise InputError(f"{value!r} is more than {MAX_BOOK_MINUTES // 60} hours in")
+    return Position(minute=minute)

@@ -45,22 +45,31 @@ class Entries:
         pages: str | int | None = None,
         *,
         to_page: str | int | None = None,
+        to: str | int | None = None,
         book: str | int | None = None,
         day: date | str | None = None,
         minutes: str | int | None = None,
         note: str | None = None,
     ) -> PagesLogged:
         """Log pages read (or the pages up to a page reached) in a book: the one being
-        read unless `book` names another (a title, part of one, or an id)."""
-        if not checks.blank(pages) and not checks.blank(to_page):
-            raise InputError("give the pages read or the page reached, not both")
-        if checks.blank(pages) and checks.blank(to_page):
+        read unless `book` names another (a title, part of one, or an id).
+
+        `to` is a position in the book: a page (148), a percent (45%), or a time into an
+        audiobook (3:20); what reaching it adds is logged, pages or minutes. Minutes
+        alone, without pages, are reading measured by time."""
+        given = [not checks.blank(value) for value in (pages, to_page, to)]
+        if sum(given) > 1:
+            raise InputError("give the pages read or the position reached, not both")
+        if not any(given) and checks.blank(minutes):
             raise InputError("say how many pages were read (or the page reached)")
         named = None if book is None else checks.book_named(book)
         tracker = self._tracker
         when = checks.day(day, tracker.today())
         read = None if pages is None or checks.blank(pages) else parse_pages(pages)
         reached = None if to_page is None or checks.blank(to_page) else parse_book_pages(to_page)
+        where = None if to is None or checks.blank(to) else checks.position(to)
+        if where is not None and where.minute is not None and not checks.blank(minutes):
+            raise InputError("a time reached says the minutes listened; leave out --minutes")
         spent, said = checks.minutes_or_none(minutes), checks.note(note)
         done = tracker.store.log_pages(
             day=when,
@@ -69,6 +78,7 @@ class Entries:
             book=named,
             minutes=spent,
             note=said,
+            to=where,
         )
         return PagesLogged(
             log=done.log,

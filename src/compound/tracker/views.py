@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from compound.domain.insight import Insight, PeriodTotals
     from compound.domain.milestones import Milestone
     from compound.domain.projection import BookEta, Projection
+    from compound.domain.review import YearReview
     from compound.domain.series import Calendar, DailyPages
     from compound.tracker.core import Tracker
 
@@ -84,6 +85,8 @@ class ProjectionView:
     # "measured" (the last 30 days), "given", or an example: "example-new" (nothing
     # logged yet) or "example-idle" (nothing read in the last 30 days).
     source: str
+    # Minutes read by time this year (pages unknown: an audiobook): not in the pages.
+    timed_this_year: int = 0
 
 
 class Views:
@@ -191,9 +194,11 @@ class Views:
         from compound.domain.projection import project
 
         history = self._history(self._tracker.today())
+        timed = history.totals.timed_between(date(history.today.year, 1, 1), history.today)
         length = book_length or own_length(history.finished_pages)
         if pages_per_day is not None:
-            return ProjectionView(project(pages_per_day, length=length, growth=growth), "given")
+            given = project(pages_per_day, length=length, growth=growth)
+            return ProjectionView(given, "given", timed)
         found = analyse(
             history,
             week_starts_on=self._tracker.settings.week_starts_on,
@@ -202,8 +207,9 @@ class Views:
         )
         if found.first_day is None or found.projection.pages_per_day == 0:
             source = "example-new" if found.first_day is None else "example-idle"
-            return ProjectionView(project(EXAMPLE_PACE, length=length, growth=growth), source)
-        return ProjectionView(found.projection, "measured")
+            example = project(EXAMPLE_PACE, length=length, growth=growth)
+            return ProjectionView(example, source, timed)
+        return ProjectionView(found.projection, "measured", timed)
 
     def chart(self, kind: str, days: int | None = None) -> ChartData:
         """What the chart of `kind` draws, over its default days unless `days`."""
@@ -217,6 +223,22 @@ class Views:
             by_kind = reading.minutes_by_kind(*window(today, span)) if kind == "sessions" else {}
         return ChartData(
             history, span, by_kind, week_starts_on=self._tracker.settings.week_starts_on
+        )
+
+    def review(self, year: int | str | None = None) -> YearReview:
+        """The year in review (default: this year, so far), read in one transaction."""
+        from compound.domain.records import ReadingLog
+        from compound.domain.review import check_year, year_review
+
+        today = self._tracker.today()
+        chosen = check_year(year, today)
+        with self._tracker.store.reading() as reading:
+            history = reading.history(today)
+            finished = reading.books(BookStatus.FINISHED)
+            entries = reading.entries(date(chosen, 1, 1), min(date(chosen, 12, 31), today))
+        logs = [entry for entry in entries if isinstance(entry, ReadingLog)]
+        return year_review(
+            chosen, history, finished, logs, week_starts_on=self._tracker.settings.week_starts_on
         )
 
     def books_in_hand(self) -> tuple[Book, ...]:

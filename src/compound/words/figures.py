@@ -11,7 +11,7 @@ from compound.domain.records import GoalKind
 from compound.domain.today import TodayFigures, WeekProgress
 from compound.words.dates import short_date
 from compound.words.numbers import books_range, duration, pages, pages_a_day, plural, rate
-from compound.words.records import schedule_name
+from compound.words.records import schedule_name, time_read
 
 TYPE_CHECKING = False  # not typing's: importing typing costs the prompt path ~2 ms
 if TYPE_CHECKING:
@@ -38,7 +38,13 @@ def not_due_reason(figures: TodayFigures) -> str | None:
 
 
 def reading_today(figures: TodayFigures) -> str:
-    """Today's reading: "12 of 30 pages", "30 of 30 pages ✓", "12 pages (no daily goal)"."""
+    """Today's reading: "12 of 30 pages", "30 of 30 pages ✓", "12 pages (no daily goal)";
+    with reading by time (pages unknown), "0 of 30 pages, 45 min by time" against a pages
+    goal (time meets none), else "45 min by time (no daily goal)"."""
+    timed = figures.timed
+    if timed and not figures.pages_goal:
+        done = reading_by_time(figures.pages, timed) if figures.pages else by_time(timed)
+        return _against(figures, done, 0, None, str, "")
     return _against(
         figures,
         pages(figures.pages),
@@ -46,6 +52,7 @@ def reading_today(figures: TodayFigures) -> str:
         figures.pages_goal,
         lambda n: f"{n:,}",
         "pages",
+        f", {by_time(timed)}" if timed else "",
     )
 
 
@@ -63,12 +70,13 @@ def _against(
     goal: int | None,
     unit: Callable[[int], str],
     noun: str,
+    besides: str = "",
 ) -> str:
     reason = not_due_reason(figures)
     if not goal:
         return f"{done_text} · today is {reason}" if reason else f"{done_text} (no daily goal)"
     mark = " ✓" if done >= goal else ""
-    against = f"{unit(done)} of {unit(goal)}{' ' + noun if noun else ''}{mark}"
+    against = f"{unit(done)} of {unit(goal)}{' ' + noun if noun else ''}{mark}{besides}"
     return f"{against} · today is {reason}" if reason else against
 
 
@@ -125,9 +133,14 @@ def week_progress(progress: WeekProgress) -> str:
 
 def short_line(figures: TodayFigures) -> str:
     """One line for a shell prompt: `📚 25/30 p · 🎓 45m · 🔥 12`; ⏳ replaces 🔥 while
-    the streak is at risk."""
+    the streak is at risk; time read without pages: `📚 0/30 p +45m`, `📚 45m`."""
     read = f"{figures.pages}/{figures.pages_goal}" if figures.pages_goal else f"{figures.pages}"
-    parts = [f"📚 {read} p"]
+    # Minutes read by time follow the pages ("📚 0/30 p +45m"); alone, without a pages
+    # goal, they are the day's reading ("📚 45m").
+    if figures.timed and not figures.pages and not figures.pages_goal:
+        parts = [f"📚 {duration(figures.timed)}"]
+    else:
+        parts = [f"📚 {read} p" + (f" +{duration(figures.timed)}" if figures.timed else "")]
     if figures.minutes or figures.minutes_goal:
         goal = f"/{duration(figures.minutes_goal)}" if figures.minutes_goal else ""
         parts.append(f"🎓 {duration(figures.minutes)}{goal}")
@@ -256,6 +269,24 @@ def year_ahead_lines(projection: Projection) -> list[str]:
             f"{pages_a_day(growth.pages_per_day_at_end)}"
         )
     return lines
+
+
+def reading_by_time(pages_read: int, timed_minutes: int) -> str:
+    """Reading counted honestly: "4,210 pages and 31 h by time" (by time: minutes read
+    where the pages are unknown, an audiobook)."""
+    return f"{pages(pages_read)} and {by_time(timed_minutes)}"
+
+
+def by_time(timed_minutes: int) -> str:
+    """Minutes read where the pages are unknown: "45 min by time", "2 h 15 min by time"."""
+    return f"{time_read(timed_minutes)} by time"
+
+
+def time_not_projected(timed_minutes: int) -> str:
+    """The year ahead projects pages only: what it leaves out, read by time this year."""
+    hours = timed_minutes / 60
+    said = f"{hours:,.0f} h" if hours >= 1 else f"{timed_minutes} min"
+    return f"Read by time this year: {said}, where pages are unknown (not in the pages above)"
 
 
 def skip_days_added(count: int) -> str:

@@ -24,9 +24,26 @@ SHELVES = {
 }
 
 
+def time_read(minutes: int) -> str:
+    """A length of time read or listened to: "11 h 30 min", "45 min", "11 h"."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours:,} h {rest} min" if rest else f"{hours:,} h"
+
+
+def book_length(book: Book) -> str:
+    """How long a book is: "320 pages", an audiobook's "11 h 30 min" ("" unknown)."""
+    if book.total_pages:
+        return pages(book.total_pages)
+    return time_read(book.total_minutes) if book.total_minutes else ""
+
+
 def amount(entry: Entry) -> str:
-    """What an entry holds: "30 p in 45m", "45m course"."""
+    """What an entry holds: "30 p in 45m", "45m read" (by time, no pages), "45m course"."""
     if isinstance(entry, ReadingLog):
+        if not entry.pages and entry.minutes:
+            return f"{duration(entry.minutes)} read"
         spent = f" in {duration(entry.minutes)}" if entry.minutes else ""
         return f"{entry.pages} p{spent}"
     return f"{duration(entry.minutes)} {entry.kind}"
@@ -41,7 +58,9 @@ def phrase(entry: Entry, today: date) -> str:
     """What an entry was and when: "30 pages of Deep Work, today", "45m course · SQL, yesterday"."""
     when = day_label(entry.day, today)
     if isinstance(entry, ReadingLog):
-        what = pages(entry.pages)
+        # Reading measured by time (an audiobook) has minutes and no pages.
+        by_time = not entry.pages and entry.minutes
+        what = time_read(entry.minutes or 0) if by_time else pages(entry.pages)
         if entry.book_title:
             what += f" of {shown(entry.book_title)}"
         return f"{what}, {when}"
@@ -71,6 +90,8 @@ def book_progress(book: Book) -> str:
     A finished book is done whatever was logged: imported and back-filled books
     often have no reading logs at all, and "0/296 · 0%" would misstate them.
     """
+    if book.by_time:
+        return _time_progress(book)
     if book.status == BookStatus.FINISHED:
         return f"done · {book.total_pages:,} p" if book.total_pages else "done"
     if book.status == BookStatus.TO_READ and not book.pages_read:
@@ -78,6 +99,16 @@ def book_progress(book: Book) -> str:
     if book.total_pages and book.progress is not None:
         return f"{book.pages_read:,}/{book.total_pages:,} · {round(100 * book.progress)}%"
     return f"{book.pages_read:,} p" if book.pages_read else ""
+
+
+def _time_progress(book: Book) -> str:
+    """An audiobook's progress: "3 h 20 min/11 h 30 min · 29%", "11 h 30 min" (to read)."""
+    length = time_read(book.total_minutes or 0)
+    if book.status == BookStatus.FINISHED:
+        return f"done · {length}"
+    if book.status == BookStatus.TO_READ and not book.minutes_read:
+        return length
+    return f"{time_read(book.minutes_read)}/{length} · {round(100 * (book.progress or 0))}%"
 
 
 def done_by(book: Book, eta: date | None, today: date) -> str:

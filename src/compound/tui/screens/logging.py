@@ -31,8 +31,14 @@ def _default_book(books: Sequence[Book]) -> Book | None:
     return reading[0] if reading else (books[0] if books else None)
 
 
+def _is_position(text: str) -> bool:
+    """Typed where the pages go, "45%" or "3:20" is where the reader got to, not pages."""
+    return "%" in text or ":" in text
+
+
 class LogPagesDialog(FormDialog):
-    """Pages read, or the page reached, in the book being read (or another one)."""
+    """Pages read, or the position reached (a page, 45%, an audiobook's 3:20), in the
+    book being read (or another one)."""
 
     TITLE = "Log pages"
     AUTO_FOCUS = "#pages"
@@ -51,7 +57,7 @@ class LogPagesDialog(FormDialog):
         yield field("Pages", Input(id="pages", placeholder="read today, e.g. 25", compact=True))
         yield field(
             "or to page",
-            Input(id="to-page", placeholder="the page you reached, e.g. 148", compact=True),
+            Input(id="to-page", placeholder="page reached (148), 45% or 3:20", compact=True),
         )
         yield field("Book", BookPicker(id="book"), classes="tall")
         yield field("Day", Input(id="day", placeholder="today", compact=True))
@@ -72,7 +78,9 @@ class LogPagesDialog(FormDialog):
         self.query_one(BookPicker).set_books(message.books, _default_book(message.books))
 
     def prepare(self) -> Job:
-        pages, to_page = self.value("#pages") or None, self.value("#to-page") or None
+        pages, to = self.value("#pages") or None, self.value("#to-page") or None
+        if pages is not None and to is None and _is_position(pages):
+            pages, to = None, pages
         day, note = self.value("#day") or None, self.value("#note") or None
         picker = self.query_one(BookPicker)
         book = picker.chosen
@@ -87,7 +95,7 @@ class LogPagesDialog(FormDialog):
         def job(tracker: Tracker) -> str:
             chosen = book if loaded else _default_book(tracker.views.books_in_hand())
             done = tracker.entries.log_pages(
-                pages, to_page=to_page, day=day, note=note, book=chosen.id if chosen else None
+                pages, to=to, day=day, note=note, book=chosen.id if chosen else None
             )
             return _logged(done, today)
 

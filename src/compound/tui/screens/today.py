@@ -132,7 +132,8 @@ class TodayScreen(DataScreen):
         goal_pace.display = figures.goal_pace is not None
         goal_pace.update(goal_pace_sentence(figures.goal_pace) if figures.goal_pace else "")
         hint = self.query_one("#hint", Static)
-        hint.display = not figures.pages and not figures.minutes
+        # Reading by time (minutes, no pages) is something logged too.
+        hint.display = not figures.pages and not figures.minutes and not figures.timed
         hint.update("Nothing logged today yet: p logs pages, l a learning session.")
 
     def _show_year(self, found: Insight) -> None:
