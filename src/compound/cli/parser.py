@@ -41,6 +41,7 @@ COMMAND_MODULES = {
     "doctor": "safekeeping",
     "stats": "stats",
     "project": "project",
+    "review": "review",
     "remind": "remind",
     "serve": "serve",
     "chart": "charts",
