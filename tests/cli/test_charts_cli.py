@@ -14,7 +14,7 @@ import pytest
 from compound.domain.records import GoalKind, SessionKind
 
 TODAY = date(2026, 11, 22)
-KINDS = ("daily", "cumulative", "projection", "weekday", "sessions", "calendar")
+KINDS = ("daily", "cumulative", "projection", "weekday", "sessions", "calendar", "years")
 
 
 def ago(n: int) -> str:
@@ -66,6 +66,44 @@ def test_size_options(logged, ok):
     lines = ok("chart", "daily", "--days", "10", "--width", "50", "--height", "12").lines
     assert len(lines) == 12 and max(len(line) for line in lines) <= 50
     assert "last 10 days" in lines[0]
+
+
+GOODREADS_HEADER = (
+    "Book Id,Title,Author,Author l-f,Additional Authors,ISBN,ISBN13,My Rating,Publisher,"
+    "Binding,Number of Pages,Year Published,Original Publication Year,Date Read,Date Added,"
+    "Bookshelves,Bookshelves with positions,Exclusive Shelf,My Review,Spoiler,Private Notes,"
+    "Read Count,Owned Copies"
+)
+
+
+def test_years_chart_shows_a_whole_imported_library_year_by_year(db_path, tmp_path, ok):
+    # 358 books finished over twelve years, as Goodreads exports them: books, no logs.
+    rows = [GOODREADS_HEADER]
+    for n in range(358):
+        read = date(2015 + n % 12, 1 + n // 12 % 10, 1 + n % 28)
+        rows.append(
+            f'{5000 + n},Book {n},Author {n % 40},"{n % 40}, Author",,"=""""","=""""",4,,'
+            f"Paperback,{200 + n % 300},2001,2001,{read:%Y/%m/%d},{read:%Y/%m/%d},,,read,,,,1,0"
+        )
+    export = tmp_path / "goodreads_library_export.csv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    ok("import", "goodreads", str(export))
+    ok("log", "30")  # and today's pages, logged here
+    lines = ok("chart", "years", "--width", "80", "--height", "22").lines
+    assert len(lines) <= 22 and max(len(line) for line in lines) <= 80
+    assert lines[0].strip() == "Books and pages a year, 2015–2026: 358 books, 30 pages"
+    assert lines[-1].split() == [str(year) for year in range(2015, 2027)]
+    inside = [line for line in lines if "│" in line]
+    # Twelve bars of books, each year holding 29 or 30 of them, and one of pages.
+    top = next(n for n, line in enumerate(inside) if "books finished" in line)
+    pages_at = next(n for n, line in enumerate(inside) if "pages read" in line)
+    book_columns = {
+        c for line in inside[top + 1 : pages_at] for c, ch in enumerate(line) if ch == "█"
+    }
+    page_columns = {c for line in inside[pages_at + 1 :] for c, ch in enumerate(line) if ch == "█"}
+    runs = [c for c in sorted(book_columns) if c - 1 not in book_columns]
+    assert len(runs) == 12 and len([c for c in page_columns if c - 1 not in page_columns]) == 1
+    assert max(page_columns) > max(runs)  # the pages are this year's, the last column
 
 
 def test_projection_resamples_the_days_asked_for(logged, ok):
@@ -295,6 +333,10 @@ def test_chart_calendar_never_imports_plotext(db_url, db_path):
             "calendar",
             "No pages logged in the last 365 days: log a few days to see the calendar fill in.",
         ),
+        (
+            "years",
+            "No books finished and no pages logged yet: finish a book to see your years here.",
+        ),
     ],
 )
 def test_too_little_data_is_one_plain_sentence(db_path, ok, kind, sentence):
@@ -312,6 +354,10 @@ def test_too_little_data_is_one_plain_sentence(db_path, ok, kind, sentence):
         (
             ["chart", "cumulative", "--days", "30"],
             "compound: --days does not apply to the cumulative chart: it shows this year",
+        ),
+        (
+            ["chart", "years", "--days", "30"],
+            "compound: --days does not apply to the years chart: it shows every year",
         ),
         (["chart", "daily", "--width", "12"], "compound: --width must be at least 30, not 12"),
         (["chart", "daily", "--height", "x"], "compound: --height must be a whole number, not 'x'"),

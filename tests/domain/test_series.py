@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -406,3 +407,45 @@ def test_a_skip_day_asks_nothing_of_the_daily_chart_either():
     assert s.goals == (None, 20, 20)  # no goal line over the skip day
     assert s.off == (True, False, False)  # a day off, neither met nor missed
     assert s.met == (False, True, False)
+
+
+# -- years -----------------------------------------------------------------------------
+
+
+def test_years_run_from_the_first_year_with_anything_to_this_year_with_zeros_between():
+    finished = (date(2019, 3, 1), date(2019, 12, 31), date(2021, 1, 1), date(2026, 2, 2))
+    pages = {date(2020, 6, 1): 40, date(2020, 6, 2): 10, date(2026, 11, 22): 7}
+    h = replace(history(pages), finished_days=finished)
+    years = series.years(h)
+    assert years.years == (2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026)
+    assert years.books == (2, 0, 1, 0, 0, 0, 0, 1)
+    assert years.pages == (0, 50, 0, 0, 0, 0, 0, 7)
+    assert years.minutes == (0,) * 8
+    assert years.any_reading
+
+
+def test_years_count_minutes_read_by_time_and_start_with_the_first_of_any_measure():
+    minutes = {date(2017, 5, 5): 90, date(2017, 5, 6): 30, date(2026, 1, 1): 45}
+    h = history({date(2024, 1, 1): 12})
+    years = series.years(replace(h, totals=DailyTotals(h.totals.pages, timed_minutes=minutes)))
+    assert years.years[0] == 2017 and years.years[-1] == 2026
+    assert years.minutes[0] == 120 and years.minutes[-1] == 45
+    assert years.pages[years.years.index(2024)] == 12
+
+
+def test_years_leave_out_days_after_today_and_are_empty_without_anything():
+    ahead = replace(history(), finished_days=(date(2027, 1, 1), TODAY + timedelta(days=1)))
+    assert series.years(ahead).years == ()
+    assert not series.years(history()).any_reading
+    # A finish dated ahead does not stretch the years past this one.
+    h = replace(history({ago(1): 5}), finished_days=(date(2030, 1, 1),))
+    assert series.years(h).years == (2026,) and series.years(h).books == (0,)
+
+
+def test_years_hold_a_whole_imported_library():
+    # A library of 358 books finished over 12 years, brought in without a single log.
+    finished = tuple(date(2015 + n % 12, 1 + n // 12 % 10, 1 + n % 28) for n in range(358))
+    years = series.years(replace(history(), finished_days=tuple(sorted(finished))))
+    assert years.years == tuple(range(2015, 2027))
+    assert sum(years.books) == 358 and all(years.books)
+    assert not any(years.pages)

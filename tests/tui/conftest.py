@@ -67,6 +67,24 @@ def _fill(store) -> None:
     store.add_skips(TODAY + timedelta(days=31), TODAY + timedelta(days=33), "family visit")
 
 
+# A reader's earlier years, brought in from another tool: books finished, no logs.
+EARLIER_YEARS = {2019: 14, 2020: 22, 2021: 9, 2023: 31, 2024: 26, 2025: 18}  # 2022: none
+
+
+def _fill_with_earlier_years(store) -> None:
+    """The populated record, after a library of earlier years came in: books only."""
+    _fill(store)
+    for year, count in EARLIER_YEARS.items():
+        for n in range(count):
+            store.add_book(
+                f"{year} book {n + 1}",
+                total_pages=180 + (n * 37) % 300,
+                status=BookStatus.FINISHED,
+                day=date(year, 1 + n % 12, 1 + (n * 5) % 28),
+                source="goodreads",
+            )
+
+
 def _template(tmp_path_factory, name: str, fill) -> Path:
     from compound.store.repository import Store
 
@@ -88,6 +106,11 @@ def populated_template(tmp_path_factory) -> Path:
     return _template(tmp_path_factory, "populated", _fill)
 
 
+@pytest.fixture(scope="session")
+def years_template(tmp_path_factory) -> Path:
+    return _template(tmp_path_factory, "years", _fill_with_earlier_years)
+
+
 def _open(template: Path, tmp_path: Path):
     from compound.store.repository import Store
 
@@ -106,6 +129,12 @@ def empty_store(empty_template, tmp_path):
 @pytest.fixture
 def store(populated_template, tmp_path):
     yield from _open(populated_template, tmp_path)
+
+
+@pytest.fixture
+def years_store(years_template, tmp_path):
+    """The populated record with books finished in the years before it (none in 2022)."""
+    yield from _open(years_template, tmp_path)
 
 
 @pytest.fixture

@@ -68,6 +68,14 @@ def test_stats_charts(tab, size, snap_compare, store, make_app):
 
 
 @SIZES
+def test_stats_years(size, snap_compare, years_store, make_app):
+    # The whole record a year a column: books finished in six earlier years (none in
+    # 2022) came in with no logs; this year's pages are logged.
+    keys = ("4", "right", "right", "right", "right")
+    assert snap_compare(make_app(years_store), terminal_size=size, run_before=_after(*keys))
+
+
+@SIZES
 @pytest.mark.parametrize(
     "keys", [("p",), ("l",), ("question_mark",)], ids=["log-pages", "learn", "help"]
 )

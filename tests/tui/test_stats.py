@@ -45,3 +45,29 @@ async def test_a_chart_fills_its_view_whatever_terminal_the_process_has(store, m
         assert view.size.width > 100 and view.size.height > 30
         assert len(drawn) == view.size.height
         assert max(map(len, drawn)) == view.size.width
+
+
+@pytest.mark.parametrize(
+    ("size", "labelled"),
+    [((140, 45), range(2019, 2027)), ((80, 24), range(2020, 2027, 2))],  # every other year
+    ids=["140x45", "80x24"],
+)
+async def test_the_years_tab_shows_every_year_of_the_record(years_store, make_app, size, labelled):
+    from .conftest import EARLIER_YEARS
+
+    async with make_app(years_store).run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("4", "right", "right", "right", "right")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert screen.query_one(TabbedContent).active == "tab-years"
+        view = screen.query_one("#chart-years", ChartView)
+        assert view._message is None and view._drawn_for is not None
+        drawn = view.render().plain.splitlines()
+        # 2019 to this year, 2022 too (nothing finished then, still a year of the record).
+        assert drawn[-1].split() == [str(year) for year in labelled]
+        books = sum(EARLIER_YEARS.values()) + 6  # and this year's six
+        assert f"2019–2026: {books} books" in drawn[0] or size == (80, 24)
+        assert "2019–2026" in drawn[0]
+        assert any("books finished" in line for line in drawn)
+        assert any("pages read" in line for line in drawn)

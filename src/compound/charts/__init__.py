@@ -29,6 +29,7 @@ from compound.charts.breakdowns import sessions, weekday
 from compound.charts.calendar import calendar
 from compound.charts.daily import daily
 from compound.charts.year import cumulative, projection
+from compound.charts.years import years
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ __all__ = [
     "projection",
     "sessions",
     "weekday",
+    "years",
 ]
 
 BUILDERS: dict[str, Callable[[Plt, ChartData], str | None]] = {
@@ -59,6 +61,7 @@ BUILDERS: dict[str, Callable[[Plt, ChartData], str | None]] = {
     "projection": projection,
     "weekday": weekday,
     "sessions": sessions,
+    "years": years,
     # The calendar is no plotext figure: `calendar(data, width, height)` lays it out
     # as lines of text (charts/calendar.py), for `chart calendar` and the app alike.
 }

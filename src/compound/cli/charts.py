@@ -23,6 +23,7 @@ KINDS = {
     "sessions": "learning minutes by session kind (--days, default 30)",
     "calendar": "a column a week, shaded against the daily goal (quartiles without one) "
     "(--days, default 365)",
+    "years": "books finished and pages read each year, over the whole record",
 }
 MAX_DAYS = 3660
 MIN_WIDTH, MIN_HEIGHT = 30, 8
@@ -50,7 +51,8 @@ def draw(ctx: Context, args) -> int:
     days = charts.DEFAULT_DAYS.get(kind)
     if args.days is not None:
         if days is None:
-            raise InputError(f"--days does not apply to the {kind} chart: it shows this year")
+            shows = "every year" if kind == "years" else "this year"
+            raise InputError(f"--days does not apply to the {kind} chart: it shows {shows}")
         days = parse_whole(args.days, "--days", high=MAX_DAYS)
     width, height = _size(args)
     data = ctx.tracker().views.chart(kind, days)

@@ -6,7 +6,7 @@ would flatter the record.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
@@ -411,4 +411,48 @@ def year_ahead(
         recent_pages=sum(recent),
         samples=samples,
         seed=seed,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Years:
+    """Each calendar year of a reader's whole record, oldest first, up to this year."""
+
+    years: tuple[int, ...]
+    books: tuple[int, ...]  # books finished in the year, whatever they came from
+    pages: tuple[int, ...]  # pages logged on the year's days
+    minutes: tuple[int, ...]  # minutes read by time, with no pages (an audiobook)
+
+    @property
+    def any_reading(self) -> bool:
+        return any(self.books) or any(self.pages) or any(self.minutes)
+
+
+def years(history: History) -> Years:
+    """Books finished, pages read and minutes read by time (reading logs without pages:
+    an audiobook) in each year, from the first year with any of them to this year; the
+    years between with nothing are zeros, not gaps.
+
+    An imported library counts as it was lived: a book finished in 2014 counts in 2014,
+    whichever tool it came from. Days after today (a finish dated ahead) count nowhere.
+    """
+    today = history.today
+
+    def by_year(amounts: Iterable[tuple[date, int]]) -> dict[int, int]:
+        totals: dict[int, int] = {}
+        for day, amount in amounts:
+            if day <= today and amount:
+                totals[day.year] = totals.get(day.year, 0) + amount
+        return totals
+
+    books = by_year((day, 1) for day in history.finished_days)
+    pages = by_year(history.totals.pages.items())
+    minutes = by_year(history.totals.timed_minutes.items())
+    seen = [*books, *pages, *minutes]
+    span = range(min(seen), today.year + 1) if seen else range(0)
+    return Years(
+        years=tuple(span),
+        books=tuple(books.get(year, 0) for year in span),
+        pages=tuple(pages.get(year, 0) for year in span),
+        minutes=tuple(minutes.get(year, 0) for year in span),
     )

@@ -1,5 +1,5 @@
-"""Stats: the shared charts, one tab each, beside the figures (streaks, strength,
-consistency, pace, the year ahead, books this year)."""
+"""Stats: the shared charts, one tab each (the whole record's years among them), beside
+the figures (streaks, strength, consistency, pace, the year ahead, books this year)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from textual.widgets import Static, TabbedContent, TabPane
 
 from compound.tui.screens.base import DataScreen
 from compound.tui.widgets.chart import ChartView
-from compound.words.figures import goal_pace_brief, rough_note
+from compound.words.figures import by_time, goal_pace_brief, rough_note
 from compound.words.numbers import books_range, duration, percent, plural, rate
 
 TYPE_CHECKING = False
@@ -25,8 +25,11 @@ CHARTS = (
     ("cumulative", "This year"),
     ("projection", "Year ahead"),
     ("weekday", "Weekdays"),
+    ("years", "Years"),
     ("sessions", "Learning"),
 )
+# Under 120 columns the six tabs share 46 cells: these tabs go by a shorter name there.
+NARROW_TITLES = {"projection": "Ahead"}
 DAILY_SPANS = (30, 90, 365)
 
 
@@ -51,12 +54,24 @@ class StatsScreen(DataScreen):
                         yield ChartView(kind, id=f"chart-{kind}")
             yield Static("", id="figures")
 
+    def on_resize(self) -> None:
+        # The width classes are set as the screen resizes (App.HORIZONTAL_BREAKPOINTS).
+        self.call_after_refresh(self._title_tabs)
+
+    def _title_tabs(self) -> None:
+        narrow = self.has_class("-narrow")
+        tabs = self.query_one(TabbedContent)
+        for kind, title in CHARTS:
+            tabs.get_tab(f"tab-{kind}").label = NARROW_TITLES.get(kind, title) if narrow else title
+
     def read(self, tracker: Tracker) -> StatsView:
         return tracker.views.stats()
 
     def show(self, data: StatsView) -> None:
         self.data = data
-        self.query_one("#figures", Static).update(_figures(data.insight))
+        today = data.insight.today
+        timed = data.history.totals.timed_between(today.replace(month=1, day=1), today)
+        self.query_one("#figures", Static).update(_figures(data.insight, timed))
         self._draw_charts(data)
 
     def _draw_charts(self, data: StatsView) -> None:
@@ -82,10 +97,20 @@ class StatsScreen(DataScreen):
     @on(TabbedContent.TabActivated)
     def _tab_shown(self) -> None:
         self.query_one(TabbedContent).focus()  # keep ←/→ for the charts, not a table
+        # A chart whose tab is shown while the tab bar scrolls (Years at 80 columns) can
+        # be given its size with no Resize of its own: ask it again once laid out.
+        self.call_after_refresh(self._draw_shown)
+
+    def _draw_shown(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        for view in self.query(f"#{tabs.active} ChartView").results(ChartView):
+            if view.data is not None:
+                view.show(view.data)
 
 
-def _figures(found: Insight) -> str:
-    """The figures beside the charts; every line fits the panel's 31 cells."""
+def _figures(found: Insight, timed_this_year: int = 0) -> str:
+    """The figures beside the charts; every line fits the panel's 31 cells.
+    `timed_this_year`: minutes read this year where the pages are unknown."""
     if found.first_day is None:
         return (
             "Nothing logged yet.\n\nThe streaks, the pace and the year ahead appear "
@@ -117,6 +142,8 @@ def _figures(found: Insight) -> str:
         # "read", not "finished": the line must fit the panel's 31 cells.
         f"  {p.this_year_read:,} pages, {plural(found.books_finished_this_year, 'book')} read",
     ]
+    if timed_this_year:
+        lines.append(f"  and {by_time(timed_this_year)}")
     if found.goal_pace is not None:
         lines.append(f"  {goal_pace_brief(found.goal_pace)}")
     return "\n".join(lines)
