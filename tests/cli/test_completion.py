@@ -91,10 +91,13 @@ def test_bash_completes_commands_actions_and_options(bash_script, shell_env, tmp
     assert offered("book", "") == sorted(
         ["add", "list", "start", "finish", "abandon", "shelve", "edit", "remove"]
     )
-    assert offered("log", "--to") == ["--to-page"]
+    assert offered("log", "--to-") == ["--to-page"]
     assert offered("completion", "") == ["bash", "fish", "zsh"]
     assert offered("completion", "--list", "") == ["books", "profiles"]
-    assert offered("import", "") == ["compound", "goodreads", "koreader", "storygraph"]
+    assert offered("import", "") == sorted(
+        ["compound", "goodreads", "koreader", "readest", "storygraph", "hardcover"]
+        + ["bookwyrm", "kindle", "openreads", "loop"]
+    )
 
 
 def test_bash_completes_file_arguments(bash_script, shell_env, tmp_path):

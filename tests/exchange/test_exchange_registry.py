@@ -21,7 +21,18 @@ from compound.exchange.registry import (
 
 def test_the_shipped_formats():
     assert EXPORTERS.names() == ["json", "csv", "md"]
-    assert IMPORTERS.names() == ["goodreads", "storygraph", "koreader", "compound"]
+    assert IMPORTERS.names() == [
+        "goodreads",
+        "storygraph",
+        "koreader",
+        "readest",
+        "hardcover",
+        "bookwyrm",
+        "kindle",
+        "openreads",
+        "loop",
+        "compound",
+    ]
     assert [exporter(n).suffix for n in EXPORTERS.names()] == [".json", ".csv", ".md"]
     assert all(importer(n).name == n for n in IMPORTERS.names())
 
@@ -29,7 +40,9 @@ def test_the_shipped_formats():
 def test_an_unknown_name_is_refused_listing_the_known_ones():
     with pytest.raises(
         InputError,
-        match="unknown import kind 'libib'; choose from goodreads, storygraph, koreader, compound",
+        match="unknown import kind 'libib'; choose from "
+        "goodreads, storygraph, koreader, readest, hardcover, bookwyrm, kindle, openreads, loop, "
+        "compound",
     ):
         importer("libib")
 

@@ -253,6 +253,8 @@ EVERY_COMMAND = [
     ["stats", "--period", "all", "--json"],
     ["project"],
     ["project", "--json"],
+    ["review"],
+    ["review", "--format", "json"],
     ["remind", "set", "20:30"],
     ["remind", "status"],
     ["remind", "check"],
@@ -261,7 +263,15 @@ EVERY_COMMAND = [
     ["completion", "--list", "books"],
     *[
         ["chart", kind, "--width", "60", "--height", "12"]
-        for kind in ("daily", "cumulative", "projection", "weekday", "sessions", "calendar")
+        for kind in (
+            "daily",
+            "cumulative",
+            "projection",
+            "weekday",
+            "sessions",
+            "calendar",
+            "years",
+        )
     ],
     ["export", "--format", "json"],
     ["export", "--format", "csv"],

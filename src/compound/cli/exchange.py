@@ -167,7 +167,12 @@ def register(commands) -> None:
         import_,
         "bring in books and reading from another tool",
         epilog="goodreads: the library export CSV; storygraph: its export CSV; "
-        "koreader: statistics.sqlite3; compound: a `compound export` JSON. "
+        "hardcover: its library export CSV; bookwyrm: its CSV export; "
+        "koreader: statistics.sqlite3 (readest: Readest's, in KOReader's form); loop: Loop Habit Tracker's CSV zip, its folder or "
+        "its .db backup (--list, then --habit NAME=KIND); kindle: Amazon's "
+        "Kindle.Devices.ReadingSession.csv or Kindle.reading-insights-sessions_with_adjustments"
+        ".csv, or the export's folder; openreads: its CSV export; "
+        "compound: a `compound export` JSON. "
         "Importing the same file again adds nothing.",
     )
     p.add_argument(

@@ -548,7 +548,7 @@ class _Backup:
                 numeric=row.get("type") == 1,
                 unit=str(row.get("unit") or "").strip(),
                 archived=bool(row.get("archived")),
-                ident=row["id"],
+                ident=row["id"] if isinstance(row["id"], int) else None,
             )
             for number, row in enumerate(rows, start=1)
         ]

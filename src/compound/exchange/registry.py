@@ -81,6 +81,12 @@ IMPORTERS: Registry[Importer] = Registry("import kind")
 IMPORTERS.register("goodreads", "compound.exchange.goodreads:IMPORTER")
 IMPORTERS.register("storygraph", "compound.exchange.storygraph:IMPORTER")
 IMPORTERS.register("koreader", "compound.exchange.koreader:IMPORTER")
+IMPORTERS.register("readest", "compound.exchange.koreader:READEST")
+IMPORTERS.register("hardcover", "compound.exchange.hardcover:IMPORTER")
+IMPORTERS.register("bookwyrm", "compound.exchange.bookwyrm:IMPORTER")
+IMPORTERS.register("kindle", "compound.exchange.kindle:IMPORTER")
+IMPORTERS.register("openreads", "compound.exchange.openreads:IMPORTER")
+IMPORTERS.register("loop", "compound.exchange.loop:IMPORTER")
 IMPORTERS.register("compound", "compound.exchange.compound_json:IMPORTER")
 
 

@@ -50,7 +50,12 @@ CREATE TABLE reading_log_rebuilt (
 		REFERENCES profile (id) ON DELETE CASCADE
 )
 """
-COLUMNS = "id, profile_id, day, pages, book_id, minutes, note, started_book, created_at, import_key"
+COPY_ROWS = """
+INSERT INTO reading_log_rebuilt
+    (id, profile_id, day, pages, book_id, minutes, note, started_book, created_at, import_key)
+SELECT id, profile_id, day, pages, book_id, minutes, note, started_book, created_at, import_key
+FROM reading_log
+"""
 INDEXES = (
     "CREATE INDEX ix_reading_log_book_id ON reading_log (book_id)",
     "CREATE INDEX ix_reading_log_profile_id_day ON reading_log (profile_id, day)",
@@ -65,7 +70,7 @@ def _rebuild_reading_log_on_sqlite() -> None:
         sa.text("SELECT seq FROM sqlite_sequence WHERE name = 'reading_log'")
     )
     op.execute(READING_LOG)
-    op.execute(f"INSERT INTO reading_log_rebuilt ({COLUMNS}) SELECT {COLUMNS} FROM reading_log")
+    op.execute(COPY_ROWS)
     op.execute("DROP TABLE reading_log")
     op.execute("ALTER TABLE reading_log_rebuilt RENAME TO reading_log")
     for index in INDEXES:
