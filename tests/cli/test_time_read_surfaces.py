@@ -184,3 +184,8 @@ def test_project_without_time_read_says_nothing_of_it(ok, db_path):
     ok("log", "25", "--date", "2026-11-21")
     assert "by time" not in ok("project").out
     assert json.loads(ok("project", "--json").out)["minutes_read_by_time_this_year"] == 0
+
+
+def test_a_day_read_by_time_is_a_reading_day_of_the_period(ok, listening):
+    period = json.loads(ok("stats", "--json", "--period", "week").out)["period"]
+    assert (period["pages"], period["reading_days"]) == (0, 1)
