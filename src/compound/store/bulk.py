@@ -1,13 +1,13 @@
 """Adding many rows at once, as imports do: a library of 1,000 books, years of logs.
 
 On SQLite the rows go to the driver's executemany in one call, with the INSERT
-compiled once by SQLAlchemy and each column's values converted by its own type
-once, outside SQLAlchemy's per-row statement machinery: for 1,000 books that took
-about three quarters of the time of SQLAlchemy's executemany, and half that of its
-INSERT … RETURNING (which SQLite gets one row at a time); the rest is SQLite's own.
-New books get their ids from us: the unit of work holds SQLite's write lock from
-BEGIN IMMEDIATE, so the ids above the table's highest ever used are ours to give,
-and an import knows each record's id without asking for it back.
+written out once and each column's values converted once, column by column, outside
+SQLAlchemy's per-row statement machinery: for 1,000 books SQLAlchemy's executemany
+took about three times as long, and its INSERT … RETURNING (which SQLite gets one
+row at a time) longer still; what is left is SQLite's own. New books get their ids
+from us: the unit of work holds SQLite's write lock from BEGIN IMMEDIATE, so the ids
+above the table's highest ever used are ours to give, and an import knows each
+record's id without asking for it back.
 
 Other databases (PostgreSQL) take SQLAlchemy's executemany, which sends rows in
 batches there, and hand back new ids with RETURNING in the order given.
@@ -15,10 +15,13 @@ batches there, and hand back new ids with RETURNING in the order given.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, text
+from sqlalchemy import Column, Connection, Table, insert, text
+from sqlalchemy.dialects.sqlite.base import DATE, DATETIME
+from sqlalchemy.engine import Dialect
 
 
 def insert_rows(
@@ -39,13 +42,29 @@ def insert_rows(
     sqlite = connection.dialect.name == "sqlite"
     if not sqlite or (new_ids and not table.kwargs.get("sqlite_autoincrement")):
         return _insert_with_core(connection, table, columns, rows, new_ids)
+    if any(c.default is not None and c.name not in columns for c in table.c):
+        # A column left out has a default SQLAlchemy fills in row by row.
+        return _insert_with_core(connection, table, columns, rows, new_ids)
     ids: list[int] = []
+    # Column by column (zip(*rows) would make an iterator per row for the collector).
+    values: list[Sequence[Any]] = [[row[i] for row in rows] for i in range(len(columns))]
     if new_ids:
         first = _next_sqlite_id(connection, table)
         ids = list(range(first, first + len(rows)))
         columns = ("id", *columns)
-        rows = [(id_, *row) for id_, row in zip(ids, rows)]
-    _insert_into_sqlite(connection, table, columns, rows)
+        values.insert(0, ids)
+    dialect = connection.dialect
+    for index, name in enumerate(columns):
+        convert = _converter(table.c[name], dialect)
+        if convert is not None:
+            values[index] = convert(values[index])
+    quote = dialect.identifier_preparer.quote
+    statement = (
+        f"INSERT INTO {dialect.identifier_preparer.format_table(table)} "
+        f"({', '.join(quote(name) for name in columns)}) "
+        f"VALUES ({', '.join('?' * len(columns))})"
+    )
+    connection.exec_driver_sql(statement, list(zip(*values)))
     return ids
 
 
@@ -73,42 +92,68 @@ def _next_sqlite_id(connection: Connection, table: Table) -> int:
 
 _LAST_ID = text("SELECT seq FROM sqlite_sequence WHERE name = :name")
 
+Values = Sequence[Any]
 
-def _insert_into_sqlite(
-    connection: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]
-) -> None:
-    dialect = connection.dialect
-    statement = insert(table).compile(dialect=dialect, column_keys=list(columns))
-    if list(statement.positiontup or ()) != list(columns):
-        # A column left out has a default SQLAlchemy fills in row by row.
-        _insert_with_core(connection, table, columns, rows, new_ids=False)
-        return
-    # Each column's own conversion on this database (a date to "2024-03-15", a
-    # moment to "2024-03-15 07:30:00.000000"), as SQLAlchemy applies it row by row.
-    converters = [
-        (index, convert)
-        for index, name in enumerate(columns)
-        if (convert := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None
+
+def _converter(column: Column, dialect: Dialect) -> Callable[[Values], list[Any]] | None:
+    """How a column's values become what this database stores (a date as
+    "2024-03-15", a moment as "2024-03-15 07:30:00.000000"), as SQLAlchemy would
+    turn them row by row; None when they go as they are."""
+    impl = column.type.dialect_impl(dialect)
+    convert = impl.bind_processor(dialect)
+    if convert is None:
+        return None
+    # SQLite's own layouts, when left as they are, are what isoformat writes: the
+    # same text without the work of a format per value.
+    if isinstance(impl, DATETIME) and impl._storage_format == DATETIME._storage_format:
+        return lambda values: _moments(values, convert)
+    if isinstance(impl, DATE) and impl._storage_format == DATE._storage_format:
+        return lambda values: _days(values, convert)
+    return lambda values: _each_once(values, convert)
+
+
+def _days(values: Values, convert: Callable[[Any], Any]) -> list[Any]:
+    return [
+        value.isoformat() if type(value) is date else None if value is None else convert(value)
+        for value in values
     ]
-    if converters:
-        rows = _converted(rows, converters)
-    connection.exec_driver_sql(statement.string, rows)
 
 
-def _converted(rows: Sequence[Sequence[Any]], converters: list) -> list[tuple[Any, ...]]:
-    """`rows` with each converter applied to its column, each distinct value converted
-    once: an import's rows share a few dates and one moment of creation."""
-    columns = list(zip(*rows))
-    for index, convert in converters:
-        done: dict = {}
-        column = []
-        for value in columns[index]:
-            if value is not None:
-                # The zone is part of the key: equal moments in two zones are two texts.
-                key = (value, getattr(value, "tzinfo", None))
-                if key not in done:
-                    done[key] = convert(value)
-                value = done[key]
-            column.append(value)
-        columns[index] = column
-    return list(zip(*columns))
+def _moments(values: Values, convert: Callable[[Any], Any]) -> list[Any]:
+    # SQLite's layout is the moment's own fields, whatever its zone: as isoformat
+    # writes them once the zone is set aside.
+    texts: list[Any] = []
+    last: Any = None
+    written: Any = None  # what None is written as
+    for value in values:
+        if value is not last:  # an import's rows mostly share one moment of creation
+            last = value
+            if type(value) is datetime:
+                written = value.isoformat(" ", "microseconds")[:26]
+            else:
+                written = None if value is None else convert(value)
+        texts.append(written)
+    return texts
+
+
+def _each_once(values: Values, convert: Callable[[Any], Any]) -> list[Any]:
+    """`values` converted, each distinct value once: an import's rows share a few."""
+    done: dict = {}
+    texts: list[Any] = []
+    last: Any = None
+    written: Any = None  # what None is written as
+    for value in values:
+        if value is last:  # True, False: the same object row after row
+            texts.append(written)
+            continue
+        last = value
+        if value is not None:
+            # Type and zone are part of the key: 1 and True are equal, and so are one
+            # moment in two zones, yet each is written its own way.
+            key = (type(value), value, getattr(value, "tzinfo", None))
+            if key not in done:
+                done[key] = convert(value)
+            value = done[key]
+        written = value
+        texts.append(value)
+    return texts

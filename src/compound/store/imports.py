@@ -19,7 +19,8 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import overload
 
-from sqlalchemy import func
+from sqlalchemy import bindparam, exists, func, update
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from compound.db import tables as t
@@ -40,6 +41,7 @@ from compound.domain.imports import (
     same_author,
 )
 from compound.domain.records import Book
+from compound.store import page_reads
 from compound.store.books import to_book
 from compound.store.bulk import insert_rows
 from compound.store.history import as_date
@@ -69,13 +71,49 @@ def apply(
         skipped=list(batch.skipped),
         repaired=list(batch.repaired),
     )
-    book_ids = _books(session, profile_id, batch.books, summary.books, tick)
-    _logs(session, profile_id, batch.logs, book_ids, summary.reading_logs, tick)
-    _sessions(session, profile_id, batch.sessions, summary.sessions, tick)
+    held = _Held(session, profile_id, batch)
+    book_ids = _books(session, profile_id, batch.books, summary.books, tick, held.books)
+    # An e-reader's books: their logs are counted from every page read kept of them.
+    logs = page_reads.apply(session, profile_id, batch, book_ids, summary, tick)
+    # Those add logs of their own, which the other logs are then matched against.
+    held_logs = held.logs or bool(batch.page_reads)
+    _logs(session, profile_id, logs, book_ids, summary.reading_logs, tick, held_logs)
+    _sessions(session, profile_id, batch.sessions, summary.sessions, tick, held.sessions)
     _goals(session, profile_id, batch.goals, summary, tick)
-    _skips(session, profile_id, batch.skips, summary.skips, tick)
+    _skips(session, profile_id, batch.skips, summary.skips, tick, held.skips)
     session.flush()
     return summary
+
+
+class _Held:
+    """Which kinds of record the profile holds any of before the import, asked in one
+    query: a first import (the usual one) then looks up nothing else."""
+
+    def __init__(self, session: Session, profile_id: int, batch: ImportBatch):
+        kinds = [
+            (name, table)
+            for name, table, wanted in (
+                ("books", t.Book, batch.books),
+                ("logs", t.ReadingLog, batch.logs),
+                ("sessions", t.LearningSession, batch.sessions),
+                ("skips", t.Skip, batch.skips),
+            )
+            if wanted
+        ]
+        self.books = self.logs = self.sessions = self.skips = False
+        if not kinds:
+            return
+        found = (
+            session.connection()
+            .execute(
+                core_select(
+                    *(exists().where(col(table.profile_id) == profile_id) for _n, table in kinds)
+                )
+            )
+            .one()
+        )
+        for (name, _table), held in zip(kinds, found, strict=True):
+            setattr(self, name, bool(held))
 
 
 # -- books ------------------------------------------------------------------------------
@@ -84,11 +122,15 @@ def apply(
 class _Shelf:
     """The profile's books as they were before the import, indexed for recognition."""
 
-    def __init__(self, session: Session, profile_id: int, records: Sequence[ImportedBook]):
-        self.rows = {
-            t.saved_id(row): row
-            for row in session.exec(select(t.Book).where(t.Book.profile_id == profile_id))
-        }
+    def __init__(
+        self, session: Session, profile_id: int, records: Sequence[ImportedBook], held: bool
+    ):
+        self.rows: dict[int, t.Book] = {}
+        if held:
+            self.rows = {
+                t.saved_id(row): row
+                for row in session.exec(select(t.Book).where(t.Book.profile_id == profile_id))
+            }
         self.books: dict[int, Book] = {}
         self.by_isbn: dict[str, list[Book]] = defaultdict(list)
         self.by_title: dict[str, list[Book]] = defaultdict(list)
@@ -144,12 +186,17 @@ class _Shelf:
 
 
 def _books(
-    session: Session, profile_id: int, records: Sequence[ImportedBook], tally: Tally, tick: Progress
+    session: Session,
+    profile_id: int,
+    records: Sequence[ImportedBook],
+    tally: Tally,
+    tick: Progress,
+    held: bool,
 ) -> dict[str, int]:
     """Match or add each book; returns the database id of every record's ref."""
     if not records:
         return {}
-    shelf = _Shelf(session, profile_id, records)
+    shelf = _Shelf(session, profile_id, records, held)
     ids: dict[str, int] = {}
     new_refs: list[str] = []
     new_rows: list[tuple] = []
@@ -170,6 +217,7 @@ def _books(
                     record.finished_on,
                     record.source,
                     now,
+                    record.total_minutes,
                 )
             )
             tally.added += 1
@@ -209,6 +257,7 @@ _BOOK_COLUMNS = (
     "finished_on",
     "source",
     "created_at",
+    "total_minutes",
 )
 
 
@@ -222,89 +271,116 @@ def _logs(
     book_ids: dict[str, int],
     tally: Tally,
     tick: Progress,
+    held: bool,
 ) -> None:
     if not records:
         return
-    keyed = {
-        row.import_key: row
-        for row in session.exec(
-            select(t.ReadingLog).where(
+    # The stored logs as plain values: (id, pages, minutes) by import key, and the
+    # other logs' fields counted; no objects to load and track.
+    keyed: dict[str, tuple[int, int, int | None]] = {}
+    if held and any(r.import_key is not None for r in records):
+        for id_, key, pages, minutes in session.exec(
+            select(
+                col(t.ReadingLog.id),
+                col(t.ReadingLog.import_key),
+                col(t.ReadingLog.pages),
+                col(t.ReadingLog.minutes),
+            ).where(
                 t.ReadingLog.profile_id == profile_id, col(t.ReadingLog.import_key).is_not(None)
             )
-        )
-    }
-    now = datetime.now(UTC)
-    added: list[tuple] = []
-    new_keys: set[str] = set()
-    plain = [r for r in records if r.import_key is None]
+        ):
+            if key is not None and id_ is not None:  # as the query asks
+                keyed[key] = (id_, pages, minutes)
     stored: Counter = Counter()
-    if plain:
+    plain = [r for r in records if r.import_key is None]
+    if held and plain:
         first, last = min(r.day for r in plain), max(r.day for r in plain)
         stored.update(
-            (as_date(row.day), row.pages, row.book_id, row.minutes, row.note, _utc(row.created_at))
-            for row in session.exec(
-                select(t.ReadingLog).where(
-                    t.ReadingLog.profile_id == profile_id,
+            (as_date(day), pages, book_id, minutes, note, _utc(created_at))
+            for day, pages, book_id, minutes, note, created_at in session.connection().execute(
+                core_select(
+                    col(t.ReadingLog.day),
+                    col(t.ReadingLog.pages),
+                    col(t.ReadingLog.book_id),
+                    col(t.ReadingLog.minutes),
+                    col(t.ReadingLog.note),
+                    col(t.ReadingLog.created_at),
+                ).where(
+                    col(t.ReadingLog.profile_id) == profile_id,
                     col(t.ReadingLog.import_key).is_(None),
-                    t.ReadingLog.day >= first,
-                    t.ReadingLog.day <= last,
+                    col(t.ReadingLog.day) >= first,
+                    col(t.ReadingLog.day) <= last,
                 )
             )
         )
+    now = datetime.now(UTC)
+    added: list[tuple] = []
+    changed: list[dict] = []
+    new_keys: set[str] = set()
     for record in records:
         book_id = None
         if record.book_ref is not None:
             if record.book_ref not in book_ids:
                 raise InputError(f"{record.where}: names a book the file does not list")
             book_id = book_ids[record.book_ref]
-        fingerprint = (
-            record.day,
-            record.pages,
-            book_id,
-            record.minutes,
-            record.note,
-            _utc(record.created_at),
-        )
-        row = keyed.get(record.import_key) if record.import_key is not None else None
-        if record.import_key is not None and record.import_key in new_keys:
-            raise InputError(
-                f"{record.where}: import key {record.import_key!r} is used by an earlier log"
+        key = record.import_key
+        if key is not None:
+            if key in new_keys:
+                raise InputError(f"{record.where}: import key {key!r} is used by an earlier log")
+            row = keyed.get(key)
+            if row is not None:
+                if row[1:] != (record.pages, record.minutes):
+                    changed.append(
+                        {"row": row[0], "new_pages": record.pages, "new_minutes": record.minutes}
+                    )
+                    keyed[key] = (row[0], record.pages, record.minutes)
+                    tally.updated += 1
+                else:
+                    tally.unchanged += 1
+                tick(1)
+                continue
+        elif stored:
+            fingerprint = (
+                record.day,
+                record.pages,
+                book_id,
+                record.minutes,
+                record.note,
+                _utc(record.created_at),
             )
-        if row is not None:
-            if (row.pages, row.minutes) != (record.pages, record.minutes):
-                row.pages, row.minutes = record.pages, record.minutes
-                session.add(row)
-                tally.updated += 1
-            else:
+            if stored[fingerprint] > 0:
+                stored[fingerprint] -= 1
                 tally.unchanged += 1
-        elif record.import_key is None and stored[fingerprint] > 0:
-            stored[fingerprint] -= 1
-            tally.unchanged += 1
-        else:
-            added.append(
-                (
-                    profile_id,
-                    record.day,
-                    record.pages,
-                    book_id,
-                    record.minutes,
-                    record.note,
-                    record.started_book,
-                    record.import_key,
-                    _utc(record.created_at) or now,
-                )
+                tick(1)
+                continue
+        added.append(
+            (
+                profile_id,
+                record.day,
+                record.pages,
+                book_id,
+                record.minutes,
+                record.note,
+                record.started_book,
+                key,
+                _utc(record.created_at) or now,
             )
-            if record.import_key is not None:
-                new_keys.add(record.import_key)
-            tally.added += 1
+        )
+        if key is not None:
+            new_keys.add(key)
+        tally.added += 1
         tick(1)
-    session.flush()  # the updates above, before the new rows
-    insert_rows(
-        session.connection(),
-        t.ReadingLog.__table__,  # type: ignore[attr-defined]  # set by SQLModel, not declared there
-        _LOG_COLUMNS,
-        added,
-    )
+    session.flush()  # any change of the ORM's, before these
+    reading_log = t.ReadingLog.__table__  # type: ignore[attr-defined]  # set by SQLModel
+    connection = session.connection()
+    if changed:
+        connection.execute(
+            update(reading_log)
+            .where(reading_log.c.id == bindparam("row"))
+            .values(pages=bindparam("new_pages"), minutes=bindparam("new_minutes")),
+            changed,
+        )
+    insert_rows(connection, reading_log, _LOG_COLUMNS, added)
 
 
 _LOG_COLUMNS = (
@@ -326,46 +402,63 @@ def _sessions(
     records: Sequence[ImportedSession],
     tally: Tally,
     tick: Progress,
+    held: bool,
 ) -> None:
     if not records:
         return
-    first, last = min(r.day for r in records), max(r.day for r in records)
-    stored: Counter[tuple[date, int, str, str | None, str | None, datetime | None]] = Counter(
-        (as_date(row.day), row.minutes, row.kind, row.topic, row.note, _utc(row.created_at))
-        for row in session.exec(
-            select(t.LearningSession).where(
-                t.LearningSession.profile_id == profile_id,
-                t.LearningSession.day >= first,
-                t.LearningSession.day <= last,
+    stored: Counter[tuple[date, int, str, str | None, str | None, datetime | None]] = Counter()
+    if held:
+        first, last = min(r.day for r in records), max(r.day for r in records)
+        stored.update(
+            (as_date(day), minutes, kind, topic, note, _utc(created_at))
+            for day, minutes, kind, topic, note, created_at in session.connection().execute(
+                core_select(
+                    col(t.LearningSession.day),
+                    col(t.LearningSession.minutes),
+                    col(t.LearningSession.kind),
+                    col(t.LearningSession.topic),
+                    col(t.LearningSession.note),
+                    col(t.LearningSession.created_at),
+                ).where(
+                    col(t.LearningSession.profile_id) == profile_id,
+                    col(t.LearningSession.day) >= first,
+                    col(t.LearningSession.day) <= last,
+                )
             )
         )
-    )
+    now = datetime.now(UTC)
+    added: list[tuple] = []
     for record in records:
-        key = (
-            record.day,
-            record.minutes,
-            record.kind.value,
-            record.topic,
-            record.note,
-            _utc(record.created_at),
-        )
-        if stored[key] > 0:
-            stored[key] -= 1
-            tally.unchanged += 1
-        else:
-            row = t.LearningSession(
-                profile_id=profile_id,
-                day=record.day,
-                minutes=record.minutes,
-                kind=record.kind.value,
-                topic=record.topic,
-                note=record.note,
+        kind = record.kind.value
+        created_at = _utc(record.created_at)
+        if stored:
+            key = (record.day, record.minutes, kind, record.topic, record.note, created_at)
+            if stored[key] > 0:
+                stored[key] -= 1
+                tally.unchanged += 1
+                tick(1)
+                continue
+        added.append(
+            (
+                profile_id,
+                record.day,
+                record.minutes,
+                kind,
+                record.topic,
+                record.note,
+                created_at or now,
             )
-            if record.created_at is not None:
-                row.created_at = _utc(record.created_at)
-            session.add(row)
-            tally.added += 1
+        )
+        tally.added += 1
         tick(1)
+    session.flush()
+    # At once, as the logs are: one ORM object per session made years of a habit slow.
+    insert_rows(
+        session.connection(),
+        t.LearningSession.__table__,  # type: ignore[attr-defined]  # set by SQLModel
+        ("profile_id", "day", "minutes", "kind", "topic", "note", "created_at"),
+        added,
+    )
 
 
 # -- goals and skip days ----------------------------------------------------------------
@@ -413,14 +506,21 @@ def _goals(
 
 
 def _skips(
-    session: Session, profile_id: int, records: Sequence[ImportedSkip], tally: Tally, tick: Progress
+    session: Session,
+    profile_id: int,
+    records: Sequence[ImportedSkip],
+    tally: Tally,
+    tick: Progress,
+    held: bool,
 ) -> None:
     if not records:
         return
-    stored = {
-        as_date(day)
-        for day in session.exec(select(col(t.Skip.day)).where(t.Skip.profile_id == profile_id))
-    }
+    stored: set[date] = set()
+    if held:
+        stored = {
+            as_date(day)
+            for day in session.exec(select(col(t.Skip.day)).where(t.Skip.profile_id == profile_id))
+        }
     added: list[tuple] = []
     for record in records:
         if record.day in stored:
