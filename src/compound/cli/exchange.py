@@ -168,7 +168,8 @@ def register(commands) -> None:
         "bring in books and reading from another tool",
         epilog="goodreads: the library export CSV; storygraph: its export CSV; "
         "hardcover: its library export CSV; bookwyrm: its CSV export; "
-        "koreader: statistics.sqlite3 (readest: Readest's, in KOReader's form); loop: Loop Habit Tracker's CSV zip, its folder or "
+        "koreader: statistics.sqlite3 (readest: Readest's, in KOReader's form); "
+        "loop: Loop Habit Tracker's CSV zip, its folder or "
         "its .db backup (--list, then --habit NAME=KIND); kindle: Amazon's "
         "Kindle.Devices.ReadingSession.csv or Kindle.reading-insights-sessions_with_adjustments"
         ".csv, or the export's folder; openreads: its CSV export; "
