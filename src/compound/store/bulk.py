@@ -58,13 +58,12 @@ def insert_rows(
         convert = _converter(table.c[name], dialect)
         if convert is not None:
             values[index] = convert(values[index])
-    quote = dialect.identifier_preparer.quote
-    statement = (
-        f"INSERT INTO {dialect.identifier_preparer.format_table(table)} "
-        f"({', '.join(quote(name) for name in columns)}) "
-        f"VALUES ({', '.join('?' * len(columns))})"
-    )
-    connection.exec_driver_sql(statement, list(zip(*values)))
+    # SQLAlchemy writes the statement, its parameters in the table's order of columns
+    # (not the caller's): the values are put in that order.
+    statement = insert(table).compile(dialect=dialect, column_keys=list(columns))
+    by_name = dict(zip(columns, values, strict=True))
+    ordered = [by_name[name] for name in statement.positiontup or ()]
+    connection.exec_driver_sql(statement.string, list(zip(*ordered)))
     return ids
 
 
