@@ -173,3 +173,32 @@ def test_a_dry_run_of_the_second_device_keeps_nothing(open_store, tmp_path):
     assert days(store) == before
     # And the real import afterwards still finds the phone's reads new.
     assert store.import_batch(koreader.read(phone, NIGHT_OWL)).reading_logs.updated == 5
+
+
+def test_days_imported_before_page_reads_were_kept_are_never_lowered(open_store, tmp_path):
+    """Logs an earlier version imported came from page reads not kept here: a second
+    device's file, imported after the upgrade, adds to those days but never brings a
+    day below what it held; the first device's file again then counts every day from
+    all the reads, as one file of them all does."""
+    rows = koreader_stats.reading()
+    # The e-reader turned every other page of the sample, the phone the others.
+    ereader = koreader_stats.write(tmp_path / "ereader.sqlite3", rows[::2])
+    phone = koreader_stats.write(tmp_path / "phone.sqlite3", rows[1::2])
+    one = open_store()
+    one.import_batch(koreader.read(koreader_stats.write(tmp_path / "all.sqlite3", rows), NIGHT_OWL))
+    expected = days(one)
+    store = open_store()
+    store.import_batch(koreader.read(ereader, NIGHT_OWL))
+    before = days(store)
+    assert totals(before) < totals(expected)
+    with store.engine.begin() as connection:  # as an earlier version left it: no reads kept
+        connection.execute(
+            text("DELETE FROM page_reads WHERE profile_id = :profile"),
+            {"profile": store.profile.id},
+        )
+    store.import_batch(koreader.read(phone, NIGHT_OWL))
+    after = days(store)
+    for key, (day, pages, minutes) in before.items():
+        assert after[key][1] >= pages and (after[key][2] or 0) >= (minutes or 0), key
+    store.import_batch(koreader.read(ereader, NIGHT_OWL))
+    assert days(store) == expected

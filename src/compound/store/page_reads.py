@@ -106,6 +106,9 @@ def apply(
                 summary.skipped += cut
         book_id = book_ids[reads.book_ref]
         before = logged[reads.link_key]
+        # Logs an earlier version imported, keeping no reads: they came from reads not
+        # known here (another device's, perhaps), so a day is never brought below them.
+        unknown_reads = stored is None
         wanted = set()
         for log in logs:
             key = log.import_key
@@ -113,15 +116,15 @@ def apply(
                 continue
             wanted.add(key)
             row = before.get(key)
+            pages, minutes = log.pages, log.minutes
+            if row is not None and unknown_reads:
+                pages = max(pages, row[1])
+                minutes = max(minutes or 0, row[2] or 0) or None
             if row is None:
-                new_logs.append(
-                    (profile_id, log.day, log.pages, book_id, log.minutes, False, key, now)
-                )
+                new_logs.append((profile_id, log.day, pages, book_id, minutes, False, key, now))
                 tally.added += 1
-            elif row[1:] != (log.pages, log.minutes):
-                changed_logs.append(
-                    {"row": row[0], "new_pages": log.pages, "new_minutes": log.minutes}
-                )
+            elif row[1:] != (pages, minutes):
+                changed_logs.append({"row": row[0], "new_pages": pages, "new_minutes": minutes})
                 tally.updated += 1
             else:
                 tally.unchanged += 1
