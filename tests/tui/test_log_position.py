@@ -50,3 +50,17 @@ async def test_a_time_past_the_end_is_refused_and_nothing_stored(empty_store, ma
         assert isinstance(dialog, LogPagesDialog)
         assert "past its end" in str(dialog.query_one(".dialog-error").render())
     assert empty_store.book(str(book.id)).minutes_read == 0
+
+
+async def test_the_book_list_says_where_an_audiobook_is_in_time(empty_store, make_app):
+    from textual.widgets import OptionList
+
+    book = _audiobook(empty_store)
+    empty_store.log_pages(day=TODAY, minutes=100, book=str(book.id))
+    async with make_app(empty_store).run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        options = pilot.app.screen.query_one(OptionList)
+        labels = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+    assert labels == ["Project Hail Mary  1 h 40 min/16 h 10 min  (being read)"]
