@@ -83,7 +83,9 @@ def test_dates_are_read_from_the_forms_the_exports_use(text, day):
     assert day_part(text, "Date Started") == day
 
 
-@pytest.mark.parametrize("text", ["15/03/2024", "March 2024", "2024-02-30", "2024-03-15T"])
+@pytest.mark.parametrize(
+    "text", ["15/03/2024", "March 2024", "2024-02-30", "2024-13-01", "0000-01-01", "2024-03-15T"]
+)
 def test_a_date_that_is_not_one_is_refused_by_name(text):
     with pytest.raises(InputError, match="Date Started"):
         day_part(text, "Date Started")
@@ -152,6 +154,26 @@ def test_both_isbns_wrong_keeps_the_book_without_one(tmp_path):
         "imported without an ISBN",
         "imported without an ISBN",
     ]
+
+
+def test_a_cell_repeated_in_many_rows_is_judged_in_each(tmp_path):
+    """Cells recur across a library (statuses, authors, days): a bad one is listed for
+    every row that holds it, and a good one read alike in each."""
+    rows = [
+        {"Title": f"Book {n}", "Author": "Ann Leckie", "Status": "Read", "Pages": "abc",
+         "Date Started": "2024-02-30", "Date Finished": "2024-03-15"}
+        for n in range(3)
+    ]  # fmt: skip
+    path = write_csv(tmp_path / "h.csv", header_of("hardcover_export.csv"), rows)
+    batch = read(path, ReadOptions())
+    assert [(b.author, b.started_on, b.finished_on) for b in batch.books] == [
+        ("Ann Leckie", None, date(2024, 3, 15))
+    ] * 3
+    assert [where for where, _ in batch.repaired] == ["row 2", "row 2", "row 3", "row 3"] + [
+        "row 4",
+        "row 4",
+    ]
+    assert all("Pages" in what or "Date Started" in what for _, what in batch.repaired)
 
 
 @pytest.mark.parametrize(

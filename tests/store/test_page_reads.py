@@ -198,7 +198,7 @@ def test_days_imported_before_page_reads_were_kept_are_never_lowered(open_store,
         )
     store.import_batch(koreader.read(phone, NIGHT_OWL))
     after = days(store)
-    for key, (day, pages, minutes) in before.items():
+    for key, (_day, pages, minutes) in before.items():
         assert after[key][1] >= pages and (after[key][2] or 0) >= (minutes or 0), key
     store.import_batch(koreader.read(ereader, NIGHT_OWL))
     assert days(store) == expected

@@ -17,6 +17,7 @@ several rows with other dates is a reread, a book of its own.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -32,7 +33,7 @@ from compound.domain.imports import (
 from compound.domain.records import BookStatus
 from compound.exchange import fields
 from compound.exchange.csvfiles import read_rows
-from compound.exchange.hardcover import (
+from compound.exchange.fields import (
     cell_of,
     dated,
     day_part,
@@ -65,6 +66,16 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
     salvage = Salvage(source, strict=options.strict)
     books: list[ImportedBook] = []
     seen: dict[tuple, int] = {}
+    # A library repeats its authors, page counts and days: each distinct cell is read
+    # once (its day one date object, shared by the rows that name it).
+    authors: dict[str, str | None] = {}
+    counts: dict[str, int | None] = {}
+    days: dict[str, date | None] = {}
+    remembered = fields.remembered
+    pages_in = partial(fields.pages_or_none, what="pages")
+    start_in = partial(day_part, what="start_date")
+    finish_in = partial(day_part, what="finish_date")
+    stopped_in = partial(day_part, what="stopped_date")
     for number, row in rows:
         where = f"row {number}"
         try:
@@ -72,14 +83,28 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
         except InputError:
             salvage.skip(where, "no title")
             continue
-        author = salvage.cell(where, partial(fields.person, row[author_at]), None)
-        isbn = first_isbn(
-            salvage, where, [("isbn_13", row[isbn13_at]), ("isbn_10", row[isbn10_at])]
+        text = row[author_at]
+        author = (
+            authors[text]
+            if text in authors
+            else remembered(authors, text, fields.person, salvage, where)
         )
-        pages = salvage.cell(where, partial(fields.pages_or_none, pages_of(row), "pages"), None)
-        started = salvage.cell(where, partial(day_part, start_of(row), "start_date"), None)
-        finished = salvage.cell(where, partial(day_part, finish_of(row), "finish_date"), None)
-        stopped = salvage.cell(where, partial(day_part, stopped_of(row), "stopped_date"), None)
+        try:  # a row's ISBNs are its own: checked, not remembered
+            isbn = fields.isbn_or_none(row[isbn13_at], row[isbn10_at])
+        except InputError:
+            isbn = first_isbn(
+                salvage, where, [("isbn_13", row[isbn13_at]), ("isbn_10", row[isbn10_at])]
+            )
+        text = pages_of(row)
+        pages = (
+            counts[text] if text in counts else remembered(counts, text, pages_in, salvage, where)
+        )
+        text = start_of(row)
+        started = days[text] if text in days else remembered(days, text, start_in, salvage, where)
+        text = finish_of(row)
+        finished = days[text] if text in days else remembered(days, text, finish_in, salvage, where)
+        text = stopped_of(row)
+        stopped = days[text] if text in days else remembered(days, text, stopped_in, salvage, where)
         shelf = shelf_of(row).strip()
         status = SHELVES.get(shelf.lower())
         started, finished = dated(salvage, where, started, finished, status == BookStatus.READING)

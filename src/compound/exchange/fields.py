@@ -1,16 +1,32 @@
-"""Reading the cells of other tools' exports: ISBNs, dates, counts and names."""
+"""Reading the cells of other tools' exports: ISBNs, dates, counts and names; and the
+reads a row's status and dates make (Hardcover and BookWyrm alike)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from compound.domain.errors import InputError
 from compound.domain.quantities import MAX_BOOK_PAGES, parse_whole
+from compound.domain.records import BookStatus
 from compound.domain.text import clean_text, normalise_isbn
+from compound.exchange.salvage import Salvage
+
+T = TypeVar("T")
 
 _DAY = re.compile(r"^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$", re.ASCII)
 _ISBN10_X = re.compile(r"^\d{9}X$", re.ASCII)
+# A day, or a moment whose day is kept as written: 2024-03-15, 2024-03-15T10:00:00Z,
+# 2024-03-15T10:00:00+01:00, 2024-03-15 10:00:00 UTC, 2024-03-15 10:00:00.123456+00:00.
+_MOMENT = re.compile(
+    r"^(\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2})"
+    r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$",
+    re.ASCII | re.IGNORECASE,
+)
+
+Read = tuple[BookStatus, date | None, date | None]  # (status, started, finished)
 
 
 def excel_text(value: str) -> str:
@@ -91,3 +107,110 @@ def title(value: str) -> str:
 def person(value: str | None) -> str | None:
     """An author's name; None when empty."""
     return clean_text(value, "the author")
+
+
+def day_part(value: str, what: str) -> date | None:
+    """The day of a date or a moment cell (its time and zone are not needed: the day
+    is the one the reader's tool showed); None when the cell is empty."""
+    text = value.strip()
+    if not text:
+        return None
+    if len(text) == 10 and text[4] == text[7] == "-" and text.isascii():
+        try:  # the usual 2024-03-15, read at once; anything else as below
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    match = _MOMENT.match(text)
+    if not match:
+        raise InputError(f"{what} {text!r} is not a date like 2024-03-15")
+    return day_or_none(match[1], what)
+
+
+def remembered(
+    known: dict[str, T],
+    text: str,
+    read: Callable[[str], T],
+    salvage: Salvage,
+    where: str,
+    done: str = "left empty",
+) -> T | None:
+    """`read(text)`, kept in `known` for the rows that repeat the cell (a library's
+    statuses, dates and authors recur); None, listed, when it refuses the cell. Only
+    what was read is kept: a refusal is listed for each row it is in."""
+    try:
+        value = read(text)
+    except InputError as exc:
+        salvage.repair(where, str(exc), done)
+        return None
+    known[text] = value
+    return value
+
+
+def first_isbn(salvage: Salvage, where: str, cells: list[tuple[str, str]]) -> str | None:
+    """The first of (column, text) that is a good ISBN; a malformed one is passed over
+    and listed, naming the one used instead."""
+    wrong: list[str] = []
+    for column, text in cells:
+        if not excel_text(text):
+            continue
+        try:
+            found = isbn_or_none(text)
+        except InputError as exc:
+            wrong.append(f"{column}: {exc}")
+            continue
+        for problem in wrong:
+            salvage.repair(where, problem, f"the {column} was used")
+        return found
+    for problem in wrong:
+        salvage.repair(where, problem, "imported without an ISBN")
+    return None
+
+
+def cell_of(columns: dict[str, int], name: str) -> Callable[[list[str]], str]:
+    """A reader of column `name` in a row, or of nothing when the layout lacks it."""
+    place = columns.get(name)
+    if place is None:
+        return lambda row: ""
+    return lambda row: row[place]
+
+
+def dated(
+    salvage: Salvage, where: str, started: date | None, finished: date | None, reading: bool
+) -> tuple[date | None, date | None]:
+    """A start after the finish: for a read under way, the finish is an earlier read's
+    and the start this one's; otherwise the two were typed the wrong way round."""
+    if started is None or finished is None or started <= finished or reading:
+        return started, finished
+    salvage.repair(
+        where,
+        f"finished on {finished.isoformat()}, before it was started on {started.isoformat()}",
+        "read as started on the earlier day and finished on the later",
+    )
+    return finished, started
+
+
+def inferred(
+    started: date | None, finished: date | None, stopped: date | None = None
+) -> BookStatus:
+    """The status a row's dates tell when its own word cannot be read."""
+    if finished is not None:
+        return BookStatus.FINISHED
+    if stopped is not None:
+        return BookStatus.ABANDONED
+    return BookStatus.READING if started is not None else BookStatus.TO_READ
+
+
+def reads_of(status: BookStatus, started: date | None, finished: date | None) -> list[Read]:
+    """Which books a row's one read and status make: a finish date under another status
+    is an earlier read, a finished book of its own (a reread under way, or wanted)."""
+    if status == BookStatus.FINISHED:
+        return [(status, started, finished)]
+    if finished is None:
+        return [(status, None if status == BookStatus.TO_READ else started, None)]
+    if status == BookStatus.ABANDONED:
+        # The day a read was given up on is not a finish.
+        return [(status, started if started is None or started <= finished else None, None)]
+    earlier = started if started is not None and started <= finished else None
+    later = started if started is not None and started > finished else None
+    current = (status, later if status == BookStatus.READING else None, None)
+    return [(BookStatus.FINISHED, earlier, finished), current]

@@ -12,7 +12,6 @@ rereads. The export has no day-by-day reading, so a Hardcover import brings book
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -29,6 +28,14 @@ from compound.domain.imports import (
 from compound.domain.records import BookStatus
 from compound.exchange import fields
 from compound.exchange.csvfiles import read_rows
+from compound.exchange.fields import (
+    cell_of,
+    dated,
+    day_part,
+    first_isbn,
+    inferred,
+    reads_of,
+)
 from compound.exchange.registry import Importer
 from compound.exchange.salvage import Salvage
 
@@ -48,29 +55,8 @@ NOT_READING = {"ignored", "none"}
 # The longest audiobook taken: a thousand hours is far past any published one.
 MAX_DURATION_SECONDS = 3_600_000
 
-# A day, or a moment whose day is kept as written: 2024-03-15, 2024-03-15T10:00:00Z,
-# 2024-03-15T10:00:00+01:00, 2024-03-15 10:00:00 UTC, 2024-03-15 10:00:00.123456+00:00.
-_MOMENT = re.compile(
-    r"^(\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2})"
-    r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$",
-    re.ASCII | re.IGNORECASE,
-)
 _ROLE = re.compile(r"\([^()]*\)\s*$")  # "Ray Porter (Narrator)"
 _SECONDS = re.compile(r"^\d{1,12}(?:\.\d+)?$", re.ASCII)
-
-Read = tuple[BookStatus, date | None, date | None]  # (status, started, finished)
-
-
-def day_part(value: str, what: str) -> date | None:
-    """The day of a date or a moment cell (its time and zone are not needed: the day
-    is the one the reader's tool showed); None when the cell is empty."""
-    text = value.strip()
-    if not text:
-        return None
-    match = _MOMENT.match(text)
-    if not match:
-        raise InputError(f"{what} {text!r} is not a date like 2024-03-15")
-    return fields.day_or_none(match[1], what)
 
 
 def writers(value: str) -> str | None:
@@ -97,85 +83,28 @@ def minutes_of(value: str) -> int | None:
     return int(seconds / 60 + 0.5) or None  # half a minute up, not to the even one
 
 
-def first_isbn(salvage: Salvage, where: str, cells: list[tuple[str, str]]) -> str | None:
-    """The first of (column, text) that is a good ISBN; a malformed one is passed over
-    and listed, naming the one used instead."""
-    wrong: list[str] = []
-    for column, text in cells:
-        if not fields.excel_text(text):
-            continue
-        try:
-            found = fields.isbn_or_none(text)
-        except InputError as exc:
-            wrong.append(f"{column}: {exc}")
-            continue
-        for problem in wrong:
-            salvage.repair(where, problem, f"the {column} was used")
-        return found
-    for problem in wrong:
-        salvage.repair(where, problem, "imported without an ISBN")
-    return None
-
-
-def dated(
-    salvage: Salvage, where: str, started: date | None, finished: date | None, reading: bool
-) -> tuple[date | None, date | None]:
-    """A start after the finish: for a read under way, the finish is an earlier read's
-    and the start this one's; otherwise the two were typed the wrong way round."""
-    if started is None or finished is None or started <= finished or reading:
-        return started, finished
-    salvage.repair(
-        where,
-        f"finished on {finished.isoformat()}, before it was started on {started.isoformat()}",
-        "read as started on the earlier day and finished on the later",
-    )
-    return finished, started
-
-
-def inferred(
-    started: date | None, finished: date | None, stopped: date | None = None
-) -> BookStatus:
-    """The status a row's dates tell when its own word cannot be read."""
-    if finished is not None:
-        return BookStatus.FINISHED
-    if stopped is not None:
-        return BookStatus.ABANDONED
-    return BookStatus.READING if started is not None else BookStatus.TO_READ
-
-
-def reads_of(status: BookStatus, started: date | None, finished: date | None) -> list[Read]:
-    """Which books a row's one read and status make: a finish date under another status
-    is an earlier read, a finished book of its own (a reread under way, or wanted)."""
-    if status == BookStatus.FINISHED:
-        return [(status, started, finished)]
-    if finished is None:
-        return [(status, None if status == BookStatus.TO_READ else started, None)]
-    if status == BookStatus.ABANDONED:
-        # The day a read was given up on is not a finish.
-        return [(status, started if started is None or started <= finished else None, None)]
-    earlier = started if started is not None and started <= finished else None
-    later = started if started is not None and started > finished else None
-    current = (status, later if status == BookStatus.READING else None, None)
-    return [(BookStatus.FINISHED, earlier, finished), current]
-
-
-def cell_of(columns: dict[str, int], name: str) -> Callable[[list[str]], str]:
-    """A reader of column `name` in a row, or of nothing when the layout lacks it."""
-    place = columns.get(name)
-    if place is None:
-        return lambda row: ""
-    return lambda row: row[place]
-
-
 def read(path: Path, options: ReadOptions) -> ImportBatch:
     """Every read in a Hardcover library export, as books."""
     source = Path(path).name
     columns, rows = read_rows(path, REQUIRED, "a Hardcover library export")
+    # Cells by place rather than by name: a library holds thousands of rows.
     title_at, author_at, status_at, started_at, finished_at = (columns[n] for n in REQUIRED)
     isbn10, isbn13, pages_of, duration_of, book_id_of = (cell_of(columns, n) for n in OPTIONAL)
     salvage = Salvage(source, strict=options.strict)
     books: list[ImportedBook] = []
     seen: dict[tuple, int] = {}
+    # A library repeats its statuses, authors, page counts and days: each distinct cell
+    # is read once (its day one date object, shared by the rows that name it).
+    words: dict[str, str] = {}
+    authors: dict[str, str | None] = {}
+    counts: dict[str, int | None] = {}
+    lengths: dict[str, int | None] = {}
+    days: dict[str, date | None] = {}
+    remembered = fields.remembered
+    pages_in = partial(fields.pages_or_none, what="Pages")
+    started_in = partial(day_part, what="Date Started")
+    finished_in = partial(day_part, what="Date Finished")
+    reading = BookStatus.READING
     for number, row in rows:
         where = f"row {number}"
         try:
@@ -183,21 +112,42 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
         except InputError:
             salvage.skip(where, "no title")
             continue
-        word = " ".join(row[status_at].split()).lower()
+        said = row[status_at]
+        word = words.get(said)
+        if word is None:
+            word = words[said] = " ".join(said.split()).lower()
         if word in NOT_READING:
-            salvage.skipped.append((where, f"Status {row[status_at].strip()}: not being read"))
+            salvage.skipped.append((where, f"Status {said.strip()}: not being read"))
             continue
-        author = salvage.cell(where, partial(writers, row[author_at]), None)
-        isbn = first_isbn(salvage, where, [("ISBN 13", isbn13(row)), ("ISBN 10", isbn10(row))])
-        pages = salvage.cell(where, partial(fields.pages_or_none, pages_of(row), "Pages"), None)
-        minutes = salvage.cell(where, partial(minutes_of, duration_of(row)), None)
-        started = salvage.cell(where, partial(day_part, row[started_at], "Date Started"), None)
-        finished = salvage.cell(where, partial(day_part, row[finished_at], "Date Finished"), None)
+        text = row[author_at]
+        author = (
+            authors[text] if text in authors else remembered(authors, text, writers, salvage, where)
+        )
+        try:  # a row's ISBNs are its own: checked, not remembered
+            isbn = fields.isbn_or_none(isbn13(row), isbn10(row))
+        except InputError:
+            isbn = first_isbn(salvage, where, [("ISBN 13", isbn13(row)), ("ISBN 10", isbn10(row))])
+        text = pages_of(row)
+        pages = (
+            counts[text] if text in counts else remembered(counts, text, pages_in, salvage, where)
+        )
+        text = duration_of(row)
+        minutes = (
+            lengths[text]
+            if text in lengths
+            else remembered(lengths, text, minutes_of, salvage, where)
+        )
+        text = row[started_at]
+        started = days[text] if text in days else remembered(days, text, started_in, salvage, where)
+        text = row[finished_at]
+        finished = (
+            days[text] if text in days else remembered(days, text, finished_in, salvage, where)
+        )
         status = STATUSES.get(word)
-        started, finished = dated(salvage, where, started, finished, status == BookStatus.READING)
+        started, finished = dated(salvage, where, started, finished, status == reading)
         if status is None:
             status = inferred(started, finished)
-            said = row[status_at].strip()
+            said = said.strip()
             salvage.repair(
                 where,
                 f"Status {said!r} is not one of Want to Read, Currently Reading, Read, "

@@ -38,10 +38,12 @@ import re
 import sqlite3
 import sys
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from operator import attrgetter
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from compound.domain.days import MAX_DURATION_MINUTES
 from compound.domain.errors import InputError
@@ -81,6 +83,7 @@ _FOLDER = re.compile(r"(\d+)(?: .*)?")
 _EPOCH = date(1970, 1, 1)
 _DAY_MS = 86_400_000
 _LAST_DAY_MS = (date.max - _EPOCH).days * _DAY_MS
+T = TypeVar("T")
 
 # What a numeric habit's unit says it counts: pages, or time in minutes (the factor).
 _PAGE_UNITS = {"", "page", "pages", "p", "pp", "pg", "pgs", "pág", "páginas", "seiten"}
@@ -287,6 +290,10 @@ class _CsvExport:
             if leaf == "Checkmarks.csv" and match:
                 self.folders.setdefault(int(match[1]), name)
         self._all: dict[int, list[Mark]] | None = None
+        # Each habit's file names the same days, and a few values recur (YES_MANUAL,
+        # the usual amounts): each distinct cell is read once, its date one object.
+        self._days: dict[str, date] = {}
+        self._values: dict[str, int] = {}
 
     def _habits(self) -> list[Habit]:
         text = self.files.text("Habits.csv")
@@ -351,6 +358,7 @@ class _CsvExport:
         """A habit's own Checkmarks.csv: Date,Value,Notes (2.x), or date,value (1.x)."""
         text = self.files.text(member)
         marks = []
+        days, values = self._days, self._values
         try:
             reader = csv.reader(io.StringIO(text, newline=""))
             value_at, note_at = 1, None
@@ -360,6 +368,19 @@ class _CsvExport:
                     value_at = header.index("Value") if "Value" in header else 1
                     note_at = header.index("Notes") if "Notes" in header else None
                     continue
+                if len(fields) > value_at:
+                    # The usual row, read at once; one with a problem as below, to list it.
+                    cell, said = fields[0], fields[value_at]
+                    day = days[cell] if cell in days else _remembered(days, cell, _day)
+                    value = values[said] if said in values else _remembered(values, said, _value)
+                    if day is not None and value is not None:
+                        note = (
+                            fields[note_at]
+                            if note_at is not None and note_at < len(fields)
+                            else None
+                        )
+                        marks.append(Mark(f"{member}, row {number}", day, value, note or None))
+                        continue
                 if not "".join(fields).strip():
                     continue
                 where = f"{member}, row {number}"
@@ -414,6 +435,16 @@ class _CsvExport:
                     continue
                 self._all[habit.number].append(Mark(where, day, value, None))
         return self._all
+
+
+def _remembered(known: dict[str, T], cell: str, read: Callable[[str], T]) -> T | None:
+    """`read(cell)`, kept in `known` for the rows that repeat the cell; None when it
+    refuses the cell (the row is then read again, to list the problem)."""
+    try:
+        value = known[cell] = read(cell)
+    except InputError:
+        return None
+    return value
 
 
 def _mark(
@@ -775,18 +806,22 @@ def _bring(
     key = f"loop:{title_key(habit.name.strip())}"
     topic = clean_text(habit.name, "the habit's name") if kind != READING else None
     seen: dict[date, str] = {}
+    by_amount = numeric and measure is not None and not (measure == "pages" and kind != READING)
+    noon = time(12)
+    session_kind = SessionKind(kind) if kind != READING else None
     for mark in marks:
-        if mark.value in _SKIPS:
+        value = mark.value
+        if value in _SKIPS:
             skips.setdefault(mark.day, ImportedSkip(mark.where, mark.day, "skipped in Loop"))
             continue
-        if not _done(mark.value, numeric):
+        if not (value > 0 if numeric else value == YES_MANUAL):  # _done, the skips gone
             continue  # not done, or only implied by the habit's frequency
         if mark.day in seen:
             salvage.skip(mark.where, f"{mark.day.isoformat()} again (first at {seen[mark.day]})")
             continue
         seen[mark.day] = mark.where
         pages, minutes = 0, per_day
-        if numeric and measure is not None and not (measure == "pages" and kind != READING):
+        if by_amount:
             amount = mark.value / 1000
             if measure == "pages":
                 pages = round(amount)
@@ -807,7 +842,7 @@ def _bring(
                 if minutes > MAX_DURATION_MINUTES:
                     salvage.skip(mark.where, f"{amount:g} {habit.unit} is more than a day")
                     continue
-        note = _note(mark, salvage)
+        note = _note(mark, salvage) if mark.note else None
         if kind == READING:
             logs.append(
                 ImportedLog(
@@ -820,17 +855,17 @@ def _bring(
                 )
             )
         else:
-            assert minutes is not None  # _check_plan saw to it
+            assert minutes is not None and session_kind is not None  # _check_plan saw to it
             sessions.append(
                 ImportedSession(
                     where=mark.where,
                     day=mark.day,
                     minutes=minutes,
-                    kind=SessionKind(kind),
+                    kind=session_kind,
                     topic=topic,
                     note=note,
                     # The same moment whichever file brings it: importing again matches.
-                    created_at=datetime.combine(mark.day, time(12), tzinfo=UTC),
+                    created_at=datetime.combine(mark.day, noon, tzinfo=UTC),
                 )
             )
 
@@ -850,7 +885,7 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
                 raise InputError(f'habit "{habit.name}" is chosen twice ({taken[habit.number]})')
             taken[habit.number] = name
             # Loop lists days newest first; brought oldest first, as they were lived.
-            marks = sorted(export.marks(habit, salvage), key=lambda mark: mark.day)
+            marks = sorted(export.marks(habit, salvage), key=attrgetter("day"))
             plan = Plan(habit, kind, minutes)
             _check_plan(plan, _numeric(habit, marks))
             plans.append((plan, marks))
