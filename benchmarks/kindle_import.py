@@ -84,16 +84,34 @@ def main() -> int:
         Store.open(f"sqlite:///{template}").close()  # schema at head, default profile
         batch = read(export, read_options)
         now = time.strftime("%Y-%m-%d %H:%M:%S.000000")
+        # Every book and every log the import adds (each book has a first day; each
+        # log a book), as the import stores them.
         book_rows = [
-            (n + 1, 1, b.title, b.status.value, b.started_on.isoformat(), b.source, now)
+            (
+                n + 1,
+                1,
+                b.title,
+                b.isbn,
+                b.status.value,
+                b.started_on and b.started_on.isoformat(),
+                b.source,
+                now,
+            )
             for n, b in enumerate(batch.books)
-            if b.started_on is not None
         ]
         ids = {b.ref: n + 1 for n, b in enumerate(batch.books)}
         log_rows = [
-            (1, log.day.isoformat(), 0, ids[log.book_ref], log.minutes, 0, log.import_key, now)
+            (
+                1,
+                log.day.isoformat(),
+                0,
+                ids[log.book_ref or ""],
+                log.minutes,
+                0,
+                log.import_key,
+                now,
+            )
             for log in batch.logs
-            if log.book_ref is not None
         ]
 
         def floor(index: int) -> float:
@@ -107,8 +125,8 @@ def main() -> int:
                     rows = list(csv.DictReader(handle))
                 connection.execute("BEGIN IMMEDIATE")
                 connection.executemany(
-                    "INSERT INTO book (id, profile_id, title, status, started_on, source, "
-                    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO book (id, profile_id, title, isbn, status, started_on, "
+                    "source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     book_rows,
                 )
                 connection.executemany(
@@ -134,6 +152,7 @@ def main() -> int:
             finally:
                 store.close()
             assert summary.reading_logs.added == len(log_rows), summary.reading_logs
+            assert summary.books.added == len(book_rows), summary.books
             return elapsed
 
         for index in range(args.warmup):

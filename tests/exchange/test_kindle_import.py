@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from datetime import date, time
 
 import kindle_files
@@ -240,3 +241,68 @@ def test_a_folder_without_session_files_is_refused(tmp_path):
     (tmp_path / "Retail.OrderHistory.1").mkdir()
     with pytest.raises(InputError, match="holds neither"):
         read(tmp_path, BERLIN_NIGHT_OWL)
+
+
+# Rows as Amazon writes them, and every way a row may differ from that: each is read
+# the same whether or not its ASIN cell is padded with a space (a padded cell is read
+# row by row with every check; the usual one takes a quicker way).
+A, B = "B00ABCDEF1", "0316769487"
+VARIED_SESSIONS = [
+    (A, "2026-03-28T22:30:00.000Z", "2026-03-28T22:40:00.000Z", "600000", "Dune"),
+    # Berlin starts summer time at 01:00 UTC on 29 March 2026.
+    (A, "2026-03-29T00:30:00.000Z", "2026-03-29T00:50:00.000Z", "1200000", "Dune"),
+    (A, "2026-03-29T02:30:00Z", "2026-03-29T02:40:00Z", "600000", "Dune"),
+    (A, "2026-03-28T22:30:00.000Z", "2026-03-28T22:40:00.000Z", "600000", "Dune"),
+    (A, "2026-03-29T02:30:00Z", "2026-03-29T02:40:00Z ", "600000", "Dune"),
+    (A, "2026-03-30 08:00:00", "2026-03-30 08:10:00", "600000", "Dune"),
+    (A, "2026-03-30T09:00:00.000Z", "2026-03-30T09:20:00.000Z", "1200000.0", "Dune"),
+    (A, "2026-03-30T10:00:00.000Z", "2026-03-30T10:30:00.000Z", "Not Available", "Dune"),
+    (A, "2026-03-30T11:00:00.000Z", "2026-03-30T11:30:00.000Z", "90000000", "Dune"),
+    (A, "2026-03-30T12:00:00.000Z", "2026-03-30T12:30:00.000Z", "０６０００００", "Dune"),
+    (A, "2026-13-01T00:00:00.000Z", "2026-13-01T00:30:00.000Z", "600000", "Dune"),
+    (A, "Not Available", "2026-03-30T13:30:00.000Z", "600000", "Dune"),
+    (A, "2026-03-30T14:00:00.000+02:00", "2026-03-30T14:30:00.000+02:00", "600000", "Dune"),
+    (A, "2026-03-30T15:00:00.000Z", "2026-03-30T15:30:00.000Z", "0001800000", "Dune"),
+    (A, "20260331T101010Z", "20260331T102010Z", "600000", "Dune"),
+    (A, "2026-03-31T23:59:59.999999Z", "2026-04-01T00:09:59Z", "600000", "Dune"),
+    (A, " 2026-04-01T08:00:00.000Z", "2026-04-01T08:30:00.000Z", " 600000 ", "Dune"),
+    (B, "2026-04-01T09:00:00.000Z", "2026-04-01T09:30:00.000Z", "1800000", "Not Available"),
+    (B, "2026-04-01T10:00:00.000Z", "2026-04-01T10:30:00.000Z", "1800000", "Not Available"),
+    (B, "2026-04-02T10:00:00.000Z", "2026-04-02T10:30:00.000Z", "1800000", " Franny "),
+    (B, "2026-04-03T10:00:00.000Z", "2026-04-03T10:30:00.000Z", "1800000", "Zooey"),
+    ("Not Available", "2026-04-03T11:00:00.000Z", "2026-04-03T11:30:00.000Z", "60000", "X"),
+]
+
+
+@pytest.mark.parametrize("timezone", ["Europe/Berlin", "Asia/Kathmandu"])
+def test_every_row_reads_the_same_by_either_way(tmp_path, timezone):
+    def write(path, pad):
+        rows = [
+            (f" {asin}" if pad and asin != "Not Available" else asin, end, title, "US", start, ms)
+            for asin, start, end, ms, title in VARIED_SESSIONS
+        ]
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(
+                [
+                    "ASIN",
+                    "end_time",
+                    "product_name",
+                    "reading_marketplace",
+                    "start_time",
+                    "total_reading_milliseconds",
+                ]
+            )
+            writer.writerows(rows)
+        return path
+
+    options = ReadOptions(day_starts_at=time(4, 30), timezone=timezone)
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "padded").mkdir()
+    plain = read(write(tmp_path / "plain" / kindle_files.INSIGHTS, False), options)
+    padded = read(write(tmp_path / "padded" / kindle_files.INSIGHTS, True), options)
+    assert plain == padded
+    assert [b.title for b in plain.books] == ["Dune", "Franny"]
+    assert ("row 5", "the same session as row 2") in plain.skipped
+    assert ("row 6", "the same session as row 4") in plain.skipped
+    assert len(plain.logs) > 5

@@ -156,3 +156,37 @@ def test_an_audiobooks_length_is_stored(tmp_path):
         assert hobbit.total_minutes == 683
     finally:
         store.close()
+
+
+def test_a_row_listed_again_is_read_once(tmp_path):
+    dune = reading("2019-06-01", "2019-07-10")
+    rows = [
+        row("Dune", "Frank Herbert", "finished", isbn="0441013597", readings=(dune,)),
+        # The same ISBN written as its ISBN-13, the same read: the same row again.
+        row("Dune (Book 1)", "F. Herbert", "finished", isbn="9780441013593", readings=(dune,)),
+        # The same book, read another time: a book of its own.
+        row(
+            "Dune",
+            "Frank Herbert",
+            "finished",
+            isbn="0441013597",
+            readings=(reading("2024-01-05", "2024-02-11"),),
+        ),
+        row("Emma", "Jane Austen", "planned"),
+        row("Persuasion", "Jane Austen", "planned"),
+        # Named alike once case, accents' forms and spacing are set aside.
+        row("emma ", "JANE  AUSTEN", "planned"),
+        row("Émile", "Rousseau", "planned"),
+        row("E\u0301mile", "Rousseau", "planned"),
+        # The same name, but another status: not the same row.
+        row("Persuasion", "Jane Austen", "in_progress"),
+        row("Persuasion", "Jane Austen", "planned"),
+    ]
+    batch = read(openreads_files.write(tmp_path / "o.csv", rows), OPTIONS)
+    assert [b.where for b in batch.books] == ["row 2", "row 4", "row 5", "row 6", "row 8", "row 10"]
+    assert batch.skipped == (
+        ("row 3", "the same book and reads as row 2"),
+        ("row 7", "the same book and reads as row 5"),
+        ("row 9", "the same book and reads as row 8"),
+        ("row 11", "the same book and reads as row 6"),
+    )

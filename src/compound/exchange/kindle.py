@@ -45,7 +45,7 @@ from compound.domain.imports import (
 )
 from compound.domain.records import BookStatus
 from compound.domain.text import clean_text, normalise_isbn
-from compound.exchange.csvfiles import read_rows
+from compound.exchange.csvfiles import collector_held, read_rows
 from compound.exchange.registry import Importer
 from compound.exchange.salvage import Salvage
 from compound.words.numbers import plural
@@ -105,16 +105,18 @@ def milliseconds(text: str, column: str) -> int:
     return round(value)
 
 
-def _day_of(options: ReadOptions) -> Callable[[datetime], date]:
+def _day_of(options: ReadOptions) -> tuple[Callable[[datetime], date], dict[int, timedelta | None]]:
+    """What turns a UTC time into its logical day, and the shifts it has worked out so
+    far, by UTC date (toordinal): a time whose date has a shift is that shift away from
+    its logical day; a date with None (the zone changes its clocks that date) is not."""
     zone = None
     if options.timezone:
         from zoneinfo import ZoneInfo
 
         zone = ZoneInfo(options.timezone)
     day_start = timedelta(hours=options.day_starts_at.hour, minutes=options.day_starts_at.minute)
-    # For each UTC date, what turns a UTC time into the logical day: the zone's offset
-    # less the day start, where the offset holds all that date; None where the zone
-    # changes its clocks that date (each time is then converted on its own).
+    # For each UTC date, the zone's offset less the day start, where the offset holds
+    # all that date; None where it does not (each time is then converted on its own).
     shifts: dict[int, timedelta | None] = {}
 
     def exact(at: datetime) -> date:
@@ -134,7 +136,7 @@ def _day_of(options: ReadOptions) -> Callable[[datetime], date]:
             )
         return exact(at) if shift is None else (at + shift).date()
 
-    return day_of
+    return day_of, shifts
 
 
 def _read_one(path: Path, options: ReadOptions, salvage: Salvage, reading: _Reading) -> str:
@@ -151,10 +153,15 @@ def _read_one(path: Path, options: ReadOptions, salvage: Salvage, reading: _Read
     asin_name, start_name, end_name, ms_name = LAYOUTS[layout]
     asin_at, start_at, end_at, ms_at = (columns[c] for c in LAYOUTS[layout])
     title_at = next((columns[c] for c in TITLE_COLUMNS if c in columns), None)
-    day_of = _day_of(options)
+    day_of, shifts = _day_of(options)
     seen: dict[tuple[str, str, str], int] = {}
     prefix = "" if salvage.source == name else f"{name}, "
-    for number, row in rows:
+    ms_by_day = reading.ms
+    first_where = reading.where
+    titles = reading.titles
+
+    def session(number: int, row: list[str]) -> None:
+        """One row, every case: a cell missing or wrong is listed, the row left out."""
         where = f"{prefix}row {number}"
         asin = row[asin_at].strip()
         start_text = row[start_at].strip()
@@ -162,15 +169,15 @@ def _read_one(path: Path, options: ReadOptions, salvage: Salvage, reading: _Read
         ms_text = row[ms_at].strip()
         if _missing(asin):
             salvage.skip(where, f"no {asin_name} ({asin or 'empty'})")
-            continue
+            return
         if _missing(start_text):
             salvage.skip(where, f"no {start_name} ({start_text or 'empty'})")
-            continue
+            return
         try:
             start = moment(start_text)
         except InputError as exc:
             salvage.skip(where, f"{start_name} {exc}")
-            continue
+            return
         if _missing(ms_text):
             # Without the reading time, the session's length is the best that is known.
             try:
@@ -181,7 +188,7 @@ def _read_one(path: Path, options: ReadOptions, salvage: Salvage, reading: _Read
                     raise InputError(f"{end_name} {end_text!r} is not within a day of its start")
             except InputError as exc:
                 salvage.skip(where, str(exc))
-                continue
+                return
             salvage.repair(
                 where, f"no {ms_name} ({ms_text or 'empty'})", "counted from its start and end"
             )
@@ -191,24 +198,69 @@ def _read_one(path: Path, options: ReadOptions, salvage: Salvage, reading: _Read
                 ms = milliseconds(ms_text, ms_name)
             except InputError as exc:
                 salvage.skip(where, str(exc))
-                continue
-        session = (asin, start_text, end_text)
-        if session in seen:
-            salvage.skip(where, f"the same session as row {seen[session]}")
-            continue
-        seen[session] = number
+                return
+        key = (asin, start_text, end_text)
+        if key in seen:
+            salvage.skip(where, f"the same session as row {seen[key]}")
+            return
+        seen[key] = number
         try:
             day = day_of(start)
         except (OverflowError, OSError, ValueError):
             salvage.skip(where, f"{start_name} {start_text!r} is at a time no calendar holds")
-            continue
-        reading.ms[(asin, day)] += ms
-        if asin not in reading.where:
-            reading.where[asin] = where
-        if title_at is not None and asin not in reading.titles:
+            return
+        ms_by_day[(asin, day)] += ms
+        if asin not in first_where:
+            first_where[asin] = where
+        if title_at is not None and asin not in titles:
             title = row[title_at].strip()
             if not _missing(title):
-                reading.titles[asin] = title
+                titles[asin] = title
+
+    # The usual row, as Amazon writes it, is read here without the checks above: an
+    # ASIN already read (so neither missing nor padded), a start in UTC ending in "Z"
+    # (which fromisoformat refuses when padded), whole milliseconds within a day. Its
+    # outcome is the same as session()'s; any other row goes through session().
+    fromisoformat = datetime.fromisoformat
+    no_names = {""}  # title cells that are no name ("Not Available"), as written
+    for number, row in rows:
+        asin = row[asin_at]
+        start_text = row[start_at]
+        ms_text = row[ms_at]
+        if (
+            asin not in first_where
+            or start_text[-1:] != "Z"
+            or not (ms_text.isdigit() and ms_text.isascii())
+        ):
+            session(number, row)
+            continue
+        try:
+            start = fromisoformat(start_text)
+        except ValueError:
+            session(number, row)
+            continue
+        ms = int(ms_text)
+        key = (asin, start_text, row[end_at].strip())
+        if start.tzinfo is not UTC or ms > _DAY_MS or key in seen:
+            session(number, row)
+            continue
+        shift = shifts.get(start.toordinal())
+        if shift is None:  # not worked out yet, or the clocks change that date
+            try:
+                day = day_of(start)
+            except (OverflowError, OSError, ValueError):
+                session(number, row)
+                continue
+        else:
+            day = (start + shift).date()
+        seen[key] = number
+        ms_by_day[(asin, day)] += ms
+        if title_at is not None and asin not in titles and row[title_at] not in no_names:
+            title = row[title_at].strip()
+            if _missing(title):
+                no_names.add(row[title_at])
+            else:
+                titles[asin] = title
     return layout
 
 
@@ -244,22 +296,23 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
     path = Path(path)
     source = path.name
     salvage = Salvage(source, strict=options.strict)
-    if path.is_dir():
-        merged = _Reading()
-        for file in _files_in(path):
-            one = _Reading()
-            _read_one(file, options, salvage, one)
-            for key, ms in one.ms.items():
-                # Both files count the same sessions: a day takes the larger count.
-                merged.ms[key] = max(merged.ms.get(key, 0), ms)
-            for asin, title in one.titles.items():
-                merged.titles.setdefault(asin, title)
-            for asin, where in one.where.items():
-                merged.where.setdefault(asin, where)
-        reading = merged
-    else:
-        reading = _Reading()
-        _read_one(path, options, salvage, reading)
+    with collector_held():
+        if path.is_dir():
+            merged = _Reading()
+            for file in _files_in(path):
+                one = _Reading()
+                _read_one(file, options, salvage, one)
+                for key, ms in one.ms.items():
+                    # Both files count the same sessions: a day takes the larger count.
+                    merged.ms[key] = max(merged.ms.get(key, 0), ms)
+                for asin, title in one.titles.items():
+                    merged.titles.setdefault(asin, title)
+                for asin, where in one.where.items():
+                    merged.where.setdefault(asin, where)
+            reading = merged
+        else:
+            reading = _Reading()
+            _read_one(path, options, salvage, reading)
 
     by_book: dict[str, list[tuple[date, int]]] = defaultdict(list)
     for (asin, day), ms in sorted(reading.ms.items()):
