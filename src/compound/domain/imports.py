@@ -182,6 +182,15 @@ def check_batch(batch: ImportBatch) -> None:
         )
 
 
+def checked(batch: ImportBatch) -> ImportBatch:
+    """`batch`, held to check_batch: every importer's last step; a refusal names the file."""
+    try:
+        check_batch(batch)
+    except InputError as exc:
+        raise InputError(f"{batch.source}, {exc}") from None
+    return batch
+
+
 @dataclass(slots=True)
 class Tally:
     added: int = 0

@@ -26,7 +26,7 @@ from compound.domain.imports import (
     ImportBatch,
     ImportedBook,
     ReadOptions,
-    check_batch,
+    checked,
     isbn_key,
     name_key,
 )
@@ -141,18 +141,15 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
                     source="bookwyrm",
                 )
             )
-    batch = ImportBatch(
-        kind="bookwyrm",
-        source=source,
-        books=tuple(books),
-        skipped=tuple(salvage.skipped),
-        repaired=tuple(salvage.repaired),
+    return checked(
+        ImportBatch(
+            kind="bookwyrm",
+            source=source,
+            books=tuple(books),
+            skipped=tuple(salvage.skipped),
+            repaired=tuple(salvage.repaired),
+        )
     )
-    try:
-        check_batch(batch)  # the bounds every import is held to
-    except InputError as exc:
-        raise InputError(f"{source}, {exc}") from None
-    return batch
 
 
 IMPORTER = Importer("bookwyrm", "BookWyrm CSV export", read)

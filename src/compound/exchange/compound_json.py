@@ -35,8 +35,8 @@ from compound.domain.imports import (
     ImportedSession,
     ImportedSkip,
     ReadOptions,
-    check_batch,
     check_read_days,
+    checked,
 )
 from compound.domain.quantities import MAX_BOOK_PAGES, MAX_PAGES_PER_LOG, parse_whole
 from compound.domain.records import MAX_BOOK_MINUTES, Book, BookStatus, GoalKind, SessionKind
@@ -298,24 +298,21 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
         raise InputError(f"{source}, {exc}") from None
     salvage = Salvage(source, strict=options.strict)
     books, left_out = _books(_list(document, "books"), salvage)
-    batch = ImportBatch(
-        kind="compound",
-        source=source,
-        books=tuple(books),
-        logs=tuple(
-            _logs(_list(document, "reading_logs"), {b.ref for b in books}, left_out, salvage)
-        ),
-        sessions=tuple(_sessions(_list(document, "learning_sessions"), salvage)),
-        goals=tuple(_goals(_list(document, "goals"), salvage)),
-        skips=tuple(_skips(_list(document, "skip_days"), salvage)),
-        skipped=tuple(salvage.skipped),
-        repaired=tuple(salvage.repaired),
+    return checked(
+        ImportBatch(
+            kind="compound",
+            source=source,
+            books=tuple(books),
+            logs=tuple(
+                _logs(_list(document, "reading_logs"), {b.ref for b in books}, left_out, salvage)
+            ),
+            sessions=tuple(_sessions(_list(document, "learning_sessions"), salvage)),
+            goals=tuple(_goals(_list(document, "goals"), salvage)),
+            skips=tuple(_skips(_list(document, "skip_days"), salvage)),
+            skipped=tuple(salvage.skipped),
+            repaired=tuple(salvage.repaired),
+        )
     )
-    try:
-        check_batch(batch)  # the bounds every import is held to
-    except InputError as exc:
-        raise InputError(f"{source}, {exc}") from None
-    return batch
 
 
 def _inferred_status(started_on: date | None, finished_on: date | None) -> BookStatus:

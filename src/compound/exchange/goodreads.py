@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from compound.domain.errors import InputError
-from compound.domain.imports import ImportBatch, ImportedBook, ReadOptions, check_batch
+from compound.domain.imports import ImportBatch, ImportedBook, ReadOptions, checked
 from compound.domain.records import BookStatus
 from compound.exchange import fields
 from compound.exchange.csvfiles import in_row_order, read_rows
@@ -138,18 +138,15 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
                 source="goodreads",
             )
         )
-    batch = ImportBatch(
-        kind="goodreads",
-        source=source,
-        books=tuple(books),
-        skipped=in_row_order(salvage.skipped),
-        repaired=in_row_order(salvage.repaired),
+    return checked(
+        ImportBatch(
+            kind="goodreads",
+            source=source,
+            books=tuple(books),
+            skipped=in_row_order(salvage.skipped),
+            repaired=in_row_order(salvage.repaired),
+        )
     )
-    try:
-        check_batch(batch)  # the bounds every import is held to
-    except InputError as exc:
-        raise InputError(f"{source}, {exc}") from None
-    return batch
 
 
 _SHELF_OF = {status: shelf for shelf, status in SHELVES.items()}

@@ -21,7 +21,7 @@ from compound.domain.imports import (
     ImportBatch,
     ImportedBook,
     ReadOptions,
-    check_batch,
+    checked,
     isbn_key,
     name_key,
 )
@@ -179,18 +179,15 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
                     total_minutes=minutes,
                 )
             )
-    batch = ImportBatch(
-        kind="hardcover",
-        source=source,
-        books=tuple(books),
-        skipped=tuple(salvage.skipped),
-        repaired=tuple(salvage.repaired),
+    return checked(
+        ImportBatch(
+            kind="hardcover",
+            source=source,
+            books=tuple(books),
+            skipped=tuple(salvage.skipped),
+            repaired=tuple(salvage.repaired),
+        )
     )
-    try:
-        check_batch(batch)  # the bounds every import is held to
-    except InputError as exc:
-        raise InputError(f"{source}, {exc}") from None
-    return batch
 
 
 IMPORTER = Importer("hardcover", "Hardcover library export (CSV)", read)

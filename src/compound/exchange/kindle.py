@@ -41,7 +41,7 @@ from compound.domain.imports import (
     ImportedBook,
     ImportedLog,
     ReadOptions,
-    check_batch,
+    checked,
 )
 from compound.domain.records import BookStatus
 from compound.domain.text import clean_text, normalise_isbn
@@ -374,19 +374,16 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
                     import_key=f"{link}:{day.isoformat()}",
                 )
             )
-    batch = ImportBatch(
-        kind="kindle",
-        source=source,
-        books=tuple(books),
-        logs=tuple(logs),
-        skipped=tuple(skipped),
-        repaired=tuple(salvage.repaired),
+    return checked(
+        ImportBatch(
+            kind="kindle",
+            source=source,
+            books=tuple(books),
+            logs=tuple(logs),
+            skipped=tuple(skipped),
+            repaired=tuple(salvage.repaired),
+        )
     )
-    try:
-        check_batch(batch)  # the bounds every import is held to
-    except InputError as exc:
-        raise InputError(f"{source}, {exc}") from None
-    return batch
 
 
 IMPORTER = Importer(

@@ -30,7 +30,7 @@ from compound.domain.imports import (
     ImportedLog,
     ImportedPageReads,
     ReadOptions,
-    check_batch,
+    checked,
 )
 from compound.domain.page_reads import PageReads, day_logs, days, pack
 from compound.domain.quantities import MAX_BOOK_PAGES
@@ -288,20 +288,17 @@ def read(path: Path, options: ReadOptions, *, kind: str = "koreader") -> ImportB
             salvage.skip(
                 "page_stat_data", f"{plural(left_out[number], 'page read', 'page reads')} {why}"
             )
-    batch = ImportBatch(
-        kind=kind,
-        source=source,
-        books=tuple(batch_books),
-        logs=tuple(logs),
-        skipped=tuple(salvage.skipped + empty + cut),
-        page_reads=tuple(page_reads),
-        placement=ReadOptions(options.day_starts_at, options.timezone),
+    return checked(
+        ImportBatch(
+            kind=kind,
+            source=source,
+            books=tuple(batch_books),
+            logs=tuple(logs),
+            skipped=tuple(salvage.skipped + empty + cut),
+            page_reads=tuple(page_reads),
+            placement=ReadOptions(options.day_starts_at, options.timezone),
+        )
     )
-    try:
-        check_batch(batch)
-    except InputError as exc:
-        raise InputError(f"{source}, {exc}") from None
-    return batch
 
 
 def read_readest(path: Path, options: ReadOptions) -> ImportBatch:

@@ -53,7 +53,7 @@ from compound.domain.imports import (
     ImportedSession,
     ImportedSkip,
     ReadOptions,
-    check_batch,
+    checked,
 )
 from compound.domain.quantities import MAX_PAGES_PER_LOG
 from compound.domain.records import SessionKind
@@ -896,20 +896,17 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
             _bring(plan, marks, salvage, logs, sessions, skips)
     finally:
         _close(export)
-    batch = ImportBatch(
-        kind="loop",
-        source=source,
-        logs=tuple(logs),
-        sessions=tuple(sessions),
-        skips=tuple(sorted(skips.values(), key=lambda skip: skip.day)),
-        skipped=tuple(salvage.skipped),
-        repaired=tuple(salvage.repaired),
+    return checked(
+        ImportBatch(
+            kind="loop",
+            source=source,
+            logs=tuple(logs),
+            sessions=tuple(sessions),
+            skips=tuple(sorted(skips.values(), key=lambda skip: skip.day)),
+            skipped=tuple(salvage.skipped),
+            repaired=tuple(salvage.repaired),
+        )
     )
-    try:
-        check_batch(batch)
-    except InputError as exc:
-        raise InputError(f"{source}, {exc}") from None
-    return batch
 
 
 IMPORTER = Importer(

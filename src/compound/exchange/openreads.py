@@ -26,7 +26,7 @@ from compound.domain.imports import (
     ImportBatch,
     ImportedBook,
     ReadOptions,
-    check_batch,
+    checked,
     isbn_key,
     name_key,
 )
@@ -303,18 +303,15 @@ def _read(path: Path, options: ReadOptions) -> ImportBatch:
                     length,  # total_minutes
                 )
             )
-    batch = ImportBatch(
-        kind="openreads",
-        source=source,
-        books=tuple(books),
-        skipped=tuple(salvage.skipped),
-        repaired=tuple(salvage.repaired),
+    return checked(
+        ImportBatch(
+            kind="openreads",
+            source=source,
+            books=tuple(books),
+            skipped=tuple(salvage.skipped),
+            repaired=tuple(salvage.repaired),
+        )
     )
-    try:
-        check_batch(batch)  # the bounds every import is held to
-    except InputError as exc:
-        raise InputError(f"{source}, {exc}") from None
-    return batch
 
 
 IMPORTER = Importer("openreads", "Openreads CSV export", read)

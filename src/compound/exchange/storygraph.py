@@ -24,7 +24,7 @@ from compound.domain.imports import (
     ImportBatch,
     ImportedBook,
     ReadOptions,
-    check_batch,
+    checked,
     name_key,
 )
 from compound.domain.records import BookStatus
@@ -179,18 +179,15 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
                     source="storygraph",
                 )
             )
-    batch = ImportBatch(
-        kind="storygraph",
-        source=source,
-        books=tuple(books),
-        skipped=in_row_order(salvage.skipped),
-        repaired=in_row_order(salvage.repaired),
+    return checked(
+        ImportBatch(
+            kind="storygraph",
+            source=source,
+            books=tuple(books),
+            skipped=in_row_order(salvage.skipped),
+            repaired=in_row_order(salvage.repaired),
+        )
     )
-    try:
-        check_batch(batch)  # the bounds every import is held to
-    except InputError as exc:
-        raise InputError(f"{source}, {exc}") from None
-    return batch
 
 
 IMPORTER = Importer("storygraph", "The StoryGraph library export (CSV)", read)
