@@ -11,16 +11,28 @@ Standard library only, plus the project itself (for building the database).
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import random
+import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from compound.domain.imports import ImportBatch, ImportSummary
+
+T = TypeVar("T")
+
+# What sqlite_floor writes: (INSERT statement, its rows), one a table, in order.
+Inserts = Sequence[tuple[str, Sequence[Sequence[object]]]]
 
 TODAY = date(2026, 11, 22)
 
@@ -223,6 +235,96 @@ def interleave(
 def median_p90_ms(times: Sequence[float]) -> tuple[float, float]:
     p90 = statistics.quantiles(times, n=10, method="inclusive")[-1] if len(times) > 1 else times[0]
     return statistics.median(times) * 1000, p90 * 1000
+
+
+# -- imports timed in process --------------------------------------------------------
+
+
+def empty_database(path: Path) -> Path:
+    """A database at `path` whose schema is at head, with the default profile: each
+    round copies it, so no round pays for creating the schema."""
+    from compound.store.repository import Store
+
+    Store.open(f"sqlite:///{path}").close()
+    return path
+
+
+def csv_dicts(path: Path) -> list[dict[str, str]]:
+    """The file read with Python's csv module, one dict per row: the least any reader of
+    a CSV export does."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def sqlite_floor(
+    template: Path,
+    db: Path,
+    parse: Callable[[], T],
+    inserts: Inserts,
+) -> tuple[float, T]:
+    """Seconds for `parse()` plus SQLite writing the rows with the sqlite3 module alone,
+    and what `parse()` returned: the least any import of the file must do.
+
+    `db` is a fresh copy of `template`, connected before the clock starts; timed are
+    `parse()`, then BEGIN IMMEDIATE, one executemany per (sql, rows) in `inserts`,
+    COMMIT.
+    """
+    shutil.copy(template, db)
+    connection = sqlite3.connect(db, isolation_level=None)
+    connection.execute("PRAGMA foreign_keys = ON")
+    try:
+        started = time.perf_counter()
+        parsed = parse()
+        connection.execute("BEGIN IMMEDIATE")
+        for sql, rows in inserts:
+            connection.executemany(sql, rows)
+        connection.execute("COMMIT")
+        elapsed = time.perf_counter() - started
+    finally:
+        connection.close()
+    return elapsed, parsed
+
+
+def import_round(
+    template: Path, db: Path, make_batch: Callable[[], ImportBatch]
+) -> tuple[float, ImportSummary]:
+    """Seconds for `store.import_batch(make_batch())`, and its summary: an import
+    without the process around it, the file read and checked, then applied in one
+    transaction and committed.
+
+    `db` is a fresh copy of `template`, opened with the Store before the clock starts.
+    """
+    from compound.store.repository import Store
+
+    shutil.copy(template, db)
+    store = Store.open(f"sqlite:///{db}")
+    try:
+        started = time.perf_counter()
+        summary = store.import_batch(make_batch())
+        elapsed = time.perf_counter() - started
+    finally:
+        store.close()
+    return elapsed, summary
+
+
+def in_turns(*steps: Callable[[int], float], warmup: int, rounds: int) -> list[list[float]]:
+    """Each step's own timings, one list a step in the order given: `rounds` each,
+    taken in turns after `warmup` untimed turns.
+
+    A step is given its round (-1, -2, … in the warmup, so each may name its own
+    fresh files) and returns the seconds it timed itself. The order flips every round
+    (as given, then reversed) so no step always runs right after the same other one
+    with the caches it left (as `interleave` does for commands).
+    """
+    for index in range(warmup):
+        for step in steps:
+            step(-1 - index)
+    times: list[list[float]] = [[] for _ in steps]
+    for index in range(rounds):
+        turns = list(zip(times, steps, strict=True))
+        for timed, step in turns if index % 2 == 0 else reversed(turns):
+            timed.append(step(index))
+    return times
 
 
 # -- the command line and the report ----------------------------------------------------

@@ -20,8 +20,6 @@ The target, 2x, is the issue's; the script prints the ratio either way.
 from __future__ import annotations
 
 import csv
-import shutil
-import sqlite3
 import sys
 import tempfile
 import time
@@ -122,25 +120,22 @@ def main() -> int:
 
     from compound.domain.imports import ReadOptions
     from compound.exchange.goodreads import read
-    from compound.store.repository import Store
 
     with tempfile.TemporaryDirectory(prefix="compound-bench-") as tmp:
         workdir = Path(tmp)
         export = workdir / "goodreads_library_export.csv"
         write_export(export)
         size_kib = export.stat().st_size / 1024
-        template = workdir / "empty.db"
-        Store.open(f"sqlite:///{template}").close()  # schema at head, default profile
+        template = _harness.empty_database(workdir / "empty.db")
 
-        def floor() -> float:
+        def floor(index: int) -> float:
             started = time.perf_counter()
-            with export.open(encoding="utf-8-sig", newline="") as handle:
-                rows = list(csv.DictReader(handle))
+            rows = _harness.csv_dicts(export)
             elapsed = time.perf_counter() - started
             assert len(rows) == BOOKS
             return elapsed
 
-        def parse() -> float:
+        def parse(index: int) -> float:
             started = time.perf_counter()
             read(export, ReadOptions())
             return time.perf_counter() - started
@@ -170,45 +165,22 @@ def main() -> int:
         )
 
         def sqlite_alone(index: int) -> float:
-            db = workdir / f"sqlite-{index}.db"
-            shutil.copy(template, db)
-            connection = sqlite3.connect(db, isolation_level=None)
-            connection.execute("PRAGMA foreign_keys = ON")
-            try:
-                started = time.perf_counter()
-                connection.execute("BEGIN IMMEDIATE")
-                connection.executemany(insert_sql, stored_rows)
-                connection.execute("COMMIT")
-                elapsed = time.perf_counter() - started
-            finally:
-                connection.close()
+            # Nothing parsed: SQLite's own share alone.
+            elapsed, _ = _harness.sqlite_floor(
+                template, workdir / f"sqlite-{index}.db", lambda: None, [(insert_sql, stored_rows)]
+            )
             return elapsed
 
         def subject(index: int) -> float:
-            db = workdir / f"round-{index}.db"
-            shutil.copy(template, db)
-            store = Store.open(f"sqlite:///{db}")
-            try:
-                started = time.perf_counter()
-                summary = store.import_batch(read(export, ReadOptions()))
-                elapsed = time.perf_counter() - started
-            finally:
-                store.close()
+            elapsed, summary = _harness.import_round(
+                template, workdir / f"round-{index}.db", lambda: read(export, ReadOptions())
+            )
             assert summary.books.added == BOOKS, summary.books
             return elapsed
 
-        for index in range(args.warmup):
-            subject(-1 - index), floor(), parse(), sqlite_alone(-1 - index)
-        subject_times, floor_times, parse_times, sqlite_times = [], [], [], []
-        for index in range(args.rounds):
-            steps = [
-                (subject_times, lambda index=index: subject(index)),
-                (floor_times, floor),
-                (parse_times, parse),
-                (sqlite_times, lambda index=index: sqlite_alone(index)),
-            ]
-            for times, step in steps if index % 2 == 0 else reversed(steps):
-                times.append(step())
+        subject_times, floor_times, parse_times, sqlite_times = _harness.in_turns(
+            subject, floor, parse, sqlite_alone, warmup=args.warmup, rounds=args.rounds
+        )
 
     parse_median, parse_p90 = _harness.median_p90_ms(parse_times)
     sqlite_median, sqlite_p90 = _harness.median_p90_ms(sqlite_times)

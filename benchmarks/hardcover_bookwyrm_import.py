@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import shutil
-import sqlite3
 import sys
 import tempfile
 import time
@@ -139,7 +137,6 @@ def main() -> int:
 
 def measure(args: argparse.Namespace) -> int:
     from compound.domain.imports import ReadOptions
-    from compound.store.repository import Store
 
     if args.kind == "hardcover":
         from compound.exchange.hardcover import read
@@ -151,8 +148,7 @@ def measure(args: argparse.Namespace) -> int:
         export = workdir / f"{args.kind}_export.csv"
         (write_hardcover if args.kind == "hardcover" else write_bookwyrm)(export)
         size_kib = export.stat().st_size / 1024
-        template = workdir / "empty.db"
-        Store.open(f"sqlite:///{template}").close()  # schema at head, default profile
+        template = _harness.empty_database(workdir / "empty.db")
 
         # The rows as an import hands them to SQLite: dates and moments as text.
         now = time.strftime("%Y-%m-%d %H:%M:%S.000000")
@@ -182,54 +178,30 @@ def measure(args: argparse.Namespace) -> int:
         )
 
         def floor(index: int) -> float:
-            db = workdir / f"floor-{index}.db"
-            shutil.copy(template, db)
-            connection = sqlite3.connect(db, isolation_level=None)
-            connection.execute("PRAGMA foreign_keys = ON")
-            try:
-                started = time.perf_counter()
-                with export.open(encoding="utf-8-sig", newline="") as handle:
-                    rows = list(csv.DictReader(handle))
-                connection.execute("BEGIN IMMEDIATE")
-                connection.executemany(insert_sql, stored_rows)
-                connection.execute("COMMIT")
-                elapsed = time.perf_counter() - started
-            finally:
-                connection.close()
+            elapsed, rows = _harness.sqlite_floor(
+                template,
+                workdir / f"floor-{index}.db",
+                lambda: _harness.csv_dicts(export),
+                [(insert_sql, stored_rows)],
+            )
             assert len(rows) == BOOKS
             return elapsed
 
-        def parse() -> float:
+        def parse(index: int) -> float:
             started = time.perf_counter()
             read(export, ReadOptions())
             return time.perf_counter() - started
 
         def subject(index: int) -> float:
-            db = workdir / f"round-{index}.db"
-            shutil.copy(template, db)
-            store = Store.open(f"sqlite:///{db}")
-            try:
-                started = time.perf_counter()
-                summary = store.import_batch(read(export, ReadOptions()))
-                elapsed = time.perf_counter() - started
-            finally:
-                store.close()
+            elapsed, summary = _harness.import_round(
+                template, workdir / f"round-{index}.db", lambda: read(export, ReadOptions())
+            )
             assert summary.books.added == BOOKS, summary.books
             return elapsed
 
-        for index in range(args.warmup):
-            subject(-1 - index), floor(-1 - index), parse()
-        subject_times: list[float] = []
-        floor_times: list[float] = []
-        parse_times: list[float] = []
-        for index in range(args.rounds):
-            steps = [
-                (subject_times, lambda index=index: subject(index)),
-                (floor_times, lambda index=index: floor(index)),
-                (parse_times, parse),
-            ]
-            for times, step in steps if index % 2 == 0 else reversed(steps):
-                times.append(step())
+        subject_times, floor_times, parse_times = _harness.in_turns(
+            subject, floor, parse, warmup=args.warmup, rounds=args.rounds
+        )
 
     parse_median, parse_p90 = _harness.median_p90_ms(parse_times)
     floor_median, _ = _harness.median_p90_ms(floor_times)

@@ -27,8 +27,6 @@ from __future__ import annotations
 import csv
 import io
 import random
-import shutil
-import sqlite3
 import sys
 import tempfile
 import time
@@ -119,7 +117,6 @@ def main() -> int:
 
     from compound.domain.imports import ReadOptions
     from compound.exchange.loop import read
-    from compound.store.repository import Store
 
     chosen = ReadOptions(habits=CHOICES)
     with tempfile.TemporaryDirectory(prefix="compound-bench-") as tmp:
@@ -127,8 +124,7 @@ def main() -> int:
         export = workdir / "Loop Habits CSV 2026-11-22.zip"
         write_export(export)
         size_kib = export.stat().st_size / 1024
-        template = workdir / "empty.db"
-        Store.open(f"sqlite:///{template}").close()  # schema at head, default profile
+        template = _harness.empty_database(workdir / "empty.db")
         batch = read(export, chosen)
         wanted = ["Habits.csv"] + [f"{p:03d} {name}/Checkmarks.csv" for p, name, _n, _u in HABITS]
 
@@ -151,7 +147,7 @@ def main() -> int:
             for s in batch.sessions
         ]
         skip_rows = [(1, s.day.isoformat(), s.reason) for s in batch.skips]
-        inserts = [
+        inserts: _harness.Inserts = [
             (
                 "INSERT INTO reading_log (profile_id, day, pages, book_id, minutes, note, "
                 "started_book, import_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -166,52 +162,27 @@ def main() -> int:
         ]
 
         def floor(index: int) -> float:
-            db = workdir / f"floor-{index}.db"
-            shutil.copy(template, db)
-            connection = sqlite3.connect(db, isolation_level=None)
-            connection.execute("PRAGMA foreign_keys = ON")
-            try:
-                started = time.perf_counter()
-                parse_csv()
-                connection.execute("BEGIN IMMEDIATE")
-                for sql, rows in inserts:
-                    connection.executemany(sql, rows)
-                connection.execute("COMMIT")
-                elapsed = time.perf_counter() - started
-            finally:
-                connection.close()
+            elapsed, _ = _harness.sqlite_floor(
+                template, workdir / f"floor-{index}.db", parse_csv, inserts
+            )
             return elapsed
 
-        def reading() -> float:
+        def reading(index: int) -> float:
             started = time.perf_counter()
             read(export, chosen)
             return time.perf_counter() - started
 
         def subject(index: int) -> float:
-            db = workdir / f"round-{index}.db"
-            shutil.copy(template, db)
-            store = Store.open(f"sqlite:///{db}")
-            try:
-                started = time.perf_counter()
-                summary = store.import_batch(read(export, chosen))
-                elapsed = time.perf_counter() - started
-            finally:
-                store.close()
+            elapsed, summary = _harness.import_round(
+                template, workdir / f"round-{index}.db", lambda: read(export, chosen)
+            )
             assert summary.reading_logs.added == len(log_rows), summary.reading_logs
             assert summary.sessions.added == len(session_rows), summary.sessions
             return elapsed
 
-        for index in range(args.warmup):
-            subject(-1 - index), floor(-1 - index), reading()
-        subject_times, floor_times, read_times = [], [], []
-        for index in range(args.rounds):
-            steps = [
-                (subject_times, lambda index=index: subject(index)),
-                (floor_times, lambda index=index: floor(index)),
-                (read_times, reading),
-            ]
-            for times, step in steps if index % 2 == 0 else reversed(steps):
-                times.append(step())
+        subject_times, floor_times, read_times = _harness.in_turns(
+            subject, floor, reading, warmup=args.warmup, rounds=args.rounds
+        )
 
     read_median, read_p90 = _harness.median_p90_ms(read_times)
     floor_median, _ = _harness.median_p90_ms(floor_times)

@@ -16,8 +16,6 @@ opened before the clock starts. The target, 2x, is the issue's.
 from __future__ import annotations
 
 import csv
-import shutil
-import sqlite3
 import sys
 import tempfile
 import time
@@ -88,7 +86,6 @@ def main() -> int:
 
     from compound.domain.imports import ReadOptions
     from compound.exchange.openreads import read
-    from compound.store.repository import Store
 
     read_options = ReadOptions(timezone="Europe/Berlin")
     with tempfile.TemporaryDirectory(prefix="compound-bench-") as tmp:
@@ -96,8 +93,7 @@ def main() -> int:
         export = workdir / "Openreads-2026_11_22.csv"
         write_export(export)
         size_kib = export.stat().st_size / 1024
-        template = workdir / "empty.db"
-        Store.open(f"sqlite:///{template}").close()  # schema at head, default profile
+        template = _harness.empty_database(workdir / "empty.db")
         now = time.strftime("%Y-%m-%d %H:%M:%S.000000")
         stored_rows = [
             (
@@ -122,47 +118,25 @@ def main() -> int:
         )
 
         def floor(index: int) -> float:
-            db = workdir / f"floor-{index}.db"
-            shutil.copy(template, db)
-            connection = sqlite3.connect(db, isolation_level=None)
-            connection.execute("PRAGMA foreign_keys = ON")
-            try:
-                started = time.perf_counter()
-                with export.open(encoding="utf-8-sig", newline="") as handle:
-                    rows = list(csv.DictReader(handle))
-                connection.execute("BEGIN IMMEDIATE")
-                connection.executemany(insert_sql, stored_rows)
-                connection.execute("COMMIT")
-                elapsed = time.perf_counter() - started
-            finally:
-                connection.close()
+            elapsed, rows = _harness.sqlite_floor(
+                template,
+                workdir / f"floor-{index}.db",
+                lambda: _harness.csv_dicts(export),
+                [(insert_sql, stored_rows)],
+            )
             assert len(rows) == BOOKS
             return elapsed
 
         def subject(index: int) -> float:
-            db = workdir / f"round-{index}.db"
-            shutil.copy(template, db)
-            store = Store.open(f"sqlite:///{db}")
-            try:
-                started = time.perf_counter()
-                summary = store.import_batch(read(export, read_options))
-                elapsed = time.perf_counter() - started
-            finally:
-                store.close()
+            elapsed, summary = _harness.import_round(
+                template, workdir / f"round-{index}.db", lambda: read(export, read_options)
+            )
             assert summary.books.added == len(stored_rows), summary.books
             return elapsed
 
-        for index in range(args.warmup):
-            subject(-1 - index), floor(-1 - index)
-        subject_times: list[float] = []
-        floor_times: list[float] = []
-        for index in range(args.rounds):
-            steps = [
-                (subject_times, lambda index=index: subject(index)),
-                (floor_times, lambda index=index: floor(index)),
-            ]
-            for times, step in steps if index % 2 == 0 else reversed(steps):
-                times.append(step())
+        subject_times, floor_times = _harness.in_turns(
+            subject, floor, warmup=args.warmup, rounds=args.rounds
+        )
 
     print(f"Openreads export of {BOOKS:,} books ({size_kib:.0f} KiB): {len(stored_rows):,} reads")
     return _harness.report(
