@@ -1,19 +1,20 @@
-"""Goodreads import of 1,000 books, against parsing the same CSV alone.
+"""Goodreads import of 1,000 books, against parsing the same CSV plus SQLite writing
+the same rows alone.
 
     .venv/bin/python benchmarks/goodreads_import.py [--rounds 20] [--warmup 3] [--check]
 
 In one process, interleaved round by round:
-- floor: the export read with Python's csv module into one dict per row, the least
-  any import must do;
+- the csv module: the export read into one dict per row;
+- SQLite alone: the same 1,000 rows, already in the form SQLite stores, written with
+  the sqlite3 module alone (BEGIN IMMEDIATE, one executemany, COMMIT) into a fresh
+  copy of an empty database;
 - subject: `compound import goodreads` without the process around it: the file
   read and checked (exchange.goodreads.read), then applied to an empty database in
   one transaction (Store.import_batch), committed. Each round gets a fresh copy of
   an empty database whose schema is already at head, opened before the clock starts.
-Two parts are timed too, in the same rounds, to show where the time goes: reading
-and checking alone (goodreads.read), and SQLite's own share, the least any import
-into this schema must do: the same 1,000 rows, already in the form SQLite stores,
-written with the sqlite3 module alone (BEGIN IMMEDIATE, one executemany, COMMIT)
-into a fresh copy of the same empty database.
+The floor is the first two added, round by round: the least any import of this file
+into this schema must do, as for every importer. Reading and checking alone is timed
+too, to show where the time goes, and the ratio to the csv module alone is printed.
 The target, 2x, is the issue's; the script prints the ratio either way.
 """
 
@@ -201,12 +202,14 @@ def main() -> int:
         f"is {least / floor_median:.2f}x the csv module;"
     )
     print(f"  the whole import is {subject_median / least:.2f}x that least")
+    # The verdict, as for every importer: against the csv module plus SQLite alone,
+    # each round's two parts added (csv alone is shown above, for the record).
     return _harness.report(
         "goodreads import",
         "import (read, check, write)",
-        "csv module alone",
+        "csv module + SQLite alone",
         subject_times,
-        floor_times,
+        [csv_part + sqlite_part for csv_part, sqlite_part in zip(floor_times, sqlite_times)],
         target=args.target,
         check=args.check,
     )
