@@ -15,7 +15,7 @@ In one process, interleaved round by round:
 The floor is the first two added, round by round: the least any import of this file
 into this schema must do, as for every importer. Reading and checking alone is timed
 too, to show where the time goes, and the ratio to the csv module alone is printed.
-The target, 2x, is the issue's; the script prints the ratio either way.
+The target is 2x; the script prints the ratio either way.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ In one process, interleaved round by round:
   zip read and checked (exchange.loop.read), then applied to a fresh copy of the same
   empty database in one transaction (Store.import_batch), committed.
 Reading alone is timed too, in the same rounds, to show where the time goes.
-The target, 2x, is the issue's; the script prints the ratio either way.
+The target is 2x; the script prints the ratio either way.
 """
 
 from __future__ import annotations

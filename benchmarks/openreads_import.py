@@ -10,7 +10,7 @@ In one process, interleaved round by round:
   writing the rows the import stores (one per read, already in the form SQLite stores)
   with the sqlite3 module alone (BEGIN IMMEDIATE, one executemany, COMMIT).
 Each round gets a fresh copy of an empty database whose schema is already at head,
-opened before the clock starts. The target, 2x, is the issue's.
+opened before the clock starts. The target is 2x.
 """
 
 from __future__ import annotations
