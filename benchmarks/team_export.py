@@ -16,7 +16,7 @@ os.wait4) is its own; the rounds interleave, flipping which goes first:
 - subject: `python -m compound team export --format json -o FILE`, the whole
   command: start, open, query, build every member's streaks and the team's,
   write the file.
-Targets (the issue's): ratio of medians <= 2 on SQLite, peak memory < 300 MB.
+Targets: ratio of medians <= 2 on SQLite, peak memory < 300 MB.
 PostgreSQL's figures are reported the same way; it is skipped with a note when
 no server answers.
 """
