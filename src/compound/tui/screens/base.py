@@ -65,9 +65,11 @@ class DataScreen(Screen):
 
     def _show_where(self) -> None:
         """The day, and the profile in view (another may have been switched to)."""
-        navbar = self.query_one(NavBar)
-        navbar.today = self.app.today
-        navbar.profile = self.app.gate.profile_name()
+        # None while the screen is being taken down (the app closing as the watch for
+        # changes fires): there is nothing to show it on.
+        for navbar in self.query(NavBar).results(NavBar):
+            navbar.today = self.app.today
+            navbar.profile = self.app.gate.profile_name()
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self, gate: TrackerGate) -> None:
