@@ -36,7 +36,8 @@ def earlier_note(finished_days: tuple[date, ...], today: date) -> str:
 def _book_line(label: str, book: FinishedBook, width: int | None) -> str:
     from compound.words.review import book_figures, byline
 
-    return fit_line(f"{label + ':':<17}", byline(book), book_figures(book), width)
+    # In line with the figures above, whose labels and gap take 16 cells.
+    return fit_line(f"{label:<16}", byline(book), book_figures(book), width)
 
 
 def text(review: YearReview, width: int | None) -> list[str | Table]:
