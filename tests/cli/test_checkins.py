@@ -243,7 +243,7 @@ def test_learn_topic_note_and_daily_goal(db, ok):
     assert result.lines == [
         "Logged 45m course · SQL window functions, today  [s1]",
         "Today: learning 45m of 1h",
-        "Streak: none yet today: any page or 15m more of learning will start one",
+        "Streak: none yet today: any reading or 15m more of learning will start one",
     ]
     assert ok("learn", "20", "-k", "podcast").lines[1:] == [
         "Today: learning 1h05m of 1h ✓",

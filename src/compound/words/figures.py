@@ -87,7 +87,7 @@ def left_today(figures: TodayFigures) -> str:
     if left.pages is None and left.minutes is None:
         return "a check-in"
     reading = (
-        "any page"
+        "any reading"  # a page, or minutes read by time (domain/met.py)
         if left.pages is None
         else f"{left.pages:,} more {'page' if left.pages == 1 else 'pages'}"
         if figures.pages
