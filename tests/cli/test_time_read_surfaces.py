@@ -189,3 +189,12 @@ def test_project_without_time_read_says_nothing_of_it(ok, db_path):
 def test_a_day_read_by_time_is_a_reading_day_of_the_period(ok, listening):
     period = json.loads(ok("stats", "--json", "--period", "week").out)["period"]
     assert (period["pages"], period["reading_days"]) == (0, 1)
+
+
+def test_an_audiobook_is_expected_finished_at_the_pace_of_reading_by_time(ok, listening):
+    """45 minutes today of 16 h 10 min: 925 minutes left at 45 a day is 21 days, from
+    tomorrow (today is counted) on."""
+    (book,) = json.loads(ok("stats", "--json").out)["books"]
+    assert (book["pages_left"], book["minutes_left"]) == (None, 925)
+    assert (book["days_left"], book["eta"]) == (21, "2026-12-13")
+    assert "Project Hail Mary: 15 h 25 min left, about 13 Dec 2026 (21 days)" in ok("stats").out

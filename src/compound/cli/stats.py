@@ -23,6 +23,7 @@ from compound.words.figures import (
     year_ahead_lines,
 )
 from compound.words.numbers import duration, percent, plural
+from compound.words.records import time_read
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -138,6 +139,8 @@ def text(
             else "no estimate (unknown length or no pace yet)"
         )
         left = f"{plural(eta.pages_left, 'page')} left, " if eta.pages_left else ""
+        if eta.minutes_left:
+            left = f"{time_read(eta.minutes_left)} left, "
         # A record: its title gives way to the terminal, the figures never.
         lines.append(
             Record(fit_line(f"  #{eta.book.id} ", eta.book.label(), f": {left}{when}", width))
@@ -267,6 +270,7 @@ def as_json(found: Insight, period: PeriodTotals, timed: TimedReading | None = N
                 "id": eta.book.id,
                 "title": eta.book.title,
                 "pages_left": eta.pages_left,
+                "minutes_left": eta.minutes_left,
                 "eta": eta.eta,
                 "days_left": eta.days_left,
             }

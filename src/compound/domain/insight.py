@@ -21,6 +21,7 @@ from compound.domain.projection import (
     GoalPace,
     Pace,
     Projection,
+    TimePace,
     book_etas,
     last_counted_day,
     mean_per_day,
@@ -128,7 +129,12 @@ def finishes(history: History, pages_per_day: float | None = None) -> tuple[Book
     if pages_per_day is None:
         pages_per_day = mean_per_day(pages, today, PACE_WINDOW_DAYS, history.totals.first_day)
     counted = last_counted_day(pages, today)
-    return book_etas(history.reading, pages_per_day, today, counted + timedelta(days=1))
+    timed = history.totals.timed_minutes
+    by_time = TimePace(
+        mean_per_day(timed, today, PACE_WINDOW_DAYS, history.totals.first_day),
+        last_counted_day(timed, today) + timedelta(days=1),
+    )
+    return book_etas(history.reading, pages_per_day, today, counted + timedelta(days=1), by_time)
 
 
 def period_bounds(

@@ -428,25 +428,46 @@ class BookEta:
     pages_left: int | None
     eta: date | None  # None: the length is unknown or there is no pace
     days_left: int | None
+    minutes_left: int | None = None  # an audiobook's, read by time
+
+
+@dataclass(frozen=True, slots=True)
+class TimePace:
+    """The pace of reading by time (an audiobook), for the books measured in minutes:
+    the 30-day mean of the minutes read where pages are unknown, from `first_day`."""
+
+    minutes_per_day: float = 0.0
+    first_day: date | None = None
 
 
 def book_etas(
-    books: Sequence[Book], pages_per_day: float, today: date, first_day: date
+    books: Sequence[Book],
+    pages_per_day: float,
+    today: date,
+    first_day: date,
+    by_time: TimePace = TimePace(),
 ) -> tuple[BookEta, ...]:
-    """When each book would be finished at the pace, reading from `first_day` on.
+    """When each book would be finished at the pace, reading from `first_day` on; an
+    audiobook at the pace of reading by time, from `by_time.first_day` on.
 
     Each book is given the whole pace, as if it were the only one in hand.
     """
     found = []
     for book in books:
-        left = book.pages_left
-        if left == 0:
-            found.append(BookEta(book, 0, today, 0))
-        elif left is None or pages_per_day <= 0:
-            found.append(BookEta(book, left, None, None))
+        if book.by_time:
+            minutes = max((book.total_minutes or 0) - book.minutes_read, 0)
+            rate, start = by_time.minutes_per_day, by_time.first_day or first_day
+            left: int | None = minutes
         else:
-            days = math.ceil(left / pages_per_day - 1e-9)
-            found.append(BookEta(book, left, first_day + timedelta(days=days - 1), days))
+            minutes, rate, start, left = None, pages_per_day, first_day, book.pages_left
+        pages = None if book.by_time else left
+        if left == 0:
+            found.append(BookEta(book, pages, today, 0, minutes))
+        elif left is None or rate <= 0:
+            found.append(BookEta(book, pages, None, None, minutes))
+        else:
+            days = math.ceil(left / rate - 1e-9)
+            found.append(BookEta(book, pages, start + timedelta(days=days - 1), days, minutes))
     return tuple(found)
 
 
