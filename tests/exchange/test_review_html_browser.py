@@ -7,11 +7,9 @@ Skipped (with the reason) where Chromium is not installed, but never under CI=tr
 from __future__ import annotations
 
 import re
-import subprocess
 from datetime import date, timedelta
-from pathlib import Path
 
-from tests.exchange.test_team_html_browser import HEIGHT, WIDTH, png_pixels
+from tests.exchange.headless import HEIGHT, WIDTH, browser, png_pixels
 
 from compound.domain.records import Book, BookStatus, ReadingLog
 from compound.domain.review import year_review
@@ -20,27 +18,6 @@ from compound.exchange.review_html import BOOKS_COLOUR, PAGES_COLOUR, page, writ
 
 TODAY = date(2026, 11, 22)
 HOSTILE = '<script>alert("x")</script><img src="http://evil.example/x.png"> \u202eevil'
-
-
-def _browser(chromium: str, tmp: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [
-            chromium,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--hide-scrollbars",
-            "--no-first-run",
-            "--disable-extensions",
-            f"--user-data-dir={tmp / 'profile'}",
-            f"--window-size={WIDTH},{HEIGHT}",
-            *args,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
 
 
 def _review():
@@ -82,7 +59,7 @@ def test_the_review_renders_in_headless_chromium(chromium, tmp_path):
         write(_review(), out)
 
     shot = tmp_path / "review.png"
-    _browser(chromium, tmp_path, f"--screenshot={shot}", target.as_uri())
+    browser(chromium, tmp_path, f"--screenshot={shot}", target.as_uri())
     width, height, rows = png_pixels(shot)
     assert (width, height) == (WIDTH, HEIGHT)
     background = rows[5][:3]
@@ -92,7 +69,7 @@ def test_the_review_renders_in_headless_chromium(chromium, tmp_path):
     # The books chart's bars are drawn, in their colour, within the first screen.
     assert bytes.fromhex(BOOKS_COLOUR[1:]) in pixels
 
-    dom = _browser(chromium, tmp_path, "--dump-dom", target.as_uri()).stdout
+    dom = browser(chromium, tmp_path, "--dump-dom", target.as_uri()).stdout
     assert dom.count('class="bar"') == 24  # twelve months, two charts
     assert f'fill="{BOOKS_COLOUR}"' in dom and f'fill="{PAGES_COLOUR}"' in dom
     assert 'id="books-chart"' in dom and 'id="pages-chart"' in dom
