@@ -19,13 +19,13 @@ FORMATS = ("text", "md", "html", "json")
 BAR_CELLS = 24
 
 
-def earlier_note(finished_days: tuple[date, ...], today: date) -> str:
-    """For `stats` when this year has no finished book yet: " (358 in earlier years:
-    compound review 2025)", else ""."""
+def earlier_note(finished_days: tuple[date, ...], this_year: int, today: date) -> str:
+    """For `stats` when this year has no finished book yet (`this_year` is its count):
+    " (358 in earlier years: compound review 2025)", else ""."""
     from compound.domain.review import earlier_years
 
     count, latest = earlier_years(finished_days, today.year)
-    if not count or any(date(today.year, 1, 1) <= day <= today for day in finished_days):
+    if not count or this_year:
         return ""
     return f" ({count:,} in earlier years: compound review {latest})"
 

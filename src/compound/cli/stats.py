@@ -304,7 +304,9 @@ def show(ctx: Context, args) -> int:
         from compound.cli.review import earlier_note
 
         width = terminal(ctx.out).width
-        earlier = earlier_note(view.history.finished_days, view.insight.today)
+        earlier = earlier_note(
+            view.history.finished_days, view.insight.books_finished_this_year, view.insight.today
+        )
         for item in text(view.insight, view.period, width, earlier, timed):
             if isinstance(item, Table):
                 show_table(ctx.out, item)

@@ -121,7 +121,7 @@ def lines(data: ExportData) -> list[str]:
     )
     # Minutes read where the pages are unknown (an audiobook): said beside the pages,
     # as `compound stats` says them, only when there are any.
-    timed = sum(log.minutes or 0 for log in data.reading_logs if not log.pages)
+    timed = sum(history.totals.timed_minutes.values())
     out += table(
         ["", "Total"],
         [

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from compound.domain.review import YearReview
+from compound.domain.review import FinishedBook, YearReview
 from compound.exchange.team_html import STYLE, escape, nice_top
 from compound.words.review import (
+    book_figures,
     byline,
     extremes,
     finished_day,
@@ -73,11 +74,10 @@ def chart(values: Sequence[int], labels: Sequence[str], title: str, colour: str,
     return "".join(parts)
 
 
-def _book_item(label: str, book) -> str:
-    size = length(book)
+def _book_item(label: str, book: FinishedBook) -> str:
     return (
-        f"<li><b>{escape(label)}:</b> <i>{escape(byline(book))}</i> "
-        f"({escape(size + ', ' if size else '')}finished {finished_day(book)})</li>"
+        f"<li><b>{escape(label)}:</b> <i>{escape(byline(book))}</i>"
+        f"{escape(book_figures(book))}</li>"
     )
 
 

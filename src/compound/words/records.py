@@ -34,9 +34,14 @@ def time_read(minutes: int) -> str:
 
 def book_length(book: Book) -> str:
     """How long a book is: "320 pages", an audiobook's "11 h 30 min" ("" unknown)."""
-    if book.total_pages:
-        return pages(book.total_pages)
-    return time_read(book.total_minutes) if book.total_minutes else ""
+    return length_of(book.total_pages, book.total_minutes)
+
+
+def length_of(total_pages: int | None, total_minutes: int | None) -> str:
+    """A length in pages where known, else in time: "320 pages", "11 h 30 min", ""."""
+    if total_pages:
+        return pages(total_pages)
+    return time_read(total_minutes) if total_minutes else ""
 
 
 def amount(entry: Entry) -> str:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from compound.domain.review import BestWeek, FinishedBook, PagesGoal, YearReview
 from compound.domain.streaks import Run
-from compound.words.dates import short_date
+from compound.words.dates import short_date, span
 from compound.words.figures import goal_pace_sentence
 from compound.words.numbers import duration, percent, plural
+from compound.words.records import length_of
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -45,10 +46,8 @@ def hours_line(review: YearReview) -> str:
 
 
 def length(book: FinishedBook) -> str:
-    """A book's length: "612 pages", an audiobook's "11h40m", or "" unknown."""
-    if book.pages:
-        return plural(book.pages, "page")
-    return duration(book.minutes) if book.minutes else ""
+    """A book's length, as every surface says it: "612 pages", "11 h 40 min", or ""."""
+    return length_of(book.pages, book.minutes)
 
 
 def finished_day(book: FinishedBook) -> str:
@@ -70,22 +69,15 @@ def streak_line(run: Run | None) -> str:
     """ "34 days (02 Mar – 04 Apr)", or "none" without a met day."""
     if run is None:
         return "none"
-    if run.first == run.last:
-        return f"1 day ({short_date(run.first, run.first)})"
-    return (
-        f"{plural(run.length, 'day')} "
-        f"({short_date(run.first, run.first)} – {short_date(run.last, run.last)})"
-    )
+    # Within one year: its days are said without it.
+    return f"{plural(run.length, 'day')} ({span(run.first, run.last, run.last)})"
 
 
 def week_line(week: BestWeek | None) -> str:
     """ "612 pages (10 Mar – 16 Mar)", or "none" without a page read."""
     if week is None:
         return "none"
-    return (
-        f"{plural(week.pages, 'page')} "
-        f"({short_date(week.first, week.first)} – {short_date(week.last, week.last)})"
-    )
+    return f"{plural(week.pages, 'page')} ({span(week.first, week.last, week.last)})"
 
 
 def _pages_goal(goal: PagesGoal, final: bool) -> str:

@@ -12,7 +12,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from compound.domain.records import Book
-from compound.words.records import SHELVES, time_read
+from compound.words.records import SHELVES, book_length, time_read
 from compound.words.safe import shown
 
 
@@ -78,5 +78,5 @@ def _label(book: Book) -> Text:
     """The title as plain Text (an option's str is read as markup), where it is, its shelf."""
     where = f"  p. {book.pages_read:,}/{book.total_pages:,}" if book.total_pages else ""
     if book.by_time:  # an audiobook: where it is, in time
-        where = f"  {time_read(book.minutes_read)}/{time_read(book.total_minutes or 0)}"
+        where = f"  {time_read(book.minutes_read)}/{book_length(book)}"
     return Text(f"{shown(book.title)}{where}  ({SHELVES[book.status]})")
