@@ -3,7 +3,7 @@ colours, and the frame (titles, date and number ticks) laid out for that size.""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from math import ceil
@@ -253,6 +253,56 @@ def canvas_size(plt: Plt, label_width: int) -> tuple[int, int]:
     return max(width - label_width - FRAME_COLUMNS, 1), max(height - FRAME_ROWS, 2)
 
 
+@dataclass(frozen=True, slots=True)
+class Slots:
+    """`count` bars side by side across the canvas: where each slot starts (and the
+    last ends), and how wide its bar is. A slot of k columns holds a bar k-1 columns
+    wide (at most the chart's widest), so a column is always left between two bars; a
+    slot of one column holds a half-width bar, so half a cell is."""
+
+    starts: tuple[int, ...]  # count + 1 columns: each slot's first, then the end
+    width: int
+    half: bool
+
+    @property
+    def lefts(self) -> list[int]:
+        """Each bar's first column: centred in its slot (a half bar at its start)."""
+        s = self.starts
+        return [
+            s[n] if self.half else s[n] + (s[n + 1] - s[n] - self.width) // 2
+            for n in range(len(s) - 1)
+        ]
+
+    @property
+    def centres(self) -> list[int]:
+        return [left + self.width // 2 for left in self.lefts]
+
+
+def slots(count: int, columns: int, widest: int) -> Slots:
+    """`count` slots over `columns`, bars at most `widest` columns wide."""
+    slot = columns // count
+    half = slot == 1
+    if half:
+        # Half-width bars spread over the whole canvas, a column or two apart (53
+        # weeks on 100 columns): each still leaves half a cell before the next.
+        starts = tuple(n * columns // count for n in range(count + 1))
+    else:
+        offset = (columns - slot * count) // 2
+        starts = tuple(offset + n * slot for n in range(count + 1))
+    return Slots(starts, 1 if half else min(slot - 1, widest), half)
+
+
+def every_kth(centres: Sequence[int], needed: int, steps: Iterable[int]) -> list[int] | None:
+    """Which slots to label so labels `needed` columns wide do not meet: every k-th (the
+    first k of `steps` that leaves room), counted back from the last; None when none
+    of the steps does."""
+    spacing = centres[1] - centres[0] if len(centres) > 1 else needed
+    step = next((k for k in steps if k * spacing >= needed), None)
+    if step is None:
+        return None
+    return list(range(len(centres) - 1, -1, -step))[::-1]
+
+
 def draw_cells(
     plt: Plt, cells: Mapping[tuple[int, int], Cell], canvas: tuple[int, int], value_scale: Scale
 ) -> None:
@@ -278,10 +328,9 @@ def slot_ticks(
     every k-th slot counted back from the last, or, when even that crowds them, the
     months, each under the slot holding its first day."""
     needed = len("Sep 30") + 3  # the widest label and a gap
-    spacing = centres[1] - centres[0] if len(centres) > 1 else needed
-    steps = (1, 2, 7, 14) if days_per_slot == 1 else (1, 2, 4)
-    step = next((s for s in steps if s * spacing >= needed), None)
-    if step is None:
+    chosen = every_kth(centres, needed, (1, 2, 7, 14) if days_per_slot == 1 else (1, 2, 4))
+    if chosen is None:
+        spacing = centres[1] - centres[0] if len(centres) > 1 else needed
         per_month = 30 / days_per_slot * spacing
         every = next((m for m in (1, 2, 3, 6) if m * per_month >= len("Sep") + 3), 12)
         months = []
@@ -292,6 +341,5 @@ def slot_ticks(
         if months:
             plt.xticks([c for c, _ in months], [label for _, label in months])
             return
-        step = len(centres)
-    chosen = list(range(len(centres) - 1, -1, -step))[::-1]
+        chosen = [len(centres) - 1]  # the last alone
     plt.xticks([centres[n] for n in chosen], [short(firsts[n]) for n in chosen])

@@ -19,6 +19,7 @@ from compound.charts.base import (
     scale,
     short,
     slot_ticks,
+    slots,
     title,
 )
 from compound.domain import series
@@ -95,30 +96,14 @@ def _top(bars: _Bars) -> int:
 def _cells(
     bars: _Bars, values: Scale, columns: int
 ) -> tuple[dict[tuple[int, int], Cell], list[int]]:
-    """Each bar's cells, and the goal's behind them; and each slot's centre column.
-
-    A slot of k columns holds a bar k-1 columns wide (at most WIDEST_BAR), so a column
-    is always left between two bars; a slot of one column holds a half-width bar, so
-    half a cell is.
-    """
-    count = len(bars.firsts)
-    slot = columns // count
-    half = slot == 1
-    width = 1 if half else min(slot - 1, WIDEST_BAR)
-    if half:
-        # Half-width bars spread over the whole canvas, a column or two apart (53
-        # weeks on 100 columns): each still leaves half a cell before the next.
-        starts = [n * columns // count for n in range(count + 1)]
-    else:
-        offset = (columns - slot * count) // 2
-        starts = [offset + n * slot for n in range(count + 1)]
+    """Each bar's cells, and the goal's behind them; and each slot's centre column (the
+    slots laid out as base.slots lays them)."""
+    laid = slots(len(bars.firsts), columns, WIDEST_BAR)
+    half, width = laid.half, laid.width
     cells: dict[tuple[int, int], Cell] = {}
-    centres = []
-    slots = zip(bars.pages, bars.goals, bars.met, bars.off, strict=True)
-    for n, (pages, goal, met, off) in enumerate(slots):
-        start, room = starts[n], starts[n + 1] - starts[n]
-        left = start + (room - width) // 2 if not half else start
-        centres.append(left + width // 2)
+    each = zip(bars.pages, bars.goals, bars.met, bars.off, laid.lefts, strict=True)
+    for n, (pages, goal, met, off, left) in enumerate(each):
+        start, room = laid.starts[n], laid.starts[n + 1] - laid.starts[n]
         if goal is not None:
             # The goal runs across the whole slot, gap included: a level line that
             # steps where the goal changes and breaks where none is asked for.
@@ -130,7 +115,7 @@ def _cells(
         for row, char in enumerate(values.column(pages, half=half)):
             for x in range(left, left + width):
                 cells[(x, row)] = (char, colour)  # the bar in front of the goal
-    return cells, centres
+    return cells, laid.centres
 
 
 def _legend(

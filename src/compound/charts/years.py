@@ -13,7 +13,9 @@ from compound.charts.base import (
     Scale,
     canvas_size,
     draw_cells,
+    every_kth,
     scale,
+    slots,
     title,
 )
 from compound.domain import series
@@ -21,8 +23,6 @@ from compound.words.numbers import plural
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from compound.charts.base import Plt
 
 BOOKS, PAGES, TIMED = READ, RANGE, "magenta"
@@ -97,19 +97,8 @@ def _cells(
     panels: list[_Panel], left_out: int, columns: int
 ) -> tuple[dict[tuple[int, int], Cell], list[int]]:
     """Each panel's bars and name, and each year's centre column."""
-    count = len(panels[0].values) - left_out
-    slot = columns // count
-    half = slot == 1
-    width = 1 if half else min(slot - 1, WIDEST_BAR)
-    if half:
-        starts = [n * columns // count for n in range(count + 1)]
-    else:
-        offset = (columns - slot * count) // 2
-        starts = [offset + n * slot for n in range(count + 1)]
-    lefts = [
-        starts[n] if half else starts[n] + (starts[n + 1] - starts[n] - width) // 2
-        for n in range(count)
-    ]
+    laid = slots(len(panels[0].values) - left_out, columns, WIDEST_BAR)
+    half, width, lefts = laid.half, laid.width, laid.lefts
     cells: dict[tuple[int, int], Cell] = {}
     for panel in panels:
         for left, value in zip(lefts, panel.values[left_out:], strict=True):
@@ -121,23 +110,14 @@ def _cells(
         for x, char in enumerate(name, start=2):
             if char != " ":
                 cells[(x, panel.base + panel.rows)] = (char, "default")
-    return cells, [left + width // 2 for left in lefts]
+    return cells, laid.centres
 
 
 def _year_ticks(centres: list[int], shown: tuple[int, ...]) -> list[int]:
-    """Which years are labelled: every k-th, counted back from this year, so the labels
-    do not run into each other."""
-    spacing = centres[1] - centres[0] if len(centres) > 1 else YEAR_LABEL
-    step = next(s for s in _steps() if s * spacing >= YEAR_LABEL)
-    return list(range(len(shown) - 1, -1, -step))[::-1]
-
-
-def _steps() -> Iterator[int]:
-    """1, 2, 5, 10, 20, 50, …"""
-    magnitude = 1
-    while True:
-        yield from (magnitude, 2 * magnitude, 5 * magnitude)
-        magnitude *= 10
+    """Which years are labelled: every k-th (1, 2, 5, 10, …), counted back from this
+    year, so the labels do not run into each other."""
+    steps = (m * k for m in (10**e for e in range(len(str(len(shown))) + 1)) for k in (1, 2, 5))
+    return every_kth(centres, YEAR_LABEL, steps) or [len(shown) - 1]
 
 
 def _title(plt: Plt, s: series.Years, shown: int, label_width: int) -> None:
