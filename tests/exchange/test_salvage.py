@@ -200,3 +200,22 @@ def test_a_reversed_range_in_a_reread_is_read_as_its_days(tmp_path):
         (date(2024, 5, 1), date(2024, 5, 9)),
     ]
     assert [where for where, _ in batch.repaired] == ["row 2"]
+
+
+def test_rows_left_out_count_toward_the_bound_on_problems_but_are_not_refused_as_strict(
+    monkeypatch,
+):
+    from compound.exchange import salvage as salvage_module
+
+    monkeypatch.setattr(salvage_module, "MAX_PROBLEMS", 3)
+    strict = Salvage("library.csv", strict=True)
+    strict.leave_out("row 2", "the same book and read as row 1")  # a duplicate: no problem
+    assert strict.skipped == [("row 2", "the same book and read as row 1")]
+
+    salvage = Salvage("library.csv")
+    for number in (2, 3, 4):
+        salvage.leave_out(f"row {number}", "in Openreads' bin (deleted)")
+    with pytest.raises(InputError, match="library.csv: more than 3 rows with problems"):
+        salvage.leave_out("row 5", "in Openreads' bin (deleted)")
+    with pytest.raises(InputError, match="more than 3 rows with problems"):
+        salvage.repair("row 6", "no Status", "read as to read from its dates")

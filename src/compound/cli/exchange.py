@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from compound.cli.context import Context
@@ -96,6 +97,17 @@ def _tally(label: str, tally: Tally, dry_run: bool) -> str:
     return f"  {label:<18}{', '.join(parts)}"
 
 
+def _listed(heading: str, said: str, entries: Sequence[tuple[str, str]]) -> list[str | Table]:
+    """A heading, then the first entries as a table (where, then `said`), then how many
+    more there are."""
+    rows = [[f"  {where}:", text] for where, text in entries[:MAX_LISTED]]
+    lines: list[str | Table] = [heading]
+    lines.append(Table(["WHERE", said], rows, free=(0,), sentences=(1,), header=False))
+    if len(entries) > MAX_LISTED:
+        lines.append(f"  … and {len(entries) - MAX_LISTED:,} more")
+    return lines
+
+
 def summary_lines(summary: ImportSummary) -> list[str | Table]:
     """What an import did (or would do), for people: lines, and the entries left out as
     a table (where, which may name a book, gives way to the terminal; why wraps)."""
@@ -116,21 +128,13 @@ def summary_lines(summary: ImportSummary) -> list[str | Table]:
     ]
     lines += [_tally(label, tally, summary.dry_run) for label, tally in kinds]
     if summary.repaired:
-        count = len(summary.repaired)
-        lines.append(
-            f"Repaired {plural(count, 'entry', 'entries')} (kept with what could be trusted):"
+        count = plural(len(summary.repaired), "entry", "entries")
+        lines += _listed(
+            f"Repaired {count} (kept with what could be trusted):", "WHAT", summary.repaired
         )
-        rows = [[f"  {where}:", what] for where, what in summary.repaired[:MAX_LISTED]]
-        lines.append(Table(["WHERE", "WHAT"], rows, free=(0,), sentences=(1,), header=False))
-        if count > MAX_LISTED:
-            lines.append(f"  … and {count - MAX_LISTED:,} more")
     if summary.skipped:
-        count = len(summary.skipped)
-        lines.append(f"Skipped {plural(count, 'entry', 'entries')}:")
-        rows = [[f"  {where}:", why] for where, why in summary.skipped[:MAX_LISTED]]
-        lines.append(Table(["WHERE", "WHY"], rows, free=(0,), sentences=(1,), header=False))
-        if count > MAX_LISTED:
-            lines.append(f"  … and {count - MAX_LISTED:,} more")
+        count = plural(len(summary.skipped), "entry", "entries")
+        lines += _listed(f"Skipped {count}:", "WHY", summary.skipped)
     if not summary.changed and not summary.dry_run:
         lines.append("Nothing new: everything in the file was here already.")
     return lines

@@ -26,7 +26,6 @@ from compound.domain.imports import (
     ImportBatch,
     ImportedBook,
     ReadOptions,
-    checked,
     isbn_key,
     name_key,
 )
@@ -34,12 +33,12 @@ from compound.domain.records import BookStatus
 from compound.exchange import fields
 from compound.exchange.csvfiles import read_rows
 from compound.exchange.fields import (
+    add_reads,
     cell_of,
     dated,
     day_part,
     first_isbn,
     inferred,
-    reads_of,
 )
 from compound.exchange.registry import Importer
 from compound.exchange.salvage import Salvage
@@ -115,41 +114,17 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
                     where,
                     f"shelf {shelf!r} is not one of {', '.join(SHELVES)} nor a shelf of "
                     "the reader's own",
-                    f"read as {status.value.replace('_', ' ')} from its dates",
+                    f"read as {fields.status_word(status)} from its dates",
                 )
         identity = (
             row[remote_id_at].strip() or isbn_key(isbn) or (name_key(title), name_key(author))
         )
-        key = (identity, status, started, finished, stopped)
-        if key in seen:
-            salvage.skipped.append((where, f"the same book and read as row {seen[key]}"))
-            continue
-        seen[key] = number
-        reads = reads_of(status, started, finished)
-        for index, (read_status, read_started, read_finished) in enumerate(reads):
-            books.append(
-                ImportedBook(
-                    ref=where if len(reads) == 1 else f"{where} read {index + 1}",
-                    where=where,
-                    title=title,
-                    author=author,
-                    total_pages=pages,
-                    isbn=isbn,
-                    status=read_status,
-                    started_on=read_started,
-                    finished_on=read_finished,
-                    source="bookwyrm",
-                )
-            )
-    return checked(
-        ImportBatch(
-            kind="bookwyrm",
-            source=source,
-            books=tuple(books),
-            skipped=tuple(salvage.skipped),
-            repaired=tuple(salvage.repaired),
+        book = ImportedBook(
+            where, where, title, author, pages, isbn, status, started, finished, "bookwyrm"
         )
-    )
+        key = (identity, status, started, finished, stopped)
+        add_reads(books, seen, key, number, salvage, book)
+    return fields.batch_of("bookwyrm", source, books, salvage)
 
 
 IMPORTER = Importer("bookwyrm", "BookWyrm CSV export", read)

@@ -43,7 +43,7 @@ from compound.domain.records import MAX_BOOK_MINUTES, Book, BookStatus, GoalKind
 from compound.domain.schedules import stored_rule
 from compound.domain.text import MAX_NOTE, clean_text
 from compound.exchange.csvfiles import read_text
-from compound.exchange.fields import isbn_in
+from compound.exchange.fields import inferred, isbn_in
 from compound.exchange.jsonfiles import DuplicateKey, unique_keys
 from compound.exchange.registry import Exporter, Importer
 from compound.exchange.salvage import Salvage
@@ -315,13 +315,6 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
     )
 
 
-def _inferred_status(started_on: date | None, finished_on: date | None) -> BookStatus:
-    """The status a book's days tell, when its own is missing or unknown."""
-    if finished_on is not None:
-        return BookStatus.FINISHED
-    return BookStatus.READING if started_on is not None else BookStatus.TO_READ
-
-
 def _books(values: list[Any], salvage: Salvage) -> tuple[list[ImportedBook], dict[str, str]]:
     """The books, and the ids of those left out with their places (their logs are kept
     without them)."""
@@ -358,7 +351,7 @@ def _books(values: list[Any], salvage: Salvage) -> tuple[list[ImportedBook], dic
         try:
             status = record.choice("status", BookStatus)
         except InputError as exc:
-            status = _inferred_status(started_on, finished_on)
+            status = inferred(started_on, finished_on)
             salvage.repair(where, str(exc), f'read as "{status.value}", from its days')
         books.append(
             ImportedBook(

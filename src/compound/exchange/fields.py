@@ -9,6 +9,7 @@ from datetime import date
 from typing import TypeVar
 
 from compound.domain.errors import InputError
+from compound.domain.imports import ImportBatch, ImportedBook, check_read_days, checked
 from compound.domain.quantities import MAX_BOOK_PAGES, parse_whole
 from compound.domain.records import BookStatus
 from compound.domain.text import clean_text, normalise_isbn
@@ -130,17 +131,21 @@ def remembered(
     known: dict[str, T],
     text: str,
     read: Callable[[str], T],
-    salvage: Salvage,
-    where: str,
+    salvage: Salvage | None = None,
+    where: str = "",
     done: str = "left empty",
 ) -> T | None:
     """`read(text)`, kept in `known` for the rows that repeat the cell (a library's
     statuses, dates and authors recur); None, listed, when it refuses the cell. Only
-    what was read is kept: a refusal is listed for each row it is in."""
+    what was read is kept: a refusal is listed for each row it is in. Callers look in
+    `known` first themselves (`known[text] if text in known else remembered(…)`): a
+    call for each cell of a large file costs. Without `salvage` a refusal is not
+    listed here: the caller reads the row again to list it its own way."""
     try:
         value = read(text)
     except InputError as exc:
-        salvage.repair(where, str(exc), done)
+        if salvage is not None:
+            salvage.repair(where, str(exc), done)
         return None
     known[text] = value
     return value
@@ -181,12 +186,18 @@ def dated(
     and the start this one's; otherwise the two were typed the wrong way round."""
     if started is None or finished is None or started <= finished or reading:
         return started, finished
-    salvage.repair(
-        where,
-        f"finished on {finished.isoformat()}, before it was started on {started.isoformat()}",
-        "read as started on the earlier day and finished on the later",
-    )
+    try:
+        check_read_days(started, finished)
+    except InputError as exc:
+        salvage.repair(
+            where, str(exc), "read as started on the earlier day and finished on the later"
+        )
     return finished, started
+
+
+def status_word(status: BookStatus) -> str:
+    """A status as a message names it: "to read", "did not finish"."""
+    return status.value.replace("_", " ")
 
 
 def inferred(
@@ -214,3 +225,47 @@ def reads_of(status: BookStatus, started: date | None, finished: date | None) ->
     later = started if started is not None and started > finished else None
     current = (status, later if status == BookStatus.READING else None, None)
     return [(BookStatus.FINISHED, earlier, finished), current]
+
+
+def add_reads(
+    books: list[ImportedBook],
+    seen: dict[tuple, int],
+    key: tuple,
+    number: int,
+    salvage: Salvage,
+    book: ImportedBook,
+) -> None:
+    """The reads a row makes (`reads_of` its status and days), as copies of `book`;
+    none when an earlier row (its number in `seen` by `key`) was the same book and read,
+    which is listed as left out."""
+    where = book.where
+    if key in seen:
+        salvage.leave_out(where, f"the same book and read as row {seen[key]}")
+        return
+    seen[key] = number
+    reads = reads_of(book.status, book.started_on, book.finished_on)
+    if len(reads) == 1 and reads[0] == (book.status, book.started_on, book.finished_on):
+        books.append(book)
+        return
+    for index, (status, started, finished) in enumerate(reads):
+        books.append(
+            book._replace(
+                ref=where if len(reads) == 1 else f"{where} read {index + 1}",
+                status=status,
+                started_on=started,
+                finished_on=finished,
+            )
+        )
+
+
+def batch_of(kind: str, source: str, books: list[ImportedBook], salvage: Salvage) -> ImportBatch:
+    """A file's books, with what was repaired and left out, held to a batch's bounds."""
+    return checked(
+        ImportBatch(
+            kind=kind,
+            source=source,
+            books=tuple(books),
+            skipped=tuple(salvage.skipped),
+            repaired=tuple(salvage.repaired),
+        )
+    )

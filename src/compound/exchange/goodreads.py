@@ -86,8 +86,8 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
         book_id = row[book_id_at].strip()
         if book_id:
             if book_id in seen:
-                salvage.skipped.append(
-                    (where, f"the same Goodreads book ({book_id}) as row {seen[book_id]}")
+                salvage.leave_out(
+                    where, f"the same Goodreads book ({book_id}) as row {seen[book_id]}"
                 )
                 continue
             seen[book_id] = number

@@ -21,7 +21,6 @@ from compound.domain.imports import (
     ImportBatch,
     ImportedBook,
     ReadOptions,
-    checked,
     isbn_key,
     name_key,
 )
@@ -29,12 +28,12 @@ from compound.domain.records import BookStatus
 from compound.exchange import fields
 from compound.exchange.csvfiles import read_rows
 from compound.exchange.fields import (
+    add_reads,
     cell_of,
     dated,
     day_part,
     first_isbn,
     inferred,
-    reads_of,
 )
 from compound.exchange.registry import Importer
 from compound.exchange.salvage import Salvage
@@ -117,7 +116,7 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
         if word is None:
             word = words[said] = " ".join(said.split()).lower()
         if word in NOT_READING:
-            salvage.skipped.append((where, f"Status {said.strip()}: not being read"))
+            salvage.leave_out(where, f"Status {said.strip()}: not being read")
             continue
         text = row[author_at]
         author = (
@@ -154,40 +153,15 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
                 "Paused, Did Not Finish"
                 if said
                 else "no Status",
-                f"read as {status.value.replace('_', ' ')} from its dates",
+                f"read as {fields.status_word(status)} from its dates",
             )
         identity = book_id_of(row).strip() or isbn_key(isbn) or (name_key(title), name_key(author))
-        key = (identity, status, started, finished)
-        if key in seen:
-            salvage.skipped.append((where, f"the same book and read as row {seen[key]}"))
-            continue
-        seen[key] = number
-        reads = reads_of(status, started, finished)
-        for index, (read_status, read_started, read_finished) in enumerate(reads):
-            books.append(
-                ImportedBook(
-                    ref=where if len(reads) == 1 else f"{where} read {index + 1}",
-                    where=where,
-                    title=title,
-                    author=author,
-                    total_pages=pages,
-                    isbn=isbn,
-                    status=read_status,
-                    started_on=read_started,
-                    finished_on=read_finished,
-                    source="hardcover",
-                    total_minutes=minutes,
-                )
-            )
-    return checked(
-        ImportBatch(
-            kind="hardcover",
-            source=source,
-            books=tuple(books),
-            skipped=tuple(salvage.skipped),
-            repaired=tuple(salvage.repaired),
-        )
-    )
+        book = ImportedBook(
+            where, where, title, author, pages, isbn, status, started, finished, "hardcover",
+            None, minutes,  # link_key, total_minutes
+        )  # fmt: skip
+        add_reads(books, seen, (identity, status, started, finished), number, salvage, book)
+    return fields.batch_of("hardcover", source, books, salvage)
 
 
 IMPORTER = Importer("hardcover", "Hardcover library export (CSV)", read)

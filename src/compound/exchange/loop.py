@@ -38,12 +38,11 @@ import re
 import sqlite3
 import sys
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from operator import attrgetter
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 
 from compound.domain.days import MAX_DURATION_MINUTES
 from compound.domain.errors import InputError
@@ -59,6 +58,7 @@ from compound.domain.quantities import MAX_PAGES_PER_LOG
 from compound.domain.records import SessionKind
 from compound.domain.text import MAX_NOTE, clean_text, title_key
 from compound.exchange.csvfiles import MAX_TEXT_BYTES
+from compound.exchange.fields import remembered
 from compound.exchange.registry import Importer
 from compound.exchange.salvage import Salvage
 from compound.files import read_regular
@@ -83,7 +83,6 @@ _FOLDER = re.compile(r"(\d+)(?: .*)?")
 _EPOCH = date(1970, 1, 1)
 _DAY_MS = 86_400_000
 _LAST_DAY_MS = (date.max - _EPOCH).days * _DAY_MS
-T = TypeVar("T")
 
 # What a numeric habit's unit says it counts: pages, or time in minutes (the factor).
 _PAGE_UNITS = {"", "page", "pages", "p", "pp", "pg", "pgs", "pág", "páginas", "seiten"}
@@ -371,8 +370,9 @@ class _CsvExport:
                 if len(fields) > value_at:
                     # The usual row, read at once; one with a problem as below, to list it.
                     cell, said = fields[0], fields[value_at]
-                    day = days[cell] if cell in days else _remembered(days, cell, _day)
-                    value = values[said] if said in values else _remembered(values, said, _value)
+                    # Not listed here when refused: the row is read again below, to list it.
+                    day = days[cell] if cell in days else remembered(days, cell, _day)
+                    value = values[said] if said in values else remembered(values, said, _value)
                     if day is not None and value is not None:
                         note = (
                             fields[note_at]
@@ -435,16 +435,6 @@ class _CsvExport:
                     continue
                 self._all[habit.number].append(Mark(where, day, value, None))
         return self._all
-
-
-def _remembered(known: dict[str, T], cell: str, read: Callable[[str], T]) -> T | None:
-    """`read(cell)`, kept in `known` for the rows that repeat the cell; None when it
-    refuses the cell (the row is then read again, to list the problem)."""
-    try:
-        value = known[cell] = read(cell)
-    except InputError:
-        return None
-    return value
 
 
 def _mark(
@@ -781,12 +771,13 @@ def _check_plan(plan: Plan, numeric: bool) -> None:
         )
 
 
-def _note(mark: Mark, salvage: Salvage) -> str | None:
-    if not mark.note or not mark.note.strip():
+def _note(where: str, note: str, salvage: Salvage) -> str | None:
+    """A day's note, cleaned; None when blank."""
+    if not note.strip():
         return None
     return salvage.cell(
-        mark.where,
-        lambda: clean_text(mark.note, "the note", limit=MAX_NOTE, multiline=True),
+        where,
+        lambda: clean_text(note, "the note", limit=MAX_NOTE, multiline=True),
         None,
         "imported without the note",
     )
@@ -815,7 +806,7 @@ def _bring(
             skips.setdefault(mark.day, ImportedSkip(mark.where, mark.day, "skipped in Loop"))
             continue
         if not (value > 0 if numeric else value == YES_MANUAL):  # _done, the skips gone
-            continue  # not done, or only implied by the habit's frequency
+            continue  # not done, or only implied (inline: a call for each of ~15,000 days costs)
         if mark.day in seen:
             salvage.skip(mark.where, f"{mark.day.isoformat()} again (first at {seen[mark.day]})")
             continue
@@ -842,7 +833,7 @@ def _bring(
                 if minutes > MAX_DURATION_MINUTES:
                     salvage.skip(mark.where, f"{amount:g} {habit.unit} is more than a day")
                     continue
-        note = _note(mark, salvage) if mark.note else None
+        note = _note(mark.where, mark.note, salvage) if mark.note else None
         if kind == READING:
             logs.append(
                 ImportedLog(

@@ -19,6 +19,7 @@ finished read of it took, when the person entered one (ImportedBook.total_minute
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 
 from compound.domain.errors import InputError
@@ -26,7 +27,6 @@ from compound.domain.imports import (
     ImportBatch,
     ImportedBook,
     ReadOptions,
-    checked,
     isbn_key,
     name_key,
 )
@@ -70,14 +70,13 @@ class _Days:
         # again. At most one entry per cell of the file.
         self.known: dict[str, date | None] = {"": None}
 
-    def __call__(self, text: str, what: str) -> date | None:
-        if text in self.known:
-            return self.known[text]
-        day = self._read(text, what)
-        self.known[text] = day
-        return day
+    def start(self, text: str) -> date | None:
+        return self._day(text, "reading start")
 
-    def _read(self, text: str, what: str) -> date | None:
+    def finish(self, text: str) -> date | None:
+        return self._day(text, "reading finish")
+
+    def _day(self, text: str, what: str) -> date | None:
         text = text.strip()
         if not text:
             return None
@@ -108,7 +107,8 @@ def _minutes(text: str) -> int | None:
 def readings(text: str, where: str, days: _Days, salvage: Salvage) -> list[Read]:
     """The reads in a readings cell, oldest first; a bad part is repaired and listed."""
     reads: list[Read] = []
-    known = days.known
+    known, start, finish = days.known, days.start, days.finish
+    remembered = fields.remembered
     for part in text.split(";"):
         if not part.strip():
             continue
@@ -116,19 +116,10 @@ def readings(text: str, where: str, days: _Days, salvage: Salvage) -> list[Read]
         if len(pieces) not in (2, 3):
             salvage.repair(where, f"reading {part.strip()!r} is not start|finish|time", "left out")
             continue
-        # Salvage.cell's work, without a callable made for each cell of the file.
-        try:
-            cell = pieces[0]
-            started = known[cell] if cell in known else days(cell, "reading start")
-        except InputError as exc:
-            salvage.repair(where, str(exc), "left empty")
-            started = None
-        try:
-            cell = pieces[1]
-            finished = known[cell] if cell in known else days(cell, "reading finish")
-        except InputError as exc:
-            salvage.repair(where, str(exc), "left empty")
-            finished = None
+        cell = pieces[0]
+        started = known[cell] if cell in known else remembered(known, cell, start, salvage, where)
+        cell = pieces[1]
+        finished = known[cell] if cell in known else remembered(known, cell, finish, salvage, where)
         try:
             minutes = _minutes(pieces[2]) if len(pieces) == 3 and pieces[2] else None
         except InputError as exc:
@@ -198,6 +189,8 @@ def _read(path: Path, options: ReadOptions) -> ImportBatch:
     page_counts: dict[str, int | None] = {}
     author_keys: dict[str | None, str] = {}
     statuses_said: dict[str, str] = {}
+    remembered = fields.remembered
+    pages_in = partial(fields.pages_or_none, what="pages")
 
     def identity(isbn: str | None, title: str, author: str | None) -> Identity:
         if isbn:
@@ -210,37 +203,30 @@ def _read(path: Path, options: ReadOptions) -> ImportBatch:
         where = f"row {number}"
         deleted = row[deleted_at]
         if deleted != "false" and deleted.strip().lower() == "true":  # "false": most rows
-            salvage.skipped.append((where, "in Openreads' bin (deleted)"))
+            salvage.leave_out(where, "in Openreads' bin (deleted)")
             continue
         try:
             title = fields.title(row[title_at])
         except InputError as exc:
             salvage.skip(where, str(exc))
             continue
-        # Salvage.cell's work, without a callable made for each cell of the file.
         text = row[author_at]
-        if text in authors:
-            author = authors[text]
-        else:
-            try:
-                author = authors[text] = fields.person(text)
-            except InputError as exc:
-                salvage.repair(where, str(exc), "left empty")
-                author = None
+        author = (
+            authors[text]
+            if text in authors
+            else remembered(authors, text, fields.person, salvage, where)
+        )
         try:
             isbn = fields.isbn_or_none(row[isbn_at])
         except InputError as exc:
             salvage.repair(where, str(exc), "imported without it")
             isbn = None
         text = row[pages_at]
-        if text in page_counts:
-            pages = page_counts[text]
-        else:
-            try:
-                pages = page_counts[text] = fields.pages_or_none(text, "pages")
-            except InputError as exc:
-                salvage.repair(where, str(exc), "left empty")
-                pages = None
+        pages = (
+            page_counts[text]
+            if text in page_counts
+            else remembered(page_counts, text, pages_in, salvage, where)
+        )
         text = row[status_at]
         said = statuses_said[text] if text in statuses_said else text.strip().lower()
         statuses_said[text] = said
@@ -261,7 +247,7 @@ def _read(path: Path, options: ReadOptions) -> ImportBatch:
                 salvage.repair(
                     where,
                     f"status {said!r} is not one of finished, in_progress, planned, abandoned",
-                    f"read as {status.value.replace('_', ' ')} from its readings",
+                    f"read as {fields.status_word(status)} from its readings",
                 )
         audiobook = row[format_at].strip().lower() == "audiobook"
         # A row is listed again when its book (by ISBN, or by name) has the same status
@@ -278,7 +264,7 @@ def _read(path: Path, options: ReadOptions) -> ImportBatch:
                 earlier = seen[shape] = {identity(first_isbn, first_title, first_author): first}
             same = identity(isbn, title, author)
             if same in earlier:
-                salvage.skipped.append((where, f"the same book and reads as row {earlier[same]}"))
+                salvage.leave_out(where, f"the same book and reads as row {earlier[same]}")
                 continue
             earlier[same] = number
         length = None
@@ -303,15 +289,7 @@ def _read(path: Path, options: ReadOptions) -> ImportBatch:
                     length,  # total_minutes
                 )
             )
-    return checked(
-        ImportBatch(
-            kind="openreads",
-            source=source,
-            books=tuple(books),
-            skipped=tuple(salvage.skipped),
-            repaired=tuple(salvage.repaired),
-        )
-    )
+    return fields.batch_of("openreads", source, books, salvage)
 
 
 IMPORTER = Importer("openreads", "Openreads CSV export", read)

@@ -35,10 +35,13 @@ class Salvage:
         if self.strict:
             raise InputError(f"{self.source}, {where}: {problem}")
         if len(self.repaired) + len(self.skipped) >= MAX_PROBLEMS:
-            raise InputError(
-                f"{self.source}: more than {MAX_PROBLEMS:,} rows with problems; "
-                "is it the export it is named as?"
-            )
+            self._too_many()
+
+    def _too_many(self) -> None:
+        raise InputError(
+            f"{self.source}: more than {MAX_PROBLEMS:,} rows with problems; "
+            "is it the export it is named as?"
+        )
 
     def repair(self, where: str, problem: str, done: str) -> None:
         """`where` had `problem`; the row is kept, having `done` (e.g. "imported without
@@ -51,6 +54,14 @@ class Salvage:
         listed. With strict, refuses the file instead."""
         self._problem(where, problem)
         self.skipped.append((where, problem))
+
+    def leave_out(self, where: str, why: str) -> None:
+        """`where` is left out, not for a problem (a row repeating an earlier one, one
+        the reader marked as not theirs): listed, and not refused under strict, but
+        counted toward the bound all the same."""
+        if len(self.repaired) + len(self.skipped) >= MAX_PROBLEMS:
+            self._too_many()
+        self.skipped.append((where, why))
 
     def cell(
         self,

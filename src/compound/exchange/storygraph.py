@@ -160,7 +160,7 @@ def read(path: Path, options: ReadOptions) -> ImportBatch:
             salvage.repair(where, problem, f'read as "{word}", from its dates')
         key = (isbn or name_key(title), name_key(author), word, row["Dates Read"].strip())
         if key in seen:
-            salvage.skipped.append((where, f"the same book and reads as row {seen[key]}"))
+            salvage.leave_out(where, f"the same book and reads as row {seen[key]}")
             continue
         seen[key] = number
         for index, (status, (started, finished)) in enumerate(
