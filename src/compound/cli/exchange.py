@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from compound.cli.context import Context
-from compound.cli.tables import Table, shorten, show, terminal
+from compound.cli.tables import Table, shorten, show_all, terminal
 from compound.words.numbers import plural
 from compound.words.records import export_contents
 
@@ -79,11 +79,7 @@ def _import(ctx: Context, tracker: Tracker, batch: ImportBatch, *, dry_run: bool
         summary = tracker.exchange.apply(batch, dry_run=dry_run, progress=bar.advance)
     finally:
         bar.close()
-    for item in summary_lines(summary):
-        if isinstance(item, Table):
-            show(ctx.out, item)
-        else:
-            ctx.print(item)
+    show_all(ctx.out, summary_lines(summary), ctx.print)
     return 0
 
 

@@ -186,14 +186,10 @@ def show(ctx: Context, args) -> int:
     review = ctx.tracker().views.review(args.year)
     form = args.format
     if form == "text" and target is None:
-        from compound.cli.tables import show as show_table
+        from compound.cli.tables import show_all
 
         width = terminal(ctx.out).width
-        for item in text(review, width):
-            if isinstance(item, Table):
-                show_table(ctx.out, item)
-            else:
-                ctx.print(item)
+        show_all(ctx.out, text(review, width), ctx.print)
         return 0
 
     def write(out: TextIO) -> None:

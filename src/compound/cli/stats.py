@@ -6,8 +6,7 @@ from datetime import date
 
 from compound.cli.context import Context
 from compound.cli.render import to_json, width_of
-from compound.cli.tables import Table, fit_line, terminal
-from compound.cli.tables import show as show_table
+from compound.cli.tables import Table, fit_line, show_all, terminal
 from compound.domain.totals import TimedReading, timed_reading
 from compound.words.dates import full_date, span
 from compound.words.figures import (
@@ -307,11 +306,8 @@ def show(ctx: Context, args) -> int:
         earlier = earlier_note(
             view.history.finished_days, view.insight.books_finished_this_year, view.insight.today
         )
-        for item in text(view.insight, view.period, width, earlier, timed):
-            if isinstance(item, Table):
-                show_table(ctx.out, item)
-            else:
-                ctx.print(*fitted([item], width))
+        items = text(view.insight, view.period, width, earlier, timed)
+        show_all(ctx.out, items, lambda line: ctx.print(*fitted([line], width)))
     return 0
 
 

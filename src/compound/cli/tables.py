@@ -25,7 +25,7 @@ pay for it.
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from compound.words.safe import shown
@@ -232,6 +232,16 @@ def _drawn(line, styled: bool) -> str:
         s.style.render(s.text, color_system=ColorSystem.STANDARD) if s.style else s.text
         for s in segments
     )
+
+
+def show_all(out: TextIO, items: Iterable[str | Table], say: Callable[[str], None]) -> None:
+    """A report's lines and tables in order: each table shown on `out` (see `show`),
+    each line given to `say` (the command's own way of printing a line)."""
+    for item in items:
+        if isinstance(item, Table):
+            show(out, item)
+        else:
+            say(item)
 
 
 def show(out: TextIO, table: Table) -> None:
