@@ -80,3 +80,9 @@ def test_positions_give_the_difference_from_where_the_book_is():
 def test_nonsense_positions_are_refused(book, position, said):
     with pytest.raises(InputError, match=said):
         amount_to(book, position)
+
+
+def test_a_share_past_the_end_names_the_book():
+    with pytest.raises(InputError) as refused:
+        amount_to(_book(minutes=600), Position(share=1.5))
+    assert str(refused.value) == "150% is past the end of B (100% is the end)"

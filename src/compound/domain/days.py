@@ -173,21 +173,31 @@ _DURATION_PARTS = re.compile(
 _CLOCK = re.compile(r"^\s*(\d+):([0-5]\d)\s*$", re.ASCII)
 
 
-def parse_duration(text: str) -> int:
-    """Parse a duration into whole minutes: 45, 45m, 90min, 1h30m, 1:30, 1.5h."""
+def typed_duration(text: str) -> float | None:
+    """The minutes of a duration as typed (45, 45m, 90min, 1h30m, 1:30, 1.5h),
+    unchecked: unrounded, perhaps 0 or past any limit; None when it is not written
+    like one."""
     raw = (text or "").strip().lower()
-    minutes: float
     clock = _CLOCK.match(raw)
     if clock:
         # float, not int: int() raises a plain ValueError past 4,300 digits.
-        minutes = float(clock[1]) * 60 + int(clock[2])
-    else:
-        match = _DURATION_PARTS.match(raw)
-        if not raw or not match or (match["h"] is None and match["m"] is None):
-            raise InputError(f"cannot read the duration {text!r}: try 45, 45m, 1h30m, 1:30 or 1.5h")
-        if match["h"] is not None and match["m"] is not None and "." in match["h"]:
+        return float(clock[1]) * 60 + int(clock[2])
+    match = _DURATION_PARTS.match(raw)
+    if not raw or not match or (match["h"] is None and match["m"] is None):
+        return None
+    if match["h"] is not None and match["m"] is not None and "." in match["h"]:
+        return None  # 1.5h30m: which was meant?
+    return float(match["h"] or 0) * 60 + float(match["m"] or 0)
+
+
+def parse_duration(text: str) -> int:
+    """Parse a duration into whole minutes: 45, 45m, 90min, 1h30m, 1:30, 1.5h."""
+    minutes = typed_duration(text)
+    if minutes is None:
+        match = _DURATION_PARTS.match((text or "").strip().lower())
+        if match and match["h"] is not None and match["m"] is not None:
             raise InputError(f"cannot read the duration {text!r}: use 1h30m or 1.5h, not both")
-        minutes = float(match["h"] or 0) * 60 + float(match["m"] or 0)
+        raise InputError(f"cannot read the duration {text!r}: try 45, 45m, 1h30m, 1:30 or 1.5h")
     # Compare before rounding: a 400-digit number is a float infinity here.
     if minutes > MAX_DURATION_MINUTES:
         raise InputError(f"duration {text!r} is longer than a day; split it into days")

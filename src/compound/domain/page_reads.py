@@ -169,17 +169,6 @@ def days(
     counted = []
     for ordinal in sorted(spans):
         day = spans[ordinal]
-        if len(day) == 1:
-            a, b = day[0]
-            read = pages[a:b]
-            if book_pages is None or (
-                totals[a:b].count(book_pages) == b - a and max(read) <= book_pages
-            ):
-                # Read in today's layout (or without one to rescale to): pages as turned.
-                counted.append(
-                    DayRead(date.fromordinal(ordinal), len(set(read)), sum(durations[a:b]))
-                )
-                continue
         counted.append(
             DayRead(
                 date.fromordinal(ordinal),

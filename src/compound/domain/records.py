@@ -55,6 +55,12 @@ class Profile:
     name: str
 
 
+def measured_by_time(total_pages: int | None, total_minutes: int | None) -> bool:
+    """Which length decides how far a book is: its pages when it has them, else its
+    minutes (an audiobook's)."""
+    return total_pages is None and total_minutes is not None
+
+
 @dataclass(frozen=True, slots=True)
 class Book:
     id: int
@@ -73,7 +79,7 @@ class Book:
     @property
     def by_time(self) -> bool:
         """Read (listened to) by time: its length is in minutes, not pages."""
-        return self.total_pages is None and self.total_minutes is not None
+        return measured_by_time(self.total_pages, self.total_minutes)
 
     @property
     def pages_left(self) -> int | None:
@@ -105,6 +111,14 @@ class Position:
     minute: int | None = None
 
 
+def check_share(share: float, said: str, whose: str = "the book") -> float:
+    """A share of a book (0.45 for 45%), refused past its end; `said` is how the share
+    was given, `whose` the book it is of."""
+    if share > 1:
+        raise InputError(f"{said} is past the end of {whose} (100% is the end)")
+    return share
+
+
 def amount_to(book: Book, position: Position) -> tuple[int, int | None]:
     """What reaching `position` in `book` adds: (pages, minutes or None).
 
@@ -115,8 +129,7 @@ def amount_to(book: Book, position: Position) -> tuple[int, int | None]:
     """
     share = position.share
     if share is not None:
-        if share > 1:
-            raise InputError(f"{share:.0%} is past the end of {book.title}")
+        check_share(share, f"{share:.0%}", book.title)
         if book.total_pages:
             position = Position(page=round(share * book.total_pages))
         elif book.total_minutes:
@@ -136,6 +149,7 @@ def amount_to(book: Book, position: Position) -> tuple[int, int | None]:
             )
         return position.page - book.pages_read, None
     minute = position.minute or 0
+    # Not `not book.by_time`: a book with no length, or with both, takes a time too.
     if book.total_pages and not book.total_minutes:
         raise InputError(f"{book.title} is measured in pages; give a page or a percent")
     if book.total_minutes and minute > book.total_minutes:
@@ -168,6 +182,11 @@ class ReadingLog:
     created_at: datetime
     started_book: bool = False  # this log took its book off the to-read shelf
     import_key: str | None = None  # where an import found it (see db/tables.py)
+
+    @property
+    def by_time(self) -> bool:
+        """Reading measured by time (an audiobook): minutes, and no pages."""
+        return not self.pages and bool(self.minutes)
 
     @property
     def ref(self) -> str:

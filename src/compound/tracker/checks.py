@@ -6,10 +6,14 @@ values it has already made; either way the same bounds apply, here.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
-from compound.domain.days import MAX_DURATION_MINUTES, parse_date, parse_duration
+from compound.domain.days import (
+    MAX_DURATION_MINUTES,
+    parse_date,
+    parse_duration,
+    typed_duration,
+)
 from compound.domain.errors import InputError
 from compound.domain.quantities import parse_book_pages, parse_whole
 from compound.domain.records import (
@@ -17,6 +21,7 @@ from compound.domain.records import (
     MAX_BOOK_MINUTES,
     Position,
     SessionKind,
+    check_share,
 )
 from compound.domain.text import MAX_NOTE, clean_text
 
@@ -85,26 +90,23 @@ def topic(value: str | None) -> str | None:
     return clean_text(value, "the topic")
 
 
-# "3h20m", "3h", "45m", "45min": hours and minutes spelt out.
-_SPELT = re.compile(r"(?:(\d{1,6})h)?(?:(\d{1,6})(?:m|min))?", re.ASCII)
-
-
-def _clock(text: str, what: str) -> int | None:
-    """Minutes from "H:MM" (3:20) or "HhMMm" (3h20m, 3h, 45m); None when it is neither."""
+def _clock(text: str, what: str) -> float | None:
+    """Minutes from "H:MM" (3:20) or hours and minutes spelt out (3h20m, 3h, 45m), read
+    as a duration is; None when it is neither (a bare number is a page or hours here,
+    never minutes)."""
     raw = text.strip().lower().replace(" ", "")
     hours, colon, rest = raw.partition(":")
+    if colon and not (hours.isdigit() and hours.isascii() and len(hours) <= 6):
+        raise InputError(f"{what} {text!r} is not a time like 3:20 (hours:minutes)")
+    minutes = typed_duration(raw)
+    if minutes is not None and not raw.replace(".", "", 1).isdigit():
+        return minutes
+    if colon and rest.isdigit() and rest.isascii() and len(rest) == 2:
+        # 3:75: a duration's clock takes no more than 59 minutes, nor does this.
+        raise InputError(f"{what} {text!r} has {rest} minutes; an hour has 60")
     if colon:
-        if not (hours.isdigit() and hours.isascii() and len(hours) <= 6):
-            raise InputError(f"{what} {text!r} is not a time like 3:20 (hours:minutes)")
-        if not (rest.isdigit() and rest.isascii() and len(rest) == 2):
-            raise InputError(f"{what} {text!r} is not a time like 3:20 (hours:minutes)")
-        if int(rest) >= 60:
-            raise InputError(f"{what} {text!r} has {rest} minutes; an hour has 60")
-        return int(hours) * 60 + int(rest)
-    spelt = _SPELT.fullmatch(raw)
-    if not raw or spelt is None or (spelt[1] is None and spelt[2] is None):
-        return None
-    return int(spelt[1] or 0) * 60 + int(spelt[2] or 0)
+        raise InputError(f"{what} {text!r} is not a time like 3:20 (hours:minutes)")
+    return None
 
 
 def book_minutes(value: str | int) -> int:
@@ -114,15 +116,17 @@ def book_minutes(value: str | int) -> int:
         return parse_whole(value, "an audiobook's length in minutes", high=MAX_BOOK_MINUTES)
     text = value.strip()
     whole_hours = text.isdigit() and text.isascii() and len(text) <= 6
-    minutes = int(text) * 60 if whole_hours else _clock(text, "the length")
-    if minutes is None:
+    typed = int(text) * 60 if whole_hours else _clock(text, "the length")
+    if typed is None:
         raise InputError(
             f"cannot read the length {value!r}: give hours and minutes, 11:30 or 11h30m"
         )
+    # Compare before rounding: a 400-digit number is a float infinity here.
+    if typed > MAX_BOOK_MINUTES:
+        raise InputError(f"a length of {value!r} is more than {MAX_BOOK_MINUTES // 60} hours")
+    minutes = round(typed)
     if minutes <= 0:
         raise InputError(f"an audiobook's length must be at least a minute, not {value!r}")
-    if minutes > MAX_BOOK_MINUTES:
-        raise InputError(f"a length of {value!r} is more than {MAX_BOOK_MINUTES // 60} hours")
     return minutes
 
 
@@ -137,19 +141,18 @@ def position(value: str | int) -> Position:
         whole, dot, part = number.partition(".")
         if not (whole.isdigit() and whole.isascii() and (not dot or (part.isdigit() and part))):
             raise InputError(f"{value!r} is not a percent like 45%")
-        share = float(number[:12]) / 100
-        if share > 1:
-            raise InputError(f"{value!r} is past the end of the book (100% is the end)")
+        share = check_share(float(number[:12]) / 100, repr(value))
         if share <= 0:
             raise InputError(f"{value!r} is the start of the book; give where you have got to")
         return Position(share=share)
     if text.isdigit() and text.isascii():
         return Position(page=parse_book_pages(text))
-    minute = _clock(text, "the position")
-    if minute is None:
+    typed = _clock(text, "the position")
+    if typed is None:
         raise InputError(f"{value!r} is not a position: give a page (148), 45% or a time (3:20)")
+    if typed > MAX_BOOK_MINUTES:
+        raise InputError(f"{value!r} is more than {MAX_BOOK_MINUTES // 60} hours in")
+    minute = round(typed)
     if minute <= 0:
         raise InputError(f"{value!r} is the start of the book; give where you have got to")
-    if minute > MAX_BOOK_MINUTES:
-        raise InputError(f"{value!r} is more than {MAX_BOOK_MINUTES // 60} hours in")
     return Position(minute=minute)
