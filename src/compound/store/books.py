@@ -7,60 +7,67 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func
+from sqlalchemy import exists, func
 from sqlmodel import Session, col, select
 
 from compound.db import tables as t
 from compound.domain.errors import BookClosed, BookNotFound, InputError
-from compound.domain.records import Book, BookStatus
+from compound.domain.records import Book, BookStatus, measured_by_time
 from compound.domain.text import clean_text, normalise_isbn, title_key
 from compound.store.history import as_date
 
+# What a book's logs add up to: (pages, minutes). The minutes are an audiobook's
+# progress; a log of pages may carry its minutes too.
+Read = tuple[int, int]
 
-def pages_read(session: Session, book_id: int) -> int:
-    total = session.exec(
-        select(func.coalesce(func.sum(t.ReadingLog.pages), 0)).where(
-            t.ReadingLog.book_id == book_id
-        )
+
+def read_so_far(session: Session, book_id: int) -> Read:
+    """The pages and the minutes of a book's logs, in one query."""
+    pages, minutes = session.exec(
+        select(
+            func.coalesce(func.sum(t.ReadingLog.pages), 0),
+            func.coalesce(func.sum(col(t.ReadingLog.minutes)), 0),
+        ).where(t.ReadingLog.book_id == book_id)
     ).one()
-    return int(total)
+    return int(pages or 0), int(minutes or 0)
 
 
-def minutes_read(session: Session, book_id: int) -> int:
-    """The minutes of a book's logs: an audiobook's progress."""
-    total = session.exec(
-        select(func.coalesce(func.sum(col(t.ReadingLog.minutes)), 0)).where(
-            t.ReadingLog.book_id == book_id
-        )
-    ).one()
-    return int(total or 0)
+def by_time(book: t.Book) -> bool:
+    """A row's Book.by_time: its minutes, not its pages, say how far it is."""
+    return measured_by_time(book.total_pages, book.total_minutes)
 
 
-def follow_logs(session: Session, book: t.Book, day: date) -> tuple[bool, bool]:
-    """Start or finish `book` after a log on `day`; returns (started, finished)."""
+def _reached(book: t.Book, read: Read) -> tuple[int, int | None]:
+    """How far `read` goes and the length it goes towards, in the measure that decides
+    (see by_time); the length is None when unknown."""
+    if by_time(book):
+        return read[1], book.total_minutes
+    return read[0], book.total_pages
+
+
+def follow_logs(
+    session: Session, book: t.Book, day: date, read: Read | None = None
+) -> tuple[bool, bool]:
+    """Start or finish `book` after a log on `day`; returns (started, finished).
+    `read`: its logs' sums with that log, when the caller has them (else counted)."""
     started = False
     if book.status == BookStatus.TO_READ:
         book.status, book.started_on, started = BookStatus.READING.value, day, True
     elif book.status == BookStatus.READING and book.started_on and as_date(book.started_on) > day:
         book.started_on = day  # a log dated before the start moves the start back
     session.add(book)
-    return started, finish_if_covered(session, book)
+    return started, finish_if_covered(session, book, read)
 
 
-def _covered(session: Session, book: t.Book) -> bool | None:
-    """Whether a book's logs reach its end (its last page, or an audiobook's last
-    minute); None when its length is unknown."""
-    if book.total_pages:
-        return pages_read(session, t.saved_id(book)) >= book.total_pages
-    if book.total_minutes:
-        return minutes_read(session, t.saved_id(book)) >= book.total_minutes
-    return None
-
-
-def finish_if_covered(session: Session, book: t.Book) -> bool:
+def finish_if_covered(session: Session, book: t.Book, read: Read | None = None) -> bool:
     """Finish a book being read once its logs reach its last page (an audiobook's last
-    minute), on the last log's day."""
-    if book.status != BookStatus.READING or not _covered(session, book):
+    minute), on the last log's day. `read`: its logs' sums, when the caller has them."""
+    if book.status != BookStatus.READING:
+        return False
+    if book.total_pages is None and book.total_minutes is None:
+        return False  # no length: nothing to reach
+    reached, length = _reached(book, read or read_so_far(session, t.saved_id(book)))
+    if length is None or reached < length:
         return False
     book.status = BookStatus.FINISHED.value
     book.finished_on = max(
@@ -71,28 +78,21 @@ def finish_if_covered(session: Session, book: t.Book) -> bool:
     return True
 
 
-def reopen_if_uncovered(
-    session: Session, book_id: int | None, read_before: int, listened_before: int = 0
-) -> Book | None:
+def reopen_if_uncovered(session: Session, book_id: int | None, before: Read) -> Book | None:
     """A book finished by its logs goes back to reading when they no longer reach its
-    end: its last page, or an audiobook's last minute (`listened_before`: its minutes
-    before the change)."""
+    end: its last page, or an audiobook's last minute (`before`: its logs' sums before
+    the change)."""
     if book_id is None:
         return None
     book = session.get_one(t.Book, book_id)
     if book.status != BookStatus.FINISHED:
         return None
-    read_now = pages_read(session, book_id)
-    if book.total_pages:
-        uncovered = read_before >= book.total_pages > read_now
-    elif book.total_minutes:
-        uncovered = listened_before >= book.total_minutes > minutes_read(session, book_id)
-    else:
-        uncovered = False
-    if uncovered:
+    now = read_so_far(session, book_id)
+    reached_before, length = _reached(book, before)
+    if length is not None and reached_before >= length > _reached(book, now)[0]:
         book.status, book.finished_on = BookStatus.READING.value, None
         session.add(book)
-        return to_book(book, read_now, session=session)
+        return to_book(book, now[0], minutes=now[1])
     return None
 
 
@@ -102,9 +102,9 @@ def reshelve_if_unstarted(session: Session, book_id: int | None) -> Book | None:
     if book_id is None:
         return None
     book = session.get_one(t.Book, book_id)
-    if book.status != BookStatus.READING or pages_read(session, book_id):
+    if book.status != BookStatus.READING:
         return None
-    if minutes_read(session, book_id):
+    if session.exec(select(exists().where(col(t.ReadingLog.book_id) == book_id))).one():
         return None
     book.status, book.started_on = BookStatus.TO_READ.value, None
     session.add(book)
@@ -118,12 +118,14 @@ def to_book(
     session: Session | None = None,
     minutes: int | None = None,
 ) -> Book:
-    """Detach a row into a Book, with its pages (and minutes) read counted if not given."""
-    if read is None or (minutes is None and session is not None):
-        if session is None:
-            raise TypeError("to_book needs the pages read or a session to count them in")
-        read = pages_read(session, t.saved_id(row)) if read is None else read
-        minutes = minutes_read(session, t.saved_id(row))
+    """Detach a row into a Book, with its pages and minutes read: either one not given
+    is counted in `session`; without one, minutes not given are 0."""
+    if session is not None and (read is None or minutes is None):
+        counted = read_so_far(session, t.saved_id(row))
+        read = counted[0] if read is None else read
+        minutes = counted[1] if minutes is None else minutes
+    if read is None:
+        raise TypeError("to_book needs the pages read or a session to count them in")
     return Book(
         id=t.saved_id(row),
         title=row.title,
@@ -268,8 +270,9 @@ def edit(
         row.author = clean_text(author, "the author")
     if isbn is not None:
         row.isbn = normalise_isbn(isbn)
+    if total_pages is not None or total_minutes is not None:
+        read, listened = read_so_far(session, t.saved_id(row))
     if total_pages is not None:
-        read = pages_read(session, t.saved_id(row))
         if total_pages < read:
             raise InputError(
                 f"{row.title} already has {read} pages logged; "
@@ -277,7 +280,6 @@ def edit(
             )
         row.total_pages = total_pages
     if total_minutes is not None:
-        listened = minutes_read(session, t.saved_id(row))
         if total_minutes < listened:
             raise InputError(
                 f"{row.title} already has {listened} minutes logged; "

@@ -15,13 +15,29 @@ batches there, and hand back new ids with RETURNING in the order given.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Column, Connection, Table, insert, text
+from sqlalchemy import Column, Connection, Table, bindparam, insert, text, update
 from sqlalchemy.dialects.sqlite.base import DATE, DATETIME
 from sqlalchemy.engine import Dialect
+from sqlmodel import Session, col, select
+
+from compound.db import tables as t
+
+# The columns of the reading logs an import adds, in the order its rows give them.
+LOG_COLUMNS = (
+    "profile_id",
+    "day",
+    "pages",
+    "book_id",
+    "minutes",
+    "note",
+    "started_book",
+    "import_key",
+    "created_at",
+)
 
 
 def insert_rows(
@@ -156,3 +172,32 @@ def _each_once(values: Values, convert: Callable[[Any], Any]) -> list[Any]:
         written = value
         texts.append(value)
     return texts
+
+
+def keyed_logs(session: Session, profile_id: int) -> Iterator[tuple[int, str, int, int | None]]:
+    """The profile's logs that imports keyed, as plain values: (id, import key, pages,
+    minutes); no objects to load and track."""
+    for id_, key, pages, minutes in session.exec(
+        select(
+            col(t.ReadingLog.id),
+            col(t.ReadingLog.import_key),
+            col(t.ReadingLog.pages),
+            col(t.ReadingLog.minutes),
+        ).where(t.ReadingLog.profile_id == profile_id, col(t.ReadingLog.import_key).is_not(None))
+    ):
+        if key is not None and id_ is not None:  # as the query asks
+            yield id_, key, pages, minutes
+
+
+def update_log_amounts(connection: Connection, changes: Sequence[dict[str, Any]]) -> None:
+    """Set reading logs' pages and minutes by id, in one executemany: each change is
+    {"row": id, "new_pages": pages, "new_minutes": minutes}."""
+    if not changes:
+        return
+    reading_log = t.ReadingLog.__table__  # type: ignore[attr-defined]  # set by SQLModel
+    connection.execute(
+        update(reading_log)
+        .where(reading_log.c.id == bindparam("row"))
+        .values(pages=bindparam("new_pages"), minutes=bindparam("new_minutes")),
+        changes,
+    )

@@ -86,18 +86,17 @@ def _current_book(session: Session, profile_id: int) -> t.Book | None:
 
 
 def _check_room(
-    session: Session, book: t.Book, pages: int, already: int, minutes: int | None = None
+    book: t.Book, pages: int, already: int, minutes: int | None = None, listened: int = 0
 ) -> None:
     """Refuse pages beyond the book's end (minutes beyond an audiobook's), or into a
-    book that is closed."""
+    book that is closed; `already` and `listened`: its pages and minutes so far."""
     if book.status in (BookStatus.FINISHED, BookStatus.ABANDONED):
         raise BookClosed(t.saved_id(book), book.title, book.status)
     if book.total_pages and already + pages > book.total_pages:
         raise NoRoomInBook(
             t.saved_id(book), book.title, book.total_pages - already, book.total_pages
         )
-    if not book.total_pages and book.total_minutes and minutes:
-        listened = books.minutes_read(session, t.saved_id(book))
+    if books.by_time(book) and book.total_minutes and minutes:
         if listened + minutes > book.total_minutes:
             left = book.total_minutes - listened
             raise InputError(
@@ -127,20 +126,22 @@ def log_pages(
         else _current_book(session, profile_id)
     )
     note = clean_text(note, "the note", limit=MAX_NOTE, multiline=True)
-    already = books.pages_read(session, t.saved_id(book)) if book else 0
+    # Counted once, before the new log: its room, its position, its finish.
+    already, listened = books.read_so_far(session, t.saved_id(book)) if book else (0, 0)
     if to_page is not None:
         to = Position(page=to_page)
     if to is not None:
         if book is None:
             raise NeedsBook()
-        pages, timed = amount_to(books.to_book(book, already, session=session), to)
+        pages, timed = amount_to(books.to_book(book, already, minutes=listened), to)
         minutes = timed if timed is not None else minutes
     if pages is None:
         if not minutes:
             raise InputError("say how many pages were read, or the page reached")
         pages = 0  # read by time: minutes without pages
     if book is not None:
-        _check_room(session, book, pages, already, minutes)
+        _check_room(book, pages, already, minutes, listened)
+    read = (already + pages, listened + (minutes or 0))  # with the new log
     row = t.ReadingLog(
         profile_id=profile_id,
         day=day,
@@ -153,7 +154,7 @@ def log_pages(
     session.flush()
     started = finished = False
     if book is not None:
-        started, finished = books.follow_logs(session, book, day)
+        started, finished = books.follow_logs(session, book, day, read)
         row.started_book = started
         session.add(row)
         session.flush()
@@ -161,7 +162,7 @@ def log_pages(
     # read, with the rule that decides it (domain/today.py), not a query here.
     return LoggedPages(
         log=to_log(row, book.title if book else None),
-        book=books.to_book(book, already + pages, session=session) if book else None,
+        book=books.to_book(book, read[0], minutes=read[1]) if book else None,
         started_book=started,
         finished_book=finished,
     )
@@ -197,10 +198,9 @@ def restore(session: Session, profile_id: int, entry: Entry) -> Entry:
     book = session.get(t.Book, entry.book_id) if entry.book_id is not None else None
     if book is not None and book.profile_id != profile_id:
         book = None
+    already, listened = books.read_so_far(session, t.saved_id(book)) if book else (0, 0)
     if book is not None:
-        _check_room(
-            session, book, entry.pages, books.pages_read(session, t.saved_id(book)), entry.minutes
-        )
+        _check_room(book, entry.pages, already, entry.minutes, listened)
     log = t.ReadingLog(
         id=new_id,
         profile_id=profile_id,
@@ -215,7 +215,8 @@ def restore(session: Session, profile_id: int, entry: Entry) -> Entry:
     session.add(log)
     session.flush()
     if book is not None:
-        started, _finished = books.follow_logs(session, book, entry.day)
+        read = (already + entry.pages, listened + (entry.minutes or 0))  # with this log
+        started, _finished = books.follow_logs(session, book, entry.day, read)
         log.started_book = started or entry.started_book
         session.add(log)
         session.flush()
@@ -334,11 +335,10 @@ def delete(session: Session, profile_id: int, ref: str) -> RemovedEntry:
         session.delete(row)
         session.flush()
         return RemovedEntry(entry=entry)
-    read_before = books.pages_read(session, row.book_id) if row.book_id else 0
-    listened_before = books.minutes_read(session, row.book_id) if row.book_id else 0
+    before = books.read_so_far(session, row.book_id) if row.book_id else (0, 0)
     session.delete(row)
     session.flush()
-    reopened = books.reopen_if_uncovered(session, row.book_id, read_before, listened_before)
+    reopened = books.reopen_if_uncovered(session, row.book_id, before)
     reshelved = books.reshelve_if_unstarted(session, row.book_id) if row.started_book else None
     session.flush()
     return RemovedEntry(entry=entry, reopened_book=reopened, reshelved_book=reshelved)
@@ -397,18 +397,19 @@ def _edit_log(
         else (session.get(t.Book, old_book_id) if old_book_id else None)
     )
     # Count before changing the row: a query would autoflush the new page count.
-    old_read = books.pages_read(session, old_book_id) if old_book_id else 0
-    old_listened = books.minutes_read(session, old_book_id) if old_book_id else 0
+    old_read = books.read_so_far(session, old_book_id) if old_book_id else (0, 0)
     if new_book is not None:
         same = new_book.id == old_book_id
-        others = books.pages_read(session, t.saved_id(new_book)) - (old_pages if same else 0)
+        others = (
+            old_read[0] - old_pages if same else books.read_so_far(session, t.saved_id(new_book))[0]
+        )
         if not same or new_pages > old_pages:
-            _check_room(session, new_book, new_pages, others)
+            _check_room(new_book, new_pages, others)
         row.book_id = new_book.id
     row.pages = new_pages
     session.add(row)
     session.flush()
     if old_book_id is not None:
-        books.reopen_if_uncovered(session, old_book_id, old_read, old_listened)
+        books.reopen_if_uncovered(session, old_book_id, old_read)
     if new_book is not None:
         books.follow_logs(session, new_book, as_date(row.day))

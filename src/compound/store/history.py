@@ -86,8 +86,8 @@ def as_date(value: date | str | None) -> date | None:
 
 def book_from_row(row: Sequence[Any]) -> Book:
     """A Book from the columns selected in SHELVED_BOOKS, in that order."""
-    (id_, title, author, total, isbn, status, started, finished, source, read) = row[:10]
-    length, listened = row[10:12] if len(row) > 10 else (None, 0)
+    id_, title, author, total, isbn, status, started, finished, source = row[:9]
+    read, length, listened = row[9:]
     return Book(
         id=id_,
         title=title,

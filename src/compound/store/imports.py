@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import overload
 
-from sqlalchemy import bindparam, exists, func, update
+from sqlalchemy import exists, func
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
@@ -43,7 +43,7 @@ from compound.domain.imports import (
 from compound.domain.records import Book
 from compound.store import page_reads
 from compound.store.books import to_book
-from compound.store.bulk import insert_rows
+from compound.store.bulk import LOG_COLUMNS, insert_rows, keyed_logs, update_log_amounts
 from compound.store.history import as_date
 
 Progress = Callable[[int], None]
@@ -279,18 +279,8 @@ def _logs(
     # other logs' fields counted; no objects to load and track.
     keyed: dict[str, tuple[int, int, int | None]] = {}
     if held and any(r.import_key is not None for r in records):
-        for id_, key, pages, minutes in session.exec(
-            select(
-                col(t.ReadingLog.id),
-                col(t.ReadingLog.import_key),
-                col(t.ReadingLog.pages),
-                col(t.ReadingLog.minutes),
-            ).where(
-                t.ReadingLog.profile_id == profile_id, col(t.ReadingLog.import_key).is_not(None)
-            )
-        ):
-            if key is not None and id_ is not None:  # as the query asks
-                keyed[key] = (id_, pages, minutes)
+        for id_, stored_key, pages, minutes in keyed_logs(session, profile_id):
+            keyed[stored_key] = (id_, pages, minutes)
     stored: Counter = Counter()
     plain = [r for r in records if r.import_key is None]
     if held and plain:
@@ -373,27 +363,8 @@ def _logs(
     session.flush()  # any change of the ORM's, before these
     reading_log = t.ReadingLog.__table__  # type: ignore[attr-defined]  # set by SQLModel
     connection = session.connection()
-    if changed:
-        connection.execute(
-            update(reading_log)
-            .where(reading_log.c.id == bindparam("row"))
-            .values(pages=bindparam("new_pages"), minutes=bindparam("new_minutes")),
-            changed,
-        )
-    insert_rows(connection, reading_log, _LOG_COLUMNS, added)
-
-
-_LOG_COLUMNS = (
-    "profile_id",
-    "day",
-    "pages",
-    "book_id",
-    "minutes",
-    "note",
-    "started_book",
-    "import_key",
-    "created_at",
-)
+    update_log_amounts(connection, changed)
+    insert_rows(connection, reading_log, LOG_COLUMNS, added)
 
 
 def _sessions(

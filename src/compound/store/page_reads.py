@@ -23,7 +23,7 @@ from compound.db import tables as t
 from compound.domain.errors import InputError
 from compound.domain.imports import ImportBatch, ImportedLog, ImportSummary
 from compound.domain.page_reads import day_logs, days, merge, pack, unpack
-from compound.store.bulk import insert_rows
+from compound.store.bulk import LOG_COLUMNS, insert_rows, keyed_logs, update_log_amounts
 
 Progress = Callable[[int], None]
 
@@ -60,16 +60,9 @@ def apply(
     }
     # The logs earlier imports keyed by these books' reads, as (id, pages, minutes).
     logged: dict[str, dict[str, tuple[int, int, int | None]]] = {link: {} for link in links}
-    for id_, key, pages, minutes in session.exec(
-        select(
-            col(t.ReadingLog.id),
-            col(t.ReadingLog.import_key),
-            col(t.ReadingLog.pages),
-            col(t.ReadingLog.minutes),
-        ).where(t.ReadingLog.profile_id == profile_id, col(t.ReadingLog.import_key).is_not(None))
-    ):
-        if key is not None and id_ is not None and (link := key.rsplit(":", 1)[0]) in logged:
-            logged[link][key] = (id_, pages, minutes)
+    for id_, stored_key, pages, minutes in keyed_logs(session, profile_id):
+        if (link := stored_key.rsplit(":", 1)[0]) in logged:
+            logged[link][stored_key] = (id_, pages, minutes)
 
     now = datetime.now(UTC)
     new_reads: list[tuple] = []
@@ -101,8 +94,7 @@ def apply(
                 counted, _outside = days(
                     union, reads.book_pages, placement.day_starts_at, placement.timezone
                 )
-                where = logs[0].where.rsplit(" on ", 1)[0] if logs else reads.book_ref
-                logs, cut = day_logs(reads.book_ref, where, reads.link_key, counted)
+                logs, cut = day_logs(reads.book_ref, reads.book_ref, reads.link_key, counted)
                 summary.skipped += cut
         book_id = book_ids[reads.book_ref]
         before = logged[reads.link_key]
@@ -121,7 +113,9 @@ def apply(
                 pages = max(pages, row[1])
                 minutes = max(minutes or 0, row[2] or 0) or None
             if row is None:
-                new_logs.append((profile_id, log.day, pages, book_id, minutes, False, key, now))
+                new_logs.append(
+                    (profile_id, log.day, pages, book_id, minutes, None, False, key, now)
+                )
                 tally.added += 1
             elif row[1:] != (pages, minutes):
                 changed_logs.append({"row": row[0], "new_pages": pages, "new_minutes": minutes})
@@ -158,24 +152,6 @@ def apply(
             connection.execute(
                 delete(reading_log).where(reading_log.c.id.in_(gone[first : first + 500]))
             )
-    if changed_logs:
-        connection.execute(
-            update(reading_log)
-            .where(reading_log.c.id == bindparam("row"))
-            .values(pages=bindparam("new_pages"), minutes=bindparam("new_minutes")),
-            changed_logs,
-        )
-    insert_rows(connection, reading_log, _LOG_COLUMNS, new_logs)
+    update_log_amounts(connection, changed_logs)
+    insert_rows(connection, reading_log, LOG_COLUMNS, new_logs)
     return tuple(others)
-
-
-_LOG_COLUMNS = (
-    "profile_id",
-    "day",
-    "pages",
-    "book_id",
-    "minutes",
-    "started_book",
-    "import_key",
-    "created_at",
-)
