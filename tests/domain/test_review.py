@@ -48,7 +48,9 @@ def log(n: int, day: date, pages: int, minutes: int | None = None) -> ReadingLog
     )
 
 
-def history(pages, *, sessions=None, goals=(), skips=(), books=(), today=TODAY) -> History:
+def history(
+    pages, *, sessions=None, goals=(), skips=(), books=(), today=TODAY, timed=None
+) -> History:
     sessions = sessions or {}
     return History(
         today=today,
@@ -56,6 +58,7 @@ def history(pages, *, sessions=None, goals=(), skips=(), books=(), today=TODAY) 
             pages=dict(pages),
             sessions={day: 1 for day in sessions},
             session_minutes=dict(sessions),
+            timed_minutes=dict(timed or {}),
         ),
         goals=GoalTimeline(goals),
         skips=frozenset(skips),
@@ -66,9 +69,14 @@ def history(pages, *, sessions=None, goals=(), skips=(), books=(), today=TODAY) 
 
 def review(year, pages=None, *, books=(), logs=None, **kw):
     pages = pages or {}
-    found = history(pages, books=books, **kw)
     if logs is None:
         logs = [log(n, day, read) for n, (day, read) in enumerate(sorted(pages.items()))]
+    # The minutes read by time per day, as the store sums them from the same logs.
+    timed: dict[date, int] = {}
+    for entry in logs:
+        if not entry.pages and entry.minutes:
+            timed[entry.day] = timed.get(entry.day, 0) + entry.minutes
+    found = history(pages, books=books, timed=timed, **kw)
     return year_review(year, found, books, logs)
 
 

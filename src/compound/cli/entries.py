@@ -18,6 +18,7 @@ from compound.words.records import (
     book_length,
     book_moves,
     describe,
+    log_amount,
     phrase,
     subject,
     time_read,
@@ -59,8 +60,7 @@ def log(ctx: Context, args) -> int:
         note=args.note,
     )
     entry, book = done.log, done.book
-    by_time = not entry.pages and bool(entry.minutes)
-    what = time_read(entry.minutes or 0) if by_time else pages(entry.pages)
+    what = log_amount(entry)
     where = ""
     if book is not None:
         where = f" of {book.title}"

@@ -170,7 +170,6 @@ def period_totals(history: History, period: str, week_starts_on: int = 0) -> Per
         pages=sum(pages.values()),
         minutes=sum(inside(totals.session_minutes).values()),
         sessions=sum(sessions.values()),
-        # A day read by time only (an audiobook) is a day of reading too.
-        reading_days=len(pages.keys() | inside(totals.timed_minutes).keys()),
+        reading_days=len(totals.reading_days(first, last)),
         learning_days=len(learning),
     )

@@ -230,7 +230,7 @@ def year_review(
 ) -> YearReview:
     """The review of `year` from a History as of today, the books (any shelf: the
     finished ones in the year are picked) and the year's reading logs (for their
-    minutes and reading days)."""
+    minutes)."""
     today = history.today
     first, last = date(year, 1, 1), min(date(year, 12, 31), today)
     totals = history.totals
@@ -240,8 +240,7 @@ def year_review(
 
     finished = finished_in(books, year)
     year_logs = [log for log in logs if inside(log.day)]
-    read_days = {log.day for log in year_logs if log.pages or log.minutes}
-    read_days.update(day for day, read in totals.pages.items() if read and inside(day))
+    read_days = totals.reading_days(first, last)
     pages = {day: read for day, read in totals.pages.items() if inside(day)}
 
     rows = [row for row in totals.rows() if inside(row[0])]

@@ -41,6 +41,16 @@ class DailyTotals:
             return list(self.in_order)
         return day_rows(self.pages, self.sessions, self.session_minutes, self.timed_minutes)
 
+    def reading_days(self, first: date, last: date) -> set[date]:
+        """Days from `first` to `last` with reading: pages, or minutes read by time (a
+        day of an audiobook only is a day of reading too)."""
+        return {
+            day
+            for by_day in (self.pages, self.timed_minutes)
+            for day, read in by_day.items()
+            if read and first <= day <= last
+        }
+
     def timed_between(self, first: date, last: date) -> int:
         """Minutes read by time (no pages known) from `first` to `last`, both included."""
         return sum(m for day, m in self.timed_minutes.items() if first <= day <= last)
@@ -67,6 +77,11 @@ class History:
     def finished_this_year(self) -> int:
         return self.finished_between(date(self.today.year, 1, 1), self.today)
 
+    @property
+    def timed_this_year(self) -> int:
+        """Minutes read by time (no pages known) this year, up to today."""
+        return self.totals.timed_between(date(self.today.year, 1, 1), self.today)
+
 
 @dataclass(frozen=True, slots=True)
 class TimedReading:
@@ -78,8 +93,4 @@ class TimedReading:
 
 def timed_reading(history: History, first: date, last: date) -> TimedReading:
     """Reading measured by time from `first` to `last`, and this year up to today."""
-    totals = history.totals
-    return TimedReading(
-        totals.timed_between(first, last),
-        totals.timed_between(date(history.today.year, 1, 1), history.today),
-    )
+    return TimedReading(history.totals.timed_between(first, last), history.timed_this_year)

@@ -53,8 +53,8 @@ def history_of(data: ExportData) -> History:
     timed: dict[date, int] = defaultdict(int)  # read by time: minutes, no pages
     for log in data.reading_logs:
         pages[log.day] += log.pages
-        if not log.pages and log.minutes:
-            timed[log.day] += log.minutes
+        if log.by_time:
+            timed[log.day] += log.minutes or 0
     sessions: dict[date, int] = defaultdict(int)
     minutes: dict[date, int] = defaultdict(int)
     for s in data.sessions:

@@ -194,7 +194,7 @@ class Views:
         from compound.domain.projection import project
 
         history = self._history(self._tracker.today())
-        timed = history.totals.timed_between(date(history.today.year, 1, 1), history.today)
+        timed = history.timed_this_year
         length = book_length or own_length(history.finished_pages)
         if pages_per_day is not None:
             given = project(pages_per_day, length=length, growth=growth)

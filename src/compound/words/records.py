@@ -47,8 +47,8 @@ def length_of(total_pages: int | None, total_minutes: int | None) -> str:
 def amount(entry: Entry) -> str:
     """What an entry holds: "30 p in 45m", "45m read" (by time, no pages), "45m course"."""
     if isinstance(entry, ReadingLog):
-        if not entry.pages and entry.minutes:
-            return f"{duration(entry.minutes)} read"
+        if entry.by_time:
+            return f"{duration(entry.minutes or 0)} read"
         spent = f" in {duration(entry.minutes)}" if entry.minutes else ""
         return f"{entry.pages} p{spent}"
     return f"{duration(entry.minutes)} {entry.kind}"
@@ -59,13 +59,16 @@ def subject(entry: Entry) -> str:
     return shown((entry.book_title if isinstance(entry, ReadingLog) else entry.topic) or "")
 
 
+def log_amount(log: ReadingLog) -> str:
+    """What a reading log holds: "30 pages", or by time "45 min"."""
+    return time_read(log.minutes or 0) if log.by_time else pages(log.pages)
+
+
 def phrase(entry: Entry, today: date) -> str:
     """What an entry was and when: "30 pages of Deep Work, today", "45m course · SQL, yesterday"."""
     when = day_label(entry.day, today)
     if isinstance(entry, ReadingLog):
-        # Reading measured by time (an audiobook) has minutes and no pages.
-        by_time = not entry.pages and entry.minutes
-        what = time_read(entry.minutes or 0) if by_time else pages(entry.pages)
+        what = log_amount(entry)
         if entry.book_title:
             what += f" of {shown(entry.book_title)}"
         return f"{what}, {when}"

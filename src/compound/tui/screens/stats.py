@@ -69,8 +69,7 @@ class StatsScreen(DataScreen):
 
     def show(self, data: StatsView) -> None:
         self.data = data
-        today = data.insight.today
-        timed = data.history.totals.timed_between(today.replace(month=1, day=1), today)
+        timed = data.history.timed_this_year
         self.query_one("#figures", Static).update(_figures(data.insight, timed))
         self._draw_charts(data)
 
